@@ -1,0 +1,47 @@
+"""The library API: what the CLI (and later the web app) call.
+
+``brief(["examples/in-amenas"])`` reads, cleans and runs the pipeline;
+``brief_documents`` does the same from RawDocuments already in memory.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+
+from .config import Settings
+from .errors import Rejection
+from .ingest.read import read_inputs
+from .model import Briefing, RawDocument
+from .pipeline import Pipeline
+from .sources import build_sources
+from .stages import default_stages
+
+Progress = Callable[[str], None]
+
+
+def brief(
+    inputs: Sequence[str],
+    settings: Settings = Settings(),
+    manifest: str | None = None,
+    progress: Progress | None = None,
+) -> Briefing:
+    """Brief the articles named by ``inputs`` (files, folders, URLs, feeds)."""
+    ingested = read_inputs(list(inputs), settings, manifest, progress)
+    briefing = brief_documents(ingested.documents, settings)
+    return dataclasses.replace(briefing, rejected=tuple(ingested.rejected) + briefing.rejected)
+
+
+def brief_documents(
+    documents: Sequence[RawDocument], settings: Settings = Settings(), pipeline: Pipeline | None = None
+) -> Briefing:
+    sources, rejected = build_sources(documents, settings)
+    briefing = Briefing(sources=sources, rejected=rejected, settings=settings,
+                        produced=frozenset({"sources", "rejected", "settings"}))
+    if not sources:
+        return briefing
+    return (pipeline or Pipeline(default_stages()))(briefing)
+
+
+def rejections(briefing: Briefing) -> tuple[Rejection, ...]:
+    return tuple(briefing.rejected)

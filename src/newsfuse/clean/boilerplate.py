@@ -1,0 +1,198 @@
+"""Page furniture in article text: what it looks like, and rules that find it.
+
+Each rule is a pure function ``lines -> removals`` and names the two outlets
+whose pages forced it (the tests carry both examples). Rules only ever remove
+whole lines or a credit glued to the front of a line, never words inside a
+sentence, so an article sentence can be lost only if a whole line looks like
+furniture; ``tests/clean`` pins that on real articles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from ..model import Removal
+from .lines import DATE_PATTERN, Line, ends_in_ellipsis, is_date_stamp, is_sentence_like
+
+Rule = Callable[[Sequence[Line]], list[Removal]]
+
+WIRE_AGENCIES = (
+    "Reuters", "AFP", "AP", "Associated Press", "Agence France-Presse", "Bloomberg", "dpa",
+    "PA", "PTI", "IANS", "Xinhua", "ANSA", "EFE", "Anadolu", "UPI", "Press Association",
+)
+_AGENCY = "|".join(re.escape(a) for a in sorted(WIRE_AGENCIES, key=len, reverse=True))
+
+#: Standalone calls to action between paragraphs. Dawn/Reuters syndication
+#: ("READ MORE", In Amenas 002) and the "Advertisement" / "Related:" markers
+#: of Guardian- and NYT-style pages.
+_CALL_TO_ACTION = re.compile(
+    r"^(?:read more|read more:.*|related(?: coverage| articles?| stories)?:?.*|advertisement"
+    r"|continue reading.*|scroll to continue.*|share this(?: article| story)?:?|click here.*"
+    r"|watch:.*|listen:.*|sign up.*newsletter.*|most read|recommended|you may also like)$",
+    re.IGNORECASE,
+)
+
+#: Photo captions. AFP credit at a caption's end (Dawn, In Amenas 000: "… —AFP
+#: Photo"), "(AP Photo/…)", "Picture taken April 21, 2010." (Reuters, Deepwater
+#: Horizon) and Fox News captions that open with "(AP)" or "AP Apr. 21:".
+_CAPTION = re.compile(
+    rf"(?:[—–-]\s*(?:{_AGENCY})\s+(?:Photo|File Photo|Picture)s?\.?$"
+    rf"|\((?:{_AGENCY}) Photo[^)]*\)\.?$"
+    rf"|^Picture taken {DATE_PATTERN}\.?$|^Picture taken [A-Z][a-z]+ \d{{1,2}}, \d{{4}}\.?$"
+    rf"|^\((?:{_AGENCY})\)\s|^(?:(?:{_AGENCY})\s+)?[A-Z][a-z]{{2}}\.? \d{{1,2}}:\s)",
+)
+#: A photo credit glued to the front of the next paragraph by a scraper
+#: ("Photograph: Gerald Herbert/AP Underwater robots dived…", Guardian; the
+#: same shape as "Photo: … /Reuters" on Reuters pages), or "Coast Guard via AP"
+#: glued before Fox News' dateline.
+_CREDIT_PREFIX = re.compile(
+    rf"^(?:Photograph|Photo|Picture|Image)\s*:\s*[^:]{{2,60}}?(?:\\?/)\s*(?:{_AGENCY}|Getty Images|EPA)\s+"
+    rf"|^(?:[A-Z][\w.]*\s){{1,4}}via (?:{_AGENCY})\s+(?=[A-Z])"
+)
+#: Reader comments: everything from the comment-section opener onwards
+#: (Reuters "We welcome comments that advance the story…"; Guardian-style
+#: "Comments are closed" / "This discussion is now closed").
+_COMMENTS = re.compile(
+    r"^(?:we welcome comments|comments are (?:closed|now closed)|this discussion is (?:now )?closed"
+    r"|views expressed in the comments|\d+ comments?$|show comments|join the conversation)",
+    re.IGNORECASE,
+)
+#: A "more stories" list with relative timestamps ("… - 2 hrs ago Mail Online UK
+#: … - 9 hrs ago", BBC Deepwater Horizon); Dawn's sidebar uses absolute
+#: stamps instead and is handled by ``dated_link_list``.
+_AGO = re.compile(r"\b\d+\s+(?:secs?|mins?|minutes?|hrs?|hours?|days?)\s+ago\b", re.IGNORECASE)
+#: Footers: "To contact the WSWS … visit:" (WSWS), "Follow us on Twitter",
+#: "Copyright ©" (any syndication page), and bare URLs ("wsws.org/contact").
+_FOOTER = re.compile(
+    r"^(?:to contact .*|contact us.*|follow us on .*|follow .* on (?:twitter|facebook|x)\b.*"
+    r"|copyright\b.*|©.*|all rights reserved.*|send us your .*|email .* at .*@.*)$"
+    r"|^(?:https?://)?(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/\S*)?$",
+    re.IGNORECASE,
+)
+#: Credit and source lines at an article's end: a bare agency ("Reuters", In
+#: Amenas 002) or "Source: Al Jazeera, News Agencies" (Al Jazeera, In Amenas
+#: 003); the BBC and Guardian write "Source: Reuters" / "Additional reporting by …".
+_CREDIT_LINE = re.compile(
+    rf"^(?:[—–-]\s*)?\(?(?:{_AGENCY}|agencies|news agencies|staff|wires?)\)?\.?$"
+    r"|^(?:sources?|additional reporting(?: by)?|reporting by|editing by|compiled by)\s*:?\s.{0,120}$",
+    re.IGNORECASE,
+)
+
+
+def _remove(line: Line, reason: str) -> Removal:
+    return Removal(line.start, line.end, reason, line.text)
+
+
+def calls_to_action(lines: Sequence[Line]) -> list[Removal]:
+    return [_remove(ln, "call to action") for ln in lines if _CALL_TO_ACTION.match(ln.text)]
+
+
+def captions(lines: Sequence[Line]) -> list[Removal]:
+    return [_remove(ln, "photo caption") for ln in lines if _CAPTION.search(ln.text)]
+
+
+def credit_prefixes(lines: Sequence[Line]) -> list[Removal]:
+    out = []
+    for ln in lines:
+        match = _CREDIT_PREFIX.match(ln.text)
+        if match:
+            out.append(Removal(ln.start, ln.start + match.end(), "photo credit", match.group()))
+    return out
+
+
+def comment_section(lines: Sequence[Line]) -> list[Removal]:
+    for i, ln in enumerate(lines):
+        if _COMMENTS.match(ln.text):
+            return [_remove(rest, "reader comments") for rest in lines[i:]]
+    return []
+
+
+def timestamped_link_lists(lines: Sequence[Line]) -> list[Removal]:
+    """Lines carrying two or more "N hrs ago" stamps are lists of other stories."""
+    return [_remove(ln, "related stories") for ln in lines if len(_AGO.findall(ln.text)) >= 2]
+
+
+def dated_link_list(lines: Sequence[Line]) -> list[Removal]:
+    """A trailing sidebar of headlines, each with a date stamp (Dawn's "Opinion / Editorial").
+
+    Each date-stamp line claims the headline before it and the repeated headline
+    and teaser after it; a contiguous run of claimed lines that reaches the end,
+    plus up to three short section labels before it, is the sidebar. Two stamps
+    at least, so one dated sentence at an article's end is never taken.
+    """
+    stamps = [i for i, ln in enumerate(lines) if is_date_stamp(ln.text)]
+    if len(stamps) < 2:
+        return []
+    claimed = set()
+    for i in stamps:
+        claimed.update(j for j in range(i - 1, i + 3) if 0 <= j < len(lines))
+    start = len(lines)
+    while start - 1 in claimed:
+        start -= 1
+    if start == len(lines) or len([i for i in stamps if i >= start]) < 2:
+        return []
+    labels = 0
+    while start > 0 and labels < 3 and _is_label(lines[start - 1]):
+        start -= 1
+        labels += 1
+    return [_remove(ln, "sidebar of other stories") for ln in lines[start:]]
+
+
+def _is_label(line: Line) -> bool:
+    return line.words <= 3 and not is_sentence_like(line.text)
+
+
+def trailing_furniture(lines: Sequence[Line]) -> list[Removal]:
+    """From the end, drop lines that are not sentences: credits, sources, footers, promos.
+
+    The last paragraph of an article ends like a sentence; what follows it on
+    a page (Reuters' "Reuters", Al Jazeera's "Source: …", WSWS's contact
+    footer, Reuters.com's product promo line) does not.
+    """
+    out: list[Removal] = []
+    for ln in reversed(lines):
+        if is_sentence_like(ln.text) and not _CREDIT_LINE.match(ln.text):
+            break
+        out.append(_remove(ln, _tail_reason(ln.text)))
+    return out
+
+
+def _tail_reason(text: str) -> str:
+    if _CREDIT_LINE.match(text):
+        return "credit or source line"
+    if _FOOTER.match(text):
+        return "footer"
+    if ends_in_ellipsis(text):
+        return "teaser"
+    return "trailing non-sentence line"
+
+
+def footers(lines: Sequence[Line]) -> list[Removal]:
+    return [_remove(ln, "footer") for ln in lines if _FOOTER.match(ln.text)]
+
+
+def duplicate_teasers(lines: Sequence[Line]) -> list[Removal]:
+    """A standfirst cut off with "…" that the body then repeats in full (Reuters via Yahoo, 002)."""
+    out = []
+    for i, ln in enumerate(lines):
+        if not ends_in_ellipsis(ln.text):
+            continue
+        stem = ln.text.rstrip(".… ").strip()
+        if len(stem.split()) >= 5 and any(o.text.startswith(stem) for o in lines[i + 1 : i + 4]):
+            out.append(_remove(ln, "teaser repeated by the body"))
+    return out
+
+
+#: Applied in this order; each sees the lines the earlier ones left.
+RULES: tuple[Rule, ...] = (
+    comment_section,
+    timestamped_link_lists,
+    dated_link_list,
+    captions,
+    credit_prefixes,
+    calls_to_action,
+    footers,
+    duplicate_teasers,
+    trailing_furniture,
+)

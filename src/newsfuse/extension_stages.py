@@ -1,0 +1,11 @@
+"""Capability stages that run after the core ones, in order.
+
+Each capability (entities, figures, timeline, summary) appends its stages
+here; the pipeline checks their requires/produces when it is built.
+"""
+
+from __future__ import annotations
+
+from .pipeline import FunctionStage
+
+STAGES: tuple[FunctionStage, ...] = ()

@@ -1,0 +1,208 @@
+"""Frozen data objects that every stage reads and writes.
+
+Everything a briefing says points back to its evidence with a ``Span`` into a
+source's cleaned ``text`` (half-open character offsets), so each figure, name,
+date and summary sentence can be checked against the words it came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+PublishedFrom = Literal["metadata", "manifest", "dateline", "text", "inferred"]
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A half-open character range ``[start, end)`` of one source's cleaned text."""
+
+    source: str
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span {self.start}..{self.end} in {self.source}")
+
+    def to_json(self) -> dict[str, Any]:
+        return {"source": self.source, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True)
+class DocMeta:
+    """What the input itself says about a document (all optional)."""
+
+    title: str | None = None
+    outlet: str | None = None
+    published: date | None = None
+    published_from: PublishedFrom | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """One input as read from disk, a feed or the web, before any cleaning.
+
+    ``kind`` is ``"text"`` or ``"html"``; ``origin`` is the path or URL the
+    user gave, used in every message about this document.
+    """
+
+    origin: str
+    content: str
+    kind: Literal["text", "html"]
+    meta: DocMeta = DocMeta()
+    path: str | None = None
+
+
+@dataclass(frozen=True)
+class Removal:
+    """Page furniture dropped by cleaning: where it was in the extracted text and why."""
+
+    start: int
+    end: int
+    reason: str
+    text: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "reason": self.reason, "text": self.text}
+
+
+@dataclass(frozen=True)
+class Source:
+    """One usable article: cleaned text plus what we know about where it came from.
+
+    ``extracted`` is the text before furniture removal (trafilatura's output
+    for HTML, the file itself for text); ``removed`` spans point into it.
+    """
+
+    id: str
+    text: str
+    path: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    published: date | None = None
+    published_from: PublishedFrom | None = None
+    published_note: str | None = None
+    extracted: str = ""
+    removed: tuple[Removal, ...] = ()
+    shares_text_with: tuple[str, ...] = ()
+
+    def slice(self, span: Span) -> str:
+        if span.source != self.id:
+            raise ValueError(f"span of {span.source} used on source {self.id}")
+        return self.text[span.start : span.end]
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    mentions: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A numeric claim: one quantity that counts something, with who said it and when."""
+
+    id: str
+    span: Span
+    text: str
+    value: float
+    qualifier: str
+    counts: str
+    attribution: str | None = None
+    as_of: date | None = None
+    low: float | None = None
+    high: float | None = None
+    predicate: str | None = None
+    kind: str = "count"
+
+
+@dataclass(frozen=True)
+class FigureValue:
+    value: float
+    qualifier: str
+    sources: tuple[str, ...]
+    claims: tuple[str, ...]
+    as_of: date | None = None
+
+
+@dataclass(frozen=True)
+class Figure:
+    id: str
+    label: str
+    status: Literal["consistent", "conflict", "single"]
+    values: tuple[FigureValue, ...]
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A TIMEX3-normalised time expression; ``value`` is None when unresolved."""
+
+    span: Span
+    text: str
+    type: Literal["DATE", "TIME", "DURATION", "SET"]
+    value: str | None
+    anchor: Literal["published", "text"] | None = None
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    date: date
+    text: str
+    sources: tuple[str, ...]
+    citations: tuple[Span, ...]
+    inferred: bool = False
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    """A summary sentence; it cannot exist without at least one citation."""
+
+    text: str
+    citations: tuple[Span, ...]
+
+    def __post_init__(self) -> None:
+        if not self.citations:
+            raise ValueError(f"summary sentence without citation: {self.text[:60]!r}")
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """The state that flows through the pipeline and, at the end, the product.
+
+    Stages fill fields with ``dataclasses.replace``; ``docs`` holds the spaCy
+    ``Doc`` of each source (a view over ``Source.text``, not serialised).
+    ``independent_groups`` partitions source ids so that sources sharing wire
+    copy sit in one group: count a group once when weighing confirmation.
+    """
+
+    sources: tuple[Source, ...] = ()
+    rejected: tuple[Any, ...] = ()
+    docs: Mapping[str, Any] = field(default_factory=dict)
+    sentences: Mapping[str, tuple[Span, ...]] = field(default_factory=dict)
+    independent_groups: tuple[tuple[str, ...], ...] = ()
+    shared_sentences: tuple[tuple[Span, Span], ...] = ()  # near-identical sentence pairs
+    entities: tuple[Entity, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    times: tuple[TimeExpression, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+    summary: tuple[SummarySentence, ...] = ()
+    produced: frozenset[str] = frozenset()
+    settings: Any = None  # a newsfuse.config.Settings; typed loosely to avoid an import cycle
+
+    def source(self, source_id: str) -> Source:
+        for source in self.sources:
+            if source.id == source_id:
+                return source
+        raise KeyError(source_id)
+
+    def text_of(self, span: Span) -> str:
+        return self.source(span.source).slice(span)

@@ -1,0 +1,102 @@
+"""RawDocument -> Source: extract, clean, check, date. Pure; refusals become Rejections."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from .clean.html import extract_html
+from .clean.language import check_english
+from .clean.text import clean_text
+from .config import Settings
+from .errors import InputError, Rejection
+from .ids import content_id
+from .model import DocMeta, RawDocument, Source
+from .timeline.published import dateline_date
+
+#: Fewer words than this is not an article (a paywall stub, an error page).
+MIN_ARTICLE_WORDS = 40
+
+
+def build_sources(
+    documents: Sequence[RawDocument], settings: Settings
+) -> tuple[tuple[Source, ...], tuple[Rejection, ...]]:
+    sources: list[Source] = []
+    rejected: list[Rejection] = []
+    seen: dict[str, str] = {}
+    for doc in documents:
+        try:
+            source = build_source(doc, settings)
+        except InputError as exc:
+            rejected.append(Rejection(exc.origin, exc.reason, "clean"))
+            continue
+        if source.id in seen:
+            rejected.append(Rejection(doc.origin, f"same text as {seen[source.id]}", "clean"))
+            continue
+        seen[source.id] = doc.origin
+        sources.append(source)
+    return tuple(sources), tuple(rejected)
+
+
+def build_source(doc: RawDocument, settings: Settings) -> Source:
+    meta = doc.meta
+    extracted = doc.content
+    if doc.kind == "html":
+        got = extract_html(doc.content, doc.origin, meta.url)
+        extracted, meta = got.text, _prefer(meta, got.meta)
+    cleaned = clean_text(extracted)
+    words = len(cleaned.text.split())
+    if words < MIN_ARTICLE_WORDS:
+        raise InputError(doc.origin, f"too little article text to brief ({words} words after cleaning; need {MIN_ARTICLE_WORDS})")
+    lang = check_english(cleaned.text)
+    if not lang.english:
+        raise InputError(
+            doc.origin,
+            f"does not look like English ({lang.stopword_share:.0%} English function words; "
+            "English news has 35-50%); newsfuse briefs English text only",
+        )
+    published, published_from = meta.published, meta.published_from
+    if published is None:
+        published = dateline_date(cleaned.text, cleaned.date_line)
+        published_from = "dateline" if published else None
+    return Source(
+        id=content_id("s", cleaned.text),
+        text=cleaned.text,
+        path=doc.path or (None if doc.origin.startswith(("http://", "https://")) else doc.origin),
+        url=meta.url,
+        outlet=meta.outlet or _outlet_from_url(meta.url),
+        title=meta.title or cleaned.title,
+        published=published,
+        published_from=published_from,
+        extracted=extracted,
+        removed=cleaned.removed,
+    )
+
+
+def _prefer(given: DocMeta, found: DocMeta) -> DocMeta:
+    """What the input (manifest, feed, record) said wins over what the HTML says."""
+    return DocMeta(
+        title=given.title or found.title,
+        outlet=given.outlet or found.outlet,
+        published=given.published or found.published,
+        published_from=given.published_from if given.published else found.published_from,
+        url=given.url or found.url,
+    )
+
+
+def _outlet_from_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = re.sub(r"^https?://", "", url).split("/")[0].split(":")[0]
+    host = re.sub(r"^(?:www|edition|news|m)\.", "", host)
+    return host or None
+
+
+def source_label(source: Source) -> str:
+    """A short human name for messages and reports: outlet, else file name, else id."""
+    if source.outlet:
+        return source.outlet
+    if source.path:
+        return Path(source.path).name
+    return source.id
