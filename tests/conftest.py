@@ -1,26 +1,10 @@
-"""Shared fixtures: the bundled example, the shared corpora (skipped when absent), one parsed briefing."""
+"""Session fixtures: one parsed briefing per real cluster, shared by all tests."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = ROOT / "examples" / "in-amenas"
-SHARED = ROOT.parent / "shared"
-DEEPWATER = SHARED / "corpus" / "deepwater-horizon"
-
-
-def example_file(prefix: str) -> Path:
-    return next(EXAMPLE.glob(f"{prefix}_*.txt"))
-
-
-def need_shared(path: Path) -> Path:
-    """Skip the calling test, saying why, when ../shared (research data read in place) is absent."""
-    if not path.exists():
-        pytest.skip(f"{path} is absent: it lives in ../shared beside the checkout (CI has it)")
-    return path
+from corpus import DEEPWATER, EXAMPLE, need_shared
 
 
 @pytest.fixture(scope="session")

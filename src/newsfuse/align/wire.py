@@ -66,7 +66,7 @@ def near_duplicate_pairs(
             lsh.insert(key, mh)
             items[key] = (span, grams, mh)
     pairs = set()
-    for key, (span, grams, mh) in items.items():
+    for span, grams, mh in items.values():
         for other in lsh.query(mh):
             o_span, o_grams, _ = items[other]
             if o_span.source != span.source and _jaccard(grams, o_grams) >= NEAR_DUP_JACCARD:

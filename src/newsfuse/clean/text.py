@@ -112,6 +112,7 @@ def _crossheads(kept: Sequence[Line]) -> list[Removal]:
             and not is_sentence_like(ln.text)
             and not ln.text.endswith((":", ",", "-", "–", "—"))
             and ln.text[:1].isupper()
+            and not nxt.text[:1].islower()  # a lower-case next line continues a broken sentence
         ):
             out.append(Removal(ln.start, ln.end, "subheading", ln.text))
     return out
