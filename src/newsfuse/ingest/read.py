@@ -51,6 +51,9 @@ def read_inputs(
         for origin, loader in _expand(item, overrides):
             try:
                 for doc in loader(settings):
+                    if isinstance(doc, Rejection):
+                        out.rejected.append(doc)
+                        continue
                     key = doc.meta.url if doc.path is None else str(Path(doc.path).resolve())
                     out.documents.append(_override(doc, overrides.get(key or "")))
             except InputError as exc:
@@ -60,7 +63,10 @@ def read_inputs(
     return out
 
 
-Loader = Callable[[Settings], list[RawDocument]]
+#: A loader yields documents, and Rejections for the parts of a container
+#: (a feed item, a JSONL line) that failed while the rest is still usable.
+Loaded = list[RawDocument | Rejection]
+Loader = Callable[[Settings], Loaded]
 
 
 def _expand(item: str, overrides: dict[str, DocMeta]) -> Iterator[tuple[str, Loader]]:
@@ -94,7 +100,7 @@ def _override(doc: RawDocument, meta: DocMeta | None) -> RawDocument:
     return RawDocument(doc.origin, doc.content, doc.kind, merge_meta(doc.meta, meta), doc.path)
 
 
-def _load_file(path: Path, settings: Settings) -> list[RawDocument]:
+def _load_file(path: Path, settings: Settings) -> Loaded:
     origin = str(path)
     if not path.exists():
         raise InputError(origin, "no such file or folder")
@@ -121,7 +127,7 @@ def _load_file(path: Path, settings: Settings) -> list[RawDocument]:
     return [RawDocument(origin, text, kind, DocMeta(), str(path))]
 
 
-def _load_url(url: str, settings: Settings) -> list[RawDocument]:
+def _load_url(url: str, settings: Settings) -> Loaded:
     got = fetch(url, settings)
     text = decode_bytes(got.content, url, settings.encoding)
     if "rss" in got.content_type or "atom" in got.content_type or _is_feed(text):
@@ -140,14 +146,14 @@ def _is_feed(text: str) -> bool:
     return "<rss" in head or "<feed" in head or "<rdf:rdf" in head
 
 
-def _feed(text: str, origin: str, settings: Settings) -> list[RawDocument]:
+def _feed(text: str, origin: str, settings: Settings) -> Loaded:
     """Each feed item's link is an article; an item without a link uses its own content."""
     import feedparser
 
     parsed = feedparser.parse(text)
     if parsed.bozo and not parsed.entries:
         raise InputError(origin, f"not a readable RSS/Atom feed ({parsed.bozo_exception})")
-    docs: list[RawDocument] = []
+    docs: Loaded = []
     for n, entry in enumerate(parsed.entries):
         meta = DocMeta(
             title=entry.get("title"),
@@ -158,8 +164,15 @@ def _feed(text: str, origin: str, settings: Settings) -> list[RawDocument]:
         )
         link = entry.get("link")
         if link and link.startswith(("http://", "https://")):
-            for doc in _load_url(link, settings):
-                docs.append(RawDocument(doc.origin, doc.content, doc.kind, merge_meta(doc.meta, meta)))
+            try:
+                fetched = _load_url(link, settings)
+            except InputError as exc:
+                docs.append(Rejection(exc.origin, exc.reason))
+                continue
+            for doc in fetched:
+                if isinstance(doc, RawDocument):
+                    doc = RawDocument(doc.origin, doc.content, doc.kind, merge_meta(doc.meta, meta))
+                docs.append(doc)
             continue
         body = _entry_body(entry)
         if body:
@@ -179,7 +192,7 @@ def _entry_body(entry: dict) -> str:
     return entry.get("summary", "")
 
 
-def _records(text: str, origin: str, path: str, settings: Settings) -> list[RawDocument]:
+def _records(text: str, origin: str, path: str, settings: Settings) -> Loaded:
     """JSON (an object or a list) or JSON Lines records with ``text`` or ``html``."""
     stripped = text.lstrip()
     if origin.endswith(".json") and stripped.startswith(("[", "{")):
@@ -188,12 +201,17 @@ def _records(text: str, origin: str, path: str, settings: Settings) -> list[RawD
         except json.JSONDecodeError as exc:
             raise InputError(origin, f"malformed JSON (line {exc.lineno}: {exc.msg})") from exc
         items = data if isinstance(data, list) else [data]
-        return [_record(rec, f"{origin}#{n}", path) for n, rec in enumerate(items)]
-    docs = []
-    for n, line in enumerate(text.splitlines(), start=1):
-        if line.strip():
-            docs.append(_record_line(line, f"{origin}:{n}", path))
-    return docs
+        return [_guarded(_record, rec, f"{origin}#{n}", path) for n, rec in enumerate(items)]
+    return [_guarded(_record_line, line, f"{origin}:{n}", path)
+            for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
+
+
+def _guarded(make: Callable[..., RawDocument], *args: object) -> RawDocument | Rejection:
+    """One bad record in a dump is reported; the others go on."""
+    try:
+        return make(*args)
+    except InputError as exc:
+        return Rejection(exc.origin, exc.reason)
 
 
 def _record_line(line: str, origin: str, path: str) -> RawDocument:
