@@ -86,7 +86,7 @@ def _prefer(given: DocMeta, found: DocMeta) -> DocMeta:
 
 
 def _outlet_from_url(url: str | None) -> str | None:
-    if not url:
+    if not url or not url.startswith(("http://", "https://")):
         return None
     host = re.sub(r"^https?://", "", url).split("/")[0].split(":")[0]
     host = re.sub(r"^(?:www|edition|news|m)\.", "", host)
