@@ -37,3 +37,11 @@ def test_example_sentences_slice_back(example_briefing) -> None:
         for span in spans:
             piece = source.slice(span)
             assert piece == piece.strip() and piece and "\n\n" not in piece
+
+
+def test_closing_quote_and_ellipsis_stay_with_their_sentence() -> None:
+    """spaCy splits '…in North Africa.' from its closing '"' (WSWS 004); a Reuters-style quote too."""
+    for text in ('He said, "We will do it in North Africa."\n\nIn Mali itself, forces advanced.',
+                 'Landry said: "As time passes, the probability of success decreases."\n\nThe search went on.'):
+        got = sentences_of(text)
+        assert got[0].endswith('."') and all(len(s) > 3 for s in got)

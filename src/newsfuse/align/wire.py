@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from ..model import Source, Span
 
@@ -52,6 +53,7 @@ def near_duplicate_pairs(
     from datasketch import MinHash, MinHashLSH
 
     texts = {s.id: s.text for s in sources}
+    permutations = _permutations()
     items: dict[str, tuple[Span, frozenset[str], MinHash]] = {}
     lsh = MinHashLSH(threshold=NEAR_DUP_JACCARD * 0.8, num_perm=NUM_PERM)
     for sid, spans in sentences.items():
@@ -61,7 +63,7 @@ def near_duplicate_pairs(
                 continue
             key = f"{sid}:{span.start}"
             grams = shingles(text)
-            mh = MinHash(num_perm=NUM_PERM)
+            mh = MinHash(num_perm=NUM_PERM, permutations=permutations)
             mh.update_batch([g.encode("utf-8") for g in grams])
             lsh.insert(key, mh)
             items[key] = (span, grams, mh)
@@ -72,6 +74,14 @@ def near_duplicate_pairs(
             if o_span.source != span.source and _jaccard(grams, o_grams) >= NEAR_DUP_JACCARD:
                 pairs.add(tuple(sorted((span, o_span))))
     return tuple(sorted(pairs))
+
+
+@lru_cache(maxsize=1)
+def _permutations() -> object:
+    """Drawing MinHash permutations is the costly part of a MinHash; draw them once per process."""
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM).permutations
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:

@@ -18,6 +18,8 @@ from ..model import Span
 
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
 #: A sentence "fragment" this short that is only a dateline belongs to the next one.
+#: spaCy splits a closing quote or an ellipsis off its sentence ('…in North Africa.' + '"').
+_PUNCT_ONLY = re.compile(r"^\W+$")
 _DATELINE_ONLY = re.compile(r"^[A-Z][A-Z .'’-]{1,40}(?:[:–—-]{1,2}|\(\w+\)\s*[-–—])?$")
 
 
@@ -39,7 +41,8 @@ def _repair(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
         pieces.extend(_split_paragraphs(text, start, end))
     merged: list[tuple[int, int]] = []
     for start, end in pieces:
-        if merged and _DATELINE_ONLY.match(text[merged[-1][0] : merged[-1][1]]) and "\n" not in text[merged[-1][1] : start]:
+        same_paragraph = bool(merged) and "\n" not in text[merged[-1][1] : start]
+        if same_paragraph and (_DATELINE_ONLY.match(text[merged[-1][0] : merged[-1][1]]) or _PUNCT_ONLY.match(text[start:end])):
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
