@@ -63,7 +63,7 @@ def near_duplicate_pairs(
                 continue
             key = f"{sid}:{span.start}"
             grams = shingles(text)
-            mh = MinHash(num_perm=NUM_PERM, permutations=permutations)
+            mh = MinHash(num_perm=NUM_PERM, permutations=permutations[0], scheme=permutations[1])
             mh.update_batch([g.encode("utf-8") for g in grams])
             lsh.insert(key, mh)
             items[key] = (span, grams, mh)
@@ -77,11 +77,12 @@ def near_duplicate_pairs(
 
 
 @lru_cache(maxsize=1)
-def _permutations() -> object:
+def _permutations() -> tuple[object, str]:
     """Drawing MinHash permutations is the costly part of a MinHash; draw them once per process."""
     from datasketch import MinHash
 
-    return MinHash(num_perm=NUM_PERM).permutations
+    template = MinHash(num_perm=NUM_PERM)
+    return template.permutations, template.scheme
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
