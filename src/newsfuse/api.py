@@ -27,20 +27,25 @@ def brief(
     progress: Progress | None = None,
 ) -> Briefing:
     """Brief the articles named by ``inputs`` (files, folders, URLs, feeds)."""
-    ingested = read_inputs(list(inputs), settings, manifest, progress)
-    briefing = brief_documents(ingested.documents, settings)
+    ingested = read_inputs(list(inputs), settings, manifest, progress and (lambda origin: progress(f"read {origin}")))
+    briefing = brief_documents(ingested.documents, settings, progress=progress and (lambda name: progress(f"stage {name}")))
     return dataclasses.replace(briefing, rejected=tuple(ingested.rejected) + briefing.rejected)
 
 
 def brief_documents(
-    documents: Sequence[RawDocument], settings: Settings = Settings(), pipeline: Pipeline | None = None
+    documents: Sequence[RawDocument],
+    settings: Settings = Settings(),
+    pipeline: Pipeline | None = None,
+    progress: Progress | None = None,
 ) -> Briefing:
+    if progress:
+        progress("clean")
     sources, rejected = build_sources(documents, settings)
     briefing = Briefing(sources=sources, rejected=rejected, settings=settings,
                         produced=frozenset({"sources", "rejected", "settings"}))
     if not sources:
         return briefing
-    return (pipeline or Pipeline(default_stages()))(briefing)
+    return (pipeline or Pipeline(default_stages()))(briefing, progress)
 
 
 def rejections(briefing: Briefing) -> tuple[Rejection, ...]:

@@ -110,19 +110,30 @@ def _options(args: argparse.Namespace) -> dict[str, Any]:
 
 @contextmanager
 def _progress(show: bool) -> Iterator[Any]:
-    """A rich progress line on stderr counting inputs read; a no-op when hidden."""
+    """A rich progress line on stderr: articles read, then the stage running; a no-op when hidden.
+
+    Briefing a folder of one story takes seconds, mostly in the parse stage;
+    the line shows it is alive and where it is, and vanishes when done.
+    """
     if not show:
         yield None
         return
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} read"),
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.fields[docs]} articles read"),
                   TimeElapsedColumn(), console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("reading articles", total=None)
+        task = bar.add_task("reading articles", total=None, docs=0)
+        read = 0
 
-        def tick(origin: str) -> None:
-            bar.update(task, advance=1, description=f"reading {Path(origin).name[:40]}")
+        def tick(event: str) -> None:
+            nonlocal read
+            kind, _, what = event.partition(" ")
+            if kind == "read":
+                read += 1
+                bar.update(task, description=f"reading {Path(what).name[:40]}", docs=read)
+            else:
+                bar.update(task, description=f"running {what}")
 
         yield tick
 

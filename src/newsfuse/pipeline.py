@@ -70,9 +70,11 @@ class Pipeline:
         self.stages: tuple[Stage, ...] = tuple(stages)
         self.timings: list[StageTiming] = []
 
-    def __call__(self, briefing: Briefing) -> Briefing:
+    def __call__(self, briefing: Briefing, progress: Callable[[str], None] | None = None) -> Briefing:
         self.timings = []
         for st in self.stages:
+            if progress:
+                progress(st.name)
             started = time.perf_counter()
             briefing = st(briefing)
             briefing = dataclasses.replace(briefing, produced=briefing.produced | st.produces)
