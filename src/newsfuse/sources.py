@@ -12,7 +12,8 @@ from .clean.text import clean_text
 from .config import Settings
 from .errors import InputError, Rejection
 from .ids import content_id
-from .model import DocMeta, RawDocument, Source
+from .ingest.manifest import merge_meta
+from .model import RawDocument, Source
 from .timeline.published import dateline_date
 
 #: Fewer words than this is not an article (a paywall stub, an error page).
@@ -44,7 +45,7 @@ def build_source(doc: RawDocument, settings: Settings) -> Source:
     extracted = doc.content
     if doc.kind == "html":
         got = extract_html(doc.content, doc.origin, meta.url)
-        extracted, meta = got.text, _prefer(meta, got.meta)
+        extracted, meta = got.text, merge_meta(got.meta, meta)  # what the input said wins over the HTML
     cleaned = clean_text(extracted)
     words = len(cleaned.text.split())
     if words < MIN_ARTICLE_WORDS:
@@ -71,17 +72,6 @@ def build_source(doc: RawDocument, settings: Settings) -> Source:
         published_from=published_from,
         extracted=extracted,
         removed=cleaned.removed,
-    )
-
-
-def _prefer(given: DocMeta, found: DocMeta) -> DocMeta:
-    """What the input (manifest, feed, record) said wins over what the HTML says."""
-    return DocMeta(
-        title=given.title or found.title,
-        outlet=given.outlet or found.outlet,
-        published=given.published or found.published,
-        published_from=given.published_from if given.published else found.published_from,
-        url=given.url or found.url,
     )
 
 

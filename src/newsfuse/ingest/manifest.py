@@ -80,7 +80,11 @@ def _parse_date(value: str, manifest: Path, line: int) -> date | None:
 
 
 def merge_meta(detected: DocMeta, override: DocMeta | None) -> DocMeta:
-    """Manifest values win field by field; missing manifest fields keep what was detected."""
+    """``override`` wins field by field; its missing fields keep what was detected.
+
+    Used for manifest rows over detected metadata, and for what an input said
+    (manifest, feed item, record) over what its HTML says.
+    """
     if override is None:
         return detected
     return DocMeta(
