@@ -66,3 +66,17 @@ def test_ids_are_stable_content_hashes() -> None:
     (a,), _ = build_sources([doc(ARTICLE, "x.txt")], Settings())
     (b,), _ = build_sources([doc(ARTICLE, "elsewhere/y.txt")], Settings())
     assert a.id == b.id and a.id.startswith("s-")
+
+
+def test_outlet_from_the_page_own_credits() -> None:
+    """Al Jazeera's "Source:" line, a footer's site address, a bare agency credit; metadata still wins."""
+    from newsfuse.sources import outlet_from_credits
+
+    aj = example_file("003").read_text(encoding="utf-8")
+    wsws = example_file("004").read_text(encoding="utf-8")
+    reuters = example_file("002").read_text(encoding="utf-8")
+    got = [s.outlet for s in build_sources([doc(aj, "aj.txt"), doc(wsws, "w.txt"), doc(reuters, "r.txt")], Settings())[0]]
+    assert got == ["Al Jazeera", "wsws.org", "Reuters"]
+    (named,), _ = build_sources([doc(aj, meta=DocMeta(outlet="AJE"))], Settings())
+    assert named.outlet == "AJE"
+    assert outlet_from_credits(()) is None

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from .clean.boilerplate import WIRE_AGENCIES
 from .clean.html import extract_html
 from .clean.language import check_english
 from .clean.text import clean_text
@@ -13,7 +14,7 @@ from .config import Settings
 from .errors import InputError, Rejection
 from .ids import content_id
 from .ingest.manifest import merge_meta
-from .model import RawDocument, Source
+from .model import RawDocument, Removal, Source
 from .timeline.published import dateline_date
 
 #: Fewer words than this is not an article (a paywall stub, an error page).
@@ -66,13 +67,41 @@ def build_source(doc: RawDocument, settings: Settings) -> Source:
         text=cleaned.text,
         path=doc.path or (None if doc.origin.startswith(("http://", "https://")) else doc.origin),
         url=meta.url,
-        outlet=meta.outlet or _outlet_from_url(meta.url),
+        outlet=meta.outlet or _outlet_from_url(meta.url) or outlet_from_credits(cleaned.removed),
         title=meta.title or cleaned.title,
         published=published,
         published_from=published_from,
         extracted=extracted,
         removed=cleaned.removed,
     )
+
+
+_SOURCE_LINE = re.compile(r"^sources?\s*:\s*(?P<name>[^,;]+)", re.IGNORECASE)
+_GENERIC_CREDIT = re.compile(r"^(?:news )?agencies$|^staff$|^wires?$", re.IGNORECASE)
+_DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.IGNORECASE)
+
+
+def outlet_from_credits(removed: Sequence[Removal]) -> str | None:
+    """The outlet a page names in its own furniture, for sources with no metadata.
+
+    "Source: Al Jazeera, News Agencies" (Al Jazeera's pages) names the outlet;
+    a bare contact URL in the footer ("wsws.org/contact") names its site; a
+    bare agency credit ("Reuters") names whose copy it is. In that order of trust.
+    """
+    credits = [r.text for r in removed if r.reason == "credit or source line"]
+    for text in credits:
+        match = _SOURCE_LINE.match(text)
+        if match and not _GENERIC_CREDIT.match(match.group("name").strip()):
+            return match.group("name").strip()
+    for r in removed:
+        match = _DOMAIN.match(r.text) if r.reason == "footer" and " " not in r.text else None
+        if match:
+            return match.group("host").lower()
+    for text in credits:
+        bare = text.strip("—–-() .")
+        if bare in WIRE_AGENCIES:
+            return bare
+    return None
 
 
 def _outlet_from_url(url: str | None) -> str | None:
