@@ -10,12 +10,13 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from corpus import example_file
 
 from newsfuse.api import brief_documents
 from newsfuse.config import Settings
 from newsfuse.model import DocMeta, RawDocument
 from newsfuse.render.output import render
+
+from corpus import example_file
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
