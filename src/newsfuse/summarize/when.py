@@ -5,8 +5,10 @@ come first. Without them, a small fallback reads the commonest news
 references, resolved against the source's publication date the way the
 labelled clusters do: "on Saturday" in a past-tense report is the latest
 Saturday on or before publication; "yesterday" / "last night" is the day
-before; "today" / "tonight" the day itself. Anything else takes the
-publication date: a report mostly tells the news of its day.
+before; "today" / "tonight" the day itself. A sentence naming an earlier
+year ("In 2009, BP was fined") is background: undated, so it goes after the
+story's events. Anything else takes the publication date: a report mostly
+tells the news of its day.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
 def sentence_date(span: Span, text: str, published: date | None, times: Sequence[TimeExpression]) -> date | None:
@@ -33,7 +36,7 @@ def sentence_date(span: Span, text: str, published: date | None, times: Sequence
             m = _ISO_DAY.match(t.value)
             if m and t.type in ("DATE", "TIME"):
                 return date(int(m[1]), int(m[2]), int(m[3]))
-    if published is None:
+    if published is None or any(int(y) < published.year for y in _YEAR.findall(text)):
         return None
     m = _RELATIVE.search(text)
     return resolve_relative(m.group(1), published) if m else published
