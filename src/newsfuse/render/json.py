@@ -27,7 +27,8 @@ def briefing_to_json(briefing: Briefing, options: dict[str, Any] | None = None) 
         "figures": [_figure(f) for f in briefing.figures],
         "times": [_time(t) for t in briefing.times],
         "timeline": [_entry(t) for t in briefing.timeline],
-        "summary": [_summary(s) for s in briefing.summary],
+        "summary": [_summary(s, briefing) for s in briefing.summary],
+        "summary_dropped": [{"text": d.text, "reason": d.reason} for d in briefing.summary_dropped],
         "independent_groups": [list(g) for g in briefing.independent_groups],
         "rejected": [r.to_json() for r in briefing.rejected],
         "generator": {"name": "newsfuse", "version": __version__, "options": options or {}},
@@ -96,8 +97,11 @@ def _entry(t: TimelineEntry) -> dict[str, Any]:
             "citations": _spans(t.citations), "inferred": t.inferred}
 
 
-def _summary(s: SummarySentence) -> dict[str, Any]:
-    return {"text": s.text, "citations": _spans(s.citations)}
+def _summary(s: SummarySentence, briefing: Briefing) -> dict[str, Any]:
+    from ..summarize.score import independent_sources
+
+    return {"text": s.text, "citations": _spans(s.citations), "kind": s.kind, "disputed": s.disputed,
+            "independent_sources": independent_sources(briefing, s)}
 
 
 def _story(briefing: Briefing) -> dict[str, Any]:
