@@ -39,6 +39,9 @@ class Weights:
     max_overlap: float = 0.5
 
 
+DEFAULT_WEIGHTS = Weights()
+
+
 @dataclass(frozen=True)
 class Scored:
     """A candidate with everything selection needs, computed once."""
@@ -61,7 +64,7 @@ def coverage_gain(keys: frozenset[str], covered: set[str], key_weights: Mapping[
 
 
 def select(
-    scored: Sequence[Scored], key_weights: Mapping[str, float], n_groups: int, budget: int, weights: Weights = Weights()
+    scored: Sequence[Scored], key_weights: Mapping[str, float], n_groups: int, budget: int, weights: Weights = DEFAULT_WEIGHTS
 ) -> list[Scored]:
     """Greedy budgeted selection; returns the chosen sentences in the order chosen."""
     chosen: list[Scored] = []

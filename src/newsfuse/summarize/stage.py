@@ -14,7 +14,7 @@ from ..model import Briefing, SummarySentence
 from ..pipeline import stage
 from .build import Index, build_index
 from .disputed import conflicts_carried, disputed_sentence
-from .select import Scored, Weights, select, timeline_order
+from .select import DEFAULT_WEIGHTS, Scored, Weights, select, timeline_order
 
 
 @stage(
@@ -35,7 +35,7 @@ def summarize(briefing: Briefing) -> Briefing:
     return dataclasses.replace(briefing, summary=tuple(sentences), summary_dropped=tuple(dropped))
 
 
-def extractive_summary(briefing: Briefing, budget: int, weights: Weights = Weights()) -> list[SummarySentence]:
+def extractive_summary(briefing: Briefing, budget: int, weights: Weights = DEFAULT_WEIGHTS) -> list[SummarySentence]:
     """Chosen sentences in timeline order, each followed by its disputed-figure sentence if any."""
     index = build_index(briefing)
     chosen = select(index.scored, index.key_weights, index.n_groups, budget, weights)
