@@ -29,13 +29,21 @@ from .text import Candidate
 
 @dataclass(frozen=True)
 class Weights:
-    central: float = 1.0
-    support: float = 0.5
-    coverage: float = 1.0
+    """Fitted by grid search on the 41 even-numbered Multi-News validation clusters
+    (R-1 47.1; the flat optimum there, 47.5, has ``support`` 0: centrality already
+    rewards what other sources repeat). ``support`` stays at 0.25 because the
+    product promises that claims backed by several independent sources come
+    first; it costs 0.4 R-1 on Multi-News, where most clusters hold no wire copy.
+    """
+
+    central: float = 2.0
+    support: float = 0.25
+    coverage: float = 0.5
     lead: float = 0.5
-    redundant: float = 0.5
+    redundant: float = 1.0
     #: Two sentences this similar say the same thing (cosine of TF-IDF
-    #: vectors); wire reprints score 0.8-1.0, paraphrases of a fact 0.4-0.6.
+    #: vectors); wire reprints score 0.8-1.0, paraphrases of a fact 0.35-0.5.
+    #: 0.4-0.6 score within 0.1 R-1 of each other on Multi-News.
     max_overlap: float = 0.5
 
 
