@@ -59,3 +59,8 @@ def test_only_conflicts_carried_by_a_chosen_span():
 def test_phrases():
     assert value_phrase(1000, "exact") == "1,000" and value_phrase(32, "up to") == "up to 32"
     assert who_says(["c2"], CLAIMS, SOURCES) == "WSWS"
+
+
+def test_outlet_fallback_is_the_file_name_not_the_headline():
+    sources = {"b": Source("b", TEXT_B, path="/x/003_abc.txt", title="Algeria launches second rescue effort")}
+    assert who_says(["c2"], CLAIMS, sources) == "003_abc"

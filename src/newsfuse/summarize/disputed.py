@@ -10,8 +10,14 @@ range and who says what instead of one number stated as fact.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 from ..model import Claim, Figure, Source, Span, SummarySentence
+
+#: Authorities named per value: the In Amenas toll of 23 has three wordings
+#: of one source ("a preliminary government toll", "the interior ministry",
+#: "the government"); two keep the sentence readable.
+MAX_NAMED = 2
 
 
 def conflicts_carried(spans: Sequence[Span], figures: Sequence[Figure], claims: Mapping[str, Claim]) -> list[Figure]:
@@ -44,13 +50,14 @@ def who_says(claim_ids: Sequence[str], claims: Mapping[str, Claim], sources: Map
     """The cited authorities of a value if the claims name them, else the outlets reporting it."""
     named = [claims[c].attribution for c in claim_ids if c in claims and claims[c].attribution]
     if named:
-        return "; ".join(dict.fromkeys(named))
+        return "; ".join(list(dict.fromkeys(named))[:MAX_NAMED])
     outlets = [_outlet(sources[claims[c].span.source]) for c in claim_ids if c in claims]
     return ", ".join(dict.fromkeys(outlets))
 
 
 def _outlet(source: Source) -> str:
-    return source.outlet or source.title or source.id
+    """The outlet; without one, the file's name (as the reports label sources), never the headline."""
+    return source.outlet or (Path(source.path).stem if source.path else source.id)
 
 
 def disputed_sentence(fig: Figure, claims: Mapping[str, Claim], sources: Mapping[str, Source]) -> SummarySentence | None:
