@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..model import Briefing, Span
 from .select import Scored
-from .support import Support, Vector, best_per_source, cosine, group_count, idf_weights, tfidf
+from .support import Support, best_matches, group_count, idf_weights, supporting, tfidf
 from .text import Candidate, content_terms, furniture_reason, standalone
 from .when import sentence_date
 
@@ -76,25 +76,20 @@ def build_index(briefing: Briefing) -> Index:
             if shown is None:
                 continue
             span, shown_text = shown
-            sup = _with_wire_copy(best_per_source(it.span, vectors[it.span], others), it.span, briefing.shared_sentences)
+            matches = best_matches(it.span, vectors[it.span], others)
+            sup = _with_wire_copy(supporting(matches), it.span, briefing.shared_sentences)
             cand = Candidate(span, shown_text, it.terms, it.position, len(shown_text.split()))
             support[span] = sup
             scored.append(Scored(
                 candidate=cand,
                 vector=vectors[it.span],
-                centrality=_centrality(vectors[it.span], sid, others),
+                centrality=sum(score for score, _ in matches) / max(1, len(others) - 1),
                 groups=group_count([sid, *(s.source for s in sup.spans)], groups),
                 keys=frozenset(it.terms) | extra_keys.get(it.span, frozenset()),
                 when=sentence_date(span, text[span.start : span.end], published.get(sid), briefing.times),
             ))
     weights = key_weights(pool, extra_keys, groups, idf)
     return Index(tuple(scored), support, weights, len(groups))
-
-
-def _centrality(vector: Vector, own: str, others: Mapping[str, Sequence[tuple[Span, Vector]]]) -> float:
-    """Mean over the other sources of the best similarity to one of their sentences."""
-    best = [max((cosine(vector, v) for _, v in items), default=0.0) for sid, items in others.items() if sid != own]
-    return sum(best) / len(best) if best else 0.0
 
 
 def _with_wire_copy(sup: Support, span: Span, pairs: Sequence[tuple[Span, Span]]) -> Support:

@@ -61,19 +61,25 @@ def cosine(a: Vector, b: Vector) -> float:
     return sum(v * b.get(t, 0.0) for t, v in a.items())
 
 
+def best_matches(span: Span, vector: Vector, others: Mapping[str, Sequence[tuple[Span, Vector]]]) -> list[tuple[float, Span]]:
+    """For each other source with sentences, its most similar sentence and the similarity."""
+    out = []
+    for sid, items in others.items():
+        if sid != span.source and items:
+            out.append(max(((cosine(vector, v), s) for s, v in items), key=lambda x: x[0]))
+    return out
+
+
 def best_per_source(
     span: Span, vector: Vector, others: Mapping[str, Sequence[tuple[Span, Vector]]], threshold: float = SUPPORT_COSINE
 ) -> Support:
     """For each other source, its most similar sentence if that reaches ``threshold``."""
-    spans, scores = [], []
-    for sid, items in others.items():
-        if sid == span.source or not items:
-            continue
-        score, best = max(((cosine(vector, v), s) for s, v in items), key=lambda x: x[0])
-        if score >= threshold:
-            spans.append(best)
-            scores.append(score)
-    return Support(tuple(spans), tuple(scores))
+    return supporting(best_matches(span, vector, others), threshold)
+
+
+def supporting(matches: Sequence[tuple[float, Span]], threshold: float = SUPPORT_COSINE) -> Support:
+    kept = [(score, span) for score, span in matches if score >= threshold]
+    return Support(tuple(span for _, span in kept), tuple(score for score, _ in kept))
 
 
 def group_count(source_ids: Sequence[str], groups: Sequence[Sequence[str]]) -> int:
