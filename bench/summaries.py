@@ -34,6 +34,7 @@ from newsfuse.model import Briefing, DocMeta, RawDocument  # noqa: E402
 from newsfuse.pipeline import Pipeline  # noqa: E402
 from newsfuse.sources import build_sources  # noqa: E402
 from newsfuse.stages import CORE_STAGES  # noqa: E402
+from newsfuse.summarize.score import independent_sources, score_summary, sentence_valid  # noqa: E402
 from newsfuse.summarize.stage import extractive_summary  # noqa: E402
 
 Ranker = Callable[[Briefing, list[str]], list[int]]
@@ -124,26 +125,44 @@ def score(scorer, reference: str, summary: Sequence[str]) -> dict[str, float]:
     return {k: 100 * v.fmeasure for k, v in got.items()}
 
 
-def run(clusters: list[dict], budget: int) -> tuple[dict[str, list[dict[str, float]]], list[tuple[float, float, int]]]:
+def run(clusters: list[dict], budget: int) -> tuple[dict[str, list[dict[str, float]]], list[tuple[float, float, int]], list]:
     from rouge_score import rouge_scorer
 
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeL"], use_stemmer=True)
     settings = Settings(summary_words=budget)
     results: dict[str, list[dict[str, float]]] = {k: [] for k in ("newsfuse", "LexRank", "TextRank", "LSA", "Lead")}
-    timings = []
+    timings, citations = [], []
     for cluster in clusters:
         briefing, core_s = core_briefing(cluster, settings)
         reference = cluster["references"][0]
         start = time.perf_counter()
-        ours = [s.text for s in extractive_summary(briefing, budget)]
+        summary = extractive_summary(briefing, budget)
+        ours = [s.text for s in summary]
         timings.append((time.perf_counter() - start, core_s, len(briefing.sources)))
+        citations += [(sentence_valid(briefing, s), independent_sources(briefing, s) >= 2) for s in summary]
         results["newsfuse"].append(score(scorer, reference, ours))
         sents = all_sentences(briefing)
         texts = [t for t, _, _ in sents]
         for name in ("LexRank", "TextRank", "LSA"):
             results[name].append(score(scorer, reference, [texts[i] for i in pack(texts, sumy_ranking(name, texts), budget)]))
         results["Lead"].append(score(scorer, reference, [texts[i] for i in pack(texts, lead_ranking(sents), budget)]))
-    return results, timings
+    return results, timings, citations
+
+
+def labelled_clusters() -> None:
+    """Citation validity, multi-source share and key-event recall on the two labelled clusters."""
+    from newsfuse.api import brief
+
+    dwh = ROOT / ".." / "shared" / "corpus" / "deepwater-horizon"
+    runs = [("in-amenas", [str(ROOT / "examples" / "in-amenas")], None)]
+    if dwh.exists():
+        runs.append(("deepwater-horizon", [str(dwh)], str(dwh / "manifest.csv")))
+    print(f"{'cluster':<18} {'sentences':>9} {'words':>5} {'valid':>6} {'>=2 indep':>9} {'key events':>10}")
+    for name, paths, manifest in runs:
+        events = json.loads((ROOT / "tests" / "data" / "labels" / f"times-{name}.json").read_text())["events"]
+        sc = score_summary(brief(paths, manifest=manifest), events)
+        print(f"{name:<18} {sc.sentences:>9} {sc.words:>5} {sc.citation_validity:6.0%} {sc.multi_source_share:9.0%} "
+              f"{sc.event_recall:10.0%}")
 
 
 def mean(rows: Sequence[dict[str, float]], key: str) -> float:
@@ -162,16 +181,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, help="only the first N clusters")
     ap.add_argument("--words", type=int, default=250, help="word budget (default 250)")
     args = ap.parse_args(argv)
+    labelled_clusters()
+    print()
     if not EVAL.exists():
-        print(f"skipped: {EVAL} is absent (the eval sets live in ../shared/eval beside the checkout)")
+        print(f"Multi-News skipped: {EVAL} is absent (the eval sets live in ../shared/eval beside the checkout)")
         return 0
     clusters = load_clusters(args.limit)
-    results, timings = run(clusters, args.words)
+    results, timings, citations = run(clusters, args.words)
     print(table(results, f"Multi-News validation, {args.words}-word budget, ROUGE F1 (%)"))
     for half, parity in (("even (fitted)", 0), ("odd (held out)", 1)):
         sub = {k: [r for i, r in enumerate(v) if i % 2 == parity] for k, v in results.items()}
         print()
         print(table(sub, f"{half} clusters"))
+    valid, multi = (sum(c[i] for c in citations) / max(1, len(citations)) for i in range(2))
+    print(f"\nnewsfuse citations on Multi-News: {valid:.0%} of {len(citations)} sentences cite valid spans; "
+          f"{multi:.0%} cite >= 2 independent sources")
     summ, core, n = (sum(t[i] for t in timings) for i in range(3))
     print(f"\nsummary stage: {1000 * summ / n:.1f} ms per source; core pipeline: {1000 * core / n:.1f} ms per source; "
           f"ratio {summ / core:.3f} (summary adds {100 * summ / core:.1f}% to the core pipeline)")
