@@ -27,9 +27,9 @@ def _briefing() -> tuple[Briefing, list[SummarySentence]]:
 
 
 class _Server:
-    """Answers POST /v1/chat/completions with a canned reply; records what it was sent."""
+    """Answers POST /v1/chat/completions with a reply (a string, or a function of the request body)."""
 
-    def __init__(self, reply: str, status: int = 200) -> None:
+    def __init__(self, reply, status: int = 200) -> None:
         self.reply, self.status, self.requests = reply, status, []
         outer = self
 
@@ -37,8 +37,9 @@ class _Server:
             def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
                 outer.requests.append((self.path, body))
+                content = outer.reply(body) if callable(outer.reply) else outer.reply
                 payload = json.dumps({"id": "x", "object": "chat.completion", "choices": [
-                    {"index": 0, "message": {"role": "assistant", "content": outer.reply}, "finish_reason": "stop"}]})
+                    {"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}]})
                 self.send_response(outer.status)
                 self.send_header("Content-Type", "application/json")
                 self.end_headers()
@@ -132,3 +133,34 @@ def test_accept_places_disputed_after_its_carrier():
                                                                               "the blast on the rig.", (1,))],
                      sentences, briefing)
     assert [s.kind for s in kept] == ["rewritten", "disputed", "rewritten"]
+
+
+def _echo_with_invention(body):
+    """A 'rewrite' that echoes each numbered sentence with its marker, then invents one."""
+    lines = body["messages"][1]["content"].splitlines()
+    echoed = " ".join(f"{line.split('] ', 1)[1].rstrip('.')} [{line[1:line.index(']')]}]." for line in lines)
+    return echoed + " Officials said 999 people died [1]."
+
+
+def test_stage_with_llm_end_to_end():
+    from newsfuse.api import brief_documents
+    from newsfuse.model import RawDocument
+    from newsfuse.render.json import briefing_to_json
+
+    a = ("Rescuers searched the burning oil rig in the Gulf of Mexico on Wednesday for eleven missing workers. "
+         "The Coast Guard said the platform sank on Thursday morning after burning for two days.\n\n"
+         "Officials said the cause of the blast on the rig was not yet known to investigators.")
+    b = ("The oil platform sank on Thursday morning after burning for two days, the Coast Guard said. "
+         "Eleven workers remain missing after the blast on the rig in the Gulf of Mexico.\n\n"
+         "Environmental groups warned that leaking crude could reach the coast of Louisiana within days.")
+    docs = [RawDocument(f"{n}.txt", t, "text") for n, t in (("a", a), ("b", b))]
+    srv = _Server(_echo_with_invention)
+    try:
+        briefing = brief_documents(docs, Settings(llm_url=srv.url, llm_model="echo", fetch_timeout=5))
+    finally:
+        srv.close()
+    assert briefing.summary and all(s.kind == "rewritten" for s in briefing.summary)
+    data = briefing_to_json(briefing)
+    assert [d["text"] for d in data["summary_dropped"]] == ["Officials said 999 people died."]
+    for s in data["summary"]:
+        assert s["citations"] and s["kind"] == "rewritten"
