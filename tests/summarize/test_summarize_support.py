@@ -78,3 +78,15 @@ def test_best_per_source_keeps_one_span_per_source():
               "y": [(Span("y", 0, 5), tfidf(["c"], idf))], "me": [(Span("me", 0, 3), v)]}
     got = best_per_source(Span("me", 0, 3), v, others)
     assert got.spans == (Span("x", 0, 5),) and got.scores[0] > 0.99
+
+
+def test_sentences_with_disjoint_numbers_do_not_support():
+    from newsfuse.model import Span
+    from newsfuse.summarize.support import numbers_in, supporting
+
+    a, b, c = Span("x", 0, 5), Span("y", 0, 5), Span("z", 0, 5)
+    numbers = {a: numbers_in(["government", "hostage"]), b: numbers_in(["23", "hostage"]),
+               c: numbers_in(["17", "hospital"])}
+    matches = [(0.4, a), (0.4, b), (0.4, c)]
+    assert supporting(matches, numbers=numbers, own=frozenset({"23", "32"})).spans == (a, b)
+    assert supporting(matches, numbers=numbers, own=frozenset()).spans == (a, b, c)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..model import Briefing, Span
 from .select import Scored
-from .support import Support, best_matches, group_count, idf_weights, supporting, tfidf
+from .support import Support, best_matches, group_count, idf_weights, numbers_in, supporting, tfidf
 from .text import Candidate, content_terms, furniture_reason, standalone
 from .when import sentence_date
 
@@ -64,6 +64,7 @@ def build_index(briefing: Briefing) -> Index:
     idf = idf_weights([it.terms for items in pool.values() for it in items])
     vectors = {it.span: tfidf(it.terms, idf) for items in pool.values() for it in items}
     others = {sid: [(it.span, vectors[it.span]) for it in items] for sid, items in pool.items()}
+    numbers = {it.span: numbers_in(it.terms) for items in pool.values() for it in items}
     groups = briefing.independent_groups or tuple((s.id,) for s in briefing.sources)
     extra_keys = _extra_keys(briefing)
     published = {s.id: s.published for s in briefing.sources}
@@ -77,7 +78,8 @@ def build_index(briefing: Briefing) -> Index:
                 continue
             span, shown_text = shown
             matches = best_matches(it.span, vectors[it.span], others)
-            sup = _with_wire_copy(supporting(matches), it.span, briefing.shared_sentences)
+            sup = supporting(matches, numbers=numbers, own=numbers[it.span])
+            sup = _with_wire_copy(sup, it.span, briefing.shared_sentences)
             cand = Candidate(span, shown_text, it.terms, it.position, len(shown_text.split()))
             support[span] = sup
             scored.append(Scored(

@@ -77,9 +77,29 @@ def best_per_source(
     return supporting(best_matches(span, vector, others), threshold)
 
 
-def supporting(matches: Sequence[tuple[float, Span]], threshold: float = SUPPORT_COSINE) -> Support:
-    kept = [(score, span) for score, span in matches if score >= threshold]
+def supporting(
+    matches: Sequence[tuple[float, Span]], threshold: float = SUPPORT_COSINE,
+    numbers: Mapping[Span, frozenset[str]] | None = None, own: frozenset[str] = frozenset(),
+) -> Support:
+    """The matches that reach ``threshold``, unless both sentences state numbers and share none.
+
+    Two sentences that give figures and agree on none are not reporting the
+    same thing, however many words they share ("11 workers missing" vs
+    "17 taken to hospitals"). A match without numbers may still paraphrase
+    the rest ("Algerian special forces stormed the complex to end the
+    stand-off" for "Seven hostages and 11 gunmen were killed").
+    """
+    def agrees(span: Span) -> bool:
+        theirs = numbers.get(span, frozenset()) if numbers is not None else frozenset()
+        return not own or not theirs or bool(own & theirs)
+
+    kept = [(score, span) for score, span in matches if score >= threshold and agrees(span)]
     return Support(tuple(span for _, span in kept), tuple(score for score, _ in kept))
+
+
+def numbers_in(terms: Sequence[str]) -> frozenset[str]:
+    """The normalised numbers among content terms ("23", "1000")."""
+    return frozenset(t for t in terms if t[:1].isdigit())
 
 
 def group_count(source_ids: Sequence[str], groups: Sequence[Sequence[str]]) -> int:
