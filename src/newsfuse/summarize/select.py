@@ -95,7 +95,7 @@ def select(
         chosen.append(best)
         covered |= best.keys
         used += best.candidate.words
-        pool.remove(best)
+        pool = [s for s in pool if s is not best]
     return chosen
 
 
