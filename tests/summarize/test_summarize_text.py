@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsfuse.model import Span
 from newsfuse.nlp import load_nlp
@@ -68,3 +72,20 @@ def test_content_terms_normalise_numbers_and_lemmas():
     terms = content_terms(doc)
     assert "7" in terms and "1000" in terms and "hostage" in terms and "worker" in terms
     assert "the" not in terms and "by" not in terms
+
+_SENTENCE = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200)
+
+
+@given(_SENTENCE, st.lists(st.sampled_from(["Belmokhtar", "Nuland", "Landry"]), max_size=2))
+def test_standalone_span_always_slices_back(text, persons):
+    got = standalone(Span("s", 0, len(text)), text, persons)
+    furniture_reason(text)  # never raises
+    if got is None:
+        return
+    span, shown = got
+    cited = text[span.start:span.end]
+    pronoun = re.match(r"(He|She)\b", cited)
+    if pronoun and shown.startswith("["):
+        assert shown == shown[: shown.index("]") + 1] + cited[pronoun.end():]
+    else:
+        assert shown[1:] == cited[1:] and shown[:1].upper() == cited[:1].upper()
