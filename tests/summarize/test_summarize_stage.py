@@ -112,3 +112,11 @@ def test_cli_words_option(tmp_path):
     data = json.loads(out.read_text(encoding="utf-8"))
     assert 0 < sum(len(s["text"].split()) for s in data["summary"]) <= 60
     assert all(s["citations"] for s in data["summary"])
+
+
+def test_single_source_still_gets_a_cited_summary():
+    from newsfuse.config import Settings
+
+    one = brief([str(EXAMPLE / "003_20a02c0099d69985.txt")], Settings(summary_words=100))
+    assert one.summary and sum(len(s.text.split()) for s in one.summary) <= 100
+    assert all(sentence_valid(one, s) and len(s.citations) == 1 for s in one.summary)
