@@ -7,5 +7,6 @@ here; the pipeline checks their requires/produces when it is built.
 from __future__ import annotations
 
 from .pipeline import FunctionStage
+from .summarize.stage import summarize
 
-STAGES: tuple[FunctionStage, ...] = ()
+STAGES: tuple[FunctionStage, ...] = (summarize,)

@@ -163,14 +163,31 @@ class TimelineEntry:
 
 @dataclass(frozen=True)
 class SummarySentence:
-    """A summary sentence; it cannot exist without at least one citation."""
+    """A summary sentence; it cannot exist without at least one citation.
+
+    ``kind``: ``extracted`` (taken from ``citations[0]``, which it slices back
+    to up to a capitalised first letter or a bracketed "[Name]"),
+    ``disputed`` (generated from a conflicting figure's claims, ``disputed``
+    True), or ``rewritten`` (an LLM writer's sentence, checked against its
+    citations).
+    """
 
     text: str
     citations: tuple[Span, ...]
+    kind: Literal["extracted", "disputed", "rewritten"] = "extracted"
+    disputed: bool = False
 
     def __post_init__(self) -> None:
         if not self.citations:
             raise ValueError(f"summary sentence without citation: {self.text[:60]!r}")
+
+
+@dataclass(frozen=True)
+class DroppedSentence:
+    """A summary sentence the writer produced but newsfuse refused, and why."""
+
+    text: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -195,6 +212,7 @@ class Briefing:
     times: tuple[TimeExpression, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
     summary: tuple[SummarySentence, ...] = ()
+    summary_dropped: tuple[DroppedSentence, ...] = ()  # writer sentences refused (unsupported)
     produced: frozenset[str] = frozenset()
     settings: Any = None  # a newsfuse.config.Settings; typed loosely to avoid an import cycle
 

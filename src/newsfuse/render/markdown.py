@@ -40,10 +40,17 @@ def _cite(citations: list[dict[str, Any]], names: dict[str, str]) -> str:
 
 
 def _summary(data: dict[str, Any], names: dict[str, str]) -> list[str]:
+    """Cited summary sentences; disputed ones labelled; sentences the writer lost, listed."""
     if not data["summary"]:
         return []
     lines = ["## Summary", ""]
-    lines += [f"- {_md(s['text'])} {_cite(s['citations'], names)}" for s in data["summary"]]
+    for s in data["summary"]:
+        mark = " **(disputed)**" if s.get("disputed") else ""
+        lines.append(f"- {_md(s['text'])}{mark} {_cite(s['citations'], names)}")
+    dropped = data.get("summary_dropped") or []
+    if dropped:
+        lines += ["", "*Left out of the summary (not supported by the cited sources):*", ""]
+        lines += [f"- {_md(d['text'] or '(writer)')}: {_md(d['reason'])}" for d in dropped]
     return lines + [""]
 
 

@@ -1,0 +1,149 @@
+"""From a parsed briefing to scored candidate sentences (compute first, select later).
+
+Every sentence of every source that is article prose joins the *pool*
+(what can support a claim); those that also stand alone become
+*candidates* (what can be shown). Each candidate gets its TF-IDF vector,
+the best supporting sentence in every other source, the independent groups
+behind it, its key terms (content terms, entity ids from the entities
+stage, figure ids from the figures stage) and its event date.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ..model import Briefing, Span
+from .select import Scored
+from .support import Support, best_matches, group_count, idf_weights, numbers_in, supporting, tfidf
+from .text import Candidate, content_terms, furniture_reason, standalone
+from .when import sentence_date
+
+#: How many preceding sentences to look back in for the person an opening
+#: "He"/"She" refers to; beyond two, news prose has usually named someone else.
+PRONOUN_LOOKBACK = 2
+
+
+@dataclass(frozen=True)
+class Index:
+    """Everything selection and citation need about one briefing."""
+
+    scored: tuple[Scored, ...]
+    support: Mapping[Span, Support]  # candidate span -> supporting spans in other sources
+    key_weights: Mapping[str, float]
+    n_groups: int
+
+
+@dataclass(frozen=True)
+class PoolItem:
+    span: Span
+    terms: tuple[str, ...]
+    position: int
+    persons: tuple[str, ...]
+
+
+def pool_items(briefing: Briefing) -> dict[str, list[PoolItem]]:
+    """Per source, its article-prose sentences with their content terms and the persons they name."""
+    out: dict[str, list[PoolItem]] = {}
+    for source in briefing.sources:
+        doc = briefing.docs.get(source.id)
+        items = []
+        for pos, span in enumerate(briefing.sentences.get(source.id, ())):
+            if doc is None or furniture_reason(source.text[span.start : span.end]):
+                continue
+            toks = doc.char_span(span.start, span.end, alignment_mode="expand") or ()
+            persons = tuple(e.text for e in getattr(toks, "ents", ()) if e.label_ == "PERSON")
+            items.append(PoolItem(span, content_terms(toks), pos, persons))
+        out[source.id] = items
+    return out
+
+
+def build_index(briefing: Briefing) -> Index:
+    pool = pool_items(briefing)
+    idf = idf_weights([it.terms for items in pool.values() for it in items])
+    vectors = {it.span: tfidf(it.terms, idf) for items in pool.values() for it in items}
+    others = {sid: [(it.span, vectors[it.span]) for it in items] for sid, items in pool.items()}
+    numbers = {it.span: numbers_in(it.terms) for items in pool.values() for it in items}
+    groups = briefing.independent_groups or tuple((s.id,) for s in briefing.sources)
+    extra_keys = _extra_keys(briefing)
+    published = {s.id: s.published for s in briefing.sources}
+    scored, support = [], {}
+    for sid, items in pool.items():
+        text = briefing.source(sid).text
+        for i, it in enumerate(items):
+            persons = [p for prev in items[max(0, i - PRONOUN_LOOKBACK) : i] for p in prev.persons]
+            shown = standalone(it.span, text, persons)
+            if shown is None:
+                continue
+            span, shown_text = shown
+            matches = best_matches(it.span, vectors[it.span], others)
+            sup = supporting(matches, numbers=numbers, own=numbers[it.span])
+            sup = _with_wire_copy(sup, it.span, briefing.shared_sentences)
+            cand = Candidate(span, shown_text, it.terms, it.position, len(shown_text.split()))
+            support[span] = sup
+            scored.append(Scored(
+                candidate=cand,
+                vector=vectors[it.span],
+                centrality=sum(score for score, _ in matches) / max(1, len(others) - 1),
+                groups=group_count([sid, *(s.source for s in sup.spans)], groups),
+                keys=frozenset(it.terms) | extra_keys.get(it.span, frozenset()),
+                when=sentence_date(span, text[span.start : span.end], published.get(sid), briefing.times),
+            ))
+    weights = key_weights(pool, extra_keys, groups, idf)
+    return Index(tuple(scored), support, weights, len(groups))
+
+
+def _with_wire_copy(sup: Support, span: Span, pairs: Sequence[tuple[Span, Span]]) -> Support:
+    """Add the wire stage's near-identical sentences (a reprint always supports its original)."""
+    spans, scores = list(sup.spans), list(sup.scores)
+    for a, b in pairs:
+        other = b if a == span else a if b == span else None
+        if other is not None and other.source not in {s.source for s in spans}:
+            spans.append(other)
+            scores.append(1.0)
+    return Support(tuple(spans), tuple(scores))
+
+
+def _extra_keys(briefing: Briefing) -> dict[Span, frozenset[str]]:
+    """Sentence span -> ids of the entities (``E:``) and figures (``F:``) it mentions."""
+    marks: list[tuple[Span, str]] = [(m, f"E:{e.id}") for e in briefing.entities for m in e.mentions]
+    claim_fig = {c: f.id for f in briefing.figures for v in f.values for c in v.claims}
+    marks += [(c.span, f"F:{claim_fig[c.id]}") for c in briefing.claims if c.id in claim_fig]
+    if not marks:
+        return {}
+    by_source: dict[str, list[tuple[Span, str]]] = defaultdict(list)
+    for span, key in marks:
+        by_source[span.source].append((span, key))
+    out: dict[Span, frozenset[str]] = {}
+    for sid, spans in briefing.sentences.items():
+        for sent in spans:
+            keys = frozenset(k for m, k in by_source.get(sid, ()) if sent.start <= m.start < sent.end)
+            if keys:
+                out[sent] = keys
+    return out
+
+
+def key_weights(
+    pool: Mapping[str, Sequence[PoolItem]], extra: Mapping[Span, frozenset[str]],
+    groups: Sequence[Sequence[str]], idf: Mapping[str, float],
+) -> dict[str, float]:
+    """Weight of each key: share of independent groups that mention it, times its rarity.
+
+    With one group (a single source or all wire copy) the share is taken over
+    sentences instead, so a lone report still has key terms.
+    """
+    group_of = {sid: i for i, g in enumerate(groups) for sid in g}
+    seen: dict[str, set] = defaultdict(set)
+    for sid, items in pool.items():
+        for it in items:
+            unit = group_of.get(sid, sid) if len(groups) > 1 else it.span
+            for key in set(it.terms) | extra.get(it.span, frozenset()):
+                seen[key].add(unit)
+    total = len(groups) if len(groups) > 1 else max(1, sum(len(v) for v in pool.values()))
+    floor = 2 if len(groups) > 1 else 3
+    top_idf = max(idf.values(), default=1.0)
+    return {
+        k: len(units) / total * (idf.get(k, top_idf) / top_idf)
+        for k, units in seen.items() if len(units) >= floor
+    }

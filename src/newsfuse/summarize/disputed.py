@@ -1,0 +1,77 @@
+"""Say a disputed figure is disputed: one generated sentence per conflicting figure.
+
+When a chosen sentence carries a claim of a figure the figures stage marked
+``conflict``, the summary adds "Reports of hostages killed range from 23
+(the interior ministry) to 48 (WSWS), with 37 (Reuters) in between.",
+citing the span of every claim behind every value, so the reader sees the
+range and who says what instead of one number stated as fact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from ..model import Claim, Figure, Source, Span, SummarySentence
+
+#: Authorities named per value: the In Amenas toll of 23 has three wordings
+#: of one source ("a preliminary government toll", "the interior ministry",
+#: "the government"); two keep the sentence readable.
+MAX_NAMED = 2
+
+
+def conflicts_carried(spans: Sequence[Span], figures: Sequence[Figure], claims: Mapping[str, Claim]) -> list[Figure]:
+    """Conflicting figures with a claim inside one of ``spans``, in the order first carried."""
+    out: list[Figure] = []
+    for span in spans:
+        for fig in figures:
+            if fig.status != "conflict" or fig in out:
+                continue
+            if any(_inside(claims[c].span, span) for v in fig.values for c in v.claims if c in claims):
+                out.append(fig)
+    return out
+
+
+def _inside(inner: Span, outer: Span) -> bool:
+    return inner.source == outer.source and outer.start <= inner.start < outer.end
+
+
+def number(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+
+
+def value_phrase(value: float, qualifier: str) -> str:
+    """"at least 32", "up to 41", "23" (an exact value has qualifier "" or "exact")."""
+    q = "" if qualifier in ("", "exact", "=", None) else qualifier
+    return f"{q} {number(value)}".strip()
+
+
+def who_says(claim_ids: Sequence[str], claims: Mapping[str, Claim], sources: Mapping[str, Source]) -> str:
+    """The cited authorities of a value if the claims name them, else the outlets reporting it."""
+    named = [claims[c].attribution for c in claim_ids if c in claims and claims[c].attribution]
+    if named:
+        return "; ".join(list(dict.fromkeys(named))[:MAX_NAMED])
+    outlets = [_outlet(sources[claims[c].span.source]) for c in claim_ids if c in claims]
+    return ", ".join(dict.fromkeys(outlets))
+
+
+def _outlet(source: Source) -> str:
+    """The outlet; without one, the file's name (as the reports label sources), never the headline."""
+    return source.outlet or (Path(source.path).stem if source.path else source.id)
+
+
+def disputed_sentence(fig: Figure, claims: Mapping[str, Claim], sources: Mapping[str, Source]) -> SummarySentence | None:
+    """The range sentence for a conflicting figure, or None if fewer than two values have claims."""
+    values = sorted((v for v in fig.values if any(c in claims for c in v.claims)), key=lambda v: v.value)
+    if len(values) < 2:
+        return None
+    parts = [f"{value_phrase(v.value, v.qualifier)} ({who_says(v.claims, claims, sources)})" for v in values]
+    text = f"Reports of {fig.label} range from {parts[0]} to {parts[-1]}"
+    if len(parts) > 2:
+        text += ", with " + _join(parts[1:-1]) + " in between"
+    citations = tuple(claims[c].span for v in values for c in v.claims if c in claims)
+    return SummarySentence(text + ".", tuple(dict.fromkeys(citations)), kind="disputed", disputed=True)
+
+
+def _join(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

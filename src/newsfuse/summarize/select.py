@@ -1,0 +1,126 @@
+"""Choose the summary's sentences: supported, central, covering, new, in order.
+
+Greedy selection under a word budget (the standard budgeted-submodular
+recipe of Lin & Bilmes 2011, with MMR's redundancy penalty of Carbonell &
+Goldstein 1998). Each round takes the candidate with the best
+
+    W_CENTRAL   * centrality      (mean best similarity to the other sources)
+  + W_SUPPORT   * support share   (independent groups confirming it, wire copy once)
+  + W_COVERAGE  * new key terms   (terms, names and figures most groups mention,
+                                   not yet covered; per sqrt(words))
+  + W_LEAD      * lead prior      (news puts the essentials first)
+  - W_REDUNDANT * max similarity to a sentence already chosen
+
+and a candidate closer than ``MAX_OVERLAP`` to a chosen one is never taken.
+Weights are fitted on the Multi-News validation clusters (bench/summaries.py)
+and checked on the two labelled clusters (tests/quality/test_summary_gate.py).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from .support import Vector, cosine
+from .text import Candidate
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Fitted by grid search on the 41 even-numbered Multi-News validation clusters
+    (R-1 47.1; the flat optimum there, 47.5, has ``support`` 0: centrality already
+    rewards what other sources repeat). ``support`` stays at 0.25 because the
+    product promises that claims backed by several independent sources come
+    first; it costs 0.4 R-1 on Multi-News, where most clusters hold no wire copy.
+    """
+
+    central: float = 2.0
+    support: float = 0.25
+    coverage: float = 0.5
+    lead: float = 0.5
+    redundant: float = 1.0
+    #: Two sentences this similar say the same thing (cosine of TF-IDF
+    #: vectors); wire reprints score 0.8-1.0, paraphrases of a fact 0.35-0.5.
+    #: 0.4-0.6 score within 0.1 R-1 of each other on Multi-News.
+    max_overlap: float = 0.5
+
+
+DEFAULT_WEIGHTS = Weights()
+
+
+@dataclass(frozen=True)
+class Scored:
+    """A candidate with everything selection needs, computed once."""
+
+    candidate: Candidate
+    vector: Vector
+    centrality: float
+    groups: int  # independent groups that say this, its own included
+    keys: frozenset[str]
+    when: date | None
+
+
+def lead_prior(position: int) -> float:
+    """1 for an article's first sentence, decaying to ~0.3 by the tenth."""
+    return 1.0 / math.sqrt(1 + position)
+
+
+def coverage_gain(keys: frozenset[str], covered: set[str], key_weights: Mapping[str, float], words: int) -> float:
+    return sum(key_weights.get(k, 0.0) for k in keys - covered) / math.sqrt(max(1, words))
+
+
+def select(
+    scored: Sequence[Scored], key_weights: Mapping[str, float], n_groups: int, budget: int, weights: Weights = DEFAULT_WEIGHTS
+) -> list[Scored]:
+    """Greedy budgeted selection; returns the chosen sentences in the order chosen."""
+    chosen: list[Scored] = []
+    covered: set[str] = set()
+    used = 0
+    pool = list(scored)
+    while pool:
+        best, best_gain = None, -math.inf
+        for s in pool:
+            if used + s.candidate.words > budget:
+                continue
+            overlap = max((cosine(s.vector, c.vector) for c in chosen), default=0.0)
+            if overlap >= weights.max_overlap:
+                continue
+            gain = _gain(s, overlap, covered, key_weights, n_groups, weights)
+            if gain > best_gain:
+                best, best_gain = s, gain
+        if best is None:
+            break
+        chosen.append(best)
+        covered |= best.keys
+        used += best.candidate.words
+        pool = [s for s in pool if s is not best]
+    return chosen
+
+
+def _gain(
+    s: Scored, overlap: float, covered: set[str], key_weights: Mapping[str, float], n_groups: int, w: Weights
+) -> float:
+    support = (s.groups - 1) / max(1, n_groups - 1)
+    return (
+        w.central * s.centrality
+        + w.support * support
+        + w.coverage * coverage_gain(s.keys, covered, key_weights, s.candidate.words)
+        + w.lead * lead_prior(s.candidate.position)
+        - w.redundant * overlap
+    )
+
+
+def timeline_order(chosen: Sequence[Scored]) -> list[Scored]:
+    """The best-supported choice first (the news), then the rest by event date, then by rank.
+
+    Sentences without a date keep their rank among the undated, after the dated ones.
+    """
+    if not chosen:
+        return []
+    lead = max(chosen, key=lambda s: (s.groups, -chosen.index(s)))
+    rest = [s for s in chosen if s is not lead]
+    rank = {id(s): i for i, s in enumerate(rest)}
+    rest.sort(key=lambda s: (s.when is None, s.when or date.min, rank[id(s)]))
+    return [lead, *rest]

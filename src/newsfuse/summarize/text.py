@@ -1,0 +1,123 @@
+"""What a sentence says (its content terms) and whether it can stand alone.
+
+A summary sentence is lifted out of its article, so it must make sense
+without its neighbours: no page furniture (captions, credits, calls to
+action, headlines without a verb), no dangling opener ("But", "He said")
+unless the referent can be named, and no dateline prefix ("ALGIERS –").
+Each repair moves the cited span with the text, so the span still slices
+back to exactly the words shown (bracketed names are the one insertion, as
+in newspaper style).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Span
+
+#: Shorter sentences are fragments ("He said.", "Deadly raid"); measured on
+#: In Amenas and Deepwater Horizon, no informative sentence has fewer words.
+MIN_WORDS = 8
+#: Longer "sentences" are run-ons from a missed split (lists, captions glued
+#: to text); the longest real sentence in both example clusters has 58 words.
+MAX_WORDS = 70
+#: A sentence with more than this share inside quotation marks is a quote,
+#: which reads badly out of context (same bound as the wire-copy detector).
+MAX_QUOTED_SHARE = 0.6
+
+_WORD = re.compile(r"[\w'’-]+")
+_FURNITURE = re.compile(
+    r"\b(?:AP|AFP|Reuters|Getty|EPA)\s+Photo\b|\bphoto(?:graph)?\s+(?:taken|released|shows)\b|"
+    r"\bclick here\b|\bread more\b|\bsign up\b|\bsubscribe\b|\bfollow us\b|©|\bcopyright\b|"
+    r"\ball rights reserved\b|https?://|www\.|\bemail this\b|\bcomments? (?:are|is) closed\b|"
+    r"\(\s*(?:AP|Reuters|AFP)\s*\)\s*$|\bcaption\b|—\s*(?:AFP|AP|Reuters)\b",
+    re.IGNORECASE,
+)
+#: "IN AMENAS:", "ALGIERS –", "NEW ORLEANS (Reuters) -": a wire dateline prefix.
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'’]{1,40}(?:\([A-Za-z .]+\))?\s*(?::|[–—-]{1,2})\s+")
+#: Openers that only make sense after the previous sentence; dropped from the text.
+_CONNECTIVE = re.compile(r"^(?:But|And|However|Meanwhile|Also|Still|Yet|Instead|Moreover|So)\b,?\s+")
+#: Openers that point back to something not in the sentence.
+_DANGLING = re.compile(
+    r"^(?:He|She|They|It|This|That|These|Those|His|Her|Their|Its|Him|Them|The (?:source|official|spokesman|"
+    r"spokeswoman|company|group|man|woman|minister|agency)|Such|Both|Another|The two|The other)\b"
+)
+_PRONOUN = re.compile(r"^(He|She)\b")
+_QUOTED = re.compile(r"[“\"]([^”\"]*)[”\"]|‘([^’]*)’")
+_NUMBER_WORDS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "dozen": "12",
+    "hundred": "100", "thousand": "1000", "million": "1000000",
+}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence that can stand alone: the text to show and the span it came from."""
+
+    span: Span  # the exact range of the source text the shown words come from
+    text: str  # what the summary shows (the span's text, plus at most a bracketed name)
+    terms: tuple[str, ...]  # content terms (lemmas and normalised numbers), in order
+    position: int  # index of the sentence in its source
+    words: int
+
+
+def content_terms(tokens: Sequence[Any]) -> tuple[str, ...]:
+    """Lower-cased lemmas of content words and normalised numbers ("1,000" -> "1000", "seven" -> "7")."""
+    out = []
+    for tok in tokens:
+        if tok.is_punct or tok.is_space:
+            continue
+        low = tok.text.lower()
+        if tok.like_num:
+            out.append(_NUMBER_WORDS.get(low, low.replace(",", "")))
+        elif tok.is_alpha and not tok.is_stop and len(low) > 1:
+            out.append(tok.lemma_.lower() or low)
+    return tuple(out)
+
+
+def quoted_share(text: str) -> float:
+    return sum(len(m.group(0)) for m in _QUOTED.finditer(text)) / max(1, len(text))
+
+
+def furniture_reason(text: str) -> str | None:
+    """Why ``text`` is not article prose, or None when it is."""
+    words = len(_WORD.findall(text))
+    if words < MIN_WORDS:
+        return f"fragment ({words} words)"
+    if words > MAX_WORDS:
+        return f"run-on ({words} words)"
+    if not re.search(r"[.!?][\"”’')\]]*$", text.strip()):
+        return "no closing punctuation (headline, caption or list)"
+    if _FURNITURE.search(text):
+        return "page furniture (caption, credit, link or call to action)"
+    if sum(ch.isupper() for ch in text) > 0.5 * sum(ch.isalpha() for ch in text):
+        return "mostly capitals"
+    if quoted_share(text) > MAX_QUOTED_SHARE:
+        return "mostly quotation"
+    return None
+
+
+def standalone(span: Span, source_text: str, previous_persons: Sequence[str]) -> tuple[Span, str] | None:
+    """The span and text to show for a sentence lifted out of context, or None if it dangles.
+
+    Strips a dateline and an opening connective (moving the span start), and
+    resolves an opening "He"/"She" to the one person named in the preceding
+    sentences (shown as "[Name]"); any other back-reference drops the sentence.
+    """
+    start, text = span.start, source_text[span.start : span.end]
+    for pattern in (_DATELINE, _CONNECTIVE):
+        m = pattern.match(text)
+        if m and len(text) > m.end():
+            start, text = start + m.end(), text[m.end() :]
+            text = text[0].upper() + text[1:]
+    moved = Span(span.source, start, span.end)
+    if not _DANGLING.match(text):
+        return moved, text
+    pronoun = _PRONOUN.match(text)
+    if pronoun and len(set(previous_persons)) == 1:
+        return moved, f"[{previous_persons[0]}]{text[pronoun.end():]}"
+    return None
