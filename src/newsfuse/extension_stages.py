@@ -6,6 +6,7 @@ here; the pipeline checks their requires/produces when it is built.
 
 from __future__ import annotations
 
+from .extract.entity_stage import extract_entities
 from .pipeline import FunctionStage
 
-STAGES: tuple[FunctionStage, ...] = ()
+STAGES: tuple[FunctionStage, ...] = (extract_entities,)

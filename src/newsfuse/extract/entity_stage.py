@@ -1,0 +1,122 @@
+"""The ``entities`` stage: mentions per source -> entities merged across outlets.
+
+Three passes, each pure: NER mentions repaired by the patterns
+(``entity_patterns``), clustering (``align.alias_clusters``), then
+propagation: every name an entity is known by is looked up again in every
+article, because the small model misses names it found elsewhere ("US" in
+"US-led", a name in a photo caption). A surname found only by propagation
+stays in the articles where its full name is known.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+from ..align.alias_clusters import cluster_mentions
+from ..align.aliases import is_acronym
+from ..model import Briefing, Entity, Source, Span
+from ..pipeline import stage
+from .entities import NAME_PARTICLES, Mention, mention_at, ner_mentions
+from .entity_patterns import Equivalence, Leadership, find_patterns
+
+#: Shortest name propagated by string search: two letters ("BP", "US") only
+#: as acronyms; single words shorter than this are too often common words.
+MIN_PROPAGATED_WORD = 4
+
+
+@stage("entities", version="1", requires={"docs"}, produces={"entities"})
+def extract_entities(briefing: Briefing) -> Briefing:
+    return dataclasses.replace(briefing, entities=find_entities(briefing.sources, briefing.docs))
+
+
+def find_entities(sources: Sequence[Source], docs: Mapping[str, object]) -> tuple[Entity, ...]:
+    mentions: list[Mention] = []
+    equivalences: list[Equivalence] = []
+    leaderships: list[Leadership] = []
+    for source in sources:
+        found = find_patterns(source.id, source.text, ner_mentions(source.id, docs[source.id]))
+        mentions += found.mentions
+        equivalences += found.equivalences
+        leaderships += found.leaderships
+    entities = cluster_mentions(mentions, equivalences, leaderships)
+    return propagate(entities, sources)
+
+
+def propagate(entities: Sequence[Entity], sources: Sequence[Source]) -> tuple[Entity, ...]:
+    """Add the string matches of each entity's names that no mention covers yet.
+
+    Names of several words, acronyms and one-word names already used by two
+    or more articles are looked for everywhere; other one-word names (and a
+    person's surname, "Cameron" for "David Cameron") only in the articles
+    where the entity is already named. A name two entities share is not
+    propagated at all.
+    """
+    wanted = [_search_forms(e, sources) for e in entities]
+    lowercase = {w for s in sources for w in _LOWER_WORD.findall(s.text)}
+    owners = Counter(form for forms in wanted for form in {f for f, _ in forms})
+    taken = {s.id: [(m.start, m.end) for e in entities for m in e.mentions if m.source == s.id] for s in sources}
+    grown = []
+    for entity, forms in zip(entities, wanted):
+        spans = list(entity.mentions)
+        for form, where in forms:
+            if owners[form] > 1:
+                continue
+            for source in where:
+                for start, end in _occurrences(form, source.text, common=form.lower() in lowercase):
+                    if not any(a < end and start < b for a, b in taken[source.id]):
+                        spans.append(Span(source.id, start, end))
+                        taken[source.id].append((start, end))
+        grown.append(dataclasses.replace(entity, mentions=tuple(sorted(set(spans)))))
+    return tuple(grown)
+
+
+def _search_forms(entity: Entity, sources: Sequence[Source]) -> list[tuple[str, list[Source]]]:
+    named_in = {m.source for m in entity.mentions}
+    local = [s for s in sources if s.id in named_in]
+    forms = []
+    for form in entity.aliases:
+        if not _propagatable(form):
+            continue
+        wide = " " in form.strip() or is_acronym(form) or entity.type != "PERSON"
+        forms.append((form, list(sources) if wide else local))
+    if entity.type == "PERSON":
+        surnames = {_surname(a) for a in entity.aliases if len(a.split()) >= 2}
+        forms += [(s, local) for s in sorted(surnames) if _propagatable(s) and s not in entity.aliases]
+    return forms
+
+
+def _surname(name: str) -> str:
+    """ "Jean-Yves Le Drian" -> "Le Drian", "Karl Kleppinger Sr." -> "Kleppinger", "David Cameron" -> "Cameron"."""
+    words = [w for w in name.split() if w.rstrip(".").lower() not in {"sr", "jr", "ii", "iii"}]
+    if len(words) >= 3 and words[-2].lower() in NAME_PARTICLES:
+        return " ".join(words[-2:])
+    return words[-1]
+
+
+def _propagatable(form: str) -> bool:
+    if is_acronym(form):
+        return True
+    return len(form) >= MIN_PROPAGATED_WORD and form[:1].isupper()
+
+
+def _occurrences(form: str, text: str, *, common: bool = False) -> list[tuple[int, int]]:
+    """Where ``form`` occurs as a whole word; a ``common`` word ("Total", "Shell": the story
+    also uses it in lowercase) does not count where its capital only marks a sentence start."""
+    pattern = re.compile(r"(?<![\w-])" + re.escape(form) + r"(?![\w])")
+    found = [m.span() for m in pattern.finditer(text)]
+    if common and " " not in form:
+        found = [(a, b) for a, b in found if not _SENTENCE_START.search(text[max(0, a - 3) : a] or "\n")]
+    return found
+
+
+_LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
+_SENTENCE_START = re.compile(r"(?:^|[.!?\n“\"]\s*)$")
+
+
+def mentions_of(entity: Entity, sources: Sequence[Source]) -> list[Mention]:
+    """The entity's mentions with their text (for tests and the scorer)."""
+    by_id = {s.id: s for s in sources}
+    return [mention_at(m.source, by_id[m.source].text, m.start, m.end, entity.type, "ner") for m in entity.mentions]
