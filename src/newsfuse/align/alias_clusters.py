@@ -34,6 +34,7 @@ from .aliases import (
     conflicting_people,
     is_acronym,
     is_acronym_of,
+    is_place_short_form,
     is_short_form,
     key_tokens,
     name_key,
@@ -169,6 +170,7 @@ def cluster_mentions(
     _join_variants(clusters, attached)
     _join_acronyms(clusters, same_source=False)
     _join_lone_surnames(clusters, attached)
+    _join_place_short_forms(clusters)
     _join_by_leader(clusters, leaderships, at)
     _join_glossed(clusters, equivalences, at)
     roots = sorted({clusters.root(i) for i in range(len(nodes))})
@@ -214,7 +216,8 @@ def _hosts(clusters: _Clusters, members: list[int], i: int, kind: str) -> set[in
     short = clusters.nodes[i]
     hosts = {
         clusters.root(j) for j in members
-        if j != i and clusters.nodes[j].size > short.size and _kind(clusters.group(j)) == kind
+        if j != i and clusters.nodes[j].size > short.size
+        and _kind(clusters.group(j)) in ({kind, None} if kind == "PERSON" else {kind})
         and any(is_short_form(short.form, n.form) for n in clusters.group(j) if n.source == short.source)
     }
     hosts.discard(clusters.root(i))
@@ -284,6 +287,24 @@ def _join_lone_surnames(clusters: _Clusters, attached: set[int]) -> None:
             clusters.join(hosts.pop(), i)
 
 
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _join_place_short_forms(clusters: _Clusters) -> None:
+    """ "the Gulf" -> the one "Gulf of ..." in the story; "Amenas" -> the one "In Amenas"."""
+    nodes = clusters.nodes
+    for i, short in enumerate(nodes):
+        if short.size != 1 or short.acronym or _kind(clusters.group(i)) not in PLACE_TYPES:
+            continue
+        hosts = {
+            clusters.root(j) for j, full in enumerate(nodes)
+            if full.size > 1 and _kind(clusters.group(j)) in PLACE_TYPES and is_place_short_form(short.form, full.form)
+        }
+        hosts.discard(clusters.root(i))
+        if len(hosts) == 1:
+            clusters.join(hosts.pop(), i)
+
+
 def _join_by_leader(clusters: _Clusters, leaderships: Sequence[Leadership], at: Mapping[Span, int]) -> None:
     led: dict[int, list[int]] = defaultdict(list)
     for lead in leaderships:
@@ -317,10 +338,13 @@ def _join_glossed(clusters: _Clusters, equivalences: Sequence[Equivalence], at: 
 def _entity(group: list[Node], attached: set[Node]) -> Entity:
     mentions = tuple(sorted(m.span for n in group for m in n.mentions))
     forms = Counter(m.text for n in group for m in n.mentions)
+    tally = votes(group)
+    if any(n in attached for n in group) and _kind(group) != "ORG":
+        tally["PERSON"] += HINT_VOTES  # named by surname alone: how articles refer to people
     return Entity(
         id=content_id("e", _canonical(group, attached), mentions[0]),
         name=_canonical(group, attached),
-        type=_kind(group) or "MISC",
+        type=decided_type(tally) or (tally.most_common(1)[0][0] if tally else "MISC"),
         aliases=tuple(f for f, _ in sorted(forms.items(), key=lambda fc: (-fc[1], fc[0]))),
         mentions=mentions,
     )

@@ -88,7 +88,24 @@ def _singular(token: str) -> str:
 
 
 def name_key(text: str) -> str:
-    return " ".join(key_tokens(text))
+    state = US_STATE_ABBREVIATIONS.get(text.strip())
+    return state.lower() if state else " ".join(key_tokens(text))
+
+
+#: AP-style US state abbreviations ("Monterey, La.", "D-Fla."); with the dot
+#: only, so the Spanish/French article "La" is never read as Louisiana.
+US_STATE_ABBREVIATIONS = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
+    "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois",
+    "Ind.": "Indiana", "Kan.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana", "Md.": "Maryland",
+    "Mass.": "Massachusetts", "Mich.": "Michigan", "Minn.": "Minnesota", "Miss.": "Mississippi",
+    "Mo.": "Missouri", "Mont.": "Montana", "Neb.": "Nebraska", "Nev.": "Nevada", "N.H.": "New Hampshire",
+    "N.J.": "New Jersey", "N.M.": "New Mexico", "N.Y.": "New York", "N.C.": "North Carolina",
+    "N.D.": "North Dakota", "Okla.": "Oklahoma", "Ore.": "Oregon", "Pa.": "Pennsylvania",
+    "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota", "Tenn.": "Tennessee",
+    "Va.": "Virginia", "Vt.": "Vermont", "Wash.": "Washington", "Wis.": "Wisconsin", "W.Va.": "West Virginia",
+    "Wyo.": "Wyoming",
+}
 
 
 def is_acronym(text: str) -> bool:
@@ -131,6 +148,24 @@ def is_short_form(short: str, full: str) -> bool:
     if kf[-len(ks) :] == ks:
         return True
     return len(ks) == 1 and len(ks[0]) >= 5 and fuzz.ratio(ks[0], kf[-1]) >= SIMILAR_SURNAME_RATIO
+
+
+def is_place_short_form(short: str, full: str) -> bool:
+    """ "Gulf" of "Gulf of Mexico" (the head of an "X of Y" name), "Amenas" of "In Amenas" and
+    "Orleans" of "New Orleans" (the name without a short leading word); never "Africa" of
+    "North Africa" or "Korea" of "South Korea"."""
+    ks, kf = key_tokens(short), key_tokens(full)
+    words = fold(full).split()
+    if len(ks) != 1 or len(kf) < 2:
+        return False
+    if 3 <= len(words) <= 4 and words[1] == "of" and ks[0] == kf[0]:
+        return True
+    return kf[-1] == ks[0] and all(len(t) <= PLACE_PREFIX_CHARS for t in kf[:-1])
+
+
+#: Longest leading word a place name may drop ("In Amenas" -> "Amenas", "New Orleans" -> "Orleans").
+#: "North", "South", "West" (5+ letters) change the place, so they may not.
+PLACE_PREFIX_CHARS = 3
 
 
 def conflicting_people(a: str, b: str) -> bool:

@@ -135,11 +135,12 @@ def _joinable(tok: Any, *, leftward: bool) -> bool:
 
 
 def _split_possessive(tokens: list[Any], label: str) -> list[tuple[list[Any], str | None]]:
-    """ "BP Plc's Macondo" -> "BP Plc" (no type vote) and "Macondo" (the entity's label)."""
+    """ "BP Plc's Macondo" -> "BP Plc" and "Macondo", neither with a type vote."""
     cut = next((i for i, t in enumerate(tokens[:-1]) if t.tag_ == "POS" or t.lower_ in {"'s", "’s"}), None)
     if cut is None:
         return [(tokens, label)]
-    return [(tokens[:cut], None), (tokens[cut + 1 :], label)]
+    # The label was given to the whole phrase ("Al Jazeera's Rosiland Jordan": ORG), so neither half gets it.
+    return [(tokens[:cut], None), (tokens[cut + 1 :], None)]
 
 
 def _trim(tokens: list[Any], label: str | None) -> list[Any]:
@@ -184,7 +185,7 @@ def _mention_from_tokens(source_id: str, doc: Any, tokens: list[Any], label: str
 
 
 def _is_name(text: str, label: str | None, full_text: str, end: int) -> bool:
-    if len(text) < 2 or not _UPPER.search(text) or text in TIME_ZONES:
+    if len(text) < 2 or not _UPPER.search(text) or text in TIME_ZONES or not text[0].isalnum():
         return False
     if not any(ch.isalpha() for ch in text):
         return False

@@ -14,6 +14,7 @@ import dataclasses
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from typing import Any
 
 from ..align.alias_clusters import cluster_mentions
 from ..align.aliases import is_acronym
@@ -32,7 +33,7 @@ def extract_entities(briefing: Briefing) -> Briefing:
     return dataclasses.replace(briefing, entities=find_entities(briefing.sources, briefing.docs))
 
 
-def find_entities(sources: Sequence[Source], docs: Mapping[str, object]) -> tuple[Entity, ...]:
+def find_entities(sources: Sequence[Source], docs: Mapping[str, Any]) -> tuple[Entity, ...]:
     mentions: list[Mention] = []
     equivalences: list[Equivalence] = []
     leaderships: list[Leadership] = []
@@ -42,10 +43,12 @@ def find_entities(sources: Sequence[Source], docs: Mapping[str, object]) -> tupl
         equivalences += found.equivalences
         leaderships += found.leaderships
     entities = cluster_mentions(mentions, equivalences, leaderships)
-    return propagate(entities, sources)
+    return propagate(entities, sources, docs)
 
 
-def propagate(entities: Sequence[Entity], sources: Sequence[Source]) -> tuple[Entity, ...]:
+def propagate(
+    entities: Sequence[Entity], sources: Sequence[Source], docs: Mapping[str, Any] | None = None
+) -> tuple[Entity, ...]:
     """Add the string matches of each entity's names that no mention covers yet.
 
     Names of several words, acronyms and one-word names already used by two
@@ -66,7 +69,9 @@ def propagate(entities: Sequence[Entity], sources: Sequence[Source]) -> tuple[En
                 continue
             for source in where:
                 for start, end in _occurrences(form, source.text, common=form.lower() in lowercase):
-                    if not any(a < end and start < b for a, b in taken[source.id]):
+                    if any(a < end and start < b for a, b in taken[source.id]):
+                        continue
+                    if docs is None or _used_as_name(docs[source.id], start, end):
                         spans.append(Span(source.id, start, end))
                         taken[source.id].append((start, end))
         grown.append(dataclasses.replace(entity, mentions=tuple(sorted(set(spans)))))
@@ -76,16 +81,23 @@ def propagate(entities: Sequence[Entity], sources: Sequence[Source]) -> tuple[En
 def _search_forms(entity: Entity, sources: Sequence[Source]) -> list[tuple[str, list[Source]]]:
     named_in = {m.source for m in entity.mentions}
     local = [s for s in sources if s.id in named_in]
+    has_full_name = any(" " in a.strip() for a in entity.aliases)
     forms = []
     for form in entity.aliases:
         if not _propagatable(form):
             continue
-        wide = " " in form.strip() or is_acronym(form) or entity.type != "PERSON"
+        wide = " " in form.strip() or is_acronym(form) or entity.type != "PERSON" or not has_full_name
         forms.append((form, list(sources) if wide else local))
     if entity.type == "PERSON":
         surnames = {_surname(a) for a in entity.aliases if len(a.split()) >= 2}
         forms += [(s, local) for s in sorted(surnames) if _propagatable(s) and s not in entity.aliases]
     return forms
+
+
+def _used_as_name(doc: Any, start: int, end: int) -> bool:
+    """Not where the word is an adjective ("French intervention", "American hostages")."""
+    span = doc.char_span(start, end)
+    return span is None or len(span) > 1 or span[0].tag_ != "JJ"
 
 
 def _surname(name: str) -> str:
