@@ -352,7 +352,8 @@ def _entity(group: list[Node], attached: set[Node]) -> Entity:
 
 def _canonical(group: list[Node], attached: set[Node]) -> str:
     """The most complete, most widely used form: full names over surnames and acronyms."""
-    candidates = [n for n in group if n not in attached and not n.acronym] or group
+    expanded = {n.key for n in group if not n.acronym}
+    candidates = [n for n in group if n not in attached and not (n.acronym and expanded - {n.key})] or group
     if _kind(group) == "PERSON" and any(n.size > 1 for n in candidates):
         candidates = [n for n in candidates if n.size > 1]
     sources: dict[str, set[str]] = defaultdict(set)

@@ -143,6 +143,7 @@ def similar_names(a: str, b: str, *, person: bool) -> bool:
 def is_short_form(short: str, full: str) -> bool:
     """ "Belmokhtar" of "Mokhtar Belmokhtar", "Le Drian" of "Jean-Yves Le Drian", "Etkins" of "... Etkin"."""
     ks, kf = key_tokens(short), _strip_generation(key_tokens(full))
+    ks = tuple(t for t in ks if t not in FUNCTION_WORDS) or ks  # "Le Drian": the particle is inner in the full name
     if not ks or len(ks) >= len(kf):
         return False
     if kf[-len(ks) :] == ks:

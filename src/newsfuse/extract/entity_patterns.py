@@ -44,7 +44,7 @@ _GROUP_AFTER = re.compile(r"\s+(" + "|".join(sorted(GROUP_NOUNS - {"ones"})) + r
 _LED_BY = re.compile(r"^[\s,”’\"']*(?:led|headed|commanded|founded and led) by\s+(?:[A-Z][a-z]+\s+)?$")
 _LEADER_OF = re.compile(r"^\s+leader\s+$")
 _POSSESSIVE = re.compile(r"^(?:'s|’s)\s+$")
-_PAREN_ACRONYM = re.compile(r"^\s*\(\s*((?:[A-Z]\.?){2,6})\s*\)")
+_PAREN_ACRONYM = re.compile(r"\s*\(\s*((?:[A-Z]\.?){2,6})\s*\)")
 #: How far back an equating cue looks for the name it glosses (one appositive).
 ANTECEDENT_WINDOW = 80
 

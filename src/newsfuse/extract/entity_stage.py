@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..align.alias_clusters import cluster_mentions
-from ..align.aliases import is_acronym
+from ..align.aliases import initials, is_acronym
 from ..model import Briefing, Entity, Source, Span
 from ..pipeline import stage
 from .entities import NAME_PARTICLES, Mention, mention_at, ner_mentions
@@ -68,7 +68,8 @@ def propagate(
             if owners[form] > 1:
                 continue
             for source in where:
-                for start, end in _occurrences(form, source.text, common=form.lower() in lowercase):
+                common = form.lower() in lowercase
+                for start, end in _occurrences(form, source.text, common=common, fold=_foldable(entity, form)):
                     if any(a < end and start < b for a, b in taken[source.id]):
                         continue
                     if docs is None or _used_as_name(docs[source.id], start, end):
@@ -88,6 +89,8 @@ def _search_forms(entity: Entity, sources: Sequence[Source]) -> list[tuple[str, 
             continue
         wide = " " in form.strip() or is_acronym(form) or entity.type != "PERSON" or not has_full_name
         forms.append((form, list(sources) if wide else local))
+    if entity.type == "ORG":
+        forms += [(a, list(sources)) for a in _acronyms(entity) if a not in entity.aliases]
     if entity.type == "PERSON":
         surnames = {_surname(a) for a in entity.aliases if len(a.split()) >= 2}
         forms += [(s, local) for s in sorted(surnames) if _propagatable(s) and s not in entity.aliases]
@@ -98,6 +101,11 @@ def _used_as_name(doc: Any, start: int, end: int) -> bool:
     """Not where the word is an adjective ("French intervention", "American hostages")."""
     span = doc.char_span(start, end)
     return span is None or len(span) > 1 or span[0].tag_ != "JJ"
+
+
+def _acronyms(entity: Entity) -> list[str]:
+    """ "AP" for "Associated Press" (photo credits), "NYSE" for "New York Stock Exchange"."""
+    return sorted({initials(a) for a in entity.aliases if len(a.split()) >= 2 and len(initials(a)) >= 2})
 
 
 def _surname(name: str) -> str:
@@ -114,10 +122,17 @@ def _propagatable(form: str) -> bool:
     return len(form) >= MIN_PROPAGATED_WORD and form[:1].isupper()
 
 
-def _occurrences(form: str, text: str, *, common: bool = False) -> list[tuple[int, int]]:
+def _foldable(entity: Entity, form: str) -> bool:
+    """An institution's name of several words also counts in lowercase ("the coast guard",
+    "the state department": both labelled clusters write them so)."""
+    return entity.type == "ORG" and len(form.split()) >= 2 and not is_acronym(form)
+
+
+def _occurrences(form: str, text: str, *, common: bool = False, fold: bool = False) -> list[tuple[int, int]]:
     """Where ``form`` occurs as a whole word; a ``common`` word ("Total", "Shell": the story
     also uses it in lowercase) does not count where its capital only marks a sentence start."""
-    pattern = re.compile(r"(?<![\w-])" + re.escape(form) + r"(?![\w])")
+    flags = re.IGNORECASE if fold else 0
+    pattern = re.compile(r"(?<![\w-])" + re.escape(form) + r"(?![\w])", flags)
     found = [m.span() for m in pattern.finditer(text)]
     if common and " " not in form:
         found = [(a, b) for a, b in found if not _SENTENCE_START.search(text[max(0, a - 3) : a] or "\n")]
