@@ -17,7 +17,8 @@ Order matters and is fixed (each step sees the merges of the steps before):
    ("Mulathameen brigade" = "The Masked Ones" ~ "Masked Brigade").
 
 The type of each entity is voted over all its mentions (spaCy's label, one
-vote each, plus the name's head word, two votes), never taken from one.
+vote each; the name's head word and an appositive noun, two votes each),
+never taken from one.
 """
 
 from __future__ import annotations
@@ -96,6 +97,8 @@ def votes(nodes: Iterable[Node]) -> Counter[str]:
         for m in node.mentions:
             if m.label:
                 tally["ORG" if m.label == "NORP" else m.label] += 1
+            if m.cue:
+                tally[m.cue] += HINT_VOTES
         hint = HEAD_HINTS.get(node.key.split()[-1]) or HEAD_HINTS.get(node.key.split()[0])
         if hint and node.size > 1:
             tally[hint] += HINT_VOTES * len(node.mentions)

@@ -61,6 +61,7 @@ class Mention:
     text: str
     label: str | None
     origin: Origin = "ner"
+    cue: str | None = None  # the type an appositive gives it ("the state oil company, Sonatrach")
 
 
 def ner_mentions(source_id: str, doc: Any) -> tuple[Mention, ...]:
@@ -78,6 +79,25 @@ def ner_mentions(source_id: str, doc: Any) -> tuple[Mention, ...]:
             mention = _mention_from_tokens(source_id, doc, tokens, part_label)
             if mention is not None:
                 found.append(mention)
+    return tuple(found) + _possessed_names(source_id, doc)
+
+
+def _possessed_names(source_id: str, doc: Any) -> tuple[Mention, ...]:
+    """ "Norway's Statoil", "Britain's BP": a proper noun owned by a country is an organisation
+    the model often leaves untagged (Statoil in all three in-amenas reports that name it)."""
+    found = []
+    for tok in doc[2:]:
+        owner, mark = doc[tok.i - 2], doc[tok.i - 1]
+        if mark.tag_ != "POS" or owner.ent_type_ not in {"GPE", "NORP"} or tok.ent_type_:
+            continue
+        if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.lower_ in TITLE_WORDS:
+            continue
+        end = tok.i + 1
+        while end < len(doc) and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ and doc[end].text[:1].isupper():
+            end += 1
+        mention = _mention_from_tokens(source_id, doc, list(doc[tok.i : end]), "ORG")
+        if mention is not None:
+            found.append(mention)
     return tuple(found)
 
 
@@ -181,7 +201,7 @@ def _mention_from_tokens(source_id: str, doc: Any, tokens: list[Any], label: str
     text = doc.text[start:end]
     if not _is_name(text, label, doc.text, end):
         return None
-    return Mention(Span(source_id, start, end), text, label, "ner")
+    return Mention(Span(source_id, start, end), text, label, "ner", appositive_cue(doc, start, end))
 
 
 def _is_name(text: str, label: str | None, full_text: str, end: int) -> bool:
@@ -200,9 +220,42 @@ def _is_demonym(text: str) -> bool:
     return bool(_DEMONYM.search(last.lower())) or last in {"Democrat", "Democrats", "Republican", "Republicans"}
 
 
-def mention_at(source_id: str, text: str, start: int, end: int, label: str | None, origin: Origin) -> Mention:
+#: Appositive head nouns that say what kind of thing a name is. Calibrated on
+#: both clusters: "The state oil and gas company, Sonatrach," (the model says
+#: PERSON), "Mohamed Said, Algerian communications minister", "an Algerian
+#: driver, Iba El Haza"; "Transocean, the rig's owner" (deepwater-horizon).
+APPOSITIVE_CUES = {
+    **dict.fromkeys(
+        "company firm group agency operator corporation newspaper daily channel broadcaster ministry party "
+        "organisation organization network bank insurer owner contractor subsidiary brigade battalion "
+        "militia movement website".split(), "ORG"),
+    **dict.fromkeys(
+        "spokesman spokeswoman minister president leader official correspondent driver secretary executive "
+        "chief analyst director officer commander worker engineer senator admiral captain professor "
+        "father mother son daughter wife husband brother sister grandson granddaughter".split(), "PERSON"),
+    **dict.fromkeys("town city village region country province capital state county port".split(), "GPE"),
+}
+
+
+def appositive_cue(doc: Any, start: int, end: int) -> str | None:
+    """The type an appositive noun gives the name at ``start:end`` (either side of the comma)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    root = span.root
+    nouns = [root.head] if root.dep_ == "appos" else []
+    nouns += [child for child in root.children if child.dep_ == "appos"]
+    for noun in nouns:
+        if noun.pos_ == "NOUN" and noun.lemma_.lower() in APPOSITIVE_CUES:
+            return APPOSITIVE_CUES[noun.lemma_.lower()]
+    return None
+
+
+def mention_at(
+    source_id: str, text: str, start: int, end: int, label: str | None, origin: Origin, cue: str | None = None
+) -> Mention:
     """A mention of ``text[start:end]`` (used by patterns and propagation)."""
-    return Mention(Span(source_id, start, end), text[start:end], label, origin)
+    return Mention(Span(source_id, start, end), text[start:end], label, origin, cue)
 
 
 def overlaps(a: Span, b: Span) -> bool:

@@ -20,7 +20,7 @@ from ..align.alias_clusters import cluster_mentions
 from ..align.aliases import initials, is_acronym
 from ..model import Briefing, Entity, Source, Span
 from ..pipeline import stage
-from .entities import NAME_PARTICLES, Mention, mention_at, ner_mentions
+from .entities import NAME_PARTICLES, Mention, appositive_cue, mention_at, ner_mentions
 from .entity_patterns import Equivalence, Leadership, find_patterns
 
 #: Shortest name propagated by string search: two letters ("BP", "US") only
@@ -34,6 +34,12 @@ def extract_entities(briefing: Briefing) -> Briefing:
 
 
 def find_entities(sources: Sequence[Source], docs: Mapping[str, Any]) -> tuple[Entity, ...]:
+    """Cluster, look every name up again, cluster once more with what the look-up found.
+
+    The second clustering lets the new mentions vote: a name the model
+    missed often sits in the appositive that says what it is ("The state oil
+    and gas company, Sonatrach,").
+    """
     mentions: list[Mention] = []
     equivalences: list[Equivalence] = []
     leaderships: list[Leadership] = []
@@ -42,8 +48,21 @@ def find_entities(sources: Sequence[Source], docs: Mapping[str, Any]) -> tuple[E
         mentions += found.mentions
         equivalences += found.equivalences
         leaderships += found.leaderships
-    entities = cluster_mentions(mentions, equivalences, leaderships)
-    return propagate(entities, sources, docs)
+    first = cluster_mentions(mentions, equivalences, leaderships)
+    extra = _as_mentions(propagate(first, sources, docs), first, sources, docs)
+    return cluster_mentions(mentions + extra, equivalences, leaderships)
+
+
+def _as_mentions(
+    grown: Sequence[Entity], before: Sequence[Entity], sources: Sequence[Source], docs: Mapping[str, Any]
+) -> list[Mention]:
+    known = {m for e in before for m in e.mentions}
+    texts = {s.id: s.text for s in sources}
+    return [
+        mention_at(m.source, texts[m.source], m.start, m.end, None, "propagated",
+                   appositive_cue(docs[m.source], m.start, m.end))
+        for e in grown for m in e.mentions if m not in known
+    ]
 
 
 def propagate(
@@ -75,8 +94,16 @@ def propagate(
                     if docs is None or _used_as_name(docs[source.id], start, end):
                         spans.append(Span(source.id, start, end))
                         taken[source.id].append((start, end))
-        grown.append(dataclasses.replace(entity, mentions=tuple(sorted(set(spans)))))
+        grown.append(_with_mentions(entity, spans, sources))
     return tuple(grown)
+
+
+def _with_mentions(entity: Entity, spans: list[Span], sources: Sequence[Source]) -> Entity:
+    """The entity with its grown mentions; aliases list every form as it appears, most used first."""
+    texts = {s.id: s.text for s in sources}
+    forms = Counter(texts[m.source][m.start : m.end] for m in spans)
+    aliases = tuple(f for f, _ in sorted(forms.items(), key=lambda fc: (-fc[1], fc[0])))
+    return dataclasses.replace(entity, aliases=aliases, mentions=tuple(sorted(set(spans))))
 
 
 def _search_forms(entity: Entity, sources: Sequence[Source]) -> list[tuple[str, list[Source]]]:
