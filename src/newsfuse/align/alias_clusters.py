@@ -278,7 +278,8 @@ def _join_lone_surnames(clusters: _Clusters, attached: set[int]) -> None:
     nodes = clusters.nodes
     for i, short in enumerate(nodes):
         group = clusters.group(i)
-        if i in attached or short.size != 1 or short.acronym or _kind(group) not in {"PERSON", None}:
+        # One stray label does not make a surname an organisation ("said Cameron would visit": ORG).
+        if i in attached or short.size != 1 or short.acronym or decided_type(votes(group)) not in {"PERSON", None}:
             continue
         if any(n.size > 1 for n in group):
             continue
