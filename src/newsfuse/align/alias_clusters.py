@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..extract.entities import Mention
 from ..extract.entity_patterns import GROUP_NOUNS, Equivalence, Leadership
@@ -69,15 +70,15 @@ class Node:
     key: str
     mentions: tuple[Mention, ...]
 
-    @property
+    @cached_property
     def form(self) -> str:
         return Counter(m.text for m in self.mentions).most_common(1)[0][0]
 
-    @property
+    @cached_property
     def size(self) -> int:
         return len(self.key.split())
 
-    @property
+    @cached_property
     def acronym(self) -> bool:
         return all(is_acronym(m.text) for m in self.mentions)
 
@@ -120,6 +121,7 @@ class _Clusters:
         self.nodes = list(nodes)
         self.parent = list(range(len(nodes)))
         self.members: dict[int, list[int]] = {i: [i] for i in range(len(nodes))}
+        self.kinds: dict[int, str | None] = {}
 
     def root(self, i: int) -> int:
         while self.parent[i] != i:
@@ -130,6 +132,13 @@ class _Clusters:
     def group(self, i: int) -> list[Node]:
         return [self.nodes[j] for j in self.members[self.root(i)]]
 
+    def kind(self, i: int) -> str | None:
+        """The decided type of ``i``'s cluster, else its most voted one (cached until it changes)."""
+        r = self.root(i)
+        if r not in self.kinds:
+            self.kinds[r] = _kind(self.group(r))
+        return self.kinds[r]
+
     def join(self, a: int, b: int, *, force: bool = False) -> bool:
         ra, rb = self.root(a), self.root(b)
         if ra == rb:
@@ -138,6 +147,8 @@ class _Clusters:
             return False
         self.parent[rb] = ra
         self.members[ra] += self.members.pop(rb)
+        self.kinds.pop(ra, None)
+        self.kinds.pop(rb, None)
         return True
 
 
@@ -220,7 +231,7 @@ def _hosts(clusters: _Clusters, members: list[int], i: int, kind: str) -> set[in
     hosts = {
         clusters.root(j) for j in members
         if j != i and clusters.nodes[j].size > short.size
-        and _kind(clusters.group(j)) in ({kind, None} if kind == "PERSON" else {kind})
+        and clusters.kind(j) in ({kind, None} if kind == "PERSON" else {kind})
         and any(is_short_form(short.form, n.form) for n in clusters.group(j) if n.source == short.source)
     }
     hosts.discard(clusters.root(i))
@@ -268,7 +279,7 @@ def _join_variants(clusters: _Clusters, attached: set[int]) -> None:
                 if clusters.root(i) == clusters.root(j):
                     continue
                 a, b = clusters.nodes[i], clusters.nodes[j]
-                person = _kind(clusters.group(i)) == "PERSON" or _kind(clusters.group(j)) == "PERSON"
+                person = clusters.kind(i) == "PERSON" or clusters.kind(j) == "PERSON"
                 if similar_names(a.form, b.form, person=person):
                     clusters.join(i, j)
 
@@ -285,7 +296,7 @@ def _join_lone_surnames(clusters: _Clusters, attached: set[int]) -> None:
             continue
         hosts = {
             clusters.root(j) for j, full in enumerate(nodes)
-            if full.size > 1 and _kind(clusters.group(j)) == "PERSON" and is_short_form(short.form, full.form)
+            if full.size > 1 and clusters.kind(j) == "PERSON" and is_short_form(short.form, full.form)
         }
         if len(hosts) == 1:
             clusters.join(hosts.pop(), i)
@@ -298,11 +309,11 @@ def _join_place_short_forms(clusters: _Clusters) -> None:
     """ "the Gulf" -> the one "Gulf of ..." in the story; "Amenas" -> the one "In Amenas"."""
     nodes = clusters.nodes
     for i, short in enumerate(nodes):
-        if short.size != 1 or short.acronym or _kind(clusters.group(i)) not in PLACE_TYPES:
+        if short.size != 1 or short.acronym or clusters.kind(i) not in PLACE_TYPES:
             continue
         hosts = {
             clusters.root(j) for j, full in enumerate(nodes)
-            if full.size > 1 and _kind(clusters.group(j)) in PLACE_TYPES and is_place_short_form(short.form, full.form)
+            if full.size > 1 and clusters.kind(j) in PLACE_TYPES and is_place_short_form(short.form, full.form)
         }
         hosts.discard(clusters.root(i))
         if len(hosts) == 1:
@@ -315,10 +326,10 @@ def _join_by_leader(clusters: _Clusters, leaderships: Sequence[Leadership], at: 
         if lead.group in at and lead.leader in at:
             led[clusters.root(at[lead.leader])].append(at[lead.group])
     for leader, groups in led.items():
-        if _kind(clusters.group(leader)) != "PERSON":
+        if clusters.kind(leader) != "PERSON":
             continue
         for g in groups[1:]:
-            if _kind(clusters.group(g)) != "PERSON" and _kind(clusters.group(groups[0])) != "PERSON":
+            if clusters.kind(g) != "PERSON" and clusters.kind(groups[0]) != "PERSON":
                 clusters.join(groups[0], g)
 
 
@@ -335,7 +346,7 @@ def _join_glossed(clusters: _Clusters, equivalences: Sequence[Equivalence], at: 
         gloss = clusters.nodes[at[eq.b]]
         core = _core(gloss.form)
         for j, other in enumerate(clusters.nodes):
-            if core and _core(other.form) == core and other.size > len(core) and _kind(clusters.group(j)) == "ORG":
+            if core and _core(other.form) == core and other.size > len(core) and clusters.kind(j) == "ORG":
                 clusters.join(at[eq.b], j)
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -58,12 +59,14 @@ _DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$")
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lowercase, accents off, typographic apostrophes straightened."""
     text = unicodedata.normalize("NFKD", text.replace("’", "'"))
     return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
 
 
+@lru_cache(maxsize=65536)
 def key_tokens(text: str) -> tuple[str, ...]:
     """The tokens of a name that identify it (see the module docstring for each fold)."""
     folded = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), fold(text))
@@ -112,6 +115,7 @@ def is_acronym(text: str) -> bool:
     return bool(_ACRONYM.match(text.strip()))
 
 
+@lru_cache(maxsize=65536)
 def initials(text: str, *, with_function_words: bool = False) -> str:
     words = [w for w in _SPLIT.split(text.strip()) if w]
     words = [w for w in words if fold(w) not in CORPORATE_SUFFIXES | {"the"}]
@@ -120,6 +124,7 @@ def initials(text: str, *, with_function_words: bool = False) -> str:
     return "".join(w[0] for w in words if w[0].isalpha()).upper()
 
 
+@lru_cache(maxsize=65536)
 def is_acronym_of(short: str, long: str) -> bool:
     """ "NOAA" of "National Oceanic and Atmospheric Administration", "U.S." of "United States"."""
     if not is_acronym(short) or is_acronym(long) or len(_SPLIT.split(long.strip())) < 2:

@@ -67,6 +67,7 @@ class Mention:
 def ner_mentions(source_id: str, doc: Any) -> tuple[Mention, ...]:
     """Trimmed, filtered mentions of every named entity spaCy found in ``doc``."""
     found: list[Mention] = []
+    text = doc.text  # Doc.text rebuilds the string on every access: read it once
     demonyms = {e.text for e in doc.ents if e.label_ == "NORP"}
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS or _is_adjectival(ent):
@@ -76,13 +77,13 @@ def ner_mentions(source_id: str, doc: Any) -> tuple[Mention, ...]:
             tokens = _trim(tokens, part_label)
             if part_label == "PERSON" and len(tokens) > 2 and (tokens[0].text in demonyms or _is_demonym(tokens[0].text)):
                 tokens = tokens[1:]  # "Pakistani Aafia Siddiqui"
-            mention = _mention_from_tokens(source_id, doc, tokens, part_label)
+            mention = _mention_from_tokens(source_id, doc, text, tokens, part_label)
             if mention is not None:
                 found.append(mention)
-    return tuple(found) + _possessed_names(source_id, doc)
+    return tuple(found) + _possessed_names(source_id, doc, text)
 
 
-def _possessed_names(source_id: str, doc: Any) -> tuple[Mention, ...]:
+def _possessed_names(source_id: str, doc: Any, text: str) -> tuple[Mention, ...]:
     """ "Norway's Statoil", "Britain's BP": a proper noun owned by a country is an organisation
     the model often leaves untagged (Statoil in all three in-amenas reports that name it)."""
     found = []
@@ -95,7 +96,7 @@ def _possessed_names(source_id: str, doc: Any) -> tuple[Mention, ...]:
         end = tok.i + 1
         while end < len(doc) and doc[end].pos_ == "PROPN" and not doc[end].ent_type_ and doc[end].text[:1].isupper():
             end += 1
-        mention = _mention_from_tokens(source_id, doc, list(doc[tok.i : end]), "ORG")
+        mention = _mention_from_tokens(source_id, doc, text, list(doc[tok.i : end]), "ORG")
         if mention is not None:
             found.append(mention)
     return tuple(found)
@@ -194,12 +195,14 @@ def _droppable_tail(tok: Any) -> bool:
     return tok.tag_ == "POS" or tok.lower_ in {"'s", "’s", "'", "’"} or tok.is_punct and tok.text != "."
 
 
-def _mention_from_tokens(source_id: str, doc: Any, tokens: list[Any], label: str | None) -> Mention | None:
+def _mention_from_tokens(
+    source_id: str, doc: Any, full_text: str, tokens: list[Any], label: str | None
+) -> Mention | None:
     if not tokens:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    text = doc.text[start:end]
-    if not _is_name(text, label, doc.text, end):
+    text = full_text[start:end]
+    if not _is_name(text, label, full_text, end):
         return None
     return Mention(Span(source_id, start, end), text, label, "ner", appositive_cue(doc, start, end))
 
