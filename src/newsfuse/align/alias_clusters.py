@@ -208,14 +208,19 @@ def _attach_short_forms(clusters: _Clusters) -> set[int]:
     """
     attached: set[int] = set()
     by_source = defaultdict(list)
+    same_key = defaultdict(list)
     for i, n in enumerate(clusters.nodes):
         by_source[n.source].append(i)
+        same_key[n.key].append(n)
     for members in by_source.values():
         for i in members:
             short = clusters.nodes[i]
             if short.acronym:
                 continue
-            people = _hosts(clusters, members, i, "PERSON")
+            # "Ford" that the story calls an organisation throughout is the company, not its chairman
+            # William Clay Ford Jr. in the same article (MEANTIME gm).
+            story_kind = decided_type(votes(same_key[short.key]))
+            people = _hosts(clusters, members, i, "PERSON") if story_kind in {"PERSON", None} else set()
             if len(people) == 1 and clusters.join(people.pop(), i, force=True):
                 attached.add(i)
             elif not people and _kind([short]) == "ORG":
@@ -289,8 +294,8 @@ def _join_lone_surnames(clusters: _Clusters, attached: set[int]) -> None:
     nodes = clusters.nodes
     for i, short in enumerate(nodes):
         group = clusters.group(i)
-        # One stray label does not make a surname an organisation ("said Cameron would visit": ORG).
-        if i in attached or short.size != 1 or short.acronym or decided_type(votes(group)) not in {"PERSON", None}:
+        # A one-word name labelled ORG stays an organisation: "Ford" is not William Clay Ford Jr. (MEANTIME gm).
+        if i in attached or short.size != 1 or short.acronym or clusters.kind(i) not in {"PERSON", None}:
             continue
         if any(n.size > 1 for n in group):
             continue

@@ -157,9 +157,8 @@ def is_short_form(short: str, full: str) -> bool:
 
 
 def is_place_short_form(short: str, full: str) -> bool:
-    """ "Gulf" of "Gulf of Mexico" (the head of an "X of Y" name), "Amenas" of "In Amenas" and
-    "Orleans" of "New Orleans" (the name without a short leading word); never "Africa" of
-    "North Africa" or "Korea" of "South Korea"."""
+    """ "Gulf" of "Gulf of Mexico" (the head of an "X of Y" name), "Amenas" of "In Amenas" (the
+    name without a leading particle); never "Africa" of "North Africa" or "China" of "Air China"."""
     ks, kf = key_tokens(short), key_tokens(full)
     words = fold(full).split()
     if len(ks) != 1 or len(kf) < 2:
@@ -169,9 +168,9 @@ def is_place_short_form(short: str, full: str) -> bool:
     return kf[-1] == ks[0] and all(len(t) <= PLACE_PREFIX_CHARS for t in kf[:-1])
 
 
-#: Longest leading word a place name may drop ("In Amenas" -> "Amenas", "New Orleans" -> "Orleans").
-#: "North", "South", "West" (5+ letters) change the place, so they may not.
-PLACE_PREFIX_CHARS = 3
+#: Longest leading word a place name may drop ("In Amenas" -> "Amenas", "El Paso" -> "Paso").
+#: "Air China" is not China (MEANTIME airbus) and "North Africa" not Africa (in-amenas), so 2.
+PLACE_PREFIX_CHARS = 2
 
 
 def conflicting_people(a: str, b: str) -> bool:

@@ -204,7 +204,7 @@ def _leaderships(text: str, mentions: Sequence[Mention]) -> tuple[Leadership, ..
     """
     ordered = sorted(mentions, key=lambda m: m.span.start)
     found = []
-    for left, right in zip(ordered, ordered[1:]):
+    for left, right in zip(ordered, ordered[1:], strict=False):
         between = text[left.span.end : right.span.start]
         if _is_group(left) and not _is_group_named(right) and (_LED_BY.match(between) or _LEADER_OF.match(between)):
             found.append(Leadership(left.span, right.span))

@@ -70,23 +70,23 @@ def propagate(
 ) -> tuple[Entity, ...]:
     """Add the string matches of each entity's names that no mention covers yet.
 
-    Names of several words, acronyms and one-word names already used by two
-    or more articles are looked for everywhere; other one-word names (and a
-    person's surname, "Cameron" for "David Cameron") only in the articles
-    where the entity is already named. A name two entities share is not
-    propagated at all.
+    Names of several words, acronyms and one-word names of anything but a
+    person are looked for everywhere; a person's one-word names (and
+    surname, "Cameron" for "David Cameron") only in the articles where the
+    person is already named. Where two entities want one name, it goes to the
+    one already named in that article, else to neither.
     """
     wanted = [_search_forms(e, sources) for e in entities]
     lowercase = {w for s in sources for w in _LOWER_WORD.findall(s.text)}
-    owners = Counter(form for forms in wanted for form in {f for f, _ in forms})
+    owner = _owners(entities, wanted)
     taken = {s.id: [(m.start, m.end) for e in entities for m in e.mentions if m.source == s.id] for s in sources}
     grown = []
-    for entity, forms in zip(entities, wanted):
+    for index, (entity, forms) in enumerate(zip(entities, wanted, strict=True)):
         spans = list(entity.mentions)
         for form, where in forms:
-            if owners[form] > 1:
-                continue
             for source in where:
+                if owner.get((form, source.id)) != index:
+                    continue
                 common = form.lower() in lowercase
                 for start, end in _occurrences(form, source.text, common=common, fold=_foldable(entity, form)):
                     if any(a < end and start < b for a, b in taken[source.id]):
@@ -104,6 +104,24 @@ def _with_mentions(entity: Entity, spans: list[Span], sources: Sequence[Source])
     forms = Counter(texts[m.source][m.start : m.end] for m in spans)
     aliases = tuple(f for f, _ in sorted(forms.items(), key=lambda fc: (-fc[1], fc[0])))
     return dataclasses.replace(entity, aliases=aliases, mentions=tuple(sorted(set(spans))))
+
+
+def _owners(entities: Sequence[Entity], wanted: Sequence[list[tuple[str, list[Source]]]]) -> dict:
+    """(form, source) -> the one entity that may claim it there: the only one wanting it, else the
+    only one of those already named in that source ("Cameron" in David Cameron's article)."""
+    claims: dict[tuple[str, str], list[int]] = {}
+    for index, forms in enumerate(wanted):
+        for form, where in forms:
+            for source in where:
+                claims.setdefault((form, source.id), []).append(index)
+    owner = {}
+    for (form, sid), indexes in claims.items():
+        present = [i for i in set(indexes) if any(m.source == sid for m in entities[i].mentions)]
+        if len(set(indexes)) == 1:
+            owner[(form, sid)] = indexes[0]
+        elif len(present) == 1:
+            owner[(form, sid)] = present[0]
+    return owner
 
 
 def _search_forms(entity: Entity, sources: Sequence[Source]) -> list[tuple[str, list[Source]]]:
