@@ -9,8 +9,13 @@ model loaded (median of REPEATS), as seconds per source and as a ratio.
 
     PYTHONPATH=src .venv/bin/python bench/entities.py [--errors]
 
-deepwater-horizon is read in place from ../shared/corpus and skipped, saying
-so, when ../shared is absent.
+A third check of merge precision: MEANTIME's cross-document entity chains
+(../shared/eval/entities-meantime, four Wikinews sub-corpora of 30 articles),
+scored on the gold mentions whose span newsfuse also found (that corpus also
+annotates pronouns and descriptions, which a Who's who does not list).
+
+deepwater-horizon and MEANTIME are read in place from ../shared and skipped,
+saying so, when ../shared is absent.
 """
 
 from __future__ import annotations
@@ -25,11 +30,12 @@ from pathlib import Path
 from newsfuse.api import brief_documents
 from newsfuse.config import Settings
 from newsfuse.extract.entities import NAME_LABELS
-from newsfuse.extract.entity_score import EntityScores, merge_errors, score_entities
-from newsfuse.extract.entity_stage import extract_entities
+from newsfuse.extract.entity_score import EntityScores, merge_errors, score_entities, score_on_gold_spans
+from newsfuse.extract.entity_stage import extract_entities, find_entities
 from newsfuse.ids import content_id
 from newsfuse.ingest.read import read_inputs
-from newsfuse.model import Briefing, Entity, Span
+from newsfuse.model import Briefing, Entity, Source, Span
+from newsfuse.nlp import load_nlp
 from newsfuse.pipeline import Pipeline
 from newsfuse.stages import CORE_STAGES
 
@@ -39,6 +45,7 @@ CLUSTERS = {
     "in-amenas": ROOT / "examples" / "in-amenas",
     "deepwater-horizon": ROOT / ".." / "shared" / "corpus" / "deepwater-horizon",
 }
+MEANTIME = ROOT / ".." / "shared" / "eval" / "entities-meantime" / "topics.jsonl"
 REPEATS = 5
 
 
@@ -72,6 +79,29 @@ def row(label: str, s: EntityScores) -> str:
             f"{s.mention_recall:6.3f} {s.mention_precision:6.3f}")
 
 
+def meantime() -> None:
+    """Merge quality on MEANTIME's gold chains, newsfuse vs the exact-text baseline, per sub-corpus."""
+    if not MEANTIME.exists():
+        print(f"MEANTIME: skipped, {MEANTIME} is absent (it lives in ../shared beside the checkout)")
+        return
+    nlp = load_nlp(Settings().model)
+    print("\nMEANTIME cross-document chains, on gold mentions both systems found")
+    print(f"{'sub-corpus / system':34} {'pw-P':>6} {'pw-R':>6} {'B3-P':>6} {'B3-R':>6} {'matched':>8} {'s/src':>6}")
+    for line in MEANTIME.read_text(encoding="utf-8").splitlines():
+        topic = json.loads(line)
+        sources = tuple(Source(id=d["doc_id"], text=d["text"], path=d["doc_id"]) for d in topic["documents"])
+        docs = dict(zip([s.id for s in sources], nlp.pipe([s.text for s in sources]), strict=True))
+        started = time.perf_counter()
+        ours = find_entities(sources, docs)
+        per_source = (time.perf_counter() - started) / len(sources)
+        base = exact_text_baseline(Briefing(sources=sources, docs=docs))
+        for label, entities in (("newsfuse", ours), ("spaCy exact text", base)):
+            s, matched = score_on_gold_spans(topic["entities"], entities)
+            print(f"{topic['topic'] + ' (' + topic['split'] + '): ' + label:34} {s.pairwise_precision:6.3f} "
+                  f"{s.pairwise_recall:6.3f} {s.bcubed_precision:6.3f} {s.bcubed_recall:6.3f} "
+                  f"{matched:8d} {per_source if label == 'newsfuse' else 0:6.3f}")
+
+
 def main() -> None:
     settings = Settings()
     show_errors = "--errors" in sys.argv
@@ -97,10 +127,14 @@ def main() -> None:
         stage = median_time(lambda b=briefing: extract_entities(b))
         timings.append((name, len(briefing.sources), t_core, t_full, stage))
     print()
-    print(f"median of {REPEATS} warm runs (model loaded), core and core+entities run in the same process")
-    print(f"{'cluster':20} {'sources':>7} {'core s/src':>10} {'+entities s/src':>15} {'stage s/src':>11} {'ratio':>6}")
+    print(f"median of {REPEATS} warm runs (model loaded), core and core+entities run in the same process;")
+    print("'stage' times the entities stage alone on the parsed briefing ('+stage %' = stage / core)")
+    print(f"{'cluster':20} {'sources':>7} {'core s/src':>10} {'+entities s/src':>15} {'stage s/src':>11} "
+          f"{'+stage %':>8} {'full/core':>9}")
     for name, n, t_core, t_full, stage in timings:
-        print(f"{name:20} {n:7d} {t_core / n:10.3f} {t_full / n:15.3f} {stage / n:11.3f} {t_full / t_core:6.2f}")
+        print(f"{name:20} {n:7d} {t_core / n:10.3f} {t_full / n:15.3f} {stage / n:11.3f} "
+              f"{100 * stage / t_core:8.1f} {t_full / t_core:9.2f}")
+    meantime()
 
 
 if __name__ == "__main__":

@@ -104,7 +104,7 @@ def test_short_forms_of_full_names() -> None:
 def test_place_short_forms() -> None:
     assert is_place_short_form("Gulf", "Gulf of Mexico")  # deepwater-horizon
     assert is_place_short_form("Amenas", "In Amenas")  # in-amenas
-    assert is_place_short_form("Orleans", "New Orleans")
+    assert not is_place_short_form("China", "Air China")  # MEANTIME airbus
     assert not is_place_short_form("Africa", "North Africa")  # in-amenas keeps them apart
     assert not is_place_short_form("Korea", "South Korea")
     assert not is_place_short_form("Mexico", "Gulf of Mexico")  # deepwater-horizon: the country
