@@ -13,7 +13,8 @@ Order matters and is fixed (each step sees the merges of the steps before):
 3. across articles, equal keys ("Mohamed Saïd"/"Mohamed Said"), spelling
    variants ("In Amenas"/"Ain Amenas"), acronyms and lone surnames with
    exactly one candidate in the story;
-4. groups led by the same person, and a glossed name's translation
+4. place short forms with one candidate ("the Gulf" -> "Gulf of Mexico");
+5. groups led by the same person, and a glossed name's translation
    ("Mulathameen brigade" = "The Masked Ones" ~ "Masked Brigade").
 
 The type of each entity is voted over all its mentions (spaCy's label, one
