@@ -76,7 +76,7 @@ def median_time(fn) -> float:
 def row(label: str, s: EntityScores) -> str:
     return (f"{label:34} {s.pairwise_precision:6.3f} {s.pairwise_recall:6.3f} {s.pairwise_f1:6.3f} "
             f"{s.bcubed_precision:6.3f} {s.bcubed_recall:6.3f} {s.bcubed_f1:6.3f} "
-            f"{s.mention_recall:6.3f} {s.mention_precision:6.3f}")
+            f"{s.mention_recall:6.3f} {s.mention_precision:6.3f} {s.type_accuracy:6.3f}")
 
 
 def meantime() -> None:
@@ -106,7 +106,7 @@ def main() -> None:
     settings = Settings()
     show_errors = "--errors" in sys.argv
     print(f"{'cluster / system':34} {'pw-P':>6} {'pw-R':>6} {'pw-F1':>6} {'B3-P':>6} {'B3-R':>6} {'B3-F1':>6} "
-          f"{'men-R':>6} {'men-P':>6}")
+          f"{'men-R':>6} {'men-P':>6} {'type':>6}")
     timings = []
     for name, folder in CLUSTERS.items():
         if not folder.exists():

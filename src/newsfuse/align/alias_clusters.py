@@ -60,7 +60,14 @@ HEAD_HINTS: Mapping[str, str] = {
         "ltd inc".split(), "ORG"),
     **dict.fromkeys("gulf sea sound bay ocean desert river mountain coast".split(), "LOC"),
     **dict.fromkeys("airport station tower bridge".split(), "FAC"),
+    **dict.fromkeys("war".split(), "EVENT"),
 }
+
+
+def _of_head(form: str) -> bool:
+    """ "Gulf of Mexico", "Bay of Campeche": the head word comes first."""
+    words = form.lower().split()
+    return len(words) >= 3 and words[1] == "of"
 
 
 @dataclass(frozen=True)
@@ -101,7 +108,7 @@ def votes(nodes: Iterable[Node]) -> Counter[str]:
                 tally["ORG" if m.label == "NORP" else m.label] += 1
             if m.cue:
                 tally[m.cue] += HINT_VOTES
-        hint = HEAD_HINTS.get(node.key.split()[-1]) or HEAD_HINTS.get(node.key.split()[0])
+        hint = HEAD_HINTS.get(node.key.split()[-1]) or (_of_head(node.form) and HEAD_HINTS.get(node.key.split()[0]))
         if hint and node.size > 1:
             tally[hint] += HINT_VOTES * len(node.mentions)
     return tally

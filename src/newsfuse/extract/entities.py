@@ -108,7 +108,15 @@ _PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "into", "across", "near", "
 
 
 def _context_label(doc: Any, ent: Any) -> str:
-    if ent.label_ == "PERSON" and len(ent) == 1 and ent.start > 0 and doc[ent.start - 1].lower_ in _PLACE_PREPOSITIONS:
+    """A one-word PERSON in the place slot ("to Mali") or listed with places ("Nigeria, Togo and Benin")."""
+    if ent.label_ != "PERSON" or len(ent) != 1:
+        return ent.label_
+    tok = ent[0]
+    if ent.start > 0 and doc[ent.start - 1].lower_ in _PLACE_PREPOSITIONS:
+        return "GPE"
+    listed_with = [tok.head] if tok.dep_ == "conj" else []
+    listed_with += [child for child in tok.children if child.dep_ == "conj"]
+    if any(other.ent_type_ == "GPE" for other in listed_with):
         return "GPE"
     return ent.label_
 

@@ -37,6 +37,7 @@ class EntityScores:
     mention_precision: float  # system items that gold lists
     gold_items: int
     system_items: int
+    type_accuracy: float = 0.0  # found gold items whose entity has the gold type
 
     @property
     def pairwise_f1(self) -> float:
@@ -85,12 +86,15 @@ def score_entities(gold: Mapping[str, Any], entities: Sequence[Entity], sources:
     predicted = {item: found.get(item, f"missing:{item}") for item in truth}
     pp, pr = _pairwise(truth, predicted)
     bp, br = _bcubed(truth, predicted)
-    hits = sum(1 for item in truth if item in found)
+    hits = [item for item in truth if item in found]
+    types = {e.id: e.type for e in entities}
+    typed = sum(1 for item in hits if types[found[item]] == gold["entities"][truth[item]]["type"])
     return EntityScores(
         pp, pr, bp, br,
-        mention_recall=hits / len(truth) if truth else 1.0,
+        mention_recall=len(hits) / len(truth) if truth else 1.0,
         mention_precision=sum(1 for item in found if item in truth) / len(found) if found else 1.0,
         gold_items=len(truth), system_items=len(found),
+        type_accuracy=typed / len(hits) if hits else 1.0,
     )
 
 
