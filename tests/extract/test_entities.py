@@ -126,3 +126,21 @@ def test_patterns_never_crash_and_spans_slice_back(text: str) -> None:
         assert text[m.span.start : m.span.end] == m.text
     for e in found.equivalences:
         assert e.a.end <= len(text) and e.b.end <= len(text)
+
+
+def test_appositive_noun_gives_a_type_cue(nlp) -> None:
+    [mention] = ner_mentions("s", nlp("The state oil and gas company, Sonatrach, said the militants were gone."))
+    assert (mention.text, mention.label, mention.cue) == ("Sonatrach", "PERSON", "ORG")
+
+
+def test_appositive_name_the_model_missed_is_a_mention(nlp) -> None:
+    doc = nlp("Karl Kleppinger said his son, Karl, was among the missing.")
+    doc.ents = []  # as if the model had tagged nothing
+    found = {(m.text, m.label) for m in ner_mentions("s", doc)}
+    assert ("Karl", "PERSON") in found
+
+
+def test_places_listed_with_places_vote_for_a_place(nlp) -> None:
+    doc = nlp("Troops came from Nigeria, Togo and Benin.")
+    labels = {m.text: m.label for m in ner_mentions("s", doc)}
+    assert all(labels.get(p, "GPE") == "GPE" for p in ("Togo", "Benin"))

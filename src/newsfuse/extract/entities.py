@@ -80,7 +80,26 @@ def ner_mentions(source_id: str, doc: Any) -> tuple[Mention, ...]:
             mention = _mention_from_tokens(source_id, doc, text, tokens, part_label)
             if mention is not None:
                 found.append(mention)
-    return tuple(found) + _possessed_names(source_id, doc, text)
+    return tuple(found) + _possessed_names(source_id, doc, text) + _appositive_names(source_id, doc, text)
+
+
+def _appositive_names(source_id: str, doc: Any, text: str) -> tuple[Mention, ...]:
+    """ "his son, Karl,", "the state oil company, Sonatrach,": a proper noun in apposition to a
+    noun that says what it is, when the model tagged nothing there."""
+    found = []
+    for tok in doc:
+        if tok.dep_ != "appos" or tok.pos_ != "PROPN" or tok.ent_type_ or not tok.text[:1].isupper():
+            continue
+        cue = APPOSITIVE_CUES.get(tok.head.lemma_.lower()) if tok.head.pos_ == "NOUN" else None
+        if cue is None:
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        mention = _mention_from_tokens(source_id, doc, text, list(doc[start : tok.i + 1]), cue)
+        if mention is not None:
+            found.append(mention)
+    return tuple(found)
 
 
 def _possessed_names(source_id: str, doc: Any, text: str) -> tuple[Mention, ...]:
