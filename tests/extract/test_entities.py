@@ -144,3 +144,23 @@ def test_places_listed_with_places_vote_for_a_place(nlp) -> None:
     doc = nlp("Troops came from Nigeria, Togo and Benin.")
     labels = {m.text: m.label for m in ner_mentions("s", doc)}
     assert all(labels.get(p, "GPE") == "GPE" for p in ("Togo", "Benin"))
+
+
+def test_also_known_as_without_quotes(nlp) -> None:
+    text = "Mokhtar Belmokhtar, also known as Khaled Abou El Abbas, led the raid."
+    found = findings(nlp, text)
+    pairs = {(text[e.a.start : e.a.end], text[e.b.start : e.b.end], e.reason) for e in found.equivalences}
+    assert ("Mokhtar Belmokhtar", "Khaled Abou El Abbas", "alias") in pairs
+
+
+def test_bracketed_name_after_a_group(nlp) -> None:
+    text = "Fighters of the Signed-in-Blood Battalion (Al-Mouwakoune Biddima) seized the plant."
+    found = findings(nlp, text)
+    pairs = {(text[e.a.start : e.a.end], text[e.b.start : e.b.end]) for e in found.equivalences}
+    assert ("Signed-in-Blood Battalion", "Al-Mouwakoune Biddima") in pairs
+
+
+def test_bracketed_credit_after_a_person_is_no_alias(nlp) -> None:
+    text = "Rescuers search the water, photographed by Gerald Herbert (Associated Press) on Friday."
+    found = findings(nlp, text)
+    assert not any(e.reason == "bracketed name" for e in found.equivalences)

@@ -38,8 +38,12 @@ _LINK_WORDS = frozenset({"of", "in", "the", "and", "for", "de", "du", "des", "al
 GROUP_NOUNS = frozenset(
     {"brigade", "battalion", "group", "militia", "faction", "movement", "front", "cell", "network", "ones"}
 )
-#: "Mulathameen brigade": a capitalised name before a lowercase group noun (NER misses it).
-_NAMED_GROUP = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+){0,3}) (?:brigade|battalion|militia|faction)\b")
+#: "Mulathameen brigade", "Signed-in-Blood Battalion": a capitalised name before a group noun (NER misses both).
+_GROUP_WORD = r"(?:[A-Z]\w*(?:-\w+)*-[A-Z]\w*|[A-Z]\w*)"  # "Signed-in-Blood", never "Qaeda-linked"
+_NAMED_GROUP = re.compile(
+    r"(?<![\w'’-])(?!(?:The|A|An|This|That)\b)(?P<name>" + _GROUP_WORD + r"(?: " + _GROUP_WORD + r"){0,3}) "
+    r"(?:[Bb]rigade|[Bb]attalion|[Mm]ilitia|[Ff]action)\b"
+)
 _GROUP_AFTER = re.compile(r"\s+(" + "|".join(sorted(GROUP_NOUNS - {"ones"})) + r")\b")
 _LED_BY = re.compile(r"^[\s,”’\"']*(?:led|headed|commanded|founded and led) by\s+(?:[A-Z][a-z]+\s+)?$")
 _LEADER_OF = re.compile(r"^\s+leader\s+$")
@@ -84,7 +88,11 @@ def find_patterns(source_id: str, text: str, mentions: Sequence[Mention]) -> Pat
     quoted += _datelines(source_id, text, quoted)
     known = sorted(_without_overlaps(mentions, quoted) + list(quoted), key=lambda m: m.span)
     extended = [_extend_group_noun(m, text) for m in known]
-    equivalences = _glosses(text, extended, quoted) + _bracketed_acronyms(text, extended)
+    bracketed = _bracketed_group_names(source_id, text, extended)
+    extended = sorted(_without_overlaps(extended, [m for m, _ in bracketed]) + [m for m, _ in bracketed],
+                      key=lambda m: m.span)
+    equivalences = (_glosses(text, extended, quoted) + _bracketed_acronyms(text, extended)
+                    + tuple(Equivalence(group, m.span, "bracketed name") for m, group in bracketed))
     return PatternFindings(tuple(extended), equivalences, _leaderships(text, extended))
 
 
@@ -169,19 +177,35 @@ def _antecedent(text: str, mentions: Sequence[Mention], start: int) -> Mention |
         between = text[m.span.end : start]
         if re.search(r"[.!?\n]", between.replace("St.", "St")):
             return None
-        if _EQUATING_CUE.match(between.rstrip("“‘\"'")):
+        if _EQUATING_CUE.match(between.rstrip("“‘\"' ") + " "):
             return m
     return None
 
 
 def _glosses(text: str, mentions: Sequence[Mention], quoted: Sequence[Mention]) -> tuple[Equivalence, ...]:
+    """ "X, whose name means “Y”", "X, also known as Y", "X, an Egyptian referred to as the “Y”"."""
     found = []
-    for q in quoted:
-        quote_start = q.span.start - 1
-        head = _antecedent(text, [m for m in mentions if m.span != q.span], quote_start)
+    for named in mentions:
+        head = _antecedent(text, [m for m in mentions if m.span != named.span], named.span.start)
         if head is not None:
-            found.append(Equivalence(head.span, q.span, "gloss"))
+            cue = text[head.span.end : named.span.start]
+            found.append(Equivalence(head.span, named.span, "gloss" if "mean" in cue else "alias"))
     return tuple(found)
+
+
+_PAREN_NAME = re.compile(r"\s*\(\s*((?:[A-Z][\w'’-]*)(?: (?:[A-Z][\w'’-]*|al|el|of|in|the)){0,4})\s*\)")
+
+
+def _bracketed_group_names(source_id: str, text: str, mentions: Sequence[Mention]) -> list[tuple[Mention, Span]]:
+    """ "the Signed-in-Blood Battalion (Al-Mouwakoune Biddima)": a group's other name in brackets.
+    Only after a group's name: after a person or a company a bracket holds a party tag, a
+    ticker or a photo credit ("(D-Fla.)", "(BP.L)", "(AP)")."""
+    found = []
+    for m in mentions:
+        match = _PAREN_NAME.match(text, m.span.end)
+        if match and _is_group_named(m) and not is_acronym(match.group(1)):
+            found.append((mention_at(source_id, text, match.start(1), match.end(1), "ORG", "pattern"), m.span))
+    return found
 
 
 def _bracketed_acronyms(text: str, mentions: Sequence[Mention]) -> tuple[Equivalence, ...]:
