@@ -59,9 +59,11 @@ def exact_text_baseline(briefing: Briefing) -> tuple[Entity, ...]:
                 start = ent.end_char - len(text)
                 groups[(text, ent.label_)].append(Span(sid, start, ent.end_char))
     by_text: dict[str, list[Span]] = defaultdict(list)
-    for (text, _), spans in groups.items():
+    label: dict[str, str] = {}
+    for (text, ent_label), spans in sorted(groups.items(), key=lambda kv: len(kv[1])):
         by_text[text] += spans
-    return tuple(Entity(content_id("b", t), t, "", (t,), tuple(sorted(s))) for t, s in by_text.items())
+        label[text] = ent_label  # the label it gets most often
+    return tuple(Entity(content_id("b", t), t, label[t], (t,), tuple(sorted(s))) for t, s in by_text.items())
 
 
 def median_time(fn) -> float:

@@ -1,11 +1,12 @@
 """The ``entities`` stage: mentions per source -> entities merged across outlets.
 
-Three passes, each pure: NER mentions repaired by the patterns
-(``entity_patterns``), clustering (``align.alias_clusters``), then
-propagation: every name an entity is known by is looked up again in every
-article, because the small model misses names it found elsewhere ("US" in
-"US-led", a name in a photo caption). A surname found only by propagation
-stays in the articles where its full name is known.
+Pure passes over the parsed sources: NER mentions repaired by the patterns
+(``entity_patterns``); clustering (``align.alias_clusters``); look-up: every
+name an entity is known by is searched again in every article, because the
+small model misses names it found elsewhere ("Statoil" in two of three
+reports, "US" in "US-led"); a second clustering with the mentions the
+look-up found, so that they vote for the type too. A surname is looked up
+only in the articles where its full name is known.
 """
 
 from __future__ import annotations
