@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsfuse.align.aliases import (
     conflicting_people,
@@ -115,3 +117,14 @@ def test_conflicting_people() -> None:
     assert conflicting_people("Karl Kleppinger Sr.", "Karl Kleppinger")  # father and son
     assert not conflicting_people("Omar Abdul Rahman", "Omar Abdel-Rahman")
     assert not conflicting_people("Mary Landry", "Mary Landrieu")  # different surnames: not this rule's call
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40), st.text(max_size=40))
+def test_name_rules_never_crash_and_are_symmetric(a: str, b: str) -> None:
+    assert isinstance(name_key(a), str)
+    assert similar_names(a, b, person=False) == similar_names(b, a, person=False) if a.strip() and b.strip() else True
+    assert conflicting_people(a, b) == conflicting_people(b, a)
+    is_short_form(a, b)
+    is_acronym_of(a, b)
+    is_place_short_form(a, b)

@@ -164,3 +164,13 @@ def test_bracketed_credit_after_a_person_is_no_alias(nlp) -> None:
     text = "Rescuers search the water, photographed by Gerald Herbert (Associated Press) on Friday."
     found = findings(nlp, text)
     assert not any(e.reason == "bracketed name" for e in found.equivalences)
+
+
+def test_bracketed_acronym_the_model_skipped_is_a_mention(nlp) -> None:
+    text = "The Gulf Restoration Network (GRN) said the spill was growing."
+    doc = nlp(text)
+    doc.ents = [e for e in doc.ents if e.text != "GRN"]
+    found = find_patterns("s", text, ner_mentions("s", doc))
+    assert "GRN" in {m.text for m in found.mentions}
+    pairs = {(text[e.a.start : e.a.end], text[e.b.start : e.b.end]) for e in found.equivalences}
+    assert ("Gulf Restoration Network", "GRN") in pairs

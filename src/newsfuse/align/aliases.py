@@ -136,6 +136,8 @@ def is_acronym_of(short: str, long: str) -> bool:
 def similar_names(a: str, b: str, *, person: bool) -> bool:
     """Spelling variants of one name (same token count, near-identical keys)."""
     ka, kb = key_tokens(a), key_tokens(b)
+    if not ka or not kb:
+        return False
     if ka == kb:
         return True
     if len(ka) != len(kb) or len(ka) < 2 and len(ka[0]) < 5:
@@ -198,4 +200,4 @@ def _generation(tokens: tuple[str, ...]) -> str:
 
 
 def _strip_generation(tokens: tuple[str, ...]) -> tuple[str, ...]:
-    return tokens[:-1] if tokens[-1] in _GENERATIONS and len(tokens) > 2 else tokens
+    return tokens[:-1] if len(tokens) > 2 and tokens[-1] in _GENERATIONS else tokens

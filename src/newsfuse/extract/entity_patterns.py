@@ -88,6 +88,7 @@ def find_patterns(source_id: str, text: str, mentions: Sequence[Mention]) -> Pat
     quoted += _datelines(source_id, text, quoted)
     known = sorted(_without_overlaps(mentions, quoted) + list(quoted), key=lambda m: m.span)
     extended = [_extend_group_noun(m, text) for m in known]
+    extended = sorted(extended + _bracketed_acronym_mentions(source_id, text, extended), key=lambda m: m.span)
     bracketed = _bracketed_group_names(source_id, text, extended)
     extended = sorted(_without_overlaps(extended, [m for m, _ in bracketed]) + [m for m, _ in bracketed],
                       key=lambda m: m.span)
@@ -205,6 +206,17 @@ def _bracketed_group_names(source_id: str, text: str, mentions: Sequence[Mention
         match = _PAREN_NAME.match(text, m.span.end)
         if match and _is_group_named(m) and not is_acronym(match.group(1)):
             found.append((mention_at(source_id, text, match.start(1), match.end(1), "ORG", "pattern"), m.span))
+    return found
+
+
+def _bracketed_acronym_mentions(source_id: str, text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """ "(MMS)" after "Minerals Management Service" is a mention even where the model skipped it."""
+    starts = {m.span.start for m in mentions}
+    found = []
+    for m in mentions:
+        match = _PAREN_ACRONYM.match(text, m.span.end)
+        if match and match.start(1) not in starts and is_acronym_of(match.group(1), m.text):
+            found.append(mention_at(source_id, text, match.start(1), match.end(1), m.label, "pattern"))
     return found
 
 
