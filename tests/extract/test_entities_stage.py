@@ -77,3 +77,14 @@ def test_stage_contract_and_position() -> None:
     assert "entities" in names and names.index("entities") > names.index("parse")
     assert extract_entities.requires == frozenset({"docs"})
     assert extract_entities.produces == frozenset({"entities"})
+
+
+def test_nationality_words_are_not_entities() -> None:
+    from types import SimpleNamespace
+
+    from newsfuse.extract.entity_stage import _nationality_words
+
+    ents = [SimpleNamespace(text=t, label_="NORP") for t in ("French", "Muslims", "Muslim", "Kidal", "Tinguetourine")]
+    words = _nationality_words({"a": SimpleNamespace(ents=ents)})
+    assert {"French", "Muslim"} <= words
+    assert not {"Kidal", "Tinguetourine"} & words  # the model's slips: places, kept as entities

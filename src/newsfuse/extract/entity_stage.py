@@ -51,7 +51,26 @@ def find_entities(sources: Sequence[Source], docs: Mapping[str, Any]) -> tuple[E
         leaderships += found.leaderships
     first = cluster_mentions(mentions, equivalences, leaderships)
     extra = _as_mentions(propagate(first, sources, docs), first, sources, docs)
-    return cluster_mentions(mentions + extra, equivalences, leaderships)
+    entities = cluster_mentions(mentions + extra, equivalences, leaderships)
+    groups = _nationality_words(docs)
+    return tuple(e for e in entities if not all(_one_word(a) and a in groups for a in e.aliases))
+
+
+def _nationality_words(docs: Mapping[str, Any]) -> set[str]:
+    """Nationality and religion words ("French", "American", "Muslim"): the model calls them NORP
+    somewhere in the story and they look like one (a demonym ending, or a plural also called NORP),
+    so where another mention got an ORG label they still name no entity of their own. The model
+    also calls "Kidal" and "Tinguetourine" NORP once (in-amenas): those have neither mark."""
+    words = {e.text for doc in docs.values() for e in doc.ents if e.label_ == "NORP"}
+    plural_of = {w[:-1] for w in words if w.endswith("s")}
+    return {w for w in words | plural_of if w in plural_of or _DEMONYM_ENDING.search(w)}
+
+
+_DEMONYM_ENDING = re.compile(r"(?:an|ian|ese|ish|ch|i)$")
+
+
+def _one_word(name: str) -> bool:
+    return " " not in name.strip()
 
 
 def _as_mentions(
