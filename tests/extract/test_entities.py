@@ -174,3 +174,9 @@ def test_bracketed_acronym_the_model_skipped_is_a_mention(nlp) -> None:
     assert "GRN" in {m.text for m in found.mentions}
     pairs = {(text[e.a.start : e.a.end], text[e.b.start : e.b.end]) for e in found.equivalences}
     assert ("Gulf Restoration Network", "GRN") in pairs
+
+
+def test_a_rig_named_before_its_noun_is_a_facility(nlp) -> None:
+    text = "The Deepwater Horizon rig sank on Thursday."
+    mentions = {m.text: m for m in ner_mentions("s", nlp(text))}
+    assert mentions["Deepwater Horizon"].cue == "FAC"

@@ -268,17 +268,26 @@ APPOSITIVE_CUES = {
 
 
 def appositive_cue(doc: Any, start: int, end: int) -> str | None:
-    """The type an appositive noun gives the name at ``start:end`` (either side of the comma)."""
+    """The type an appositive noun gives the name at ``start:end`` (either side of the comma),
+    or the rig/ship noun it modifies."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
     root = span.root
+    if root.dep_ == "compound" and root.head.lemma_.lower() in VESSEL_HEADS:
+        return "FAC"  # "the Deepwater Horizon rig"
     nouns = [root.head] if root.dep_ == "appos" else []
     nouns += [child for child in root.children if child.dep_ == "appos"]
     for noun in nouns:
         if noun.pos_ == "NOUN" and noun.lemma_.lower() in APPOSITIVE_CUES:
             return APPOSITIVE_CUES[noun.lemma_.lower()]
     return None
+
+
+#: Nouns a name modifies when it names a rig or a ship (FAC in both labelled clusters'
+#: guidelines). Not "refinery", "airport", "site": "Texas City refinery", "In Amenas site"
+#: name the place.
+VESSEL_HEADS = frozenset({"rig", "platform", "vessel", "ship", "tanker", "drillship"})
 
 
 def mention_at(
