@@ -88,3 +88,22 @@ def test_nationality_words_are_not_entities() -> None:
     words = _nationality_words({"a": SimpleNamespace(ents=ents)})
     assert {"French", "Muslim"} <= words
     assert not {"Kidal", "Tinguetourine"} & words  # the model's slips: places, kept as entities
+
+
+def test_whos_who_in_markdown_and_html() -> None:
+    from newsfuse.model import Briefing
+    from newsfuse.render.html import briefing_to_html
+    from newsfuse.render.json import briefing_to_json
+    from newsfuse.render.markdown import briefing_to_markdown
+
+    sources = tuple(Source(id=k, text=v, path=f"{k}.txt", outlet=f"Outlet {k}") for k, v in STORY.items())
+    bp = Entity("e-bp", "BP", "ORG", ("BP", "BP <Plc>"), tuple(Span(s.id, 0, 2) for s in sources))
+    sonatrach = Entity("e-so", "Sonatrach", "ORG", ("Sonatrach",), (Span("b", 0, 9),))
+    data = briefing_to_json(Briefing(sources=sources, entities=(bp, sonatrach)))
+    markdown = briefing_to_markdown(data)
+    assert "## Who's who" in markdown
+    assert "| BP | ORG | BP \\<Plc\\> | all 3 | 3 |" in markdown
+    assert "| Sonatrach | ORG |  | Outlet b | 1 |" in markdown
+    html = briefing_to_html(data)
+    assert "BP &lt;Plc&gt;" in html and "<Plc>" not in html
+    assert 'id="e-so"' in html
