@@ -1,12 +1,14 @@
 """Capability stages that run after the core ones, in order.
 
 Each capability (entities, figures, timeline, summary) appends its stages
-here; the pipeline checks their requires/produces when it is built.
+here; the pipeline checks their requires/produces when it is built. The
+summary comes last: it reads the entities, figures and timeline.
 """
 
 from __future__ import annotations
 
+from .extract.entity_stage import extract_entities
 from .pipeline import FunctionStage
 from .summarize.stage import summarize
 
-STAGES: tuple[FunctionStage, ...] = (summarize,)
+STAGES: tuple[FunctionStage, ...] = (extract_entities, summarize)

@@ -86,12 +86,16 @@ def _timeline(data: dict[str, Any], names: dict[str, str]) -> list[str]:
 
 
 def _entities(data: dict[str, Any]) -> list[str]:
+    """Who's who: most widely reported first; each row says which outlets name the entity and how often."""
     if not data["entities"]:
         return []
-    lines = ["## Who's who", "", "| name | type | also called | sources |", "|---|---|---|---|"]
+    names = source_names(data)
+    lines = ["## Who's who", "", "| name | type | also called | named by | mentions |", "|---|---|---|---|---|"]
     for e in data["entities"]:
         aliases = ", ".join(a for a in e["aliases"] if a != e["name"])
-        lines.append(f"| {_md(e['name'])} | {e['type']} | {_md(aliases)} | {len(e.get('sources', []))} |")
+        named = set(e.get("sources") or {m["source"] for m in e["mentions"]})
+        by = f"all {len(names)}" if len(named) == len(names) > 2 else ", ".join(n for s, n in names.items() if s in named)
+        lines.append(f"| {_md(e['name'])} | {e['type']} | {_md(aliases)} | {_md(by)} | {len(e['mentions'])} |")
     return lines + [""]
 
 
