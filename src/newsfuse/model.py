@@ -122,6 +122,11 @@ class Claim:
     high: float | None = None
     predicate: str | None = None
     kind: str = "count"
+    # Added by the figures capability (issue 4); defaults keep older callers working.
+    number: Span | None = None  # the numeral itself ("at least 30 hostages" -> "30")
+    sentence: Span | None = None  # the sentence the claim is read from
+    unit: str | None = None  # None for counts; "%", "USD", "barrels/day", "ft"...
+    head: str | None = None  # lemma of the counted noun ("gunman"), for grouping
 
 
 @dataclass(frozen=True)
@@ -139,6 +144,12 @@ class Figure:
     label: str
     status: Literal["consistent", "conflict", "single"]
     values: tuple[FigureValue, ...]
+    # Added by the figures capability (issue 4).
+    reasons: tuple[str, ...] = ()  # why it is a conflict (or how it moved), in plain words
+    subset_of: str | None = None  # id of the broader figure ("foreign hostages" < "hostages")
+    predicate: str | None = None
+    kind: str = "count"
+    unit: str | None = None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,60 @@
+"""A claim's as-of date: the day a time word in its sentence points to, else the source's date.
+
+The timeline capability owns full TIMEX3 resolution; this is the small
+weekday/relative-day resolver a claim needs, and it defers to the
+timeline's ``briefing.times`` when that stage has run. Weekday rule (as in
+PRODUCT.md's measured dateparser facts): a weekday names the most recent such
+day on or before the publication date, so "on Sunday" in a Sunday article is
+that same day, not a week earlier.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+#: Relative day words -> days before publication.
+RELATIVE_DAYS: dict[str, int] = {"today": 0, "tonight": 0, "toay": 0, "yesterday": 1}
+#: Two-word relative expressions -> days before publication.
+RELATIVE_PHRASES: dict[tuple[str, str], int] = {("last", "night"): 1, ("this", "morning"): 0, ("this", "evening"): 0}
+
+
+def weekday_before(published: date, weekday: int) -> date:
+    """The most recent date with ``weekday`` (0 = Monday) on or before ``published``."""
+    return published - timedelta(days=(published.weekday() - weekday) % 7)
+
+
+def resolve_word(tokens: list[str], i: int, published: date) -> date | None:
+    """The date token ``i`` of lower-cased ``tokens`` names, relative to ``published``; None if it names none."""
+    word = tokens[i]
+    if word in WEEKDAYS:
+        return weekday_before(published, WEEKDAYS.index(word))
+    if word in RELATIVE_DAYS:
+        return published - timedelta(days=RELATIVE_DAYS[word])
+    if i + 1 < len(tokens) and (word, tokens[i + 1]) in RELATIVE_PHRASES:
+        return published - timedelta(days=RELATIVE_PHRASES[(word, tokens[i + 1])])
+    return None
+
+
+def sentence_dates(words: list[str], published: date | None) -> list[tuple[int, date]]:
+    """(token position, date) of every weekday or relative-day word in a sentence."""
+    if published is None:
+        return []
+    found = []
+    for i in range(len(words)):
+        day = resolve_word(words, i, published)
+        if day is not None:
+            found.append((i, day))
+    return found
+
+
+def as_of(words: list[str], position: int, published: date | None, resolved: list[tuple[int, date]] | None = None) -> date | None:
+    """The date nearest the claim (at ``position`` in ``words``) in its sentence; else ``published``.
+
+    ``resolved`` may carry dates the timeline stage already resolved (token
+    position, date); they take precedence over this module's own reading.
+    """
+    candidates = resolved if resolved else sentence_dates(words, published)
+    if not candidates:
+        return published
+    return min(candidates, key=lambda c: (abs(c[0] - position), c[0] < position))[1]
