@@ -25,6 +25,8 @@ ONE_COUNTS_AFTER = frozenset({"least", "only", "including", "just", "included", 
 #: Years counted from 1000 to 2100: a bare four-digit integer in that range is a year
 #: ("2011 NATO war", "in 1994"); counts that large are written with a comma in news style.
 YEAR_RANGE = (1000, 2100)
+#: Tokens after a unit searched for "a day" ("1,000 barrels of crude oil a day").
+RATE_WINDOW = 5
 
 
 def _after(doc, q: Quantity, skip_hyphen: bool = True):
@@ -132,6 +134,9 @@ def _measure(doc, nxt) -> tuple[str, str | None]:
     unit = MEASURE_UNITS.get(unit_tok.lemma_.lower()) or MEASURE_UNITS.get(unit_tok.lower_)
     if unit is None:
         return "count", None
-    if unit == "barrels" and doc[unit_tok.i + 1 : unit_tok.i + 3].text.lower() in ("a day", "per day"):
-        unit = "barrels/day"
+    if unit in ("barrels/day",):
+        return "measure", unit
+    after = doc[unit_tok.i + 1 : unit_tok.i + 1 + RATE_WINDOW].text.lower()
+    if any(p in after for p in (" a day", "per day", "each day", "daily", "a day")):
+        unit += "/day"  # "42,000 gallons of oil a day"
     return "measure", prefix + unit

@@ -1,0 +1,177 @@
+"""Figures: claims lined up by what they count, compared across sources and over time.
+
+``group_claims`` puts two claims in one figure when they count the same
+class (``figure_classes``) under the same predicate; measures of one
+quantity in different units join by value (``figure_units``). ``judge``
+then compares each figure's claims (``figure_compare``) counting sources
+that share wire copy once, and ``link_subsets`` ties "foreign hostages
+killed" to "hostages killed".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ..ids import content_id
+from ..model import Briefing, Claim, Figure, FigureValue
+from ..pipeline import stage
+from .figure_classes import CountedClass, class_label, counted_class, story_demonyms, story_synonyms
+from .figure_compare import CUMULATIVE, UNIT_TOLERANCE, compare, interval, widen
+from .figure_units import dimension
+
+
+@dataclass(frozen=True)
+class Options:
+    """Switches for measurement (bench/figures.py); the defaults are what the pipeline runs."""
+
+    seeds: bool = True  # role seed words ("gunmen" = "militants")
+    synonyms: bool = True  # story synonyms: same number, same predicate
+
+
+@stage("figures", version="1", requires={"claims", "independent_groups"}, produces={"figures"})
+def align_figures(briefing: Briefing) -> Briefing:
+    demonyms = story_demonyms(briefing.docs.values())
+    texts = {s.id: s.text for s in briefing.sources}
+    figures = build_figures(list(briefing.claims), briefing.independent_groups, demonyms, texts)
+    return dataclasses.replace(briefing, figures=tuple(figures))
+
+
+def build_figures(claims: list[Claim], groups, demonyms: frozenset[str], texts: Mapping[str, str],
+                  options: Options = Options()) -> list[Figure]:
+    keyed = group_claims(claims, demonyms, options)
+    group_of = {sid: n for n, g in enumerate(groups) for sid in g}
+    figures = {key: judge(key, members, group_of, texts) for key, members in keyed.items()}
+    return link_subsets(figures)
+
+
+def group_claims(claims: list[Claim], demonyms: frozenset[str], options: Options = Options()) -> dict[tuple, list[Claim]]:
+    """Figure key -> its claims, in input order. Keys: (kind, dimension, class, predicate)."""
+    classes = {c.id: counted_class(c, demonyms, seeds=options.seeds) for c in claims}
+    rep = story_synonyms(claims, classes) if options.synonyms else {k: k for k in classes.values()}
+    keyed: dict[tuple, list[Claim]] = defaultdict(list)
+    measures: list[Claim] = []
+    for c in claims:
+        if c.kind == "count":
+            keyed[("count", "count", rep[classes[c.id]], c.predicate)].append(c)
+        else:
+            measures.append(c)
+    for members in _measure_groups(measures):
+        first = members[0]
+        keyed[(first.kind, dimension(first.unit)[0], CountedClass(None, first.counts or first.unit or ""), first.id)] = members
+    return dict(keyed)
+
+
+def _measure_groups(claims: list[Claim]) -> list[list[Claim]]:
+    """Measures of the same dimension whose values agree (exactly in one unit, within 6% across units)."""
+    groups: list[list[Claim]] = []
+    for c in claims:
+        home = next((g for g in groups if any(_same_measure(c, o) for o in g)), None)
+        if home is None:
+            groups.append([c])
+        else:
+            home.append(c)
+    return groups
+
+
+def _same_measure(a: Claim, b: Claim) -> bool:
+    if a.kind != b.kind or (a.predicate and b.predicate and a.predicate != b.predicate):
+        return False
+    (da, fa), (db, fb) = dimension(a.unit), dimension(b.unit)
+    if da != db or a.low is not None or b.low is not None:
+        return False
+    if a.unit == b.unit:
+        return a.value == b.value
+    va, vb = a.value * fa, b.value * fb
+    return abs(va - vb) <= UNIT_TOLERANCE * max(va, vb)
+
+
+def judge(key: tuple, claims: list[Claim], group_of: Mapping[str, int], texts: Mapping[str, str]) -> Figure:
+    """Values, status and reasons of one figure."""
+    kind, dim, cls, predicate = key
+    reasons = _conflicts(claims, group_of, texts, predicate in CUMULATIVE)
+    groups = {group_of.get(c.span.source, c.span.source) for c in claims}
+    status = "single" if len(groups) == 1 else ("conflict" if reasons else "consistent")
+    label = _label(kind, cls, predicate, claims)
+    values = _values(claims)
+    return Figure(
+        id=content_id("f", kind, dim, cls, predicate if isinstance(predicate, str) or predicate is None else "", *(c.id for c in claims)),
+        label=label, status=status, values=values, reasons=tuple(reasons),
+        predicate=predicate if isinstance(predicate, str) and kind == "count" else claims[0].predicate,
+        kind=kind, unit=claims[0].unit,
+    )
+
+
+def _conflicts(claims: list[Claim], group_of, texts, cumulative: bool) -> list[str]:
+    reasons: list[str] = []
+    ordered = sorted(claims, key=lambda c: (c.as_of.toordinal() if c.as_of else 0))
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1 :]:
+            if group_of.get(a.span.source, a.span.source) == group_of.get(b.span.source, b.span.source):
+                continue
+            ia, ib = _interval(a, claims[0]), _interval(b, claims[0])
+            sentence = texts.get(b.span.source, "")[b.sentence.start : b.sentence.end] if b.sentence else ""
+            why = compare(a, b, ia, ib, sentence, cumulative)
+            if why:
+                reasons.append(f"{_say(a)} vs {_say(b)}: {why}")
+    return sorted(set(reasons), key=reasons.index)[:6]
+
+
+def _interval(c: Claim, first: Claim):
+    """Claims in other units than the figure's first claim compare in canonical units, with a tolerance."""
+    _, factor = dimension(c.unit)
+    iv = interval(c, factor)
+    return widen(iv, UNIT_TOLERANCE / 2) if c.unit != first.unit else iv
+
+
+def _say(c: Claim) -> str:
+    q = "" if c.qualifier == "exact" else c.qualifier.replace("approximate-vague", "roughly") + " "
+    when = f" ({c.as_of.isoformat()})" if c.as_of else ""
+    number = f"{c.low:,.0f}-{c.high:,.0f}" if c.low is not None and c.high is not None else f"{c.value:,g}"
+    return f"{q}{number}{' ' + c.unit if c.unit else ''}{when}"
+
+
+def _values(claims: list[Claim]) -> tuple[FigureValue, ...]:
+    """One value per (number, qualifier, unit, as-of), each listing every claim and source behind it."""
+    merged: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in claims:
+        merged[(c.value, c.qualifier, c.unit, c.as_of)].append(c)
+    values = [
+        FigureValue(value=v, qualifier=q, sources=tuple(dict.fromkeys(c.span.source for c in cs)),
+                    claims=tuple(c.id for c in cs), as_of=d)
+        for (v, q, _, d), cs in merged.items()
+    ]
+    return tuple(sorted(values, key=lambda fv: (fv.as_of.toordinal() if fv.as_of else 0, fv.value)))
+
+
+def _label(kind: str, cls: CountedClass, predicate, claims: list[Claim]) -> str:
+    counts = Counter(c.counts for c in claims if c.counts)
+    what = class_label(cls, counts) if kind == "count" else _measure_label(claims, counts)
+    verb = predicate if isinstance(predicate, str) and kind == "count" else claims[0].predicate
+    return f"{what} {verb}" if verb else what
+
+
+def _measure_label(claims: list[Claim], counts: Counter[str]) -> str:
+    kind = claims[0].kind
+    units = ", ".join(dict.fromkeys(c.unit or "" for c in claims))
+    phrase = counts.most_common(1)[0][0] if counts else kind
+    return f"{phrase} ({units})" if units and units not in phrase else phrase
+
+
+def link_subsets(figures: dict[tuple, Figure]) -> list[Figure]:
+    """'foreign hostages killed' < 'hostages killed'; 'Americans killed' < 'hostages killed' (else < foreign ones)."""
+    out = []
+    for key, fig in figures.items():
+        kind, dim, cls, predicate = key
+        parent = None
+        if kind == "count" and cls.modifier:
+            for mod in ((None, "foreign") if cls.modifier != "foreign" else (None,)):
+                up = figures.get((kind, dim, CountedClass(mod, cls.base), predicate))
+                if up is not None:
+                    parent = up.id
+                    break
+        out.append(dataclasses.replace(fig, subset_of=parent))
+    order = {"conflict": 0, "consistent": 1, "single": 2}
+    return sorted(out, key=lambda f: (order[f.status], -len(f.values)))
