@@ -127,6 +127,7 @@ class Claim:
     sentence: Span | None = None  # the sentence the claim is read from
     unit: str | None = None  # None for counts; "%", "USD", "barrels/day", "ft"...
     head: str | None = None  # lemma of the counted noun ("gunman"), for grouping
+    scope: str | None = None  # a past period the sentence names ("2005", "1990s"): another event's count
 
 
 @dataclass(frozen=True)

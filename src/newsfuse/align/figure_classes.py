@@ -29,7 +29,7 @@ ROLE_SEEDS: dict[str, str] = {
 #: NORP words that name a faith or movement, not a nationality (spaCy tags both NORP).
 NOT_NATIONALITIES = frozenset("muslim muslims islamic islamist islamists christian christians jewish catholic sunni shia shiite arabic jihadist".split())
 FOREIGN = frozenset({"foreign", "foreigner", "foreigners", "westerner", "westerners", "western", "expatriate", "expatriates", "international"})
-DEMONYM_ALIASES = {"briton": "british", "brit": "british", "britons": "british", "english": "british", "us": "american"}
+DEMONYM_ALIASES = {"briton": "british", "brit": "british", "britons": "british", "english": "british"}
 #: Predicates under which counted people are captives ("685 Algerian workers freed" are freed hostages).
 CAPTIVE_PREDICATES = frozenset({"freed", "taken", "held"})
 #: Story synonyms need a number this large: "two" or "one" of two things coincide too often to prove identity.
@@ -65,11 +65,18 @@ def counted_class(claim: Claim, demonyms: frozenset[str], seeds: bool = True) ->
         base = "person"
     else:
         base = ROLE_SEEDS.get(head, head) if seeds else head
-    if base == "person" and claim.predicate in CAPTIVE_PREDICATES and seeds:
+    if base == "person" and claim.predicate in CAPTIVE_PREDICATES | {"captured"} and seeds:
         base = "hostage"
     if base == "militant":
         modifier = None  # "Al Qaeda-linked gunmen" and "jihadists from six countries" are one side
     return CountedClass(modifier, base)
+
+
+def figure_predicate(cls: CountedClass, predicate: str | None) -> str | None:
+    """People are 'taken' (hostage); 'captured' is kept for militants taken alive (labelling guidelines)."""
+    if predicate == "captured" and cls.base in ("hostage", "person"):
+        return "taken"
+    return predicate
 
 
 def story_demonyms(docs) -> frozenset[str]:

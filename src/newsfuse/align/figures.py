@@ -18,7 +18,14 @@ from dataclasses import dataclass
 from ..ids import content_id
 from ..model import Briefing, Claim, Figure, FigureValue
 from ..pipeline import stage
-from .figure_classes import CountedClass, class_label, counted_class, story_demonyms, story_synonyms
+from .figure_classes import (
+    CountedClass,
+    class_label,
+    counted_class,
+    figure_predicate,
+    story_demonyms,
+    story_synonyms,
+)
 from .figure_compare import CUMULATIVE, UNIT_TOLERANCE, compare, interval, widen
 from .figure_units import dimension
 
@@ -48,20 +55,45 @@ def build_figures(claims: list[Claim], groups, demonyms: frozenset[str], texts: 
 
 
 def group_claims(claims: list[Claim], demonyms: frozenset[str], options: Options = Options()) -> dict[tuple, list[Claim]]:
-    """Figure key -> its claims, in input order. Keys: (kind, dimension, class, predicate)."""
+    """Figure key -> its claims, in input order. Keys: (kind, dimension or past period, class, predicate)."""
     classes = {c.id: counted_class(c, demonyms, seeds=options.seeds) for c in claims}
     rep = story_synonyms(claims, classes) if options.synonyms else {k: k for k in classes.values()}
     keyed: dict[tuple, list[Claim]] = defaultdict(list)
     measures: list[Claim] = []
     for c in claims:
         if c.kind == "count":
-            keyed[("count", "count", rep[classes[c.id]], c.predicate)].append(c)
+            cls = rep[classes[c.id]]
+            keyed[("count", c.scope or "", cls, figure_predicate(cls, c.predicate))].append(c)
         else:
             measures.append(c)
+    _adopt_verbless(keyed)
     for members in _measure_groups(measures):
         first = members[0]
+        # measures join by value; a past period keeps another event's volume apart ("11m gallons in 1989")
         keyed[(first.kind, dimension(first.unit)[0], CountedClass(None, first.counts or first.unit or ""), first.id)] = members
     return dict(keyed)
+
+
+def _adopt_verbless(keyed: dict[tuple, list[Claim]]) -> None:
+    """A count with no predicate ("We had around 40 jihadists") joins the figure of its class that has its number.
+
+    Same class and same number is strong evidence of the same figure; when
+    several figures qualify, the one with most claims wins (ties: first seen).
+    """
+    for key in [k for k in keyed if k[3] is None]:
+        kind, scope, cls, _ = key
+        keep = []
+        for c in keyed[key]:
+            homes = [k for k in keyed if k[:3] == (kind, scope, cls) and k[3] is not None
+                     and any(o.value == c.value for o in keyed[k])]
+            if homes:
+                keyed[max(homes, key=lambda k: len(keyed[k]))].append(c)
+            else:
+                keep.append(c)
+        if keep:
+            keyed[key] = keep
+        else:
+            del keyed[key]
 
 
 def _measure_groups(claims: list[Claim]) -> list[list[Claim]]:
@@ -80,12 +112,35 @@ def _same_measure(a: Claim, b: Claim) -> bool:
     if a.kind != b.kind or (a.predicate and b.predicate and a.predicate != b.predicate):
         return False
     (da, fa), (db, fb) = dimension(a.unit), dimension(b.unit)
-    if da != db or a.low is not None or b.low is not None:
+    # "1,000 barrels (42,000 gallons) of crude a day": the rate word may sit out of reach of one of them
+    if da.split("/")[0] != db.split("/")[0] or a.low is not None or b.low is not None:
         return False
     if a.unit == b.unit:
         return a.value == b.value
-    va, vb = a.value * fa, b.value * fb
-    return abs(va - vb) <= UNIT_TOLERANCE * max(va, vb)
+    return rounds_to(a.value * fa / fb, b.value) or rounds_to(b.value * fb / fa, a.value)
+
+
+def rounds_to(converted: float, stated: float) -> bool:
+    """Does ``converted`` round to ``stated`` at the precision ``stated`` is written with?
+
+    A conversion in the text is rounded to the figures the writer kept:
+    "5,000 ft (1,500 m)" (1,524 m within +-50), "1,000 barrels (42,000
+    gallons)"; "about 1,052 barrels" is 44,184 gallons, which does not round
+    to 42,000, so it stays a different figure (Deepwater Horizon).
+    """
+    step = _precision(stated)
+    return abs(converted - stated) <= step / 2 + 1e-9
+
+
+def _precision(x: float) -> float:
+    if x != int(x):
+        decimals = len(f"{x:.6f}".rstrip("0").split(".")[1])
+        return 10.0 ** -decimals
+    n, step = int(x), 1.0
+    while n and n % 10 == 0:
+        n //= 10
+        step *= 10
+    return step
 
 
 def judge(key: tuple, claims: list[Claim], group_of: Mapping[str, int], texts: Mapping[str, str]) -> Figure:

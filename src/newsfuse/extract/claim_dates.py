@@ -58,3 +58,17 @@ def as_of(words: list[str], position: int, published: date | None, resolved: lis
     if not candidates:
         return published
     return min(candidates, key=lambda c: (abs(c[0] - position), c[0] < position))[1]
+
+
+def past_period(sent, published: date | None) -> str | None:
+    """A year or decade before the publication year named in the sentence ("in 2005", "the 1990s").
+
+    Counts in such sentences belong to another event (the 2005 Texas City
+    blast, Algeria's civil war), so they must not join this story's figures.
+    """
+    for tok in sent:
+        text = tok.text.rstrip("s'’")
+        if tok.like_num and len(text) == 4 and text.isdigit() and 1800 <= int(text) <= 2100:
+            if published is None or int(text) < published.year:
+                return tok.text
+    return None

@@ -26,7 +26,7 @@ ONE_COUNTS_AFTER = frozenset({"least", "only", "including", "just", "included", 
 #: ("2011 NATO war", "in 1994"); counts that large are written with a comma in news style.
 YEAR_RANGE = (1000, 2100)
 #: Tokens after a unit searched for "a day" ("1,000 barrels of crude oil a day").
-RATE_WINDOW = 5
+RATE_WINDOW = 7  # "as much as 1,000 barrels (42,000 gallons) a day"
 
 
 def _after(doc, q: Quantity, skip_hyphen: bool = True):
@@ -132,6 +132,8 @@ def _measure(doc, nxt) -> tuple[str, str | None]:
         prefix = "sq " if nxt.lower_ in ("square", "sq") else "cubic "
         unit_tok = doc[nxt.i + 1]
     unit = MEASURE_UNITS.get(unit_tok.lemma_.lower()) or MEASURE_UNITS.get(unit_tok.lower_)
+    if unit is None and unit_tok.lower_ == "m" and unit_tok.i > 0 and doc[unit_tok.i - 1].like_num:
+        unit = "m"  # "1,500 m", "120m" (not a million: see numbers._million)
     if unit is None:
         return "count", None
     if unit in ("barrels/day",):

@@ -25,14 +25,14 @@ QUALIFIERS: tuple[tuple[str, str], ...] = (
 #: Lemmas that name what happened to the counted things, normalised as in the labelling guidelines.
 PREDICATES: dict[str, str] = {
     **dict.fromkeys("kill die dead death life slay murder execute perish toll".split(), "killed"),
-    **dict.fromkeys("free release rescue liberate".split(), "freed"),
+    **dict.fromkeys("free release liberate".split(), "freed"),
     **dict.fromkeys("hold captive detain keep".split(), "held"),
     **dict.fromkeys("miss missing unaccounted".split(), "missing"),
     **dict.fromkeys("take seize kidnap abduct".split(), "taken"),
     **dict.fromkeys("capture arrest".split(), "captured"),
     **dict.fromkeys("find discover recover".split(), "found"),
     **dict.fromkeys("injure wound hurt injured wounded".split(), "injured"),
-    **dict.fromkeys("escape evacuate flee".split(), "escaped"),
+    **dict.fromkeys("escape evacuate flee rescue".split(), "escaped"),
     **dict.fromkeys("deploy arrive ground station".split(), "deployed"),
     **dict.fromkeys("pledge promise expect contribute plan".split(), "pledged"),
     **dict.fromkeys("participate part attack storm".split(), "took part"),
@@ -47,6 +47,8 @@ ATTR_PREDICATES: dict[str, str] = {"worker": "employed", "employee": "employed",
 #: Nouns that carry the predicate when met while climbing ("took the lives of", "on the ground").
 NOUN_PREDICATES = frozenset({"life", "dead", "death", "toll", "ground", "board", "part", "custody"})
 #: Predicates whose subject is the agent, not the counted victim ("30 fighters were holding hostages").
+#: Verbs too light to name what happened; their complement does ("took the lives of", "were among the dead").
+LIGHT_VERBS = frozenset("be remain take have put get make include seem become go come".split())
 AGENTIVE = frozenset({"taken", "held", "killed", "captured", "took part"})
 #: Verbs of saying whose subject is the cited speaker.
 SAY_VERBS = frozenset("say tell report announce confirm state claim add quote indicate estimate cite put".split())
@@ -88,7 +90,18 @@ def counted_noun(doc, q: Quantity):
         return (hostage or head), False
     if last.pos_ in ("NOUN", "PROPN") and last.lower_ not in ("dozen",) and not last.like_num:
         return None, False  # "hundreds" standing alone: "took hundreds hostage" handled by the caller
-    return None, False
+    return _np_head_after(doc, q.end), False
+
+
+def _np_head_after(doc, i: int):
+    """Parse fallback: '... and 32 vessels to mop up' where the parser hung '32' elsewhere."""
+    for tok in doc[i : i + 4]:
+        if tok.text in ("-", "–") or tok.dep_ in ("amod", "compound", "nmod") or tok.pos_ == "ADJ":
+            continue
+        if tok.pos_ in ("NOUN", "PROPN") and not _is_time_noun(tok):
+            return tok
+        return None
+    return None
 
 
 def _copula_attr(tok):
@@ -137,4 +150,4 @@ def counts_phrase(doc, q: Quantity, noun, via_of: bool) -> str:
     words = [t for t in doc[start : noun.i + 1] if t.lower_ not in DROP_MODIFIERS and not t.like_num and t.dep_ != "poss" and t.text not in ("'s", "’s")]
     if noun.lemma_ == "hostage" and noun.text.lower() == "hostage" and len(words) > 1:
         return " ".join(w.lower_ for w in words[:-1]) + "s"  # "41 foreign worker hostage" -> "foreign workers"
-    return " ".join(w.lower_ for w in words).replace(" - ", "-").replace(" -", "-")
+    return " ".join(w.lower_ for w in words).replace(" - ", "-").replace(" -", "-").lstrip("-– ")

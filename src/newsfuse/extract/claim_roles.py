@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .claim_parts import AGENTIVE, ATTR_PREDICATES, LINEAR_WINDOW, NOUN_PREDICATES, PREDICATES, SAY_VERBS
+from .claim_parts import AGENTIVE, ATTR_PREDICATES, LIGHT_VERBS, LINEAR_WINDOW, NOUN_PREDICATES, PREDICATES, SAY_VERBS
 
 #: Dependents of a verb that can carry the predicate word ("were among the dead", "remain unaccounted for").
 COMPLEMENTS = frozenset({"acomp", "oprd", "attr", "dobj", "prt", "xcomp", "advmod"})
@@ -50,6 +50,9 @@ def _pred(tok) -> str | None:
 
 
 def _from_verb(verb, anchor) -> str | None:
+    own = _pred(verb) if verb.lemma_ not in LIGHT_VERBS else None
+    if own:
+        return "took part" if own in AGENTIVE and _is_active_subject(anchor, verb) else own
     for child in verb.children:
         if child.dep_ in COMPLEMENTS and child is not anchor and _pred(child):
             return _pred(child)
@@ -79,7 +82,7 @@ def _linear(anchor, sent) -> str | None:
     for tok in sent[anchor.i - sent.start + 1 : anchor.i - sent.start + 1 + LINEAR_WINDOW]:
         if tok.lemma_ in SAY_VERBS or tok.text in (";",):
             break
-        if _pred(tok):
+        if _pred(tok) and tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod":
             return _pred(tok)
     return None
 

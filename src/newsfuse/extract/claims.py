@@ -14,7 +14,7 @@ from datetime import date
 from ..ids import content_id
 from ..model import Briefing, Claim, Span
 from ..pipeline import stage
-from .claim_dates import as_of
+from .claim_dates import as_of, past_period
 from .claim_filters import kind_of, not_a_count
 from .claim_parts import antecedent, counted_noun, counts_phrase, qualifier_of
 from .claim_roles import attribution_of, predicate_of
@@ -75,6 +75,7 @@ def read_claim(source_id: str, doc, q: Quantity, sents, k: int, published: date 
         number=Span(source_id, doc[q.start].idx, doc[q.end - 1].idx + len(doc[q.end - 1])),
         sentence=Span(source_id, sent.start_char, sent.end_char),
         head=noun.lemma_.lower() if noun is not None else None,
+        scope=past_period(sent, published),
     )
 
 

@@ -133,7 +133,7 @@ def _scaled(doc, start: int, nxt: int, value: float | None) -> Quantity:
     end = nxt
     while end < len(doc):
         w = doc[end].lower_
-        if w in SCALES and w not in ("m", "bn", "k") or (w in ("m", "bn") and _glued(doc, end)):
+        if w in SCALES and w not in ("m", "bn", "k") or (w in ("m", "bn") and _glued(doc, end) and _million(doc, start, end)):
             value = (value or 1) * SCALES[w]
         elif word_value(w) is not None and not _DIGITS.match(w) and not _DIGITS.match(doc[end - 1].text) and w not in ("one",):
             value = (value or 0) + word_value(w)  # "twenty five"
@@ -191,3 +191,13 @@ def _listed_article(doc, i: int) -> bool:
     """'... two Americans, one Japanese and a Briton': the article counts one, as a member of a list of counts."""
     tok = doc[i]
     return tok.dep_ == "det" and i > 0 and doc[i - 1].lower_ in ("and", ",", "or") and in_number_list(tok)
+
+
+def _million(doc, start: int, m: int) -> bool:
+    """'$87m', '520m gallons' are millions; '(1,500m)', '120m long' are metres (BBC style uses both)."""
+    if start > 0 and doc[start - 1].text in ("$", "£", "€", "US$"):
+        return True
+    if doc[m].lower_ == "bn":
+        return True
+    nxt = doc[m + 1] if m + 1 < len(doc) else None
+    return nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.lower_ not in ("long", "wide", "high", "deep", "tall")
