@@ -114,7 +114,11 @@ def _say_subject(anchor, sent) -> str | None:
         return None
     ancestors = set(a.i for a in anchor.ancestors)
     says = [t for t in says if not (_subject(t).left_edge.i <= anchor.i <= _subject(t).right_edge.i)]
-    governing = [t for t in says if t.i in ancestors] or [t for t in says if t.dep_ == "ROOT"]
+    governing = (
+        [t for t in says if t.i in ancestors]
+        or [t for t in says if t.dep_ == "ROOT"]
+        or [t for t in says if _reporting_clause(t, ancestors)]
+    )
     if not governing:
         return None
     subject = _subject(governing[0])
@@ -123,6 +127,13 @@ def _say_subject(anchor, sent) -> str | None:
     if subject.lower_ in PRONOUNS:
         return _last_name_before(subject) or subject.text
     return _phrase(subject)
+
+
+def _reporting_clause(verb, ancestors: set[int]) -> bool:
+    """', an Algerian security source said,' hung off the claim's verb (not 'although Belgium said')."""
+    return verb.head.i in ancestors and verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") and not any(
+        c.dep_ == "mark" for c in verb.children
+    )
 
 
 def _subject(verb):
