@@ -26,7 +26,7 @@ ONE_COUNTS_AFTER = frozenset({"least", "only", "including", "just", "included", 
 #: ("2011 NATO war", "in 1994"); counts that large are written with a comma in news style.
 YEAR_RANGE = (1000, 2100)
 #: Tokens after a unit searched for "a day" ("1,000 barrels of crude oil a day").
-RATE_WINDOW = 7  # "as much as 1,000 barrels (42,000 gallons) a day"
+RATE_WINDOW = 9  # "as much as 1,000 barrels (42,000 gallons) a day"
 
 
 def _after(doc, q: Quantity, skip_hyphen: bool = True):
@@ -120,8 +120,9 @@ def kind_of(doc, q: Quantity) -> tuple[str, str | None]:
         return "count", None
     if nxt.text == "%" or nxt.lower_ in ("percent", "pct") or (nxt.lower_ == "per" and doc[nxt.i + 1 : nxt.i + 2].text == "cent"):
         return "percent", "%"
-    if nxt.lemma_.lower() in CURRENCY_WORDS and nxt.pos_ == "NOUN":
-        return "money", CURRENCY_WORDS[nxt.lemma_.lower()]
+    for word in (nxt.lower_, nxt.lemma_.lower()):
+        if word in CURRENCY_WORDS and nxt.pos_ in ("NOUN", "PROPN"):
+            return "money", CURRENCY_WORDS[word]
     return _measure(doc, nxt)
 
 

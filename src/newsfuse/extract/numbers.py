@@ -132,7 +132,7 @@ def _scaled(doc, start: int, nxt: int, value: float | None) -> Quantity:
     """Absorb compound numerals and scale words: "two hundred", "11 million", "a dozen", "twenty five"."""
     end = nxt
     while end < len(doc):
-        w = doc[end].lower_
+        w = doc[end].lower_.rstrip(".") if doc[end].lower_ in ("m.", "bn.") else doc[end].lower_  # "$87m." at a full stop
         if w in SCALES and w not in ("m", "bn", "k") or (w in ("m", "bn") and _glued(doc, end) and _million(doc, start, end)):
             value = (value or 1) * SCALES[w]
         elif word_value(w) is not None and not _DIGITS.match(w) and not _DIGITS.match(doc[end - 1].text) and w not in ("one",):
