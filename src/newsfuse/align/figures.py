@@ -14,6 +14,7 @@ import dataclasses
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from ..ids import content_id
 from ..model import Briefing, Claim, Figure, FigureValue
@@ -22,6 +23,7 @@ from .figure_classes import (
     CountedClass,
     class_label,
     counted_class,
+    embedding_synonyms,
     figure_predicate,
     story_demonyms,
     story_synonyms,
@@ -36,6 +38,8 @@ class Options:
 
     seeds: bool = True  # role seed words ("gunmen" = "militants")
     synonyms: bool = True  # story synonyms: same number, same predicate
+    encode: Any = None  # optional phrase encoder (list[str] -> unit vectors) for embedding synonyms
+    embedding_threshold: float = 0.6  # cosine; see bench/figures.py for the sweep
 
 
 @stage("figures", version="1", requires={"claims", "independent_groups"}, produces={"figures"})
@@ -58,6 +62,10 @@ def group_claims(claims: list[Claim], demonyms: frozenset[str], options: Options
     """Figure key -> its claims, in input order. Keys: (kind, dimension or past period, class, predicate)."""
     classes = {c.id: counted_class(c, demonyms, seeds=options.seeds) for c in claims}
     rep = story_synonyms(claims, classes) if options.synonyms else {k: k for k in classes.values()}
+    if options.encode is not None:
+        by_embedding = embedding_synonyms(claims, {cid: rep[c] for cid, c in classes.items()}, options.encode,
+                                          options.embedding_threshold)
+        rep = {k: by_embedding[v] for k, v in rep.items()}
     keyed: dict[tuple, list[Claim]] = defaultdict(list)
     measures: list[Claim] = []
     for c in claims:
