@@ -19,9 +19,9 @@ import sys
 import time
 from pathlib import Path
 
+from newsfuse.align.figure_classes import story_demonyms
 from newsfuse.align.figure_score import score
 from newsfuse.align.figures import Options, align_figures, build_figures
-from newsfuse.align.figure_classes import story_demonyms
 from newsfuse.api import brief_documents
 from newsfuse.config import Settings
 from newsfuse.extract.claims import extract_claims

@@ -23,7 +23,10 @@ def claim(source, value, counts, predicate, *, qualifier="exact", as_of=SAT, hea
                  sentence=Span(source, 0, 0))
 
 
-def figures(claims, groups=None, options=Options()):
+DEFAULT = Options()
+
+
+def figures(claims, groups=None, options=DEFAULT):
     groups = groups or tuple((s,) for s in dict.fromkeys(c.span.source for c in claims))
     return build_figures(claims, groups, DEMONYMS, {}, options)
 
