@@ -21,7 +21,7 @@ from pathlib import Path
 
 from newsfuse.align.figure_classes import story_demonyms
 from newsfuse.align.figure_score import score
-from newsfuse.align.figures import Options, align_figures, build_figures
+from newsfuse.align.figures import Options, align_figures, build_figures, independent_voices
 from newsfuse.api import brief_documents
 from newsfuse.config import Settings
 from newsfuse.extract.claims import extract_claims
@@ -61,7 +61,7 @@ def timing(documents) -> tuple[float, float, int]:
 def ablation(briefing, labels, options: Options):
     demonyms = story_demonyms(briefing.docs.values())
     texts = {s.id: s.text for s in briefing.sources}
-    figures = build_figures(list(briefing.claims), briefing.independent_groups, demonyms, texts, options)
+    figures = build_figures(list(briefing.claims), independent_voices(briefing), demonyms, texts, options)
     return score(labels, dataclasses.replace(briefing, figures=tuple(figures)))
 
 

@@ -46,8 +46,28 @@ class Options:
 def align_figures(briefing: Briefing) -> Briefing:
     demonyms = story_demonyms(briefing.docs.values())
     texts = {s.id: s.text for s in briefing.sources}
-    figures = build_figures(list(briefing.claims), briefing.independent_groups, demonyms, texts)
+    figures = build_figures(list(briefing.claims), independent_voices(briefing), demonyms, texts)
     return dataclasses.replace(briefing, figures=tuple(figures))
+
+
+def independent_voices(briefing: Briefing) -> tuple[tuple[str, ...], ...]:
+    """The core's independent groups (shared wire copy counts once), merged again by outlet.
+
+    Two reports from one outlet repeat its own boilerplate ("15 people died in
+    a 2005 explosion at BP's Texas City refinery" in both BBC reports on
+    Deepwater Horizon): one outlet repeating itself is not confirmation.
+    """
+    groups = [list(g) for g in briefing.independent_groups] or [[s.id] for s in briefing.sources]
+    outlet = {s.id: (s.outlet or "").strip().lower() for s in briefing.sources}
+    merged: list[list[str]] = []
+    for g in groups:
+        names = {outlet.get(sid) for sid in g} - {""}
+        home = next((m for m in merged if names & ({outlet.get(sid) for sid in m} - {""})), None)
+        if home is None:
+            merged.append(list(g))
+        else:
+            home.extend(g)
+    return tuple(tuple(m) for m in merged)
 
 
 def build_figures(claims: list[Claim], groups, demonyms: frozenset[str], texts: Mapping[str, str],
@@ -216,11 +236,16 @@ def _label(kind: str, cls: CountedClass, predicate, claims: list[Claim]) -> str:
     return f"{what} {verb}" if verb else what
 
 
+#: Plain words for a measure with no context noun, by dimension (figure_units.dimension).
+DIMENSION_WORDS = {"length": "distance or length", "area": "area", "volume": "volume", "volume/day": "flow a day",
+                   "mass": "weight", "%": "share", "USD": "amount", "GBP": "amount", "EUR": "amount"}
+
+
 def _measure_label(claims: list[Claim], counts: Counter[str]) -> str:
-    kind = claims[0].kind
     units = ", ".join(dict.fromkeys(c.unit or "" for c in claims))
-    phrase = counts.most_common(1)[0][0] if counts else kind
-    return f"{phrase} ({units})" if units and units not in phrase else phrase
+    dim = dimension(claims[0].unit)[0]
+    phrase = counts.most_common(1)[0][0] if counts else DIMENSION_WORDS.get(dim, claims[0].kind)
+    return f"{phrase} ({units})" if units else phrase
 
 
 def link_subsets(figures: dict[tuple, Figure]) -> list[Figure]:

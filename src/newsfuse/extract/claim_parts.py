@@ -26,7 +26,7 @@ QUALIFIERS: tuple[tuple[str, str], ...] = (
 PREDICATES: dict[str, str] = {
     **dict.fromkeys("kill die dead death life slay murder execute perish toll".split(), "killed"),
     **dict.fromkeys("free release liberate".split(), "freed"),
-    **dict.fromkeys("hold captive detain keep".split(), "held"),
+    **dict.fromkeys("hold captive detain keep remain remaining".split(), "held"),
     **dict.fromkeys("miss missing unaccounted".split(), "missing"),
     **dict.fromkeys("take seize kidnap abduct".split(), "taken"),
     **dict.fromkeys("capture arrest".split(), "captured"),
@@ -53,6 +53,11 @@ AGENTIVE = frozenset({"taken", "held", "killed", "captured", "took part"})
 #: Verbs of saying whose subject is the cited speaker.
 SAY_VERBS = frozenset("say tell report announce confirm state claim add quote indicate estimate cite put".split())
 DROP_MODIFIERS = frozenset({"no", "more", "other", "additional", "further", "the", "its", "their", "his", "her", "those", "these", "all"})
+#: Unit words skipped before reading what a measure is of ("1,000 barrels of oil").
+UNIT_WORDS = frozenset(
+    "barrel barrels gallon gallons ft feet foot metres meters metre m km miles mile square sq cubic tonnes tons "
+    "tonne acres percent pence cents dollars euros pounds per cent".split()
+)
 #: How far (tokens) the linear fallbacks look for a counted noun or a predicate.
 LINEAR_WINDOW = 10
 
@@ -90,6 +95,9 @@ def counted_noun(doc, q: Quantity):
         return (hostage or head), False
     if last.pos_ in ("NOUN", "PROPN") and last.lower_ not in ("dozen",) and not last.like_num:
         return None, False  # "hundreds" standing alone: "took hundreds hostage" handled by the caller
+    among = _copula_among(last)
+    if among is not None:
+        return among, True
     return _np_head_after(doc, q.end), False
 
 
@@ -101,6 +109,15 @@ def _np_head_after(doc, i: int):
         if tok.pos_ in ("NOUN", "PROPN") and not _is_time_noun(tok):
             return tok
         return None
+    return None
+
+
+def _copula_among(tok):
+    """'Another 100 were among the 132 foreign workers': the 100 are foreign workers."""
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ == "be":
+        for prep in tok.head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "among":
+                return next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
     return None
 
 
@@ -151,3 +168,28 @@ def counts_phrase(doc, q: Quantity, noun, via_of: bool) -> str:
     if noun.lemma_ == "hostage" and noun.text.lower() == "hostage" and len(words) > 1:
         return " ".join(w.lower_ for w in words[:-1]) + "s"  # "41 foreign worker hostage" -> "foreign workers"
     return " ".join(w.lower_ for w in words).replace(" - ", "-").replace(" -", "-").lstrip("-– ")
+
+
+def measure_context(doc, q: Quantity) -> str:
+    """What a measure or amount is of: 'barrels of oil' -> 'oil', 'a $87m fine' -> 'fine',
+    '5,000 ft below the surface' -> 'surface'; '' when the words around say nothing more."""
+    i = q.end
+    while i < len(doc) and (doc[i].text in ("-", "–", "%") or doc[i].lower_ in UNIT_WORDS):
+        i += 1
+    if i >= len(doc) or i == q.end and doc[q.start - 1 : q.start].text not in ("$", "£", "€"):
+        return _context_after(doc, i) if i < len(doc) else ""
+    return _context_after(doc, i)
+
+
+def _context_after(doc, i: int) -> str:
+    tok = doc[i]
+    if tok.lower_ == "of" or tok.pos_ == "ADP":
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if pobj is not None and not _is_time_noun(pobj) and pobj.ent_type_ not in ("DATE", "TIME") \
+                and not pobj.like_num and pobj.lower_ not in UNIT_WORDS:
+            mods = [c for c in pobj.lefts if c.dep_ in ("compound", "amod")]
+            return " ".join(t.lower_ for t in [*mods, pobj])
+        return ""
+    if tok.pos_ == "NOUN" and not _is_time_noun(tok):
+        return tok.lower_
+    return ""

@@ -22,9 +22,12 @@ def predicate_of(anchor, sent, whole: bool = False) -> str | None:
     the verb belongs to the part, so the whole is a ``total`` unless its own
     clause says otherwise ("2,000 of the 2,500 troops it had pledged").
     """
+    nxt = anchor.doc[anchor.i + 1] if anchor.i + 1 < len(anchor.doc) else None
+    if anchor.like_num and nxt is not None and nxt.pos_ in ("VERB", "ADJ") and _pred(nxt):
+        return _pred(nxt)  # "Eleven workers were missing and 17 injured"
     for child in anchor.children:
-        if child.dep_ in ("acl", "relcl", "amod") and _pred(child):
-            return _pred(child)
+        if child.dep_ in ("acl", "relcl", "amod") and _pred(child) and not anchor.like_num:
+            return _pred(child)  # "132 foreign workers captured"; not "the remaining 14 were safe"
     if whole:
         return "total"
     node = anchor
@@ -58,6 +61,10 @@ def _from_verb(verb, anchor) -> str | None:
             return _pred(child)
         if child.dep_ == "attr" and verb.lemma_ == "be" and child.lemma_ in ATTR_PREDICATES:
             return ATTR_PREDICATES[child.lemma_]
+        if child.dep_ == "dobj" and child is not anchor:
+            for mod in child.children:
+                if mod.dep_ == "amod" and _pred(mod):
+                    return _pred(mod)  # "put the remaining number of hostages at 10"
         if child.dep_ in ("prep", "agent"):
             for grand in child.children:
                 if grand.dep_ == "pobj" and _pred(grand):

@@ -16,7 +16,7 @@ from ..model import Briefing, Claim, Span
 from ..pipeline import stage
 from .claim_dates import as_of, past_period
 from .claim_filters import kind_of, not_a_count
-from .claim_parts import antecedent, counted_noun, counts_phrase, qualifier_of
+from .claim_parts import LIGHT_VERBS, antecedent, counted_noun, counts_phrase, measure_context, qualifier_of
 from .claim_roles import attribution_of, predicate_of
 from .numbers import Quantity, find_quantities
 
@@ -47,6 +47,8 @@ def doc_claims(source_id: str, doc, sentences: tuple[Span, ...], published: date
         if k is None:
             continue
         claim = read_claim(source_id, doc, q, sents, k, published, hints or {})
+        if doc[q.end - 1].head.lemma_ in LIGHT_VERBS:  # "Another 100 were among ...", not "Another 126 were rescued"
+            claim = _continue_previous(claim, out, doc[q.start - 1].lower_ if q.start else "")
         out.append(_inherit_predicate(claim, out, sents[k].text))
     return out
 
@@ -61,7 +63,7 @@ def read_claim(source_id: str, doc, q: Quantity, sents, k: int, published: date 
         noun = antecedent(doc, q, sents[k - 1].start if k > 0 else sent.start)
     kind, unit = kind_of(doc, q)
     anchor = doc[q.end - 1] if (via_of or elided) else noun or doc[q.end - 1]
-    counts = counts_phrase(doc, q, noun, via_of or elided)
+    counts = counts_phrase(doc, q, noun, via_of or elided) if kind == "count" else measure_context(doc, q)
     end_tok = noun.i + 1 if (noun is not None and not via_of and not elided and noun.i >= q.end) else q.end
     span = Span(source_id, doc[qstart].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1]))
     words = [t.lower_ for t in sent]
@@ -104,6 +106,18 @@ def _sentence_index(sents, token_i: int) -> int | None:
         if s.start <= token_i < s.end:
             return k
     return None
+
+
+#: Words that make a count continue the previous one ("573 of those freed were Algerians. Another 100 ...").
+CONTINUING = frozenset({"another", "further", "additional"})
+
+
+def _continue_previous(claim: Claim, earlier: list[Claim], before: str) -> Claim:
+    """'Another 100' happened to the same as the count before it: take that claim's predicate."""
+    if before in CONTINUING and earlier and earlier[-1].predicate and claim.sentence and earlier[-1].sentence \
+            and claim.sentence.start - earlier[-1].sentence.end < 200:
+        return dataclasses.replace(claim, predicate=earlier[-1].predicate)
+    return claim
 
 
 def _lists_members(text: str) -> bool:
