@@ -128,6 +128,7 @@ class Claim:
     unit: str | None = None  # None for counts; "%", "USD", "barrels/day", "ft"...
     head: str | None = None  # lemma of the counted noun ("gunman"), for grouping
     scope: str | None = None  # a past period the sentence names ("2005", "1990s"): another event's count
+    as_of_from: str | None = None  # "text" (a time word in the sentence), "timeline", "published", or None
 
 
 @dataclass(frozen=True)

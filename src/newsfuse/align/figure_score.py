@@ -29,6 +29,7 @@ class GoldClaim:
     predicate: str | None
     as_of: str | None
     zone: str
+    attribution: str | None = None
 
 
 @dataclass
@@ -90,7 +91,8 @@ def place_gold(labels: dict, briefing: Briefing) -> tuple[list[GoldClaim], int]:
             lost += 1
             continue
         placed.append(GoldClaim(source.id, start, start + (g["char_end"] - g["char_start"]), g["figure"], g["value"],
-                                g["qualifier"], g["predicate"], g["as_of"], g.get("zone", "body")))
+                                g["qualifier"], g["predicate"], g["as_of"], g.get("zone", "body"),
+                                g.get("attribution")))
     return placed, lost
 
 
@@ -146,6 +148,20 @@ def _fields(s: Scores, match) -> None:
         s.field_right["qualifier"] += g.qualifier == c.qualifier
         s.field_right["predicate"] += (g.predicate or "") == (c.predicate or "")
         s.field_right["as_of"] += g.as_of == (c.as_of.isoformat() if c.as_of else None)
+        s.field_right["attribution"] += _same_speaker(g.attribution, c.attribution)
+
+
+#: rapidfuzz partial-ratio above which two speaker strings name the same source
+#: ("the security source (told AFP)" vs "the security source"); checked by eye on both clusters.
+SPEAKER_MATCH = 70
+
+
+def _same_speaker(gold: str | None, ours: str | None) -> bool:
+    if gold is None or ours is None:
+        return gold is None and ours is None
+    from rapidfuzz import fuzz
+
+    return fuzz.partial_ratio(gold.lower(), ours.lower()) >= SPEAKER_MATCH
 
 
 def _pairs(s: Scores, match, figure_of) -> None:

@@ -14,7 +14,7 @@ from datetime import date
 from ..ids import content_id
 from ..model import Briefing, Claim, Span
 from ..pipeline import stage
-from .claim_dates import as_of, past_period
+from .claim_dates import as_of, past_period, sentence_dates
 from .claim_filters import kind_of, not_a_count
 from .claim_parts import LIGHT_VERBS, antecedent, counted_noun, counts_phrase, measure_context, qualifier_of
 from .claim_roles import attribution_of, predicate_of
@@ -67,7 +67,13 @@ def read_claim(source_id: str, doc, q: Quantity, sents, k: int, published: date 
     end_tok = noun.i + 1 if (noun is not None and not via_of and not elided and noun.i >= q.end) else q.end
     span = Span(source_id, doc[qstart].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1]))
     words = [t.lower_ for t in sent]
-    day = _hinted(hints, sent) or as_of(words, q.start - sent.start, published)
+    hinted = _hinted(hints, sent)
+    day = hinted or as_of(words, q.start - sent.start, published)
+    day_from = "timeline" if hinted else ("text" if sentence_dates(words, published) else ("published" if day else None))
+    if day_from == "published" and _pluperfect(sent) and k > 0:
+        earlier = sentence_dates([t.lower_ for t in sents[k - 1]], published)
+        if earlier:
+            day, day_from = earlier[-1][1], "context"
     return Claim(
         id=content_id("c", source_id, span.start, span.end),
         span=span, text=doc.text[span.start : span.end],
@@ -77,8 +83,13 @@ def read_claim(source_id: str, doc, q: Quantity, sents, k: int, published: date 
         number=Span(source_id, doc[q.start].idx, doc[q.end - 1].idx + len(doc[q.end - 1])),
         sentence=Span(source_id, sent.start_char, sent.end_char),
         head=noun.lemma_.lower() if noun is not None else None,
-        scope=past_period(sent, published),
+        scope=past_period(sent, published), as_of_from=day_from,
     )
+
+
+def _pluperfect(sent) -> bool:
+    """'An official had put the number at 10': an earlier time, most likely the one the previous sentence named."""
+    return any(t.lemma_ == "have" and t.dep_ == "aux" and t.tag_ == "VBD" and t.head.tag_ == "VBN" for t in sent)
 
 
 def _is_whole(doc, q: Quantity) -> bool:

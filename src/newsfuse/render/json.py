@@ -72,7 +72,7 @@ def _claim(c: Claim) -> dict[str, Any]:
         "text": c.text, "value": c.value, "qualifier": c.qualifier, "counts": c.counts,
         "attribution": c.attribution, "as_of": _iso(c.as_of),
         "low": c.low, "high": c.high, "predicate": c.predicate, "kind": c.kind,
-        "unit": c.unit, "scope": c.scope,
+        "unit": c.unit, "scope": c.scope, "as_of_from": c.as_of_from,
         "number": c.number.to_json() if c.number else None,
         "sentence": c.sentence.to_json() if c.sentence else None,
     }
