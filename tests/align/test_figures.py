@@ -111,6 +111,8 @@ def test_measures_join_across_units_by_rounding():
     assert rounds_to(5000 * 0.3048, 1500)  # 5,000 ft (1,500 m)
     assert rounds_to(1000 * 42, 42000)  # 1,000 barrels (42,000 gallons)
     assert not rounds_to(1052 * 42, 42000)  # "about 1,052 barrels" is another figure
+    assert not rounds_to(84 / 1.609344, 50)  # "84km" is 52 miles, not "about 50 miles"
+    assert rounds_to(5000 * 0.3048 / 1609.344, 1)  # "almost a mile"
     cs = [claim("a", 5000, "feet", None, kind="measure", unit="ft"), claim("b", 1500, "metres", None, kind="measure", unit="m"),
           claim("c", 13000, "feet", None, kind="measure", unit="ft")]
     assert sorted(len(f.values) for f in figures(cs)) == [1, 2]

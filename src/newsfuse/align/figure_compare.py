@@ -25,7 +25,7 @@ UNIT_TOLERANCE = 0.06
 CUMULATIVE = frozenset({"killed", "freed", "found", "injured", "escaped", "captured", "taken", "launched"})
 #: Words that explain a change between dates ("the toll rose to 48", "revised upward", "now").
 REVISION_CUES = ("rose", "risen", "climbed", "increased", "grew", "grown", "revised", "updated", "new toll",
-                 "latest", "now ", "spread", "expanded", "jumped", "more than doubled", "so far")
+                 "latest", "now ", "spread", "expanded", "jumped", "more than doubled", "so far", "larger", "growing")
 
 
 @dataclass(frozen=True)

@@ -125,15 +125,27 @@ def _adopt_verbless(keyed: dict[tuple, list[Claim]]) -> None:
 
 
 def _measure_groups(claims: list[Claim]) -> list[list[Claim]]:
-    """Measures of the same dimension whose values agree (exactly in one unit, within 6% across units)."""
+    """Measures of one quantity: same dimension and either values that agree (exactly in one unit,
+    by rounding across units) or the same context ("miles off the Louisiana coast")."""
     groups: list[list[Claim]] = []
     for c in claims:
-        home = next((g for g in groups if any(_same_measure(c, o) for o in g)), None)
-        if home is None:
+        homes = [g for g in groups if any(_same_measure(c, o) or _same_context(c, o) for o in g)]
+        if not homes:
             groups.append([c])
-        else:
-            home.append(c)
+            continue
+        homes[0].append(c)
+        for other in homes[1:]:  # c bridges two groups: merge them
+            homes[0].extend(other)
+            groups.remove(other)
     return groups
+
+
+def _same_context(a: Claim, b: Claim) -> bool:
+    if not a.counts or a.counts != b.counts or a.kind != b.kind or a.scope != b.scope:
+        return False
+    if a.predicate and b.predicate and a.predicate != b.predicate:
+        return False
+    return dimension(a.unit)[0].split("/")[0] == dimension(b.unit)[0].split("/")[0]
 
 
 def _same_measure(a: Claim, b: Claim) -> bool:
@@ -154,7 +166,8 @@ def rounds_to(converted: float, stated: float) -> bool:
     A conversion in the text is rounded to the figures the writer kept:
     "5,000 ft (1,500 m)" (1,524 m within +-50), "1,000 barrels (42,000
     gallons)"; "about 1,052 barrels" is 44,184 gallons, which does not round
-    to 42,000, so it stays a different figure (Deepwater Horizon).
+    to 42,000, so it stays a different figure (Deepwater Horizon). Two-digit
+    numbers keep unit precision: "about 50 miles" is not "84km (52 miles)".
     """
     step = _precision(stated)
     return abs(converted - stated) <= step / 2 + 1e-9
@@ -165,7 +178,7 @@ def _precision(x: float) -> float:
         decimals = len(f"{x:.6f}".rstrip("0").split(".")[1])
         return 10.0 ** -decimals
     n, step = int(x), 1.0
-    while n and n % 10 == 0:
+    while n >= 100 and n % 10 == 0:  # "50 miles" is meant to the mile; "5,000 ft" to the thousand
         n //= 10
         step *= 10
     return step
@@ -174,7 +187,8 @@ def _precision(x: float) -> float:
 def judge(key: tuple, claims: list[Claim], group_of: Mapping[str, int], texts: Mapping[str, str]) -> Figure:
     """Values, status and reasons of one figure."""
     kind, dim, cls, predicate = key
-    reasons = _conflicts(claims, group_of, texts, predicate in CUMULATIVE)
+    # measures must explain a change between dates too ("the slick grew to 1,900 square miles")
+    reasons = _conflicts(claims, group_of, texts, predicate in CUMULATIVE or kind == "measure")
     groups = {group_of.get(c.span.source, c.span.source) for c in claims}
     status = "single" if len(groups) == 1 else ("conflict" if reasons else "consistent")
     label = _label(kind, cls, predicate, claims)
@@ -194,6 +208,8 @@ def _conflicts(claims: list[Claim], group_of, texts, cumulative: bool) -> list[s
         for b in ordered[i + 1 :]:
             if group_of.get(a.span.source, a.span.source) == group_of.get(b.span.source, b.span.source):
                 continue
+            if a.unit != b.unit and _same_measure(a, b):
+                continue  # a conversion of the same figure, rounded as written ("5,000 ft (1,500 m)")
             ia, ib = _interval(a, claims[0]), _interval(b, claims[0])
             sentence = texts.get(b.span.source, "")[b.sentence.start : b.sentence.end] if b.sentence else ""
             why = compare(a, b, ia, ib, sentence, cumulative)
