@@ -113,9 +113,16 @@ def test_measures_join_across_units_by_rounding():
     assert not rounds_to(1052 * 42, 42000)  # "about 1,052 barrels" is another figure
     assert not rounds_to(84 / 1.609344, 50)  # "84km" is 52 miles, not "about 50 miles"
     assert rounds_to(5000 * 0.3048 / 1609.344, 1)  # "almost a mile"
-    cs = [claim("a", 5000, "feet", None, kind="measure", unit="ft"), claim("b", 1500, "metres", None, kind="measure", unit="m"),
-          claim("c", 13000, "feet", None, kind="measure", unit="ft")]
+    cs = [claim("a", 5000, "water", None, kind="measure", unit="ft"), claim("b", 1500, "", None, kind="measure", unit="m"),
+          claim("c", 13000, "seabed", None, kind="measure", unit="ft")]
     assert sorted(len(f.values) for f in figures(cs)) == [1, 2]
+
+
+def test_measures_with_one_context_join_and_must_explain_change():
+    coast = [claim("a", 42, "louisiana coast", None, kind="measure", unit="miles", qualifier="about", as_of=FRI),
+             claim("b", 50, "louisiana coast", None, kind="measure", unit="miles", qualifier="about", as_of=SAT)]
+    (fig,) = figures(coast)
+    assert fig.status == "conflict" and "rose without explanation" in fig.reasons[0]
 
 
 def test_options_switch_seeds_off():
