@@ -19,7 +19,7 @@ def claim(source, value, counts, predicate, *, qualifier="exact", as_of=SAT, hea
           low=None, high=None, start=0):
     return Claim(id=f"c-{source}-{value}-{counts}-{predicate}-{start}-{as_of}", span=Span(source, start, start + 2),
                  text=f"{value} {counts}", value=value, qualifier=qualifier, counts=counts, predicate=predicate,
-                 as_of=as_of, head=head or counts.split()[-1].rstrip("s"), kind=kind, unit=unit, low=low, high=high,
+                 as_of=as_of, head=head or (counts.split() or ["thing"])[-1].rstrip("s"), kind=kind, unit=unit, low=low, high=high,
                  sentence=Span(source, 0, 0))
 
 
@@ -120,7 +120,7 @@ def test_measures_join_across_units_by_rounding():
 
 def test_measures_with_one_context_join_and_must_explain_change():
     coast = [claim("a", 42, "louisiana coast", None, kind="measure", unit="miles", qualifier="about", as_of=FRI),
-             claim("b", 50, "louisiana coast", None, kind="measure", unit="miles", qualifier="about", as_of=SAT)]
+             claim("b", 50, "louisiana coast", None, kind="measure", unit="miles", as_of=SAT)]
     (fig,) = figures(coast)
     assert fig.status == "conflict" and "rose without explanation" in fig.reasons[0]
 
