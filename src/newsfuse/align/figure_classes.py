@@ -64,7 +64,8 @@ def counted_class(claim: Claim, demonyms: frozenset[str], seeds: bool = True) ->
     if head in FOREIGN or demonym(head, demonyms):
         base = "person"
     else:
-        base = ROLE_SEEDS.get(head, head) if seeds else head
+        singular = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+        base = (ROLE_SEEDS.get(head) or ROLE_SEEDS.get(singular, head)) if seeds else head
     if base == "person" and claim.predicate in CAPTIVE_PREDICATES | {"captured"} and seeds:
         base = "hostage"
     if base == "militant":
@@ -163,6 +164,15 @@ def class_label(cls: CountedClass, counts: Counter[str]) -> str:
     if cls.base in ("militant", "hostage"):
         return f"{mod} {cls.base}s".strip()
     if cls.base == "person":
-        return f"{mod} people".strip() if mod else "people"
+        return _nationals(mod) if mod else "people"
     phrase = counts.most_common(1)[0][0] if counts else cls.base
     return phrase if not mod or mod.lower() in phrase else f"{mod} {phrase}"
+
+
+def _nationals(demonym: str) -> str:
+    """'American' -> 'Americans'; 'British', 'Japanese', 'French' -> '... nationals'; 'foreign' -> 'foreigners'."""
+    if demonym == "foreign":
+        return "foreigners"
+    if demonym.endswith(("sh", "ch", "ese", "ss")):
+        return f"{demonym} nationals"
+    return demonym + "s"

@@ -249,7 +249,13 @@ def _label(kind: str, cls: CountedClass, predicate, claims: list[Claim]) -> str:
     counts = Counter(c.counts for c in claims if c.counts)
     what = class_label(cls, counts) if kind == "count" else _measure_label(claims, counts)
     verb = predicate if isinstance(predicate, str) and kind == "count" else claims[0].predicate
-    return f"{what} {verb}" if verb else what
+    if not verb:
+        return f"{what} (no verb found)" if kind == "count" else what
+    return f"{what} {PREDICATE_WORDS.get((what, verb), PREDICATE_WORDS.get(verb, verb))}"
+
+
+#: Plainer words for a few predicates in labels ("lives lost", "workers in all").
+PREDICATE_WORDS: dict = {"total": "in all", ("lives", "killed"): "lost", "took part": "taking part"}
 
 
 #: Plain words for a measure with no context noun, by dimension (figure_units.dimension).
