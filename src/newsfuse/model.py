@@ -138,6 +138,8 @@ class FigureValue:
     sources: tuple[str, ...]
     claims: tuple[str, ...]
     as_of: date | None = None
+    low: float | None = None  # bounds of a range or vague amount ("hundreds": 200-999)
+    high: float | None = None
 
 
 @dataclass(frozen=True)

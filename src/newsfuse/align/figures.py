@@ -236,11 +236,11 @@ def _values(claims: list[Claim]) -> tuple[FigureValue, ...]:
     """One value per (number, qualifier, unit, as-of), each listing every claim and source behind it."""
     merged: dict[tuple, list[Claim]] = defaultdict(list)
     for c in claims:
-        merged[(c.value, c.qualifier, c.unit, c.as_of)].append(c)
+        merged[(c.value, c.qualifier, c.unit, c.as_of, c.low, c.high)].append(c)
     values = [
         FigureValue(value=v, qualifier=q, sources=tuple(dict.fromkeys(c.span.source for c in cs)),
-                    claims=tuple(c.id for c in cs), as_of=d)
-        for (v, q, _, d), cs in merged.items()
+                    claims=tuple(c.id for c in cs), as_of=d, low=lo, high=hi)
+        for (v, q, _, d, lo, hi), cs in merged.items()
     ]
     return tuple(sorted(values, key=lambda fv: (fv.as_of.toordinal() if fv.as_of else 0, fv.value)))
 

@@ -83,7 +83,7 @@ def _figure(f: Figure) -> dict[str, Any]:
         "id": f.id, "label": f.label, "status": f.status,
         "values": [
             {"value": v.value, "qualifier": v.qualifier, "sources": list(v.sources),
-             "claims": list(v.claims), "as_of": _iso(v.as_of)}
+             "claims": list(v.claims), "as_of": _iso(v.as_of), "low": v.low, "high": v.high}
             for v in f.values
         ],
         "reasons": list(f.reasons), "subset_of": f.subset_of, "predicate": f.predicate,

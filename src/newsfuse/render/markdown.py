@@ -76,8 +76,7 @@ def _figures(data: dict[str, Any], names: dict[str, str]) -> list[str]:
     if singles:
         lines += [f"**Reported by one source only** ({len(singles)}):", ""]
         for fig in singles:
-            vals = "; ".join(f"{'' if v['qualifier'] == 'exact' else v['qualifier'] + ' '}{_num(v['value'])}"
-                             f" ({', '.join(names[s] for s in v['sources'])})" for v in fig["values"])
+            vals = "; ".join(f"{_figure_value(v)} ({', '.join(names[s] for s in v['sources'])})" for v in fig["values"])
             lines.append(f"- {_md(fig['label'])}: {_md(vals)}")
         lines.append("")
     return lines
@@ -87,7 +86,15 @@ def _moved(fig: dict[str, Any]) -> str:
     dated = [v for v in fig["values"] if v["as_of"]]
     if len({v["as_of"] for v in dated}) < 2:
         return ""
-    return " → ".join(f"{v['as_of']}: {'' if v['qualifier'] == 'exact' else v['qualifier'] + ' '}{_num(v['value'])}" for v in dated)
+    return " → ".join(f"{v['as_of']}: {_figure_value(v)}" for v in dated)
+
+
+def _figure_value(v: dict[str, Any]) -> str:
+    """'at least 30', 'hundreds (200–999)' style: a vague amount shows its range, not its middle."""
+    if v.get("low") is not None and v.get("high") is not None:
+        hedge = "" if v["qualifier"] in ("exact", "approximate-vague") else v["qualifier"] + " "
+        return f"{hedge}{_num(v['low'])}–{_num(v['high'])}"
+    return f"{'' if v['qualifier'] == 'exact' else v['qualifier'] + ' '}{_num(v['value'])}"
 
 
 def _claim_value(c: dict[str, Any]) -> str:
