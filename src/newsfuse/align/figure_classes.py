@@ -53,9 +53,10 @@ def demonym(word: str, demonyms: frozenset[str]) -> str | None:
 
 def counted_class(claim: Claim, demonyms: frozenset[str], seeds: bool = True) -> CountedClass:
     """The class a claim counts, from its counted noun phrase and head lemma."""
-    words = claim.counts.replace("-", " ").split()
+    counts, _, origin = claim.counts.partition(" from ")
+    words = counts.replace("-", " ").split()
     head = (claim.head or (words[-1] if words else "")).lower()
-    modifier = None
+    modifier = origin or None
     for w in words:
         if w in FOREIGN:
             modifier = "foreign"

@@ -167,7 +167,19 @@ def counts_phrase(doc, q: Quantity, noun, via_of: bool) -> str:
     words = [t for t in doc[start : noun.i + 1] if t.lower_ not in DROP_MODIFIERS and not t.like_num and t.dep_ != "poss" and t.text not in ("'s", "’s")]
     if noun.lemma_ == "hostage" and noun.text.lower() == "hostage" and len(words) > 1:
         return " ".join(w.lower_ for w in words[:-1]) + "s"  # "41 foreign worker hostage" -> "foreign workers"
-    return " ".join(w.lower_ for w in words).replace(" - ", "-").replace(" -", "-").lstrip("-– ")
+    phrase = " ".join(w.lower_ for w in words).replace(" - ", "-").replace(" -", "-").lstrip("-– ")
+    origin = _origin(noun)
+    return f"{phrase} from {origin}" if origin else phrase
+
+
+def _origin(noun) -> str | None:
+    """'400 troops from Nigeria, Togo, and Benin': where the counted come from is part of what is counted."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.ent_type_ in ("GPE", "NORP"):
+                return pobj.text.lower()
+    return None
 
 
 def measure_context(doc, q: Quantity) -> str:
