@@ -70,6 +70,10 @@ class Scores:
         p, r = self.pair_precision, self.pair_recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    def field_accuracy(self, name: str) -> float:
+        """Share of matched claims whose ``name`` (value, qualifier, as_of, attribution) agrees with the label."""
+        return self.field_right[name] / self.matched if self.matched else 0.0
+
     @property
     def status_accuracy(self) -> float:
         return self.status_right / self.status_total if self.status_total else 0.0
