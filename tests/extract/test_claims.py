@@ -132,3 +132,4 @@ def test_past_period_marks_another_events_count(nlp):
     doc = nlp("A 2005 explosion at Texas City killed 15 people.")
     assert past_period(doc[:], date(2010, 4, 23)) == "2005"
     assert past_period(doc[:], date(2005, 6, 1)) is None
+    assert past_period(nlp("A civil war in the 1990s claimed 200,000 lives.")[:], date(2013, 1, 19)) == "1990s"

@@ -24,7 +24,7 @@ ROLE_SEEDS: dict[str, str] = {
         "gunman gunmen militant kidnapper terrorist fighter jihadist islamist attacker insurgent rebel captor "
         "hostage-taker extremist assailant".split(), "militant"),
     **dict.fromkeys("hostage captive".split(), "hostage"),
-    **dict.fromkeys("worker people person national citizen employee other individual civilian staff".split(), "person"),
+    **dict.fromkeys("worker people person national citizen employee other individual civilian staff life".split(), "person"),
 }
 #: NORP words that name a faith or movement, not a nationality (spaCy tags both NORP).
 NOT_NATIONALITIES = frozenset("muslim muslims islamic islamist islamists christian christians jewish catholic sunni shia shiite arabic jihadist".split())

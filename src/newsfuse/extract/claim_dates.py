@@ -67,8 +67,8 @@ def past_period(sent, published: date | None) -> str | None:
     blast, Algeria's civil war), so they must not join this story's figures.
     """
     for tok in sent:
-        text = tok.text.rstrip("s'’")
-        if tok.like_num and len(text) == 4 and text.isdigit() and 1800 <= int(text) <= 2100:
+        text = tok.text.rstrip("s'’")  # "1990s" (spaCy: not like_num) names a decade
+        if len(text) == 4 and text.isdigit() and 1800 <= int(text) <= 2100:
             if published is None or int(text) < published.year:
                 return tok.text
     return None
