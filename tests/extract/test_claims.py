@@ -133,3 +133,13 @@ def test_past_period_marks_another_events_count(nlp):
     assert past_period(doc[:], date(2010, 4, 23)) == "2005"
     assert past_period(doc[:], date(2005, 6, 1)) is None
     assert past_period(nlp("A civil war in the 1990s claimed 200,000 lives.")[:], date(2013, 1, 19)) == "1990s"
+
+
+def test_count_inside_a_relation_is_not_the_subject(nlp):
+    (c,) = claims_of(nlp, "Relatives of three missing miners filed lawsuits on Monday.")
+    assert c.predicate is None and c.counts == "missing miners"
+
+
+def test_on_board_is_aboard(nlp):
+    (c,) = claims_of(nlp, "The ferry left port with 40 sailors on board.")
+    assert c.predicate == "aboard"

@@ -25,9 +25,15 @@ def predicate_of(anchor, sent, whole: bool = False) -> str | None:
     nxt = anchor.doc[anchor.i + 1] if anchor.i + 1 < len(anchor.doc) else None
     if anchor.like_num and nxt is not None and nxt.pos_ in ("VERB", "ADJ") and _pred(nxt):
         return _pred(nxt)  # "Eleven workers were missing and 17 injured"
+    if _owned_by_relation(anchor):
+        return None  # "the families of two missing workers sued": the count describes whose families
     for child in anchor.children:
         if child.dep_ in ("acl", "relcl", "amod") and _pred(child) and not anchor.like_num:
             return _pred(child)  # "132 foreign workers captured"; not "the remaining 14 were safe"
+        if child.dep_ == "prep" and child.lower_ in ("on", "aboard"):
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None and _pred(pobj) == "aboard":
+                return "aboard"  # "126 workers on board"
     if whole:
         return "total"
     node = anchor
@@ -46,6 +52,18 @@ def predicate_of(anchor, sent, whole: bool = False) -> str | None:
             break
         node = node.head
     return _linear(anchor, sent)
+
+
+#: Nouns whose "of" phrase names whose they are: a count inside describes them, it is not the claim's subject.
+RELATIONAL = frozenset({"family", "relative", "lawyer", "behalf", "name", "widow", "parent", "child"})
+
+
+def _owned_by_relation(anchor) -> bool:
+    prep = anchor.head
+    if anchor.dep_ != "pobj" or prep.lower_ != "of":
+        return False
+    owner = prep.head  # "relatives of", "family members of"
+    return owner.lemma_.lower() in RELATIONAL or any(c.dep_ == "compound" and c.lemma_.lower() in RELATIONAL for c in owner.children)
 
 
 def _pred(tok) -> str | None:
