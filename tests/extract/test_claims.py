@@ -143,3 +143,14 @@ def test_count_inside_a_relation_is_not_the_subject(nlp):
 def test_on_board_is_aboard(nlp):
     (c,) = claims_of(nlp, "The ferry left port with 40 sailors on board.")
     assert c.predicate == "aboard"
+
+
+def test_others_take_the_class_of_the_count_before(nlp):
+    found = claims_of(nlp, "Statoil said two Norwegians have been found alive but six others remain unaccounted for.")
+    assert [(c.value, c.predicate) for c in found] == [(2, "found"), (6, "missing")]
+    assert "norwegians" in found[1].counts
+
+
+def test_conjoined_verbs_keep_their_own_predicate(nlp):
+    found = claims_of(nlp, "Nine sailors were injured and taken for treatment, and more than 80 were evacuated.")
+    assert [(c.value, c.predicate) for c in found] == [(9, "injured"), (80, "escaped")]

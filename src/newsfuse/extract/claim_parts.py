@@ -31,7 +31,7 @@ PREDICATES: dict[str, str] = {
     **dict.fromkeys("take seize kidnap abduct".split(), "taken"),
     **dict.fromkeys("capture arrest".split(), "captured"),
     **dict.fromkeys("find discover recover".split(), "found"),
-    **dict.fromkeys("injure wound hurt injured wounded".split(), "injured"),
+    **dict.fromkeys("injure wound hurt injured wounded injury hospital hospitalize".split(), "injured"),
     **dict.fromkeys("escape evacuate flee rescue".split(), "escaped"),
     **dict.fromkeys("deploy arrive ground station".split(), "deployed"),
     **dict.fromkeys("pledge promise expect contribute plan".split(), "pledged"),

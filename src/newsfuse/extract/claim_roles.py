@@ -23,7 +23,7 @@ def predicate_of(anchor, sent, whole: bool = False) -> str | None:
     clause says otherwise ("2,000 of the 2,500 troops it had pledged").
     """
     nxt = anchor.doc[anchor.i + 1] if anchor.i + 1 < len(anchor.doc) else None
-    if anchor.like_num and nxt is not None and nxt.pos_ in ("VERB", "ADJ") and _pred(nxt):
+    if anchor.like_num and nxt is not None and nxt.pos_ in ("VERB", "ADJ") and _pred(nxt) and nxt.lemma_ not in LIGHT_VERBS:
         return _pred(nxt)  # "Eleven workers were missing and 17 injured"
     if _owned_by_relation(anchor):
         return None  # "the families of two missing workers sued": the count describes whose families
@@ -38,7 +38,7 @@ def predicate_of(anchor, sent, whole: bool = False) -> str | None:
         return "total"
     node = anchor
     for _ in range(MAX_CLIMB):
-        while node.dep_ in ("conj", "appos") and node.head is not node:
+        while node.dep_ in ("conj", "appos") and node.pos_ in ("NOUN", "PROPN", "NUM", "ADJ") and node.head is not node:
             node = node.head  # "Seven hostages and 11 gunmen were killed": the verb is the first conjunct's
         found = _pred(node) if node is not anchor and node.lemma_ in NOUN_PREDICATES else None
         if found:

@@ -49,6 +49,7 @@ def doc_claims(source_id: str, doc, sentences: tuple[Span, ...], published: date
         claim = read_claim(source_id, doc, q, sents, k, published, hints or {})
         if doc[q.end - 1].head.lemma_ in LIGHT_VERBS:  # "Another 100 were among ...", not "Another 126 were rescued"
             claim = _continue_previous(claim, out, doc[q.start - 1].lower_ if q.start else "")
+        claim = _others_of(claim, out)
         out.append(_inherit_predicate(claim, out, sents[k].text))
     return out
 
@@ -129,6 +130,13 @@ def _continue_previous(claim: Claim, earlier: list[Claim], before: str) -> Claim
             and claim.sentence.start - earlier[-1].sentence.end < 200:
         return dataclasses.replace(claim, predicate=earlier[-1].predicate)
     return claim
+
+
+def _others_of(claim: Claim, earlier: list[Claim]) -> Claim:
+    """'two Norwegians have been found alive but six others remain unaccounted for': six other Norwegians."""
+    if claim.head not in ("other", "others") or not earlier or earlier[-1].sentence != claim.sentence:
+        return claim
+    return dataclasses.replace(claim, counts=f"other {earlier[-1].counts}".strip())
 
 
 def _lists_members(text: str) -> bool:
