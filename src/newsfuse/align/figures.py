@@ -247,15 +247,20 @@ def _values(claims: list[Claim]) -> tuple[FigureValue, ...]:
 
 def _label(kind: str, cls: CountedClass, predicate, claims: list[Claim]) -> str:
     counts = Counter(c.counts for c in claims if c.counts)
-    what = class_label(cls, counts) if kind == "count" else _measure_label(claims, counts)
-    verb = predicate if isinstance(predicate, str) and kind == "count" else claims[0].predicate
-    if not verb:
-        return f"{what} (no verb found)" if kind == "count" else what
-    return f"{what} {PREDICATE_WORDS.get((what, verb), PREDICATE_WORDS.get(verb, verb))}"
+    if kind != "count":
+        verb = MEASURE_VERBS.get(claims[0].predicate, claims[0].predicate)
+        units = ", ".join(dict.fromkeys(c.unit or "" for c in claims))
+        return f"{_measure_label(claims, counts)}{' ' + verb if verb else ''} ({units})"
+    what = class_label(cls, counts)
+    if not predicate:  # for people, what happened to them is the point: say it is missing
+        return f"{what} (no verb found)" if cls.base in ("person", "hostage", "militant") else what
+    return f"{what} {PREDICATE_WORDS.get((what, predicate), PREDICATE_WORDS.get(predicate, predicate))}"
 
 
 #: Plainer words for a few predicates in labels ("lives lost", "workers in all").
 PREDICATE_WORDS: dict = {"total": "in all", ("lives", "killed"): "lost", "took part": "taking part"}
+#: Predicates said of people read differently of oil or money ("could be released", not "freed").
+MEASURE_VERBS: dict = {"freed": "released", "taken": None, "held": None, "took part": None}
 
 
 #: Plain words for a measure with no context noun, by dimension (figure_units.dimension).
@@ -264,10 +269,8 @@ DIMENSION_WORDS = {"length": "distance or length", "area": "area", "volume": "vo
 
 
 def _measure_label(claims: list[Claim], counts: Counter[str]) -> str:
-    units = ", ".join(dict.fromkeys(c.unit or "" for c in claims))
     dim = dimension(claims[0].unit)[0]
-    phrase = counts.most_common(1)[0][0] if counts else DIMENSION_WORDS.get(dim, claims[0].kind)
-    return f"{phrase} ({units})" if units else phrase
+    return counts.most_common(1)[0][0] if counts else DIMENSION_WORDS.get(dim, claims[0].kind)
 
 
 def link_subsets(figures: dict[tuple, Figure]) -> list[Figure]:
