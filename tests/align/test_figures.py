@@ -128,3 +128,16 @@ def test_measures_with_one_context_join_and_must_explain_change():
 def test_options_switch_seeds_off():
     cs = [claim("a", 11, "gunmen", "killed", head="gunman"), claim("b", 32, "kidnappers", "killed", head="kidnapper")]
     assert len(figures(cs, options=Options(seeds=False, synonyms=False))) == 2
+
+
+def test_counts_without_a_verb_group_only_with_repeats():
+    cs = [claim("a", 2, "violations", None, head="violation"), claim("b", 50, "violations", None, head="violation"),
+          claim("c", 50, "violations", None, head="violation")]
+    figs = figures(cs)
+    assert sorted(len(f.values[0].claims) for f in figs) == [1, 2]
+    assert all(f.status != "conflict" for f in figs)
+
+
+def test_money_does_not_join_by_context():
+    cs = [claim("a", 1e12, "value", None, kind="money", unit="USD"), claim("b", 8e12, "value", None, kind="money", unit="USD")]
+    assert len(figures(cs)) == 2

@@ -95,6 +95,7 @@ def group_claims(claims: list[Claim], demonyms: frozenset[str], options: Options
         else:
             measures.append(c)
     _adopt_verbless(keyed)
+    _split_verbless(keyed)
     for members in _measure_groups(measures):
         first = members[0]
         # measures join by value; a past period keeps another event's volume apart ("11m gallons in 1989")
@@ -124,6 +125,22 @@ def _adopt_verbless(keyed: dict[tuple, list[Claim]]) -> None:
             del keyed[key]
 
 
+def _split_verbless(keyed: dict[tuple, list[Claim]]) -> None:
+    """Counts with no predicate that found no home group only with repeats of the same number.
+
+    Without a verb, "2 violations" and "50 violations" may count different
+    things (found, fixed, open); calling them a conflict would be a guess
+    (seen on Multi-News clusters: building violations, complaints, index points).
+    """
+    for key in [k for k in keyed if k[3] is None]:
+        members = keyed.pop(key)
+        by_number: dict[tuple, list[Claim]] = defaultdict(list)
+        for c in members:
+            by_number[(c.value, c.low, c.high)].append(c)
+        for number, cs in by_number.items():
+            keyed[key[:3] + (None,) + number] = cs
+
+
 def _measure_groups(claims: list[Claim]) -> list[list[Claim]]:
     """Measures of one quantity: same dimension and either values that agree (exactly in one unit,
     by rounding across units) or the same context ("miles off the Louisiana coast")."""
@@ -141,7 +158,9 @@ def _measure_groups(claims: list[Claim]) -> list[list[Claim]]:
 
 
 def _same_context(a: Claim, b: Claim) -> bool:
-    if not a.counts or a.counts != b.counts or a.kind != b.kind or a.scope != b.scope:
+    """Physical measures of one named thing join whatever their values; money and shares do not
+    ("$8 trillion in value" and "$1 trillion in value" are different sums, Multi-News)."""
+    if a.kind != "measure" or not a.counts or a.counts != b.counts or a.kind != b.kind or a.scope != b.scope:
         return False
     if a.predicate and b.predicate and a.predicate != b.predicate:
         return False
@@ -186,7 +205,7 @@ def _precision(x: float) -> float:
 
 def judge(key: tuple, claims: list[Claim], group_of: Mapping[str, int], texts: Mapping[str, str]) -> Figure:
     """Values, status and reasons of one figure."""
-    kind, dim, cls, predicate = key
+    kind, dim, cls, predicate = key[:4]
     # measures must explain a change between dates too ("the slick grew to 1,900 square miles")
     reasons = _conflicts(claims, group_of, texts, predicate in CUMULATIVE or kind == "measure")
     groups = {group_of.get(c.span.source, c.span.source) for c in claims}
@@ -251,7 +270,7 @@ def _label(kind: str, cls: CountedClass, predicate, claims: list[Claim]) -> str:
         verb = MEASURE_VERBS.get(claims[0].predicate, claims[0].predicate)
         units = ", ".join(dict.fromkeys(c.unit or "" for c in claims))
         return f"{_measure_label(claims, counts)}{' ' + verb if verb else ''} ({units})"
-    what = class_label(cls, counts)
+    what = class_label(cls, counts) or "count of something unnamed"
     if not predicate:  # for people, what happened to them is the point: say it is missing
         return f"{what} (no verb found)" if cls.base in ("person", "hostage", "militant") else what
     return f"{what} {PREDICATE_WORDS.get((what, predicate), PREDICATE_WORDS.get(predicate, predicate))}"
@@ -277,7 +296,7 @@ def link_subsets(figures: dict[tuple, Figure]) -> list[Figure]:
     """'foreign hostages killed' < 'hostages killed'; 'Americans killed' < 'hostages killed' (else < foreign ones)."""
     out = []
     for key, fig in figures.items():
-        kind, dim, cls, predicate = key
+        kind, dim, cls, predicate = key[:4]
         parent = None
         if kind == "count" and cls.modifier:
             for mod in ((None, "foreign") if cls.modifier != "foreign" else (None,)):
