@@ -207,9 +207,10 @@ def judge(key: tuple, claims: list[Claim], group_of: Mapping[str, int], texts: M
     """Values, status and reasons of one figure."""
     kind, dim, cls, predicate = key[:4]
     # measures must explain a change between dates too ("the slick grew to 1,900 square miles")
-    reasons = _conflicts(claims, group_of, texts, predicate in CUMULATIVE or kind == "measure")
+    conflicts, moves = _conflicts(claims, group_of, texts, predicate in CUMULATIVE or kind == "measure")
     groups = {group_of.get(c.span.source, c.span.source) for c in claims}
-    status = "single" if len(groups) == 1 else ("conflict" if reasons else "consistent")
+    status = "single" if len(groups) == 1 else ("conflict" if conflicts else "consistent")
+    reasons = conflicts if status == "conflict" else moves
     label = _label(kind, cls, predicate, claims)
     values = _values(claims)
     return Figure(
@@ -220,8 +221,14 @@ def judge(key: tuple, claims: list[Claim], group_of: Mapping[str, int], texts: M
     )
 
 
-def _conflicts(claims: list[Claim], group_of, texts, cumulative: bool) -> list[str]:
+#: Order of conflict kinds in ``Figure.reasons``: same-day disagreement is the strongest evidence.
+REASON_ORDER = ("disagree", "fell", "rose without explanation")
+
+
+def _conflicts(claims: list[Claim], group_of, texts, cumulative: bool) -> tuple[list[str], list[str]]:
+    """(conflicts, explained or allowed moves between dates), each as plain sentences."""
     reasons: list[str] = []
+    moves: list[str] = []
     ordered = sorted(claims, key=lambda c: (c.as_of.toordinal() if c.as_of else 0))
     for i, a in enumerate(ordered):
         for b in ordered[i + 1 :]:
@@ -234,7 +241,10 @@ def _conflicts(claims: list[Claim], group_of, texts, cumulative: bool) -> list[s
             why = compare(a, b, ia, ib, sentence, cumulative)
             if why:
                 reasons.append(f"{_say(a)} vs {_say(b)}: {why}")
-    return sorted(set(reasons), key=reasons.index)[:6]
+            elif not ia.meets(ib) and a.as_of != b.as_of:
+                moves.append(f"moved from {_say(a)} to {_say(b)}")
+    ranked = sorted(dict.fromkeys(reasons), key=lambda r: next(i for i, k in enumerate(REASON_ORDER) if r.endswith(k)))
+    return ranked[:6], list(dict.fromkeys(moves))[:6]
 
 
 def _interval(c: Claim, first: Claim):
