@@ -119,6 +119,10 @@ def test_weekday_resolution():
     assert resolve_word(["last", "night"], 0, SATURDAY) == date(2013, 1, 18)
     assert resolve_word(["today"], 0, SATURDAY) == SATURDAY
     assert resolve_word(["march"], 0, SATURDAY) is None
+    assert resolve_word(["a", "day", "after"], 1, SATURDAY) == date(2013, 1, 18)
+    # Deepwater Horizon: "1,000 barrels ... of oil is leaking each day after studying ..." is a rate
+    assert resolve_word(["leaking", "each", "day", "after"], 2, SATURDAY) is None
+    assert resolve_word(["barrels", "of", "oil", "a", "day", "after"], 4, SATURDAY) is None
 
 
 def test_as_of_prefers_the_nearest_time_word_and_falls_back_to_publication():

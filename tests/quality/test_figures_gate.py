@@ -31,7 +31,7 @@ FLOORS = {
 }
 #: Field agreement on matched claims, pinned the same way.
 FIELD_FLOORS = {
-    "in-amenas": {"value": 1.0, "qualifier": 0.97, "as_of": 0.82, "attribution": 0.79},
+    "in-amenas": {"value": 1.0, "qualifier": 0.97, "as_of": 0.85, "attribution": 0.79},
     "deepwater-horizon": {"value": 1.0, "qualifier": 0.94, "as_of": 0.92, "attribution": 0.77},
 }
 

@@ -16,7 +16,11 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 #: Relative day words -> days before publication.
 RELATIVE_DAYS: dict[str, int] = {"today": 0, "tonight": 0, "toay": 0, "yesterday": 1}
 #: Two-word relative expressions -> days before publication.
-RELATIVE_PHRASES: dict[tuple[str, str], int] = {("last", "night"): 1, ("this", "morning"): 0, ("this", "evening"): 0}
+RELATIVE_PHRASES: dict[tuple[str, str], int] = {
+    ("last", "night"): 1, ("this", "morning"): 0, ("this", "evening"): 0,
+    # "The developments come a day after at least 30 hostages ... were killed": the day before the report
+    ("day", "after"): 1, ("day", "earlier"): 1, ("day", "before"): 1, ("previous", "day"): 1,
+}
 
 
 def weekday_before(published: date, weekday: int) -> date:
@@ -31,9 +35,22 @@ def resolve_word(tokens: list[str], i: int, published: date) -> date | None:
         return weekday_before(published, WEEKDAYS.index(word))
     if word in RELATIVE_DAYS:
         return published - timedelta(days=RELATIVE_DAYS[word])
-    if i + 1 < len(tokens) and (word, tokens[i + 1]) in RELATIVE_PHRASES:
+    if i + 1 < len(tokens) and (word, tokens[i + 1]) in RELATIVE_PHRASES and not _rate(tokens, i):
         return published - timedelta(days=RELATIVE_PHRASES[(word, tokens[i + 1])])
     return None
+
+
+def _rate(tokens: list[str], i: int) -> bool:
+    """Only 'a day after/earlier/before' is a date; '1,000 barrels ... each day after studying' is a rate."""
+    if tokens[i] != "day":
+        return False
+    if i < 1 or tokens[i - 1] != "a":
+        return True
+    return any(t in RATE_WORDS for t in tokens[max(0, i - 5) : i - 1])
+
+
+#: Words that make a following "a day" a rate (Deepwater Horizon: "1,000 barrels ... a day after").
+RATE_WORDS = frozenset("barrels barrel gallons gallon oil crude tonnes tons litres cubic".split())
 
 
 def sentence_dates(words: list[str], published: date | None) -> list[tuple[int, date]]:
