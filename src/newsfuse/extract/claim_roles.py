@@ -7,7 +7,7 @@ from .claim_parts import AGENTIVE, ATTR_PREDICATES, LIGHT_VERBS, LINEAR_WINDOW, 
 #: Dependents of a verb that can carry the predicate word ("were among the dead", "remain unaccounted for").
 COMPLEMENTS = frozenset({"acomp", "oprd", "attr", "dobj", "prt", "xcomp", "advmod"})
 #: How many heads to climb from the counted noun to its verb; deeper than this we are in another clause.
-MAX_CLIMB = 4
+MAX_CLIMB = 6  # "seized the plant with hundreds of Algerians and scores of foreign workers": 5 heads up
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "this", "that"})
 
 
