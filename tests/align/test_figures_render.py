@@ -57,3 +57,15 @@ def test_html_escapes_article_text_in_sentences(data):
                        if s["text"].find("Seven foreign hostages") >= 0 else s for s in data["sources"]]
     html = briefing_to_html(data)
     assert "<script>alert" not in html
+
+
+def test_html_renders_figures_json_without_the_added_keys(data):
+    """Briefings written before the figures capability added keys still render (keys are only ever added)."""
+    old = dict(data)
+    old["claims"] = [{k: v for k, v in c.items() if k in ("id", "source", "start", "end", "text", "value", "qualifier",
+                                                          "counts", "attribution", "as_of")} for c in data["claims"]]
+    old["figures"] = [{k: v for k, v in f.items() if k in ("id", "label", "status", "values")} for f in data["figures"]]
+    for f in old["figures"]:
+        f["values"] = [{k: v for k, v in val.items() if k not in ("low", "high")} for val in f["values"]]
+    assert "Figures" in briefing_to_html(old)
+    assert "## Figures" in briefing_to_markdown(old)
