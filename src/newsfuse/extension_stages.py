@@ -7,8 +7,10 @@ summary comes last: it reads the entities, figures and timeline.
 
 from __future__ import annotations
 
+from .align.figures import align_figures
+from .extract.claims import extract_claims
 from .extract.entity_stage import extract_entities
 from .pipeline import FunctionStage
 from .summarize.stage import summarize
 
-STAGES: tuple[FunctionStage, ...] = (extract_entities, summarize)
+STAGES: tuple[FunctionStage, ...] = (extract_entities, extract_claims, align_figures, summarize)

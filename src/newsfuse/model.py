@@ -122,6 +122,13 @@ class Claim:
     high: float | None = None
     predicate: str | None = None
     kind: str = "count"
+    # Added by the figures capability (issue 4); defaults keep older callers working.
+    number: Span | None = None  # the numeral itself ("at least 30 hostages" -> "30")
+    sentence: Span | None = None  # the sentence the claim is read from
+    unit: str | None = None  # None for counts; "%", "USD", "barrels/day", "ft"...
+    head: str | None = None  # lemma of the counted noun ("gunman"), for grouping
+    scope: str | None = None  # a past period the sentence names ("2005", "1990s"): another event's count
+    as_of_from: str | None = None  # "text" (a time word in the sentence), "timeline", "published", or None
 
 
 @dataclass(frozen=True)
@@ -131,6 +138,8 @@ class FigureValue:
     sources: tuple[str, ...]
     claims: tuple[str, ...]
     as_of: date | None = None
+    low: float | None = None  # bounds of a range or vague amount ("hundreds": 200-999)
+    high: float | None = None
 
 
 @dataclass(frozen=True)
@@ -139,6 +148,12 @@ class Figure:
     label: str
     status: Literal["consistent", "conflict", "single"]
     values: tuple[FigureValue, ...]
+    # Added by the figures capability (issue 4).
+    reasons: tuple[str, ...] = ()  # why it is a conflict (or how it moved), in plain words
+    subset_of: str | None = None  # id of the broader figure ("foreign hostages" < "hostages")
+    predicate: str | None = None
+    kind: str = "count"
+    unit: str | None = None
 
 
 @dataclass(frozen=True)

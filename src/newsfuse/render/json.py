@@ -73,6 +73,9 @@ def _claim(c: Claim) -> dict[str, Any]:
         "text": c.text, "value": c.value, "qualifier": c.qualifier, "counts": c.counts,
         "attribution": c.attribution, "as_of": _iso(c.as_of),
         "low": c.low, "high": c.high, "predicate": c.predicate, "kind": c.kind,
+        "unit": c.unit, "scope": c.scope, "as_of_from": c.as_of_from,
+        "number": c.number.to_json() if c.number else None,
+        "sentence": c.sentence.to_json() if c.sentence else None,
     }
 
 
@@ -81,9 +84,11 @@ def _figure(f: Figure) -> dict[str, Any]:
         "id": f.id, "label": f.label, "status": f.status,
         "values": [
             {"value": v.value, "qualifier": v.qualifier, "sources": list(v.sources),
-             "claims": list(v.claims), "as_of": _iso(v.as_of)}
+             "claims": list(v.claims), "as_of": _iso(v.as_of), "low": v.low, "high": v.high}
             for v in f.values
         ],
+        "reasons": list(f.reasons), "subset_of": f.subset_of, "predicate": f.predicate,
+        "kind": f.kind, "unit": f.unit,
     }
 
 

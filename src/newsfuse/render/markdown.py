@@ -55,20 +55,67 @@ def _summary(data: dict[str, Any], names: dict[str, str]) -> list[str]:
 
 
 def _figures(data: dict[str, Any], names: dict[str, str]) -> list[str]:
+    """A table per shared figure (a row per source's claim), then one line per single-source figure."""
     if not data["figures"]:
         return []
     claims = {c["id"]: c for c in data["claims"]}
+    texts = {s["id"]: s["text"] for s in data["sources"]}
     order = {"conflict": 0, "consistent": 1, "single": 2}
+    figures = sorted(data["figures"], key=lambda f: order[f["status"]])
     lines = ["## Figures", ""]
-    for fig in sorted(data["figures"], key=lambda f: order[f["status"]]):
-        lines += [f"### {_md(fig['label'])} — {fig['status']}", "",
-                  "| value | qualifier | as of | sources | who says |", "|---|---|---|---|---|"]
+    for fig in (f for f in figures if f["status"] != "single"):
+        lines += [f"### {_md(fig['label'])} — {fig['status']}", ""]
+        lines += [f"- {_md(r)}" for r in fig.get("reasons", [])] + ([""] if fig.get("reasons") else [])
+        moved = _moved(fig)
+        if moved:
+            lines += [f"*Over time:* {_md(moved)}", ""]
+        lines += ["| source | value | qualifier | who says | as of | sentence |", "|---|---|---|---|---|---|"]
         for v in fig["values"]:
-            who = "; ".join(sorted({claims[c]["attribution"] or "—" for c in v["claims"] if c in claims}))
-            srcs = ", ".join(names[s] for s in v["sources"])
-            lines.append(f"| {_num(v['value'])} | {v['qualifier']} | {v['as_of'] or '—'} | {_md(srcs)} | {_md(who)} |")
+            for cid in v["claims"]:
+                c = claims.get(cid)
+                if c is None:
+                    continue
+                sentence = _sentence(c, texts)
+                lines.append(f"| {_md(names[c['source']])} | {_claim_value(c)} | {c['qualifier']} | "
+                             f"{_md(c['attribution'] or 'not attributed')} | {c['as_of'] or '—'} | {_md(sentence)} |")
+        lines.append("")
+    singles = [f for f in figures if f["status"] == "single"]
+    if singles:
+        lines += [f"**Reported by one source only** ({len(singles)}):", ""]
+        for fig in singles:
+            vals = "; ".join(f"{_figure_value(v)} ({', '.join(names[s] for s in v['sources'])})" for v in fig["values"])
+            lines.append(f"- {_md(fig['label'])}: {_md(vals)}")
         lines.append("")
     return lines
+
+
+def _moved(fig: dict[str, Any]) -> str:
+    dated = [v for v in fig["values"] if v["as_of"]]
+    if len({v["as_of"] for v in dated}) < 2:
+        return ""
+    return " → ".join(f"{v['as_of']}: {_figure_value(v)}" for v in dated)
+
+
+def _figure_value(v: dict[str, Any]) -> str:
+    """'at least 30', 'hundreds (200–999)' style: a vague amount shows its range, not its middle."""
+    if v.get("low") is not None and v.get("high") is not None:
+        hedge = "" if v["qualifier"] in ("exact", "approximate-vague") else v["qualifier"] + " "
+        return f"{hedge}{_num(v['low'])}–{_num(v['high'])}"
+    return f"{'' if v['qualifier'] == 'exact' else v['qualifier'] + ' '}{_num(v['value'])}"
+
+
+def _claim_value(c: dict[str, Any]) -> str:
+    if c.get("low") is not None and c.get("high") is not None:
+        text = f"{_num(c['low'])}–{_num(c['high'])}"
+    else:
+        text = _num(c["value"])
+    return f"{text} {c['unit']}" if c.get("unit") else text
+
+
+def _sentence(c: dict[str, Any], texts: dict[str, str]) -> str:
+    span = c.get("sentence")
+    text = texts[c["source"]][span["start"] : span["end"]] if span else c["text"]
+    return " ".join(text.split())
 
 
 def _num(value: float) -> str:

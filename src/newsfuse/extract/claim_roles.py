@@ -1,0 +1,183 @@
+"""What happened to the counted things (the predicate) and who says so (the attribution)."""
+
+from __future__ import annotations
+
+from .claim_parts import AGENTIVE, ATTR_PREDICATES, LIGHT_VERBS, LINEAR_WINDOW, NOUN_PREDICATES, PREDICATES, SAY_VERBS
+
+#: Dependents of a verb that can carry the predicate word ("were among the dead", "remain unaccounted for").
+COMPLEMENTS = frozenset({"acomp", "oprd", "attr", "dobj", "prt", "xcomp", "advmod"})
+#: How many heads to climb from the counted noun to its verb; deeper than this we are in another clause.
+MAX_CLIMB = 6  # "seized the plant with hundreds of Algerians and scores of foreign workers": 5 heads up
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "this", "that"})
+
+
+def predicate_of(anchor, sent, whole: bool = False) -> str | None:
+    """Normalised predicate for the claim whose noun phrase is rooted at ``anchor`` (a Token).
+
+    Order of evidence: the noun's own participles ("workers captured",
+    "troops it had pledged"), then the nouns and verb met while climbing
+    ("took the lives of"), then the verb's complements ("among the dead");
+    if the parse gives nothing, the nearest predicate word to the right.
+    ``whole``: the quantity is the whole of a part ("four of its 18 workers"):
+    the verb belongs to the part, so the whole is a ``total`` unless its own
+    clause says otherwise ("2,000 of the 2,500 troops it had pledged").
+    """
+    nxt = anchor.doc[anchor.i + 1] if anchor.i + 1 < len(anchor.doc) else None
+    if anchor.like_num and nxt is not None and nxt.pos_ in ("VERB", "ADJ") and _pred(nxt) and nxt.lemma_ not in LIGHT_VERBS:
+        return _pred(nxt)  # "Eleven workers were missing and 17 injured"
+    if _owned_by_relation(anchor):
+        return None  # "the families of two missing workers sued": the count describes whose families
+    for child in anchor.children:
+        if child.dep_ in ("acl", "relcl", "amod") and _pred(child) and not anchor.like_num:
+            return _pred(child)  # "132 foreign workers captured"; not "the remaining 14 were safe"
+        if child.dep_ == "prep" and child.lower_ in ("on", "aboard"):
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None and _pred(pobj) == "aboard":
+                return "aboard"  # "126 workers on board"
+    if whole:
+        return "total"
+    node = anchor
+    for _ in range(MAX_CLIMB):
+        while node.dep_ in ("conj", "appos") and node.pos_ in ("NOUN", "PROPN", "NUM", "ADJ") and node.head is not node:
+            node = node.head  # "Seven hostages and 11 gunmen were killed": the verb is the first conjunct's
+        found = _pred(node) if node is not anchor and node.lemma_ in NOUN_PREDICATES else None
+        if found:
+            return found
+        if node.pos_ in ("VERB", "AUX", "ADJ") and node is not anchor:
+            found = _from_verb(node, anchor)
+            if found:
+                return found
+            break
+        if node.head is node:
+            break
+        node = node.head
+    return _linear(anchor, sent)
+
+
+#: Nouns whose "of" phrase names whose they are: a count inside describes them, it is not the claim's subject.
+RELATIONAL = frozenset({"family", "relative", "lawyer", "behalf", "name", "widow", "parent", "child"})
+
+
+def _owned_by_relation(anchor) -> bool:
+    prep = anchor.head
+    if anchor.dep_ != "pobj" or prep.lower_ != "of":
+        return False
+    owner = prep.head  # "relatives of", "family members of"
+    return owner.lemma_.lower() in RELATIONAL or any(c.dep_ == "compound" and c.lemma_.lower() in RELATIONAL for c in owner.children)
+
+
+def _pred(tok) -> str | None:
+    return PREDICATES.get(tok.lemma_.lower()) or PREDICATES.get(tok.lower_)
+
+
+def _from_verb(verb, anchor) -> str | None:
+    own = _pred(verb) if verb.lemma_ not in LIGHT_VERBS else None
+    if own:
+        return "took part" if own in AGENTIVE and _is_active_subject(anchor, verb) else own
+    for child in verb.children:
+        if child.dep_ in COMPLEMENTS and child is not anchor and _pred(child):
+            return _pred(child)
+        if child.dep_ == "attr" and verb.lemma_ == "be" and child.lemma_ in ATTR_PREDICATES:
+            return ATTR_PREDICATES[child.lemma_]
+        if child.dep_ == "dobj" and child is not anchor:
+            for mod in child.children:
+                if mod.dep_ == "amod" and _pred(mod):
+                    return _pred(mod)  # "put the remaining number of hostages at 10"
+        if child.dep_ in ("prep", "agent"):
+            for grand in child.children:
+                if grand.dep_ == "pobj" and _pred(grand):
+                    return _pred(grand)
+    found = _pred(verb)
+    if found and found in AGENTIVE and _is_active_subject(anchor, verb):
+        return "took part"
+    if found is None and verb.lemma_ in ("be", "remain", "include") and verb.dep_ in ("conj", "ccomp", "xcomp") and verb.head is not verb:
+        return _pred(verb.head)
+    return found
+
+
+def _is_active_subject(anchor, verb) -> bool:
+    """'30 fighters were holding hostages': the counted noun does the taking, it is not taken."""
+    node = anchor
+    while node.dep_ in ("conj", "appos") and node.head is not node:
+        node = node.head
+    return node.dep_ == "nsubj" and node.head is verb and not any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _linear(anchor, sent) -> str | None:
+    for tok in sent[anchor.i - sent.start + 1 : anchor.i - sent.start + 1 + LINEAR_WINDOW]:
+        if tok.lemma_ in SAY_VERBS or tok.text in (";",):
+            break
+        if _pred(tok) and tok.pos_ in ("VERB", "AUX") and tok.dep_ != "amod":
+            return _pred(tok)
+    return None
+
+
+def attribution_of(anchor, sent) -> str | None:
+    """Who the sentence cites for the claim: 'according to X', 'X said/told', 'cited by X', 'reportedly'."""
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.doc[tok.i + 1].lower_ == "to":
+            pobj = next((c for c in tok.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return _phrase(pobj)
+    speaker = _say_subject(anchor, sent)
+    if speaker:
+        return speaker
+    for tok in sent:
+        if tok.lower_ == "cited" and tok.i + 1 < sent.end and tok.doc[tok.i + 1].lower_ == "by":
+            pobj = next((c for c in tok.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return _phrase(pobj)
+        if tok.lower_ in ("reportedly", "reports", "reported"):
+            return "reports"
+    return None
+
+
+def _say_subject(anchor, sent) -> str | None:
+    """The subject of the saying verb that governs the claim; else of the nearest one in the sentence."""
+    says = [t for t in sent if t.lemma_ in SAY_VERBS and t.pos_ in ("VERB", "AUX") and _subject(t) is not None]
+    if not says:
+        return None
+    ancestors = set(a.i for a in anchor.ancestors)
+    says = [t for t in says if not (_subject(t).left_edge.i <= anchor.i <= _subject(t).right_edge.i)]
+    governing = (
+        [t for t in says if t.i in ancestors]
+        or [t for t in says if t.dep_ == "ROOT"]
+        or [t for t in says if _reporting_clause(t, ancestors)]
+    )
+    if not governing:
+        return None
+    subject = _subject(governing[0])
+    if subject.lower_ in ("which", "who", "that") and subject.head.dep_ == "relcl":
+        subject = subject.head.head  # "France, which said ..." -> France
+    if subject.lower_ in PRONOUNS:
+        return _last_name_before(subject) or subject.text
+    return _phrase(subject)
+
+
+def _reporting_clause(verb, ancestors: set[int]) -> bool:
+    """', an Algerian security source said,' hung off the claim's verb (not 'although Belgium said')."""
+    return verb.head.i in ancestors and verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") and not any(
+        c.dep_ == "mark" for c in verb.children
+    )
+
+
+def _subject(verb):
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _phrase(tok) -> str:
+    """The subtree of a speaker noun, cut at the first comma or relative clause, capped in length."""
+    words = []
+    for t in tok.subtree:
+        if t.i > tok.i and (t.text in (",", "(", "–", "—") or t.dep_ in ("relcl", "acl")):
+            break
+        words.append(t)
+    return tok.doc[words[0].i : words[-1].i + 1].text.strip(" ,")[:120]
+
+
+def _last_name_before(tok) -> str | None:
+    """Resolve 'he'/'they' to the last person or organisation named before it (within the document)."""
+    for ent in reversed([e for e in tok.doc.ents if e.end <= tok.i]):
+        if ent.label_ in ("PERSON", "ORG") and tok.i - ent.end < 200:
+            return ent.text
+    return None

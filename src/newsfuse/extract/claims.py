@@ -1,0 +1,170 @@
+"""Numeric claims: every quantity that counts something, with what, what happened, who says, and when.
+
+Compute first, then assemble (spaCy's ``match()`` then ``set_annotations()``):
+``find_quantities`` lists numerals, ``not_a_count`` drops years, dates,
+durations and pronouns, and ``read_claim`` reads qualifier, counted noun,
+predicate, speaker and date off the parse of the claim's sentence.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+from ..ids import content_id
+from ..model import Briefing, Claim, Span
+from ..pipeline import stage
+from .claim_dates import as_of, past_period, sentence_dates
+from .claim_filters import kind_of, not_a_count
+from .claim_parts import LIGHT_VERBS, antecedent, counted_noun, counts_phrase, measure_context, qualifier_of
+from .claim_roles import attribution_of, predicate_of
+from .numbers import Quantity, find_quantities
+
+
+@stage("claims", version="1", requires={"docs", "sentences", "published"}, produces={"claims"})
+def extract_claims(briefing: Briefing) -> Briefing:
+    """Claims of every source, in source order then text order."""
+    claims: list[Claim] = []
+    for source in briefing.sources:
+        doc = briefing.docs.get(source.id)
+        if doc is None:
+            continue
+        sents = briefing.sentences.get(source.id, ())
+        claims.extend(doc_claims(source.id, doc, sents, source.published, _time_hints(briefing, source.id)))
+    return dataclasses.replace(briefing, claims=tuple(claims))
+
+
+def doc_claims(source_id: str, doc, sentences: tuple[Span, ...], published: date | None,
+               hints: dict[int, date] | None = None) -> list[Claim]:
+    """Claims in one parsed source. ``sentences`` are char spans (the core's repaired splits)."""
+    sents = [doc.char_span(s.start, s.end, alignment_mode="expand") for s in sentences] or list(doc.sents)
+    sents = [s for s in sents if s is not None]
+    out: list[Claim] = []
+    for q in find_quantities(doc):
+        if not_a_count(doc, q):
+            continue
+        k = _sentence_index(sents, q.start)
+        if k is None:
+            continue
+        claim = read_claim(source_id, doc, q, sents, k, published, hints or {})
+        if doc[q.end - 1].head.lemma_ in LIGHT_VERBS:  # "Another 100 were among ...", not "Another 126 were rescued"
+            claim = _continue_previous(claim, out, doc[q.start - 1].lower_ if q.start else "")
+        claim = _others_of(claim, out)
+        out.append(_inherit_predicate(claim, out, sents[k].text))
+    return out
+
+
+def read_claim(source_id: str, doc, q: Quantity, sents, k: int, published: date | None, hints: dict[int, date]) -> Claim:
+    sent = sents[k]
+    qualifier, qstart = qualifier_of(doc, q)
+    noun, via_of = counted_noun(doc, q)
+    noun = noun or _took_hostage(doc, q)
+    elided = noun is None
+    if elided:
+        noun = antecedent(doc, q, sents[k - 1].start if k > 0 else sent.start)
+    kind, unit = kind_of(doc, q)
+    anchor = doc[q.end - 1] if (via_of or elided) else noun or doc[q.end - 1]
+    counts = counts_phrase(doc, q, noun, via_of or elided) if kind == "count" else measure_context(doc, q)
+    end_tok = noun.i + 1 if (noun is not None and not via_of and not elided and noun.i >= q.end) else q.end
+    span = Span(source_id, doc[qstart].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1]))
+    words = [t.lower_ for t in sent]
+    hinted = _hinted(hints, sent)
+    day = hinted or as_of(words, q.start - sent.start, published)
+    day_from = "timeline" if hinted else ("text" if sentence_dates(words, published) else ("published" if day else None))
+    if day_from == "published" and _pluperfect(sent) and k > 0:
+        earlier = sentence_dates([t.lower_ for t in sents[k - 1]], published)
+        if earlier:
+            day, day_from = earlier[-1][1], "context"
+    return Claim(
+        id=content_id("c", source_id, span.start, span.end),
+        span=span, text=doc.text[span.start : span.end],
+        value=q.value if q.value is not None else _mid(q), qualifier=qualifier, counts=counts,
+        attribution=attribution_of(anchor, sent), as_of=day, low=q.low, high=q.high,
+        predicate=predicate_of(anchor, sent, whole=_is_whole(doc, q)), kind=kind, unit=unit,
+        number=Span(source_id, doc[q.start].idx, doc[q.end - 1].idx + len(doc[q.end - 1])),
+        sentence=Span(source_id, sent.start_char, sent.end_char),
+        head=noun.lemma_.lower() if noun is not None else None,
+        scope=past_period(sent, published), as_of_from=day_from,
+    )
+
+
+def _pluperfect(sent) -> bool:
+    """'An official had put the number at 10': an earlier time, most likely the one the previous sentence named."""
+    return any(t.lemma_ == "have" and t.dep_ == "aux" and t.tag_ == "VBD" and t.head.tag_ == "VBN" for t in sent)
+
+
+def _is_whole(doc, q: Quantity) -> bool:
+    """'four of its 18 workers', '2,000 of the 2,500 troops': the second number is the whole."""
+    before = [t for t in doc[max(0, q.start - 3) : q.start]]
+    words = [t.lower_ for t in before]
+    if "of" not in words and "among" not in words:
+        return False
+    return any(t.like_num for t in doc[max(0, q.start - 4) : q.start - 1])
+
+
+def _mid(q: Quantity) -> float:
+    """A single number for vague amounts (the contract's ``value`` is a number): the geometric middle."""
+    return round(((q.low or 0) * (q.high or 0)) ** 0.5) if q.low and q.high else (q.low or 0.0)
+
+
+def _took_hostage(doc, q: Quantity):
+    """'took hundreds hostage': the count is of hostages (the object complement)."""
+    nxt = doc[q.end] if q.end < len(doc) else None
+    return nxt if nxt is not None and nxt.lemma_ == "hostage" else None
+
+
+def _sentence_index(sents, token_i: int) -> int | None:
+    for k, s in enumerate(sents):
+        if s.start <= token_i < s.end:
+            return k
+    return None
+
+
+#: Words that make a count continue the previous one ("573 of those freed were Algerians. Another 100 ...").
+CONTINUING = frozenset({"another", "further", "additional"})
+
+
+def _continue_previous(claim: Claim, earlier: list[Claim], before: str) -> Claim:
+    """'Another 100' happened to the same as the count before it: take that claim's predicate."""
+    if before in CONTINUING and earlier and earlier[-1].predicate and claim.sentence and earlier[-1].sentence \
+            and claim.sentence.start - earlier[-1].sentence.end < 200:
+        return dataclasses.replace(claim, predicate=earlier[-1].predicate)
+    return claim
+
+
+def _others_of(claim: Claim, earlier: list[Claim]) -> Claim:
+    """'two Norwegians have been found alive but six others remain unaccounted for': six other Norwegians."""
+    if claim.head not in ("other", "others") or not earlier or earlier[-1].sentence != claim.sentence:
+        return claim
+    return dataclasses.replace(claim, counts=f"other {earlier[-1].counts}".strip())
+
+
+def _lists_members(text: str) -> bool:
+    return any(w in text.lower() for w in ("includ", "among"))
+
+
+def _inherit_predicate(claim: Claim, earlier: list[Claim], text: str) -> Claim:
+    """'They included two Americans and one Portuguese': no verb of its own, so take the previous claim's."""
+    if claim.predicate or not earlier or claim.sentence is None:
+        return claim
+    prev = earlier[-1]
+    if prev.sentence and prev.predicate and claim.sentence.start - prev.sentence.end < 200 and _lists_members(text):
+        return dataclasses.replace(claim, predicate=prev.predicate)
+    return claim
+
+
+def _time_hints(briefing: Briefing, source_id: str) -> dict[int, date]:
+    """Char offset -> resolved day, from the timeline stage's ``times`` when it ran (optional)."""
+    hints: dict[int, date] = {}
+    for t in briefing.times:
+        if t.span.source == source_id and t.type == "DATE" and t.value and len(t.value) == 10:
+            try:
+                hints[t.span.start] = date.fromisoformat(t.value)
+            except ValueError:
+                continue
+    return hints
+
+
+def _hinted(hints: dict[int, date], sent) -> date | None:
+    inside = [d for pos, d in hints.items() if sent.start_char <= pos < sent.end_char]
+    return inside[0] if len(inside) == 1 else None
