@@ -19,7 +19,7 @@ and checked on the two labelled clusters (tests/quality/test_summary_gate.py).
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -72,29 +72,42 @@ def coverage_gain(keys: frozenset[str], covered: set[str], key_weights: Mapping[
 
 
 def select(
-    scored: Sequence[Scored], key_weights: Mapping[str, float], n_groups: int, budget: int, weights: Weights = DEFAULT_WEIGHTS
+    scored: Sequence[Scored],
+    key_weights: Mapping[str, float],
+    n_groups: int,
+    budget: int,
+    weights: Weights = DEFAULT_WEIGHTS,
+    extra_words: Callable[[Scored, set[str]], tuple[int, frozenset[str]]] | None = None,
 ) -> list[Scored]:
-    """Greedy budgeted selection; returns the chosen sentences in the order chosen."""
+    """Greedy budgeted selection; returns the chosen sentences in the order chosen.
+
+    ``extra_words(s, stated)`` prices what choosing ``s`` adds beyond its own
+    words (the disputed-figure sentences it would trigger, not yet stated) so
+    the budget holds for the whole summary, not only the extracted part.
+    """
     chosen: list[Scored] = []
     covered: set[str] = set()
+    stated: set[str] = set()
     used = 0
     pool = list(scored)
     while pool:
-        best, best_gain = None, -math.inf
+        best, best_gain, best_extra = None, -math.inf, (0, frozenset())
         for s in pool:
-            if used + s.candidate.words > budget:
+            extra = extra_words(s, stated) if extra_words else (0, frozenset())
+            if used + s.candidate.words + extra[0] > budget:
                 continue
             overlap = max((cosine(s.vector, c.vector) for c in chosen), default=0.0)
             if overlap >= weights.max_overlap:
                 continue
             gain = _gain(s, overlap, covered, key_weights, n_groups, weights)
             if gain > best_gain:
-                best, best_gain = s, gain
+                best, best_gain, best_extra = s, gain, extra
         if best is None:
             break
         chosen.append(best)
         covered |= best.keys
-        used += best.candidate.words
+        stated |= best_extra[1]
+        used += best.candidate.words + best_extra[0]
         pool = [s for s in pool if s is not best]
     return chosen
 

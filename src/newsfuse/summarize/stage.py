@@ -8,7 +8,6 @@ coverage, dating and the disputed-figure sentences) and works without them.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
 
 from ..model import Briefing, SummarySentence
 from ..pipeline import stage
@@ -36,22 +35,46 @@ def summarize(briefing: Briefing) -> Briefing:
 
 
 def extractive_summary(briefing: Briefing, budget: int, weights: Weights = DEFAULT_WEIGHTS) -> list[SummarySentence]:
-    """Chosen sentences in timeline order, each followed by its disputed-figure sentence if any."""
+    """Chosen sentences in timeline order, each followed by its disputed-figure sentence if any.
+
+    Selection prices each candidate with the disputed sentences it would add,
+    so the word budget holds for everything the reader sees.
+    """
     index = build_index(briefing)
-    chosen = select(index.scored, index.key_weights, index.n_groups, budget, weights)
-    ordered = timeline_order(chosen)
     claims = {c.id: c for c in briefing.claims}
     sources = {s.id: s for s in briefing.sources}
+    disputes = _disputes(briefing, claims, sources)
+    chosen = select(index.scored, index.key_weights, index.n_groups, budget, weights,
+                    extra_words=_pricer(disputes, briefing, claims) if disputes else None)
     out: list[SummarySentence] = []
     stated: set[str] = set()
-    for s in _fit_disputes(ordered, chosen, briefing, budget):
+    for s in timeline_order(chosen):
         out.append(cited(s, index))
         for fig in conflicts_carried([s.candidate.span], briefing.figures, claims):
-            extra = disputed_sentence(fig, claims, sources) if fig.id not in stated else None
-            if extra is not None:
+            if fig.id in disputes and fig.id not in stated:
                 stated.add(fig.id)
-                out.append(extra)
+                out.append(disputes[fig.id])
     return out
+
+
+def _disputes(briefing: Briefing, claims: dict, sources: dict) -> dict[str, SummarySentence]:
+    """Figure id -> its range sentence, for every conflicting figure that has one."""
+    out = {}
+    for fig in briefing.figures:
+        if fig.status == "conflict":
+            sentence = disputed_sentence(fig, claims, sources)
+            if sentence is not None:
+                out[fig.id] = sentence
+    return out
+
+
+def _pricer(disputes: dict[str, SummarySentence], briefing: Briefing, claims: dict):
+    def price(s: Scored, stated: set[str]) -> tuple[int, frozenset[str]]:
+        new = frozenset(f.id for f in conflicts_carried([s.candidate.span], briefing.figures, claims)
+                        if f.id in disputes and f.id not in stated)
+        return sum(len(disputes[f].text.split()) for f in new), new
+
+    return price
 
 
 def cited(s: Scored, index: Index) -> SummarySentence:
@@ -59,21 +82,3 @@ def cited(s: Scored, index: Index) -> SummarySentence:
     support = index.support.get(s.candidate.span)
     others = support.spans if support else ()
     return SummarySentence(s.candidate.text, (s.candidate.span, *others))
-
-
-def _fit_disputes(ordered: Sequence[Scored], chosen: Sequence[Scored], briefing: Briefing, budget: int) -> list[Scored]:
-    """Drop the last-chosen extracted sentences until the disputed sentences fit the budget too."""
-    if not briefing.figures:
-        return list(ordered)
-    claims = {c.id: c for c in briefing.claims}
-    sources = {s.id: s for s in briefing.sources}
-    keep = list(chosen)
-    while keep:
-        figs = conflicts_carried([s.candidate.span for s in keep], briefing.figures, claims)
-        extra = [d for d in (disputed_sentence(f, claims, sources) for f in figs) if d is not None]
-        words = sum(s.candidate.words for s in keep) + sum(len(d.text.split()) for d in extra)
-        if words <= budget or len(keep) == 1:
-            break
-        keep.pop()
-    kept = {id(s) for s in keep}
-    return [s for s in ordered if id(s) in kept]
