@@ -84,7 +84,8 @@ def disputed_sentence(fig: Figure, claims: Mapping[str, Claim], sources: Mapping
               for v in distinct[1:-1]]
     if middle:
         text += ", with " + _join(middle) + " in between"
-    citations = tuple(claims[c].span for v in values for c in v.claims if c in claims)
+    # Cite the sentence each claim is read from (the reader's evidence), else the claim's own span.
+    citations = tuple(claims[c].sentence or claims[c].span for v in values for c in v.claims if c in claims)
     return SummarySentence(text + ".", tuple(dict.fromkeys(citations)), kind="disputed", disputed=True)
 
 
