@@ -7,5 +7,6 @@ here; the pipeline checks their requires/produces when it is built.
 from __future__ import annotations
 
 from .pipeline import FunctionStage
+from .timeline.stages import times
 
-STAGES: tuple[FunctionStage, ...] = ()
+STAGES: tuple[FunctionStage, ...] = (times,)
