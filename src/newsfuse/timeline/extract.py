@@ -32,7 +32,8 @@ _PATTERNS = re.compile(
     r"|\b(?:today|tonight|yesterday|tomorrow)(?: (?:morning|afternoon|evening|night))?\b"
     r"|\b(?:last night|this (?:morning|afternoon|evening)|overnight)\b"
     r"|\b(?:right now|now|currently|the past)\b"
-    rf"|\b\d{{1,2}}(?::\d{{2}})? ?[ap]\.?m\.?(?: {_ZONE})?"
+    rf"|\b\d{{1,2}}(?::\d{{2}})? ?[ap]\.?m\b\.?(?: {_ZONE})?"
+    rf"|\b\d{{1,2}}:\d{{2}} ?{_ZONE}"
     r"|\b[0-2]\d[0-5]\d ?(?:GMT|UTC)\b"
     rf"|\b(?:(?:just |well )?(?:over|more than|about|almost|nearly) )?{NUMBER_RE} {UNIT_RE} ago\b"
     rf"|\b{NUMBER_RE} {UNIT_RE}(?= (?:after|before|earlier|later)\b)"
@@ -58,11 +59,14 @@ _TIME_WORD = re.compile(
     re.IGNORECASE,
 )
 _LIST_SPLIT = re.compile(r",\s+|\s+(?:and|or|to)\s+(?=(?:the )?(?:" + MONTH_RE + r"|\d{4}\b|this|last|next))", re.IGNORECASE)
-_FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll"}
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll", "would"}
+#: Governing verbs that look ahead: "scheduled a news conference Thursday", "planned a demonstration on Saturday".
+_FUTURE_VERBS = {"schedule", "plan", "expect", "due", "set", "intend", "prepare"}
 #: Heads of "to VERB" that point forward: "expected to arrive Monday", "is due to meet".
 _FUTURE_TO = {"go", "expect", "schedule", "plan", "due", "set", "hope", "intend", "be", "want", "aim", "prepare"}
-#: Verbs of saying: a present-tense "says Friday" is the day's news, not a forecast.
-REPORTING = {"say", "tell", "report", "announce", "confirm", "state", "add", "claim", "insist", "note", "warn", "deny"}
+#: Verbs of saying: a present-tense "says Friday" is the day's news, not a forecast ("reports its
+#: results on Wednesday" is a schedule, so "report" is not here).
+REPORTING = {"say", "tell", "announce", "confirm", "state", "add", "claim", "insist", "note", "warn", "deny"}
 
 
 @dataclass(frozen=True)
@@ -88,7 +92,7 @@ def find_times(source_id: str, text: str, doc: Any, published: date | None) -> t
     return tuple(
         Found(TimeExpression(Span(source_id, start, end), text[start:end], r.type, r.value, r.anchor,
                              None if r.resolved else r.rule), r)
-        for (start, end), r in zip(extents, second)
+        for (start, end), r in zip(extents, second, strict=True)
     )
 
 
@@ -200,8 +204,8 @@ def tense_at(doc: Any, start: int, end: int) -> Tense:
             break
         verb = verb.head
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if auxes & _FUTURE_AUX or (auxes & {"to"} and verb.head.lemma_ in _FUTURE_TO):
+    if auxes & _FUTURE_AUX or (auxes & {"to"} and verb.head.lemma_ in _FUTURE_TO) or verb.lemma_ in _FUTURE_VERBS:
         return "future"
-    if verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in REPORTING and not auxes:
+    if verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in REPORTING | {"be", "have"} and not auxes:
         return "present"
     return "past"

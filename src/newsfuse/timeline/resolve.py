@@ -79,7 +79,8 @@ def resolve(text: str, ctx: Context) -> Resolution:
 def _normalise(text: str) -> str:
     text = text.replace("’", "'").replace("\u2013", "-").lower().strip(" ,.;:()")
     text = re.sub(r"\s+", " ", text)
-    return re.sub(r"^(?:earlier|later) (?=today|tonight|this )", "", text)
+    text = re.sub(r"^(?:earlier|later) (?=today|tonight|this )", "", text)
+    return re.sub(r"^(?:just|only|barely|even|as early as|as late as|as soon as) ", "", text)
 
 
 # --- day arithmetic -------------------------------------------------------------------------
@@ -113,13 +114,19 @@ def _shift_month(day: date, months: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def nearest_year(month: int, day_of_month: int, anchor: date) -> date | None:
+def nearest_year(month: int, day_of_month: int, anchor: date, tense: Tense = "present") -> date | None:
+    """The year for a day-month: the latest on or before the anchor in past-tense text, the first on or
+    after it in future-tense text, else the nearest (TBAQ: "the year ended March 31" in a November report)."""
     candidates = []
     for delta in NEAREST_YEAR_SPAN:
         try:
             candidates.append(date(anchor.year + delta, month, day_of_month))
         except ValueError:
             continue
+    if tense == "past" and any(d <= anchor for d in candidates):
+        return max(d for d in candidates if d <= anchor)
+    if tense == "future" and any(d >= anchor for d in candidates):
+        return min(d for d in candidates if d >= anchor)
     return min(candidates, key=lambda d: abs((d - anchor).days)) if candidates else None
 
 
@@ -156,7 +163,13 @@ _ADVERB_UNIT = {"daily": "D", "weekly": "W", "monthly": "M", "yearly": "Y", "ann
 RELATIONAL = {"after", "before", "earlier", "later", "ago", "since", "or", "and", "to"}
 
 
+_WEEKDAY_SET = re.compile(rf"^(?:(?:each|every) (?P<wd>{WEEKDAY_RE})|(?P<wds>{WEEKDAY_RE})s)(?: (?P<part>morning|afternoon|evening|night)s?)?$")
+
+
 def _sets(norm: str, ctx: Context) -> Resolution | None:
+    if w := _WEEKDAY_SET.match(norm):
+        code = f"XXXX-WXX-{WEEKDAYS.index(w['wd'] or w['wds']) + 1}" + (f"T{PARTS_OF_DAY[w['part']]}" if w["part"] else "")
+        return Resolution("SET", code, None, "set", None, "weekly")
     m = _SET.match(norm)
     if not m:
         return None
@@ -181,7 +194,7 @@ _FULL_DATE = re.compile(
     rf"|(?P<iso>\d{{4}}-\d{{2}}-\d{{2}}))"
 )
 _CLOCK = re.compile(
-    r"(?P<h>\d{1,2})(?::(?P<min>\d{2}))? ?(?P<ampm>a\.?m\.?|p\.?m\.?)|(?P<hh>[0-2]\d)(?P<mm>[0-5]\d) ?(?:gmt|utc|z)\b"
+    r"(?P<h>\d{1,2})(?::(?P<min>\d{2}))? ?(?P<ampm>a\.?m\b\.?|p\.?m\b\.?)|(?P<hh>[0-2]?\d):?(?P<mm>[0-5]\d) ?(?P<z>gmt|utc|z)\b"
     r"|\b(?P<noon>noon|midday|midnight)\b"
 )
 
@@ -219,7 +232,7 @@ def _clock(norm: str) -> str | None:
     if m["noon"]:
         return "00:00" if m["noon"] == "midnight" else "12:00"
     if m["hh"]:
-        return f"{m['hh']}:{m['mm']}"
+        return f"{int(m['hh']):02d}:{m['mm']}Z"
     hour = int(m["h"]) % 12 + (12 if m["ampm"].startswith("p") else 0)
     return f"{hour:02d}:{m['min'] or '00'}"
 
@@ -231,7 +244,7 @@ def _part_of_day(norm: str) -> str | None:
     return None
 
 
-_WEEKDAY = re.compile(rf"\b(?P<mod>last|next|this|this coming|coming|past)? ?(?P<wd>{WEEKDAY_RE})\b")
+_WEEKDAY = re.compile(rf"\b(?P<mod>last|next|this|this coming|coming|past|previous|following)? ?(?P<wd>{WEEKDAY_RE})\b")
 
 
 def _weekdays(norm: str, ctx: Context) -> Resolution | None:
@@ -242,9 +255,10 @@ def _weekdays(norm: str, ctx: Context) -> Resolution | None:
         return _unanchored("weekday", "TIME" if _part_of_day(norm) or _clock(norm) else "DATE")
     mod = m["mod"] or ""
     # A present-tense non-reporting verb ("Shell, which reports its results on Wednesday") looks ahead.
-    ahead = ctx.tense == "future" or (ctx.tense == "present" and WEEKDAYS.index(m["wd"]) != ctx.published.weekday())
-    future = mod in ("next", "coming", "this coming") or (mod != "last" and ahead)
-    day = weekday_date(WEEKDAYS.index(m["wd"]), ctx, strict_past=mod in ("last", "next", "past"), future=future)
+    ahead = ctx.tense == "future" or ctx.before in ("until", "till") or (
+        ctx.tense == "present" and WEEKDAYS.index(m["wd"]) != ctx.published.weekday())
+    future = mod in ("next", "coming", "this coming", "following") or (mod not in ("last", "previous", "past") and ahead)
+    day = weekday_date(WEEKDAYS.index(m["wd"]), ctx, strict_past=mod in ("last", "next", "past", "previous"), future=future)
     return _with_clock(norm, day, "published", "weekday")
 
 
@@ -274,10 +288,10 @@ def _month_days(norm: str, ctx: Context) -> Resolution | None:
     m = _MONTH_DAY.search(re.sub(rf"^(?:{WEEKDAY_RE}),? ", "", norm))
     if not m:
         return None
-    anchor = ctx.reference or ctx.published
+    anchor = ctx.published or ctx.reference  # the year comes from the report's own date
     if anchor is None:
         return _unanchored("day and month")
-    day = nearest_year(MONTH_NUMBER[(m["m1"] or m["m2"])[:3]], int(m["d1"] or m["d2"]), anchor)
+    day = nearest_year(MONTH_NUMBER[(m["m1"] or m["m2"])[:3]], int(m["d1"] or m["d2"]), anchor, ctx.tense)
     if day is None:
         return Resolution("DATE", None, rule="no such day")
     return _with_clock(norm, day, "published", "day and month")
@@ -299,7 +313,7 @@ def _calendar_units(norm: str, ctx: Context) -> Resolution | None:
     if unit == "week":
         return Resolution("DATE", iso_week(p + timedelta(weeks=step)), "published", "week", None, "week")
     if unit == "weekend":
-        return _weekend(p, step, ctx)
+        return _weekend(p, step, ctx, mod)
     if unit == "month":
         year, month = _shift_month(p, step)
         return Resolution("DATE", f"{year}-{month:02d}", "published", "month", None, "month")
@@ -310,9 +324,9 @@ def _calendar_units(norm: str, ctx: Context) -> Resolution | None:
     return Resolution("DATE", str(p.year + step), "published", "year", None, "year")
 
 
-def _weekend(p: date, step: int, ctx: Context) -> Resolution:
+def _weekend(p: date, step: int, ctx: Context, mod: str = "") -> Resolution:
     """'the weekend': this week's if it is the weekend or talk is of the future, else the one just gone."""
-    if step == 0:
+    if step == 0 and mod != "this":
         ahead = ctx.tense == "future" or ctx.before in ("through", "until", "till", "into")
         step = 0 if p.weekday() >= 5 or ahead else -1
     return Resolution("DATE", iso_week(p + timedelta(weeks=step)) + "-WE", "published", "week", None, "weekend")
@@ -348,7 +362,9 @@ def _agos(norm: str, ctx: Context) -> Resolution | None:
         return None
     if ctx.published is None:
         return _unanchored("'ago'")
-    count, code = number_value(m["num"]) or 1, UNIT_CODE[_singular(m["unit"])]
+    count, code = number_value(m["num"]), UNIT_CODE[_singular(m["unit"])]
+    if count is None:
+        return Resolution("DATE", "PAST_REF", "published", "ref", None, "vague 'ago'")
     p = ctx.published
     if code == "D":
         return _day(p - timedelta(days=count), "published", "ago")
@@ -407,9 +423,9 @@ def _years_and_months(norm: str, ctx: Context) -> Resolution | None:
         month, p = MONTH_NUMBER[m["m"][:3]], ctx.published
         if "last year" in norm:
             year = p.year - 1
-        elif "this year" in norm:
+        elif "this year" in norm or norm.startswith("this "):
             year = p.year
-        elif _is_future(norm, ctx):
+        elif _is_future(norm, ctx) or ctx.before in ("until", "till", "by"):
             year = p.year if month >= p.month else p.year + 1
         else:
             year = p.year if month <= p.month else p.year - 1
@@ -451,5 +467,20 @@ def dateparser_day(text: str, published: date | None) -> date | None:
     return parsed.date() if parsed else None
 
 
-_RULES = (_refs, _sets, _full_dates, _quarters, _agos, _weekdays, _relative_days, _month_days,
+_PART_OF = re.compile(r"^(?:the )?(?:very )?(?:end|beginning|start|middle|early part|latter part|close|turn) of (?P<rest>.+)$"
+                      r"|^(?P<rest2>.+)[ -]end$")
+
+
+def _part_of(norm: str, ctx: Context) -> Resolution | None:
+    """'the end of the month', 'the middle of October', 'year-end': the value of the period named (TimeML adds a mod)."""
+    m = _PART_OF.match(norm)
+    if not m:
+        return None
+    rest = m["rest"] or m["rest2"]
+    rest = {"the month": "this month", "the year": "this year", "the week": "this week", "year": "this year"}.get(rest, rest)
+    found = resolve(rest, ctx)
+    return found if found.resolved and found.type == "DATE" else None
+
+
+_RULES = (_part_of, _refs, _sets, _full_dates, _quarters, _agos, _weekdays, _relative_days, _month_days,
           _calendar_units, _years_and_months, _durations, _parts_alone, _dateparser)

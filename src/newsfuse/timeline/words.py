@@ -13,7 +13,7 @@ MONTH_RE = "(?:" + "|".join(MONTHS) + "|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct
 
 _SMALL = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
           "sixteen seventeen eighteen nineteen twenty").split()
-_TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 NUMBER_WORDS = {w: i for i, w in enumerate(_SMALL)} | _TENS | {"a": 1, "an": 1, "a couple of": 2, "a hundred": 100,
                                                                "a few": None, "few": None, "several": None,
                                                                "some": None, "many": None, "dozens of": None}
@@ -38,6 +38,6 @@ def number_value(word: str) -> int | None:
     if word in NUMBER_WORDS:
         return NUMBER_WORDS[word]
     parts = word.replace("-", " ").split()
-    if len(parts) == 2 and parts[0] in _TENS and parts[1] in NUMBER_WORDS:
+    if len(parts) == 2 and parts[0] in _TENS and parts[1] in _SMALL[:10]:
         return _TENS[parts[0]] + (NUMBER_WORDS[parts[1]] or 0)
     return None
