@@ -7,6 +7,6 @@ here; the pipeline checks their requires/produces when it is built.
 from __future__ import annotations
 
 from .pipeline import FunctionStage
-from .timeline.stages import times
+from .timeline.stages import timeline, times
 
-STAGES: tuple[FunctionStage, ...] = (times,)
+STAGES: tuple[FunctionStage, ...] = (times, timeline)

@@ -63,6 +63,13 @@ class TimelineScore:
     correct: int  # entries citing a labelled event's evidence, with that event's date
     days_gold: frozenset[date]
     days_correct: frozenset[date]  # days with at least one correct entry
+    evidence: int = 0  # labelled (source, snippet) pairs cited by a correct entry of the event
+    evidence_total: int = 0
+    attested: int = 0  # entries citing any labelled evidence
+
+    @property
+    def evidence_recall(self) -> float:
+        return self.evidence / self.evidence_total if self.evidence_total else 0.0
 
     @property
     def recall(self) -> float:
@@ -70,6 +77,13 @@ class TimelineScore:
 
     @property
     def precision(self) -> float:
+        """Correct entries among those citing labelled evidence: the labels give one snippet per
+        report and event, so an entry citing another sentence of that report cannot be judged."""
+        return self.correct / self.attested if self.attested else 0.0
+
+    @property
+    def strict_precision(self) -> float:
+        """Correct entries among all entries (unjudged ones counted wrong)."""
         return self.correct / self.entries if self.entries else 0.0
 
 
@@ -166,14 +180,45 @@ def gold_events(labels: Mapping[str, Any], briefing: Briefing) -> list[tuple[dat
 
 
 def score_timeline(labels: Mapping[str, Any], briefing: Briefing, entries: Sequence[TimelineEntry] | None = None) -> TimelineScore:
+    """Entry precision, event recall and evidence recall against the labelled events.
+
+    An entry is correct when it carries the date of a labelled event and every
+    citation of it that touches labelled evidence touches that one event's
+    evidence (an entry merging two happenings is wrong). An event is recalled
+    when a correct entry with its date cites its evidence; evidence recall
+    counts the labelled (source, snippet) pairs such entries cite, so it
+    drops when one happening's reports are left in separate entries.
+    """
     entries = briefing.timeline if entries is None else entries
     events = gold_events(labels, briefing)
-    recalled = [any(_cites(e, spans) and e.date == day for e in entries) for day, spans in events]
-    correct = [e for e in entries if any(_cites(e, spans) and e.date == day for day, spans in events)]
+    correct = [e for e in entries if _matching_event(e, events) is not None]
+    attested = [e for e in entries if _touches(e, events)]
+    recalled = evidence = evidence_total = 0
+    for day, spans in events:
+        hits = [e for e in correct if e.date == day and _cites(e, spans)]
+        recalled += bool(hits)
+        evidence_total += len(spans)
+        # the entry citing most of its evidence: merging is judged per happening
+        evidence += max((sum(_cites(e, [s]) for s in spans) for e in hits), default=0)
     return TimelineScore(
-        gold=len(events), recalled=sum(recalled), entries=len(entries), correct=len(correct),
+        gold=len(events), recalled=recalled, entries=len(entries), correct=len(correct),
         days_gold=frozenset(day for day, _ in events), days_correct=frozenset(e.date for e in correct),
+        evidence=evidence, evidence_total=evidence_total, attested=len(attested),
     )
+
+
+def _touches(entry: TimelineEntry, events: Sequence[tuple[date, list[Span]]]) -> bool:
+    return any(_overlaps(c, s) for c in entry.citations for _, spans in events for s in spans)
+
+
+def _matching_event(entry: TimelineEntry, events: Sequence[tuple[date, list[Span]]]) -> int | None:
+    touching = [c for c in entry.citations if any(_overlaps(c, s) for _, spans in events for s in spans)]
+    if not touching:
+        return None
+    for i, (day, spans) in enumerate(events):
+        if day == entry.date and all(any(_overlaps(c, s) for s in spans) for c in touching):
+            return i
+    return None
 
 
 def _cites(entry: TimelineEntry, spans: Sequence[Span]) -> bool:
