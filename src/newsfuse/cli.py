@@ -8,12 +8,13 @@ usable, no briefing written.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from . import __version__
 from .config import DEFAULT_MAX_BYTES, DEFAULT_MODEL, Settings

@@ -7,7 +7,7 @@ section is its own template under ``templates/sections/``.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime, timezone
 from functools import lru_cache
 from typing import Any
 
@@ -41,7 +41,7 @@ def briefing_to_html(data: dict[str, Any], generated_at: datetime | None = None)
         "date_range": date_range(data),
         "coverage": coverage_line(data),
         "segments": {sid: marked_segments(by_id[sid]["text"], sp) for sid, sp in spans.items()},
-        "generated_at": (generated_at or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M UTC"),
+        "generated_at": (generated_at or datetime.now(timezone.utc)).strftime("%Y-%m-%d %H:%M UTC"),
         "snippet": lambda c: by_id[c["source"]]["text"][c["start"] : c["end"]],
     }
     return _environment().get_template("report.html.j2").render(**context)
