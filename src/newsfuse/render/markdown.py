@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from .view import coverage_line, date_range, source_names
@@ -69,12 +70,18 @@ def _num(value: float) -> str:
 
 
 def _timeline(data: dict[str, Any], names: dict[str, str]) -> list[str]:
+    """One heading per day ("Wednesday 16 January 2013"), one bullet per event with its sources."""
     if not data["timeline"]:
         return []
     lines = ["## Timeline", ""]
+    day = None
     for e in data["timeline"]:
-        mark = " *(date inferred)*" if e.get("inferred") else ""
-        lines.append(f"- **{e['date']}** {_md(e['text'])} {_cite(e['citations'], names)}{mark}")
+        if e["date"] != day:
+            day = e["date"]
+            when = date.fromisoformat(day)
+            lines += ([""] if lines[-1] else []) + [f"### {when:%A} {when.day} {when:%B %Y}", ""]
+        mark = " *(date rests on an inferred publication date)*" if e.get("inferred") else ""
+        lines.append(f"- {_md(e['text'])} {_cite(e['citations'], names)}{mark}")
     return lines + [""]
 
 

@@ -74,7 +74,7 @@ def _from_time(source: Source, doc: Any, t: TimeExpression, times: Sequence[Time
         return []
     inferred = source.published_from == "inferred" and t.anchor == "published"
     day_match = _DAY_VALUE.match(t.value)
-    if day_match and t.type in ("DATE", "TIME"):
+    if day_match and t.type in ("DATE", "TIME") and t.anchor != "text":  # 'mid-morning' alone: the day is our guess
         day = date.fromisoformat(day_match[1])
         if _NOT_ON_THE_DAY.search(source.text[max(0, t.span.start - 12) : t.span.start]):
             return []  # "dead before Saturday's assault", "since Wednesday": not a happening of that day

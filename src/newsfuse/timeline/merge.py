@@ -73,14 +73,15 @@ def _average_link(a: list[Event], b: list[Event], sims: dict[tuple[int, int], fl
 
 
 def build_timeline(events: Sequence[Event], source_order: Sequence[str], threshold: float = MERGE_THRESHOLD) -> tuple[TimelineEntry, ...]:
-    """Entries ordered by day, then part of day, then how many sources support them."""
+    """Entries ordered by day; within a day, the happening most sources report comes first, then
+    by part of day (reports disagree on it: 000 puts the final assault mid-morning, 004 in the evening)."""
     by_day: dict[date, list[Event]] = defaultdict(list)
     for e in events:
         by_day[e.day].append(e)
     entries = []
     for day in sorted(by_day):
         clusters = cluster_day(by_day[day], threshold)
-        clusters.sort(key=lambda c: (min((e.order for e in c if e.order), default=0.0), -len(c),
+        clusters.sort(key=lambda c: (-len({e.span.source for e in c}), min((e.order for e in c if e.order), default=0.0),
                                      min(source_order.index(e.span.source) for e in c)))
         entries += [_entry(day, c, source_order) for c in clusters]
     return tuple(entries)
