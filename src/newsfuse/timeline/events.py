@@ -144,7 +144,11 @@ def _n_days_after(source: Source, doc: Any, t: TimeExpression, times: Sequence[T
     if toks is None or not len(toks) or toks[0].lower_ not in ("after", "before"):
         return []
     signal = toks[0]
-    sub = [tok for tok in signal.subtree if tok.i > signal.i]
+    # "after" heads its clause as a preposition ("after the attack") or marks a verb ("after militants seized")
+    clause_root = signal.head if signal.dep_ == "mark" else signal
+    sub = [tok for tok in clause_root.subtree if tok.i > signal.i]
+    while sub and sub[-1].is_punct:
+        sub.pop()
     if len(sub) < 2:
         return []
     x_start, x_end = sub[0].idx, sub[-1].idx + len(sub[-1].text)
@@ -152,8 +156,10 @@ def _n_days_after(source: Source, doc: Any, t: TimeExpression, times: Sequence[T
     if ref is None:
         return []
     day = ref - timedelta(days=n) if signal.lower_ == "after" else ref + timedelta(days=n)
+    # cite "four days after militants seized the plant" (how it was dated); state only the happening
+    cited = Span(source.id, t.span.start, min(x_end, sentence.end))
     clause = Span(source.id, x_start, min(x_end, sentence.end))
-    return [_event(source, doc, clause, t.span, day, 0.0, anchor_inferred, "offset")]
+    return [_event(source, doc, cited, t.span, day, 0.0, anchor_inferred, "offset", stated=clause)]
 
 
 def _reference_day(source: Source, doc: Any, t: TimeExpression, times: Sequence[TimeExpression], sentence: Span,
@@ -165,8 +171,9 @@ def _reference_day(source: Source, doc: Any, t: TimeExpression, times: Sequence[
     if before:
         o = before[-1]
         return date.fromisoformat(o.value[:10]), source.published_from == "inferred" and o.anchor == "published"
-    if source.published and tense_at(doc, t.span.start, t.span.end) == "present":
-        return source.published, source.published_from == "inferred"
+    sent = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+    if source.published and sent is not None and sent.root.tag_ in ("VBZ", "VBP"):
+        return source.published, source.published_from == "inferred"  # "The developments come a day after ..."
     return None, False
 
 
@@ -179,9 +186,11 @@ def _order(part: str | None) -> float:
     return 1 + 4 * (int(clock[1]) * 60 + int(clock[2])) / (24 * 60) if clock else 0.0
 
 
-def _event(source: Source, doc: Any, clause: Span, time: Span, day: date, order: float, inferred: bool, how: str) -> Event:
-    words, entities = _content(doc, clause)
-    return Event(day, order, clause, time, statement(source.text[clause.start : clause.end]), words, entities, inferred, how)
+def _event(source: Source, doc: Any, clause: Span, time: Span, day: date, order: float, inferred: bool, how: str,
+           stated: Span | None = None) -> Event:
+    stated = stated or clause
+    words, entities = _content(doc, stated)
+    return Event(day, order, clause, time, statement(source.text[stated.start : stated.end]), words, entities, inferred, how)
 
 
 def _content(doc: Any, clause: Span) -> tuple[frozenset[str], frozenset[str]]:
