@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from newsfuse.model import Briefing, Source, Span, TimeExpression, TimelineEntry
-from newsfuse.timeline.score import locate, score_times, score_timeline
+from newsfuse.timeline.score import locate, score_timeline, score_times
 
 TEXT = "Gunmen were killed on Saturday, a source said. BP’s chief said on Saturday four workers were missing."
 
