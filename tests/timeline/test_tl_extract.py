@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from newsfuse.timeline.extract import candidate_extents, find_times, tense_at
 
 SAT = date(2013, 1, 19)
@@ -61,3 +64,11 @@ def test_tense(nlp):
     doc = nlp(text)
     assert tense_at(doc, text.index("Thursday"), text.index("Thursday") + 8) == "future"
     assert tense_at(doc, text.index("Monday"), text.index("Monday") + 6) == "past"
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.sampled_from(list("abc Saturday yesterday 24 hours ago on, .'’-1990s")), max_size=80))
+def test_any_text_gives_spans_that_slice_back(nlp, text):
+    for f in find_times("s", text, nlp(text), SAT):
+        assert text[f.expression.span.start : f.expression.span.end] == f.expression.text
+        assert f.expression.value is not None or f.expression.note
