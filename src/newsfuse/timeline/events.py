@@ -217,7 +217,7 @@ def statement(text: str) -> str:
     if len(words) > MAX_WORDS:
         cut = " ".join(words[:MAX_WORDS])
         at = max(cut.rfind(", "), cut.rfind("; "))
-        text = (cut[:at] if at > len(cut) // 2 else cut) + " …"
+        text = (cut[:at] if at > len(cut) // 2 else cut).rstrip(" ,;") + " …"
     return text[:1].upper() + text[1:]
 
 
