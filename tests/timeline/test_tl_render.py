@@ -53,3 +53,13 @@ def test_json_times_and_timeline_point_back_to_text(in_amenas):
     assert dates == sorted(dates)
     for e in data["timeline"]:
         assert e["citations"] and set(e["sources"]) == {c["source"] for c in e["citations"]}
+
+
+def test_undated_expressions_are_listed_not_hidden():
+    data = _data()
+    data["timeline"] = []
+    data["times"] = [{"source": "a", "start": 0, "end": 9, "text": "Wednesday", "type": "DATE", "value": None,
+                      "anchor": None, "note": "weekday: no publication date to resolve it against"}]
+    html = briefing_to_html(data)
+    assert "1 time expression could not be dated" in html and "no publication date" in html
+    assert "Could not be dated (1)" in briefing_to_markdown(data)

@@ -71,7 +71,8 @@ def _num(value: float) -> str:
 
 def _timeline(data: dict[str, Any], names: dict[str, str]) -> list[str]:
     """One heading per day ("Wednesday 16 January 2013"), one bullet per event with its sources."""
-    if not data["timeline"]:
+    undated = [t for t in data.get("times", []) if t["value"] is None]
+    if not data["timeline"] and not undated:
         return []
     lines = ["## Timeline", ""]
     day = None
@@ -82,6 +83,9 @@ def _timeline(data: dict[str, Any], names: dict[str, str]) -> list[str]:
             lines += ([""] if lines[-1] else []) + [f"### {when:%A} {when.day} {when:%B %Y}", ""]
         mark = " *(date rests on an inferred publication date)*" if e.get("inferred") else ""
         lines.append(f"- {_md(e['text'])} {_cite(e['citations'], names)}{mark}")
+    if undated:
+        lines += ["", f"*Could not be dated ({len(undated)}):* "
+                  + "; ".join(f"“{_md(t['text'])}” [{_md(names[t['source']])}]" for t in undated)]
     return lines + [""]
 
 

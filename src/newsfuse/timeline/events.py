@@ -81,6 +81,8 @@ def _from_time(source: Source, doc: Any, t: TimeExpression, times: Sequence[Time
         if not _is_event(doc, sentence, t.span, source.published, day):
             return []
         clause = _clause(doc, sentence, t.span, times)
+        if len(source.text[clause.start : clause.end].split()) < MIN_WORDS:
+            return []  # "and obtained on April 22": a caption's tail, not a statement
         return [_event(source, doc, clause, t.span, day, _order(day_match[2]), inferred, "time")]
     if t.type == "DURATION":
         return _offset_events(source, doc, t, times, sentence)
