@@ -55,6 +55,12 @@ MON = date(2010, 4, 26)  # a Monday
         ("daily", SAT, "P1D", "SET"),
         ("every Thursday", SAT, "XXXX-WXX-4", "SET"),
         ("the end of the month", date(1990, 8, 13), "1990-08", "DATE"),
+        ("fiscal 1989", date(1989, 11, 2), "1989", "DATE"),
+        ("the latest quarter", date(1989, 11, 2), "1989-Q3", "DATE"),
+        ("the year-ago quarter", date(1989, 11, 2), "1988-Q3", "DATE"),
+        ("the 20th century", date(1989, 11, 2), "19", "DATE"),
+        ("Late last week", date(1989, 11, 2), "1989-W43", "DATE"),
+        ("every quarter", date(1989, 11, 2), "P1Q", "SET"),
     ],
 )
 def test_values(text, published, value, type_):

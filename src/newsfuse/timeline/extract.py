@@ -58,7 +58,7 @@ _TIME_WORD = re.compile(
     r"weekend|\d{4}|\d{2,4}0'?s|[ap]\.?m\.?|gmt|utc)\b|\d-(?:day|week|month|year|hour)",
     re.IGNORECASE,
 )
-_LIST_SPLIT = re.compile(r",\s+|\s+(?:and|or|to)\s+(?=(?:the )?(?:" + MONTH_RE + r"|\d{4}\b|this|last|next))", re.IGNORECASE)
+_LIST_SPLIT = re.compile(r",\s+|\s+ended\s+|\s+(?:and|or|to)\s+(?=(?:the )?(?:" + MONTH_RE + r"|\d{4}\b|this|last|next))", re.IGNORECASE)
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll", "would"}
 #: Governing verbs that look ahead: "scheduled a news conference Thursday", "planned a demonstration on Saturday".
 _FUTURE_VERBS = {"schedule", "plan", "expect", "due", "set", "intend", "prepare"}

@@ -80,7 +80,9 @@ def _normalise(text: str) -> str:
     text = text.replace("’", "'").replace("\u2013", "-").lower().strip(" ,.;:()")
     text = re.sub(r"\s+", " ", text)
     text = re.sub(r"^(?:earlier|later) (?=today|tonight|this )", "", text)
-    return re.sub(r"^(?:just|only|barely|even|as early as|as late as|as soon as) ", "", text)
+    text = re.sub(r"^(?:just|only|barely|even|as early as|as late as|as soon as|sometime|some time) ", "", text)
+    # "late last week", "early next year", "mid-June": TimeML keeps the period's value (and adds a mod)
+    return re.sub(r"^(?:early|late|mid)[ -](?=(?:last|this|next|the|" + WEEKDAY_RE + "|" + MONTH_RE + r")\b)", "", text)
 
 
 # --- day arithmetic -------------------------------------------------------------------------
@@ -482,5 +484,35 @@ def _part_of(norm: str, ctx: Context) -> Resolution | None:
     return found if found.resolved and found.type == "DATE" else None
 
 
-_RULES = (_part_of, _refs, _sets, _full_dates, _quarters, _agos, _weekdays, _relative_days, _month_days,
+_YEAR_AGO = re.compile(r"^(?:the |a )?(?:year[- ](?:ago|earlier)|last year's)(?: (?P<unit>quarter|period|year|month))?$")
+_FISCAL = re.compile(r"^(?:the )?(?:(?:current|full|entire|whole) )?(?:fiscal |financial )?(?:year)$|^fiscal (?P<y>\d{4})$")
+_CENTURY = re.compile(r"^(?:the |a )?(?P<n>\d{1,2})(?:st|nd|rd|th) century$")
+
+
+def _business_periods(norm: str, ctx: Context) -> Resolution | None:
+    """Company-report periods: 'fiscal 1989', 'the fiscal year', 'the latest quarter', 'the year-ago quarter'."""
+    if m := _CENTURY.match(norm):
+        return Resolution("DATE", f"{int(m['n']) - 1:02d}", None, "decade", None, "century")
+    if (m := _FISCAL.match(norm)) and (m["y"] or norm != "year"):
+        if m["y"]:
+            return Resolution("DATE", m["y"], None, "year", None, "fiscal year")
+        if ctx.published is None or norm in ("the year",):
+            return None
+        return Resolution("DATE", str(ctx.published.year), "published", "year", None, "fiscal year")
+    if ctx.published is None:
+        return None
+    p = ctx.published
+    last_quarter = (p.month - 1) // 3  # 0 = the last completed one is in the previous year
+    if norm in ("the latest quarter", "the most recent quarter", "the latest period"):
+        year, q = (p.year, last_quarter) if last_quarter else (p.year - 1, 4)
+        return Resolution("DATE", f"{year}-Q{q}", "published", "quarter", None, "latest quarter")
+    if m := _YEAR_AGO.match(norm):
+        if m["unit"] in ("quarter", "period"):
+            year, q = (p.year - 1, last_quarter) if last_quarter else (p.year - 2, 4)
+            return Resolution("DATE", f"{year}-Q{q}", "published", "quarter", None, "year-ago quarter")
+        return Resolution("DATE", str(p.year - 1), "published", "year", None, "year-ago")
+    return None
+
+
+_RULES = (_part_of, _business_periods, _refs, _sets, _full_dates, _quarters, _agos, _weekdays, _relative_days, _month_days,
           _calendar_units, _years_and_months, _durations, _parts_alone, _dateparser)

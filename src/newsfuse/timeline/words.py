@@ -22,8 +22,8 @@ NUMBER_RE = (r"(?:\d+(?:\.\d+)?|(?:" + "|".join(sorted(_TENS, key=len, reverse=T
 
 #: TIMEX3 period codes; a leading "T" marks units below a day (PT24H, not P24H).
 UNIT_CODE = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "night": "D", "week": "W",
-             "fortnight": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE", "centurie": "CE"}
-UNIT_RE = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|century|centuries)"
+             "fortnight": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE", "centurie": "CE"}
+UNIT_RE = r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|decades?|century|centuries)"
 
 #: TIMEX3 parts of the day. TIMEX2 maps dawn to morning (the labels' DAWN RULE).
 PARTS_OF_DAY = {"morning": "MO", "dawn": "MO", "daybreak": "MO", "afternoon": "AF", "evening": "EV",
