@@ -36,6 +36,8 @@ WEEK_WEIGHT = 0.5
 #: 001's "since last week" shares 0.10 with 21 January's coverage and moved the report there; the
 #: BBC's "sank last week" shares 0.28 with the sinking.
 WEEK_MIN_OVERLAP = 0.2
+#: How many of a report's day words an inferred date's note quotes.
+NOTE_CUES = 4
 #: Rounds of letting newly inferred sources anchor the others.
 MAX_ROUNDS = 4
 
@@ -164,7 +166,7 @@ def infer_published(sources: Sequence[Source]) -> tuple[Source, ...]:
                 changed = True
         if not changed:
             break
-    return tuple(_with_inferred(s, inferred.get(s.id)) if s.id not in anchored else s for s in sources)
+    return tuple(_with_inferred(s, inferred.get(s.id), cues[s.id]) if s.id not in anchored else s for s in sources)
 
 
 def _pool(sources: Sequence[Source], cues: dict[str, tuple[DayCue, ...]], dates: dict[str, date | None], exclude: str) -> Pool:
@@ -244,11 +246,14 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def _with_inferred(source: Source, found: date | None) -> Source:
+def _with_inferred(source: Source, found: date | None, cues: Sequence[DayCue] = ()) -> Source:
     if found is None:
         return _undated(source, "no date in metadata or text, and its day references (if any) match no dated source")
-    return dataclasses.replace(source, published=found, published_from="inferred",
-                               published_note="inferred from its day references ('Saturday', 'yesterday') against the dated sources")
+    words = list(dict.fromkeys(source.text[c.start : c.end] for c in cues))
+    shown = ", ".join(f"'{w}'" for w in words[:NOTE_CUES]) + (", …" if len(words) > NOTE_CUES else "")
+    note = (f"inferred: {found:%A %d %B %Y} is the date under which its day references ({shown}) "
+            "best match what the dated sources report on those days")
+    return dataclasses.replace(source, published=found, published_from="inferred", published_note=note)
 
 
 def _undated(source: Source, note: str) -> Source:
