@@ -41,7 +41,7 @@ def test_undated_source_takes_the_date_that_makes_its_weekdays_agree():
                         "on Wednesday. On Saturday the army ended the siege of the gas plant.")
     out = {s.id: s for s in infer_published([dated, undated])}
     assert out["b"].published == date(2013, 1, 19) and out["b"].published_from == "inferred"
-    assert "'on Saturday'" in out["b"].published_note  # the note says what the date rests on
+    assert "'On Saturday'" in out["b"].published_note  # the note says what the date rests on
     assert out["a"].published == date(2013, 1, 18) and out["a"].published_from == "manifest"
 
 
