@@ -63,3 +63,14 @@ def test_undated_expressions_are_listed_not_hidden():
     html = briefing_to_html(data)
     assert "1 time expression could not be dated" in html and "no publication date" in html
     assert "Could not be dated (1)" in briefing_to_markdown(data)
+
+
+def test_docs_describe_every_key_the_timeline_writes(in_amenas):
+    """Like datasette's test_docs: a key missing from docs/timeline.md fails here."""
+    from pathlib import Path
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "timeline.md").read_text(encoding="utf-8")
+    data = briefing_to_json(in_amenas)
+    keys = set(data["times"][0]) | set(data["timeline"][0])
+    missing = sorted(k for k in keys if f"`{k}`" not in docs)
+    assert not missing, f"document these keys in docs/timeline.md: {missing}"
