@@ -2,9 +2,9 @@
 
 News dates events relative to when it was written ("on Wednesday",
 "yesterday", "last night", "four days after"). Each rule (the day-level ones
-here, those above the day in ``periods``) turns one shape of expression into a TIMEX3 value ("2013-01-16", "2013-01-19TEV",
-"2013-W02", "P4D", "PRESENT_REF") the way TempEval-3, HeidelTime and SUTime
-write them, and says what it rested on (the publication date, another time
+here, those above the day in ``periods``) turns one shape of expression into
+a TIMEX3 value ("2013-01-16", "2013-01-19TEV", "2013-W02", "P4D",
+"PRESENT_REF") the way TempEval-3, HeidelTime and SUTime write them, and says what it rested on (the publication date, another time
 in the text, or nothing). Shapes no rule knows fall back to ``dateparser``,
 but only where the expression names a month or a number, because dateparser
 invents dates from bare words (see PRODUCT.md, "Dependency facts").
