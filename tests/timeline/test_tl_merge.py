@@ -55,3 +55,9 @@ def test_entries_cite_every_member_and_order_by_day_then_support():
 def test_representative_prefers_direct_dating():
     offset = ev("c", 0, "four days after militants stormed the gas plant", STORM_A.words, STORM_A.entities, how="offset")
     assert representative([offset, STORM_A]).how == "time"
+
+
+def test_background_before_the_story_window_is_left_out():
+    born = ev("a", 500, "The senator was born on March 31, 1940 in Vermont.", {"senator", "bear", "vermont"}, day=date(1940, 3, 31))
+    entries = build_timeline([born, STORM_A], ["a", "b"], earliest=DAY)
+    assert [e.date for e in entries] == [DAY]

@@ -114,3 +114,9 @@ def test_dateparser_baseline_misses_same_day_weekdays():
 def test_any_text_resolves_or_says_why(text):
     found = resolve(text, Context(SAT))
     assert found.value is not None or found.rule
+
+
+def test_dateparser_fallback_needs_a_month_or_a_numeric_date():
+    assert resolve("35 - minute", Context(SAT)).value is None
+    assert resolve("50 - year history", Context(SAT)).value != "1950-09-16"
+    assert resolve("February the 27th", Context(date(2010, 2, 20), tense="future")).value == "2010-02-27"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from rapidfuzz import fuzz
 
@@ -31,6 +31,9 @@ MERGE_THRESHOLD = 0.25
 #: two statements on a day share words but not the happening (000: France's troop numbers and
 #: Fabius in Abidjan, 0.34).
 SAME_SOURCE_THRESHOLD = 0.45
+#: Day-dated events this long before the first report are background (a senator "born March 31,
+#: 1940" in a Timeline17 article), not the story's timeline. A year keeps a story's run-up.
+STORY_WINDOW_DAYS = 365
 #: Weights of the similarity parts: shared content lemmas, shared names, and rapidfuzz's
 #: token-set ratio over the clause texts (catches shared phrasing the lemmas miss).
 WORD_WEIGHT, ENTITY_WEIGHT, FUZZ_WEIGHT = 0.5, 0.25, 0.25
@@ -73,12 +76,15 @@ def _average_link(a: list[Event], b: list[Event], sims: dict[tuple[int, int], fl
     return link
 
 
-def build_timeline(events: Sequence[Event], source_order: Sequence[str], threshold: float = MERGE_THRESHOLD) -> tuple[TimelineEntry, ...]:
-    """Entries ordered by day; within a day, the happening most sources report comes first, then
+def build_timeline(events: Sequence[Event], source_order: Sequence[str], threshold: float = MERGE_THRESHOLD,
+                   earliest: date | None = None) -> tuple[TimelineEntry, ...]:
+    """Entries ordered by day (none more than ``STORY_WINDOW_DAYS`` before ``earliest``, the first
+    publication date: a birth date in a profile is background, not the story); within a day, the happening most sources report comes first, then
     by part of day (reports disagree on it: 000 puts the final assault mid-morning, 004 in the evening)."""
     by_day: dict[date, list[Event]] = defaultdict(list)
     for e in events:
-        by_day[e.day].append(e)
+        if earliest is None or e.day >= earliest - timedelta(days=STORY_WINDOW_DAYS):
+            by_day[e.day].append(e)
     entries = []
     for day in sorted(by_day):
         clusters = cluster_day(by_day[day], threshold)

@@ -32,7 +32,7 @@ from .timex import (
     weekday_date,
     with_clock,
 )
-from .words import MONTH_NUMBER, MONTH_RE, WEEKDAY_RE, WEEKDAYS
+from .words import MONTH_NUMBER, MONTH_RE, UNIT_RE, WEEKDAY_RE, WEEKDAYS
 
 __all__ = ["Anchor", "Context", "Precision", "Resolution", "Tense", "TimexType", "dateparser_day", "iso_week",
            "nearest_year", "resolve", "weekday_date"]
@@ -134,7 +134,7 @@ def _relative_days(norm: str, ctx: Context) -> Resolution | None:
     return day_value(day, "published", "relative day", part)
 
 
-_MONTH_DAY = re.compile(rf"^(?:(?P<m1>{MONTH_RE})\.? (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<m2>{MONTH_RE}))\b")
+_MONTH_DAY = re.compile(rf"^(?:(?P<m1>{MONTH_RE})\.? (?:the )?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)? (?:of )?(?P<m2>{MONTH_RE}))\b")
 
 
 def _month_days(norm: str, ctx: Context) -> Resolution | None:
@@ -165,8 +165,12 @@ def _parts_alone(norm: str, ctx: Context) -> Resolution | None:
 
 
 def _dateparser(norm: str, ctx: Context) -> Resolution | None:
-    """Last resort, only for expressions that name a month or hold a number (dateparser invents otherwise)."""
-    if not re.search(rf"\d|\b{MONTH_RE}\b", norm):
+    """Last resort, only for expressions that name a month or are written as a numeric date.
+
+    dateparser invents dates from anything else: "35 - minute" became 16 September
+    1935 and "50 - year history" 1950 on Timeline17 articles.
+    """
+    if not re.search(rf"\b{MONTH_RE}\b|\b\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}\b", norm) or re.search(UNIT_RE, norm):
         return None
     found = dateparser_day(norm, ctx.published)
     if found is None:

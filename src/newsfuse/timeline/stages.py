@@ -27,5 +27,6 @@ def timeline(briefing: Briefing) -> Briefing:
     """Dated events of every source, the same happening merged across sources, ordered by day."""
     per_source = events_by_source(briefing.sources, briefing.docs, briefing.times, briefing.sentences)
     events = [e for evs in per_source.values() for e in evs]
-    entries = build_timeline(events, [s.id for s in briefing.sources])
+    dates = [s.published for s in briefing.sources if s.published]
+    entries = build_timeline(events, [s.id for s in briefing.sources], earliest=min(dates) if dates else None)
     return dataclasses.replace(briefing, timeline=entries)
