@@ -148,6 +148,7 @@ Pool = dict[date, list[frozenset[str]]]
 def infer_published(sources: Sequence[Source]) -> tuple[Source, ...]:
     """Give each undated source the date most consistent with the dated ones (``inferred``)."""
     cues = {s.id: day_cues(s.text) for s in sources}
+    floors = {s.id: _latest_full_date(s.text) for s in sources if not s.published}
     current = {s.id: s.published for s in sources}
     anchored = {s.id for s in sources if s.published}
     if not anchored:
@@ -159,7 +160,7 @@ def infer_published(sources: Sequence[Source]) -> tuple[Source, ...]:
             if s.id in anchored:
                 continue
             pool = _pool(sources, cues, {**current, **inferred}, exclude=s.id)
-            window = _not_before(_window(current[i] for i in anchored), _latest_full_date(s.text))
+            window = _not_before(_window(current[i] for i in anchored), floors[s.id])
             best = _best_date(cues[s.id], pool, window)
             if best is not None and inferred.get(s.id) != best:
                 inferred[s.id] = best
