@@ -54,3 +54,11 @@ def test_statement_drops_datelines_and_stays_short():
     long = " ".join(["word"] * 60)
     assert statement(long).endswith("…") and len(statement(long).split()) <= 41
     assert statement("L), which reports its results on Wednesday.") == "Which reports its results on Wednesday."
+
+
+def test_long_statements_keep_the_dated_part():
+    text = ("“From their accents I understood one was Egyptian, one Tunisian, another Algerian and one was speaking "
+            "English or another foreign language, and they spoke among themselves for hours,” the driver told AFP, "
+            "two days after escaping during the army’s Thursday attack on the gas plant near the border.")
+    out = statement(text, text.index("Thursday"))
+    assert "Thursday attack" in out and out.startswith("…") and len(out.split()) <= 35

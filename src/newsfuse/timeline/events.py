@@ -34,8 +34,9 @@ MAX_RECENT_HOURS = 24
 MAX_DAYS_AHEAD = 7
 #: Shorter "sentences" are caption fragments ("Obtained on April 22."), not statements.
 MIN_WORDS = 5
-#: A clause is cut to this many words for the timeline text; news leads run 25-40 words.
-MAX_WORDS = 40
+#: Timeline text aims at this many words (news leads run 25-40); a sentence up to half as long again
+#: is kept whole, a longer one is cut at commas around its time expression.
+MAX_WORDS = 30
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "PRODUCT"}
 PART_ORDER = {"MO": 1, "MI": 2, "AF": 3, "EV": 4, "NI": 5}
 
@@ -211,16 +212,43 @@ _REPORTING_WORDS = {"say", "tell", "report", "add", "accord", "state", "official
 _DATELINE = re.compile(r"^(?:[A-Z][A-Z .'’-]{2,}(?:\s*\([^)]*\))?\s*[:—–-]+\s*|[A-Z][A-Z .'’-]+\s*\|[^|]*?\d{4}[^A-Z]*)")
 
 
-def statement(text: str) -> str:
-    """A readable statement from a cited clause: no dateline, one line, at most ``MAX_WORDS`` words."""
+def statement(text: str, focus: int | None = None) -> str:
+    """A readable statement from a cited clause: no dateline, one line, about ``MAX_WORDS`` words.
+
+    A long sentence is cut at commas around ``focus`` (the offset of its time
+    expression), so "..., Haza told AFP, two days after escaping during the
+    army's Thursday attack" keeps the part that is dated, not just its opening.
+    """
+    if focus is not None and len(text.split()) > MAX_WORDS:
+        text = _around(text, focus)
     text = _DATELINE.sub("", " ".join(text.split())).strip(" ,;")
     text = re.sub(r"^[^()]{0,12}\)[,;]?\s+", "", text)  # the tail of a ticker cut by sentence splitting: "L), which ..."
     words = text.split()
-    if len(words) > MAX_WORDS:
+    if len(words) > MAX_WORDS + MAX_WORDS // 2:
         cut = " ".join(words[:MAX_WORDS])
         at = max(cut.rfind(", "), cut.rfind("; "))
         text = (cut[:at] if at > len(cut) // 2 else cut).rstrip(" ,;") + " …"
     return text[:1].upper() + text[1:]
+
+
+def _around(text: str, focus: int) -> str:
+    """The comma-separated pieces of ``text`` around ``focus``, growing leftwards first (the subject)."""
+    cuts = [0] + [m.end() for m in re.finditer(r"[,;:]\s+", text)] + [len(text)]
+    pieces = [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
+    at = next((i for i, (a, b) in enumerate(pieces) if a <= focus < b), 0)
+    lo = hi = at
+    size = len(text[slice(*pieces[at])].split())
+    while True:
+        grown = False
+        for i in (lo - 1, hi + 1):
+            if 0 <= i < len(pieces) and size + len(text[slice(*pieces[i])].split()) <= MAX_WORDS:
+                size += len(text[slice(*pieces[i])].split())
+                lo, hi, grown = min(lo, i), max(hi, i), True
+                break
+        if not grown:
+            break
+    piece = text[pieces[lo][0] : pieces[hi][1]].strip(" ,;:")
+    return ("… " if lo > 0 else "") + piece + (" …" if hi < len(pieces) - 1 else "")
 
 
 def events_by_source(sources: Sequence[Source], docs: Mapping[str, Any], times: Sequence[TimeExpression],
