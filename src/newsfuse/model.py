@@ -165,6 +165,7 @@ class TimeExpression:
     type: Literal["DATE", "TIME", "DURATION", "SET"]
     value: str | None
     anchor: Literal["published", "text"] | None = None
+    note: str | None = None  # why it is unresolved (or other caveat), for the reader
 
 
 @dataclass(frozen=True)

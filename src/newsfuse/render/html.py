@@ -7,7 +7,7 @@ section is its own template under ``templates/sections/``.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any
 
@@ -26,6 +26,7 @@ def _environment() -> Any:
         lstrip_blocks=True,
     )
     env.filters["num"] = lambda v: f"{v:,.0f}" if float(v).is_integer() else f"{v:,}"
+    env.filters["longdate"] = lambda iso: f"{date.fromisoformat(iso):%A} {date.fromisoformat(iso).day} {date.fromisoformat(iso):%B %Y}"
     return env
 
 

@@ -94,7 +94,7 @@ def _figure(f: Figure) -> dict[str, Any]:
 
 def _time(t: TimeExpression) -> dict[str, Any]:
     return {"source": t.span.source, "start": t.span.start, "end": t.span.end, "text": t.text,
-            "type": t.type, "value": t.value, "anchor": t.anchor}
+            "type": t.type, "value": t.value, "anchor": t.anchor, "note": t.note}
 
 
 def _entry(t: TimelineEntry) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any
 
 from .view import coverage_line, date_range, source_names
@@ -123,12 +124,22 @@ def _num(value: float) -> str:
 
 
 def _timeline(data: dict[str, Any], names: dict[str, str]) -> list[str]:
-    if not data["timeline"]:
+    """One heading per day ("Wednesday 16 January 2013"), one bullet per event with its sources."""
+    undated = [t for t in data.get("times", []) if t["value"] is None]
+    if not data["timeline"] and not undated:
         return []
     lines = ["## Timeline", ""]
+    day = None
     for e in data["timeline"]:
-        mark = " *(date inferred)*" if e.get("inferred") else ""
-        lines.append(f"- **{e['date']}** {_md(e['text'])} {_cite(e['citations'], names)}{mark}")
+        if e["date"] != day:
+            day = e["date"]
+            when = date.fromisoformat(day)
+            lines += ([""] if lines[-1] else []) + [f"### {when:%A} {when.day} {when:%B %Y}", ""]
+        mark = " *(date rests on an inferred publication date)*" if e.get("inferred") else ""
+        lines.append(f"- {_md(e['text'])} {_cite(e['citations'], names)}{mark}")
+    if undated:
+        lines += ["", f"*Could not be dated ({len(undated)}):* "
+                  + "; ".join(f"“{_md(t['text'])}” [{_md(names[t['source']])}]" for t in undated)]
     return lines + [""]
 
 

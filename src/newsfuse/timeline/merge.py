@@ -1,0 +1,109 @@
+"""Merge the same happening across sources into one timeline entry, and order the entries.
+
+Events merge only within a day. Two events are the same happening when
+their clauses share content words and names: "Algerian special forces
+stormed a desert gas plant on Saturday" and "On Saturday evening, Algerian
+military forces stormed the complex" do; "France said on Saturday that
+2,000 troops were on the ground" does not join them although it is the same
+day. Clusters grow by average linkage (every member must resemble the
+others, so one vague sentence cannot chain two happenings together).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from rapidfuzz import fuzz
+
+from ..model import TimelineEntry
+from .events import Event
+
+#: Average-link similarity at which two clusters of one day merge. Calibrated on the In Amenas labels
+#: (tests/data/labels/times-in-amenas.json) and checked on Deepwater Horizon (times-deepwater-horizon.json)
+#: by a grid over both: 0.25-0.35 give the same precision/recall on both (In Amenas 0.91/0.79, Deepwater
+#: 0.92/0.95); at 0.20 statements by different actors on one day merge (In Amenas recall 0.67); at 0.40
+#: Deepwater's reports of the sinking stay apart (evidence recall 0.68 -> 0.57). 0.25 keeps most merging.
+MERGE_THRESHOLD = 0.25
+#: Two sentences of one report join only above this: a report retells its lead lower down in close
+#: paraphrase (002: "ended the siege yesterday" / "yesterday ended a siege", 0.48), while one actor's
+#: two statements on a day share words but not the happening (000: France's troop numbers and
+#: Fabius in Abidjan, 0.34).
+SAME_SOURCE_THRESHOLD = 0.45
+#: Day-dated events this long before the first report are background (a senator "born March 31,
+#: 1940" in a Timeline17 article), not the story's timeline. A year keeps a story's run-up.
+STORY_WINDOW_DAYS = 365
+#: Weights of the similarity parts: shared content lemmas, shared names, and rapidfuzz's
+#: token-set ratio over the clause texts (catches shared phrasing the lemmas miss).
+WORD_WEIGHT, ENTITY_WEIGHT, FUZZ_WEIGHT = 0.5, 0.25, 0.25
+
+
+def similarity(a: Event, b: Event) -> float:
+    """How likely two same-day events are one happening, 0..1."""
+    fuzzy = fuzz.token_set_ratio(" ".join(sorted(a.words)), " ".join(sorted(b.words))) / 100
+    return WORD_WEIGHT * _dice(a.words, b.words) + ENTITY_WEIGHT * _dice(a.entities, b.entities) + FUZZ_WEIGHT * fuzzy
+
+
+def _dice(a: frozenset[str], b: frozenset[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
+def cluster_day(events: Sequence[Event], threshold: float = MERGE_THRESHOLD) -> list[list[Event]]:
+    """Average-link agglomerative clustering of one day's events."""
+    clusters = [[e] for e in events]
+    sims = {(id(a), id(b)): similarity(a, b) for a in events for b in events if a is not b}
+    while len(clusters) > 1:
+        best, pair = threshold, None
+        for i in range(len(clusters)):
+            for j in range(i + 1, len(clusters)):
+                link = _average_link(clusters[i], clusters[j], sims)
+                if link >= best:
+                    best, pair = link, (i, j)
+        if pair is None:
+            break
+        i, j = pair
+        clusters[i] = clusters[i] + clusters[j]
+        del clusters[j]
+    return clusters
+
+
+def _average_link(a: list[Event], b: list[Event], sims: dict[tuple[int, int], float]) -> float:
+    pairs = [sims[(id(x), id(y))] for x in a for y in b]
+    link = sum(pairs) / len(pairs)
+    if link < SAME_SOURCE_THRESHOLD and any(x.span.source == y.span.source for x in a for y in b):
+        return 0.0
+    return link
+
+
+def build_timeline(events: Sequence[Event], source_order: Sequence[str], threshold: float = MERGE_THRESHOLD,
+                   earliest: date | None = None) -> tuple[TimelineEntry, ...]:
+    """Entries ordered by day (none more than ``STORY_WINDOW_DAYS`` before ``earliest``, the first
+    publication date: a birth date in a profile is background, not the story); within a day, the happening most sources report comes first, then
+    by part of day (reports disagree on it: 000 puts the final assault mid-morning, 004 in the evening)."""
+    by_day: dict[date, list[Event]] = defaultdict(list)
+    for e in events:
+        if earliest is None or e.day >= earliest - timedelta(days=STORY_WINDOW_DAYS):
+            by_day[e.day].append(e)
+    entries = []
+    for day in sorted(by_day):
+        clusters = cluster_day(by_day[day], threshold)
+        clusters.sort(key=lambda c: (-len({e.span.source for e in c}), min((e.order for e in c if e.order), default=0.0),
+                                     min(source_order.index(e.span.source) for e in c)))
+        entries += [_entry(day, c, source_order) for c in clusters]
+    return tuple(entries)
+
+
+def _entry(day: date, cluster: list[Event], source_order: Sequence[str]) -> TimelineEntry:
+    members = sorted(cluster, key=lambda e: (source_order.index(e.span.source), e.span.start))
+    best = representative(members)
+    sources = tuple(dict.fromkeys(e.span.source for e in members))
+    return TimelineEntry(day, best.text, sources, tuple(e.span for e in members), all(e.inferred for e in members))
+
+
+def representative(members: Sequence[Event]) -> Event:
+    """The best-supported member: most like the others, dated directly rather than by offset, then shortest."""
+    def support(e: Event) -> tuple[float, int, int]:
+        central = sum(similarity(e, o) for o in members if o is not e)
+        return (central, e.how == "time", -len(e.text))
+    return max(members, key=support)
