@@ -22,3 +22,11 @@ def need_shared(path: Path) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent: it lives in ../shared beside the checkout (CI has it)")
     return path
+REPO = ROOT
+
+
+def load_labels(name: str) -> dict:
+    """The time labels of one cluster (``times-NAME.json``)."""
+    import json
+
+    return json.loads((LABELS / f"times-{name}.json").read_text(encoding="utf-8"))

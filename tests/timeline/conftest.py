@@ -2,19 +2,9 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
-LABELS = REPO / "tests" / "data" / "labels"
-SHARED = REPO / ".." / "shared"
-DEEPWATER = SHARED / "corpus" / "deepwater-horizon"
-
-
-def load_labels(name: str) -> dict:
-    return json.loads((LABELS / f"times-{name}.json").read_text(encoding="utf-8"))
+from corpus import DEEPWATER, REPO
 
 
 @pytest.fixture(scope="session")

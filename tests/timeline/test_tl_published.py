@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import DEEPWATER, REPO, load_labels
 
 from newsfuse.model import Source
 from newsfuse.timeline.published import DayCue, _latest_full_date, dateline_date, day_cues, infer_published
+
+from corpus import DEEPWATER, REPO, load_labels
 
 
 def test_wire_dateline_below_captions():
