@@ -50,12 +50,13 @@ class Terms:
     title: Counter
 
 
-def normalise_word(token: str) -> str:
-    """Lower-case, drop a possessive and a plain plural "s" so "hostages" meets "hostage"."""
+def normalise_word(token: str, plural: bool = True) -> str:
+    """Lower-case, drop a possessive and (for common words) a plain plural "s" so
+    "hostages" meets "hostage"; names keep their "s" ("In Amenas", "New Orleans")."""
     word = token.lower().replace("’", "'")
     if word.endswith("'s"):
         word = word[:-2]
-    if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+    if plural and len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         word = word[:-1]
     return word
 
@@ -79,7 +80,7 @@ def name_phrases(text: str) -> list[str]:
         at_start = bool(_SENTENCE_START.search(text[max(0, match.start() - 3) : match.start()]))
         if " " not in phrase and (at_start and phrase.lower() in stops or len(phrase) < 2):
             continue
-        words = [normalise_word(w) for w in phrase.split() if w.lower() not in stops]
+        words = [normalise_word(w, plural=False) for w in phrase.split() if w.lower() not in stops]
         if words:
             out.append(" ".join(words))
     return out
