@@ -47,7 +47,8 @@ def cluster_articles(
         embeds = [tuple(v) for v in embedder.encode([embedding_text(a) for a in fresh])]
     out = []
     for n, (article, t, e) in enumerate(zip(fresh, terms, embeds, strict=True)):
-        out.append(assign(state, article.id, article.title, vectorize(state, t, e), _naive(article.published)))
+        out.append(assign(state, article.id, article.title, vectorize(state, t, e, not article.text.strip()),
+                          _naive(article.published)))
         if tick is not None:
             tick(n + 1)
     return out
