@@ -18,12 +18,14 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from ..ids import content_id
 from .features import Terms
 from .model import Assignment
+from .prior import BACKGROUND_DOCS, background_share
 from .vectors import Vector, add_into, dot, prune, tfidf, top_terms
 
 #: Join threshold on the weighted similarity below. Calibrated with
@@ -120,13 +122,20 @@ def observe(state: ClusterState, terms: Terms) -> None:
     state.n_docs += 1
 
 
+def document_frequencies(state: ClusterState, keys: Iterable[str]) -> dict[str, float]:
+    """Feed counts plus the background's (``prior``): see there why."""
+    return {k: state.df.get(k, 0) + BACKGROUND_DOCS * background_share(k) for k in keys}
+
+
 def vectorize(state: ClusterState, terms: Terms, embed: tuple[float, ...] | None = None,
               headline_only: bool = False) -> ArticleVectors:
-    names = tfidf(terms.names, {n: state.df.get("@" + n, 0) for n in terms.names}, state.n_docs)
+    n = state.n_docs + BACKGROUND_DOCS
+    words = document_frequencies(state, set(terms.words) | set(terms.title))
+    names = document_frequencies(state, ["@" + k for k in terms.names])
     return ArticleVectors(
-        words=tfidf(terms.words, state.df, state.n_docs),
-        names=names,
-        title=tfidf(terms.title, state.df, state.n_docs),
+        words=tfidf(terms.words, words, n),
+        names=tfidf(terms.names, {k: names["@" + k] for k in terms.names}, n),
+        title=tfidf(terms.title, words, n),
         embed=embed,
         headline_only=headline_only,
     )

@@ -19,12 +19,12 @@ Vector = dict[str, float]
 CENTROID_TERMS = 150
 
 
-def idf(df: int, n_docs: int) -> float:
+def idf(df: float, n_docs: float) -> float:
     """Smoothed inverse document frequency (scikit-learn's ``smooth_idf`` form)."""
     return math.log((1 + n_docs) / (1 + df)) + 1.0
 
 
-def tfidf(counts: Mapping[str, int], df: Mapping[str, int], n_docs: int) -> Vector:
+def tfidf(counts: Mapping[str, int], df: Mapping[str, float], n_docs: float) -> Vector:
     """Sublinear tf (1 + log tf) times idf, L2-normalised; empty counts give an empty vector."""
     vec = {t: (1.0 + math.log(c)) * idf(df.get(t, 0), n_docs) for t, c in counts.items() if c > 0}
     return normalise(vec)
