@@ -15,7 +15,15 @@ from typing import Any
 
 from ..config import Settings
 from ..errors import Rejection, UsageError
-from ..store.sqlite import StoredArticle, load_articles, load_state, open_store, save_articles, save_state, stored_config
+from ..store.sqlite import (
+    StoredArticle,
+    load_articles,
+    load_state,
+    open_store,
+    save_articles,
+    save_state,
+    stored_config,
+)
 from .embed import Embedder
 from .ingest import read_feed
 from .model import Article, Assignment
@@ -35,6 +43,9 @@ class ClusterOptions:
     briefings: bool = True
 
 
+DEFAULT_SETTINGS, DEFAULT_OPTIONS = Settings(), ClusterOptions()
+
+
 @dataclass
 class ClusterReport:
     new_articles: int = 0
@@ -46,7 +57,7 @@ class ClusterReport:
 
 
 def run_cluster(inputs: Sequence[str], outdir: Path, state_dir: Path | None = None,
-                settings: Settings = Settings(), options: ClusterOptions = ClusterOptions(),
+                settings: Settings = DEFAULT_SETTINGS, options: ClusterOptions = DEFAULT_OPTIONS,
                 manifest: str | None = None, progress: Progress | None = None) -> ClusterReport:
     counter = _Counter(progress)
     feed = read_feed(inputs, settings, manifest, counter.read)

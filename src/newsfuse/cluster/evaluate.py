@@ -20,6 +20,8 @@ from .online import ClusterConfig, ClusterState
 from .score import PRF, bcubed, pairwise
 from .stream import cluster_articles
 
+DEFAULT_CONFIG = ClusterConfig()
+
 
 @dataclass(frozen=True)
 class Result:
@@ -31,7 +33,7 @@ class Result:
     seconds: float
 
 
-def evaluate(data: Labelled, config: ClusterConfig = ClusterConfig(), embedder: Embedder | None = None) -> Result:
+def evaluate(data: Labelled, config: ClusterConfig = DEFAULT_CONFIG, embedder: Embedder | None = None) -> Result:
     state = ClusterState(config)
     start = time.perf_counter()
     got = cluster_articles(state, data.articles, embedder)

@@ -9,7 +9,7 @@ documents. With ``--state`` the counts of earlier runs are kept and added to.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from .embed import Embedder
 from .features import article_terms
@@ -61,4 +61,4 @@ def known_articles(state: ClusterState) -> set[str]:
 def _naive(when: datetime | None) -> datetime | None:
     if when is None or when.tzinfo is None:
         return when
-    return when.astimezone(timezone.utc).replace(tzinfo=None)
+    return when.astimezone(UTC).replace(tzinfo=None)
