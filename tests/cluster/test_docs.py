@@ -29,3 +29,13 @@ def test_every_index_key_is_documented() -> None:
     keys = set(index) | set(index["stories"][0]) | set(index["stories"][0]["articles"][0])
     missing = sorted(k for k in keys if f"`{k}`" not in DOCS)
     assert not missing, f"document these index.json keys in docs/cluster.md: {missing}"
+
+
+def test_index_page_escapes_titles_and_links_only_web_urls() -> None:
+    from newsfuse.cluster.index_html import index_to_html
+
+    bad = StoredArticle("s-1", "story-1", None, None, "f.txt", "<script>alert(1)</script>", "O",
+                        "javascript:alert(1)", None, "Some text.", None)
+    html = index_to_html(build_index([bad], {"story-1": None}))
+    assert "<script>alert" not in html and "&lt;script&gt;" in html
+    assert 'href="javascript:' not in html
