@@ -5,6 +5,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsfuse.cluster.ingest import parse_record, read_feed
 from newsfuse.config import Settings
@@ -56,3 +58,23 @@ def test_folder_of_text_files_reads_its_manifest() -> None:
     feed = read_feed([str(corpus)], Settings())
     assert len(feed.articles) == 8 and all(a.published is not None for a in feed.articles)
     assert {a.outlet for a in feed.articles} >= {"Reuters", "BBC News"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_any_line_parses_or_raises_input_error(line: str) -> None:
+    try:
+        doc, _ = parse_record(line, "f:1")
+    except InputError:
+        return
+    assert doc.content is not None and doc.origin == "f:1"
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.dictionaries(st.sampled_from(["text", "html", "title", "published", "outlet", "url"]),
+                       st.one_of(st.text(max_size=50), st.integers(), st.none(), st.lists(st.integers(), max_size=2))))
+def test_any_record_parses_or_raises_input_error(record: dict) -> None:
+    try:
+        parse_record(json.dumps(record), "f:1")
+    except InputError:
+        pass

@@ -19,7 +19,7 @@ from typing import Any
 
 from ..config import DEFAULT_MAX_BYTES, DEFAULT_MODEL, Settings
 from ..errors import UsageError
-from .online import THRESHOLD, WINDOW_DAYS, ClusterConfig
+from .online import HEADLINE_THRESHOLD, THRESHOLD, WINDOW_DAYS, ClusterConfig
 
 EXIT_OK, EXIT_SOME_REJECTED, EXIT_NOTHING_USABLE = 0, 1, 3
 #: Weights used with --embeddings (words, names, title, embedding); see
@@ -43,6 +43,8 @@ def add_parser(sub: Any) -> None:
     c.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="folder for index.html/json and stories/")
     c.add_argument("--state", metavar="DIR", help="keep the clustering in DIR/state.sqlite and add to it on later runs")
     c.add_argument("--threshold", type=float, help=f"join threshold 0..1 (default {THRESHOLD}; higher = more, smaller stories)")
+    c.add_argument("--headline-threshold", type=float,
+                   help=f"join threshold for headline-only records (default {HEADLINE_THRESHOLD})")
     c.add_argument("--window", type=float, default=None, metavar="DAYS",
                    help=f"a story takes new articles for this many days after its latest one (default {WINDOW_DAYS})")
     c.add_argument("--embeddings", action="store_true",
@@ -68,6 +70,10 @@ def config_from(args: argparse.Namespace) -> ClusterConfig:
         if not 0 < args.threshold < 1:
             raise UsageError("--threshold must be between 0 and 1 (try 0.2-0.4)")
         config = replace(config, threshold=args.threshold)
+    if args.headline_threshold is not None:
+        if not 0 < args.headline_threshold < 1:
+            raise UsageError("--headline-threshold must be between 0 and 1 (try 0.05-0.2)")
+        config = replace(config, headline_threshold=args.headline_threshold)
     if args.window is not None:
         if args.window <= 0:
             raise UsageError("--window must be a positive number of days")
