@@ -121,6 +121,8 @@ def _progress(show: bool) -> Iterator[Any]:
 
         def tick(phase: str, done: int) -> None:
             if phase not in tasks:
+                for earlier in tasks.values():
+                    bar.stop_task(earlier)  # freeze the earlier phase's clock
                 tasks[phase] = bar.add_task("reading" if phase == "read" else "clustering", total=None, rate="")
                 started[phase] = time.perf_counter()
             elapsed = max(time.perf_counter() - started[phase], 1e-6)
