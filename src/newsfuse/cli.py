@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .cluster.cli import add_parser as add_cluster_parser
+from .cluster.cli import handle as handle_cluster
 from .config import DEFAULT_MAX_BYTES, DEFAULT_MODEL, Settings
 from .errors import NewsfuseError, UsageError
 
@@ -40,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--llm", metavar="URL", help="OpenAI-compatible endpoint to rewrite the summary (optional)")
     b.add_argument("--model", metavar="NAME", help="model name for --llm")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    add_cluster_parser(sub)
     return parser
 
 
@@ -50,7 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:
         return EXIT_USAGE if exc.code else EXIT_OK
     try:
-        return _brief(args)
+        return handle_cluster(args) if args.command == "cluster" else _brief(args)
     except UsageError as exc:
         print(f"newsfuse: {exc}", file=sys.stderr)
         return EXIT_USAGE

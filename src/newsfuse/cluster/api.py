@@ -1,0 +1,125 @@
+"""Library API of ``newsfuse cluster``: inputs -> stories on disk -> briefings + index.
+
+``run_cluster`` is what the CLI calls: read the feed, load the state (from
+``--state DIR``, else a fresh one in memory), cluster the new articles in
+time order, save the state, then write a briefing for each story that changed
+and the index of all stories.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..config import Settings
+from ..errors import Rejection, UsageError
+from ..store.sqlite import (
+    StoredArticle,
+    load_articles,
+    load_state,
+    open_store,
+    save_articles,
+    save_state,
+    stored_config,
+)
+from .embed import Embedder
+from .ingest import read_feed
+from .model import Article, Assignment
+from .online import ClusterConfig
+from .output import write_outputs
+from .stream import cluster_articles
+
+#: progress(phase, done): phase is "read" (inputs read) or "cluster" (articles assigned).
+Progress = Callable[[str, int], None]
+
+
+@dataclass(frozen=True)
+class ClusterOptions:
+    config: ClusterConfig = ClusterConfig()
+    embeddings: bool = False
+    min_articles: int = 1  # stories smaller than this get no briefing (still in the index)
+    briefings: bool = True
+
+
+DEFAULT_SETTINGS, DEFAULT_OPTIONS = Settings(), ClusterOptions()
+
+
+@dataclass
+class ClusterReport:
+    new_articles: int = 0
+    known_articles: int = 0
+    stories: int = 0
+    changed_stories: list[str] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)
+
+
+def run_cluster(inputs: Sequence[str], outdir: Path, state_dir: Path | None = None,
+                settings: Settings = DEFAULT_SETTINGS, options: ClusterOptions = DEFAULT_OPTIONS,
+                manifest: str | None = None, progress: Progress | None = None) -> ClusterReport:
+    counter = _Counter(progress)
+    feed = read_feed(inputs, settings, manifest, counter.read)
+    report = ClusterReport(rejected=list(feed.rejected))
+    with open_store(state_dir) as conn:
+        config = _config(stored_config(conn), options.config, state_dir)
+        state = load_state(conn, config)
+        embedder = _embedder(options) if config.w_embed > 0 else None
+        assignments = cluster_articles(state, feed.articles, embedder, counter.cluster)
+        save_state(conn, state, {a.story for a in assignments})
+        save_articles(conn, stored(feed.articles, assignments))
+        everything = load_articles(conn)
+    report.new_articles = len(assignments)
+    report.known_articles = len(feed.articles) - len(assignments)
+    report.changed_stories = sorted({a.story for a in assignments})
+    report.stories = len({a.story for a in everything})
+    report.written = write_outputs(outdir, everything, set(report.changed_stories), settings, options,
+                                   report.rejected, _index_options(options))
+    return report
+
+
+def stored(articles: Sequence[Article], assignments: Sequence[Assignment]) -> list[StoredArticle]:
+    """The newly assigned articles, in the order they were assigned."""
+    by_id = {a.id: a for a in articles}
+    return [StoredArticle(a.article, a.story, a.score, a.best, by_id[a.article].origin, by_id[a.article].title,
+                          by_id[a.article].outlet, by_id[a.article].url, by_id[a.article].published,
+                          by_id[a.article].text, by_id[a.article].raw) for a in assignments]
+
+
+def _config(saved: ClusterConfig | None, asked: ClusterConfig, state_dir: Path | None) -> ClusterConfig:
+    """A state keeps the settings it was built with: changing them midway would mix two clusterings."""
+    if saved is None or saved == asked:
+        return asked
+    if asked == ClusterConfig():
+        return saved
+    raise UsageError(f"the state in {state_dir} was built with {saved}; it cannot continue with {asked}. "
+                     "Use a new --state folder to cluster with other settings, or leave the options out.")
+
+
+def _embedder(options: ClusterOptions) -> Embedder | None:
+    if not options.embeddings:
+        return None
+    from .embed import load_minilm
+
+    return load_minilm()
+
+
+def _index_options(options: ClusterOptions) -> dict[str, Any]:
+    c = options.config
+    return {"threshold": c.threshold, "window_days": c.window_days, "embeddings": options.embeddings,
+            "min_articles": options.min_articles}
+
+
+class _Counter:
+    def __init__(self, progress: Progress | None) -> None:
+        self.progress, self.n_read = progress, 0
+
+    def read(self, _origin: str) -> None:
+        self.n_read += 1
+        if self.progress:
+            self.progress("read", self.n_read)
+
+    def cluster(self, done: int) -> None:
+        if self.progress:
+            self.progress("cluster", done)

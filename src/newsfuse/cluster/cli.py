@@ -1,0 +1,133 @@
+"""``newsfuse cluster INPUTS... -o OUTDIR``: argparse setup and handler (a thin shell over ``cluster.api``).
+
+Exit codes as for ``brief``: 0 all inputs used; 1 stories written but some
+inputs skipped (listed on stderr and in index.json); 2 usage error; 3 no
+usable article at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from ..config import DEFAULT_MAX_BYTES, DEFAULT_MODEL, Settings
+from ..errors import UsageError
+from .online import HEADLINE_THRESHOLD, THRESHOLD, WINDOW_DAYS, ClusterConfig
+
+EXIT_OK, EXIT_SOME_REJECTED, EXIT_NOTHING_USABLE = 0, 1, 3
+#: Weights used with --embeddings (words, names, title, embedding); see
+#: bench/cluster_calibrate.py --embeddings and docs/cluster.md.
+EMBED_WEIGHTS = (0.3, 0.3, 0.1, 0.3)
+#: Thresholds that go with EMBED_WEIGHTS (embedding cosines run higher than
+#: TF-IDF ones). Full articles: 0.28 is the best of the grid on Multi-News +
+#: ECB+ dev (mean B-cubed F1 0.852, below TF-IDF alone: 0.877). Headlines: on
+#: 5,000 interleaved UCI dev headlines 0.20 gives B-cubed F1 0.785 against
+#: 0.728 for TF-IDF alone (0.30 gives 0.695); the gain is on headline feeds.
+#: (Grid run before the background IDF of ``prior``; re-measured with it by
+#: bench/cluster_quality.py --embeddings: UCI 10k 0.783 vs 0.749 without.)
+EMBED_THRESHOLD = 0.28
+EMBED_HEADLINE_THRESHOLD = 0.20
+
+
+def add_parser(sub: Any) -> None:
+    c = sub.add_parser("cluster", help="group a mixed feed into stories and brief each story",
+                       description="Group articles into stories (online, in publication order) and write one "
+                                   "briefing per story plus an index page.")
+    c.add_argument("inputs", nargs="+", metavar="INPUTS",
+                   help="files (.txt .html .json .jsonl dumps), folders, http(s) URLs or RSS/Atom feeds")
+    c.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="folder for index.html/json and stories/")
+    c.add_argument("--state", metavar="DIR", help="keep the clustering in DIR/state.sqlite and add to it on later runs")
+    c.add_argument("--threshold", type=float, help=f"join threshold 0..1 (default {THRESHOLD}; higher = more, smaller stories)")
+    c.add_argument("--headline-threshold", type=float,
+                   help=f"join threshold for headline-only records (default {HEADLINE_THRESHOLD})")
+    c.add_argument("--window", type=float, default=None, metavar="DAYS",
+                   help=f"a story takes new articles for this many days after its latest one (default {WINDOW_DAYS})")
+    c.add_argument("--embeddings", action="store_true",
+                   help="also compare sentence embeddings (all-MiniLM-L6-v2, offline; slower)")
+    c.add_argument("--min-articles", type=int, default=1, metavar="N", help="brief only stories with at least N articles (default 1)")
+    c.add_argument("--no-briefings", action="store_true", help="write the index only")
+    c.add_argument("--manifest", metavar="FILE", help="CSV or JSONL with path|url, outlet, title, published")
+    c.add_argument("--spacy-model", default=os.environ.get("NEWSFUSE_SPACY_MODEL", DEFAULT_MODEL),
+                   help=f"spaCy pipeline for the briefings (default {DEFAULT_MODEL})")
+    c.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="reject inputs larger than this (default 5 MB)")
+    c.add_argument("--encoding", help="decode text files with this encoding instead of UTF-8")
+    c.add_argument("--words", type=int, default=250, help="summary length in words per briefing (default 250)")
+    c.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+
+
+def config_from(args: argparse.Namespace) -> ClusterConfig:
+    config = ClusterConfig()
+    if args.embeddings:
+        ww, wn, wt, we = EMBED_WEIGHTS
+        config = replace(config, w_words=ww, w_names=wn, w_title=wt, w_embed=we, threshold=EMBED_THRESHOLD,
+                         headline_threshold=EMBED_HEADLINE_THRESHOLD)
+    if args.threshold is not None:
+        if not 0 < args.threshold < 1:
+            raise UsageError("--threshold must be between 0 and 1 (try 0.2-0.4)")
+        config = replace(config, threshold=args.threshold)
+    if args.headline_threshold is not None:
+        if not 0 < args.headline_threshold < 1:
+            raise UsageError("--headline-threshold must be between 0 and 1 (try 0.05-0.2)")
+        config = replace(config, headline_threshold=args.headline_threshold)
+    if args.window is not None:
+        if args.window <= 0:
+            raise UsageError("--window must be a positive number of days")
+        config = replace(config, window_days=args.window)
+    return config
+
+
+def handle(args: argparse.Namespace) -> int:
+    from .api import ClusterOptions, run_cluster
+
+    if args.max_bytes <= 0 or args.words <= 0 or args.min_articles <= 0:
+        raise UsageError("--max-bytes, --words and --min-articles must be positive")
+    settings = Settings(model=args.spacy_model, max_bytes=args.max_bytes, encoding=args.encoding,
+                        summary_words=args.words)
+    options = ClusterOptions(config=config_from(args), embeddings=args.embeddings,
+                             min_articles=args.min_articles, briefings=not args.no_briefings)
+    with _progress(not args.quiet and sys.stderr.isatty()) as tick:
+        report = run_cluster(args.inputs, Path(args.output), Path(args.state) if args.state else None,
+                             settings, options, args.manifest, tick)
+    for r in report.rejected:
+        print(f"newsfuse: skipped {r.path}: {r.reason}", file=sys.stderr)
+    if report.stories == 0:
+        print("newsfuse: no usable article among the inputs; nothing written", file=sys.stderr)
+        return EXIT_NOTHING_USABLE
+    print(f"newsfuse: {report.new_articles} new articles ({report.known_articles} already clustered) -> "
+          f"{report.stories} stories, {len(report.changed_stories)} changed; wrote {len(report.written)} files "
+          f"to {args.output}", file=sys.stderr)
+    return EXIT_SOME_REJECTED if report.rejected else EXIT_OK
+
+
+@contextmanager
+def _progress(show: bool) -> Iterator[Any]:
+    """A rich progress line on stderr: articles read, then articles clustered per second."""
+    if not show:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} articles"),
+                  TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), console=Console(stderr=True),
+                  transient=True) as bar:
+        tasks: dict[str, Any] = {}
+        started: dict[str, float] = {}
+
+        def tick(phase: str, done: int) -> None:
+            if phase not in tasks:
+                for earlier in tasks.values():
+                    bar.stop_task(earlier)  # freeze the earlier phase's clock
+                tasks[phase] = bar.add_task("reading" if phase == "read" else "clustering", total=None, rate="")
+                started[phase] = time.perf_counter()
+            elapsed = max(time.perf_counter() - started[phase], 1e-6)
+            bar.update(tasks[phase], completed=done, rate=f"{done / elapsed:,.0f} articles/s")
+
+        yield tick
