@@ -25,9 +25,19 @@ def _environment() -> Any:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["by_source"] = first_per_source
     env.filters["num"] = lambda v: f"{v:,.0f}" if float(v).is_integer() else f"{v:,}"
     env.filters["longdate"] = lambda iso: f"{date.fromisoformat(iso):%A} {date.fromisoformat(iso).day} {date.fromisoformat(iso):%B %Y}"
     return env
+
+
+def first_per_source(citations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One marker per source (its first cited span): a disputed-figure sentence cites a
+    dozen claim sentences, and a row of repeated outlet names helps no reader."""
+    seen: dict[str, dict[str, Any]] = {}
+    for c in citations:
+        seen.setdefault(c["source"], c)
+    return list(seen.values())
 
 
 def briefing_to_html(data: dict[str, Any], generated_at: datetime | None = None) -> str:

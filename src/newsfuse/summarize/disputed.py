@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from ..model import Claim, Figure, Source, Span, SummarySentence
+from ..model import Claim, Figure, FigureValue, Source, Span, SummarySentence
 
 #: Authorities named per value: the In Amenas toll of 23 has three wordings
 #: of one source ("a preliminary government toll", "the interior ministry",
@@ -75,18 +75,25 @@ def disputed_sentence(fig: Figure, claims: Mapping[str, Claim], sources: Mapping
     if len(distinct) < 2:
         return None
     low, high = distinct[0], distinct[-1]
-    text = (f"Reports of {fig.label} range from {value_phrase(low.value, low.qualifier)} "
-            f"({who_says(low.claims, claims, sources)}) to {value_phrase(high.value, high.qualifier)} "
+    text = (f"Reports of {fig.label} range from {_phrase(low)} "
+            f"({who_says(low.claims, claims, sources)}) to {_phrase(high)} "
             f"({who_says(high.claims, claims, sources)})")
     # One value in between is named with its source too; a longer list gives the numbers only, to stay short.
     named = len(distinct) == 3
-    middle = [value_phrase(v.value, v.qualifier) + (f" ({who_says(v.claims, claims, sources)})" if named else "")
+    middle = [_phrase(v) + (f" ({who_says(v.claims, claims, sources)})" if named else "")
               for v in distinct[1:-1]]
     if middle:
         text += ", with " + _join(middle) + " in between"
     # Cite the sentence each claim is read from (the reader's evidence), else the claim's own span.
     citations = tuple(claims[c].sentence or claims[c].span for v in values for c in v.claims if c in claims)
     return SummarySentence(text + ".", tuple(dict.fromkeys(citations)), kind="disputed", disputed=True)
+
+
+def _phrase(v: FigureValue) -> str:
+    """A vague amount ("scores", "hundreds") reads as its range, never as its midpoint."""
+    if v.qualifier.startswith("approximate") and v.low is not None and v.high is not None:
+        return f"{number(v.low)}–{number(v.high)}"
+    return value_phrase(v.value, v.qualifier)
 
 
 def _q(qualifier: str | None) -> str:
