@@ -8,7 +8,6 @@ usable, no briefing written.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -16,9 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .cli_options import add_reading_options
 from .cluster.cli import add_parser as add_cluster_parser
 from .cluster.cli import handle as handle_cluster
-from .config import DEFAULT_MAX_BYTES, DEFAULT_MODEL, Settings
+from .config import Settings
 from .errors import NewsfuseError, UsageError
 
 EXIT_OK, EXIT_SOME_REJECTED, EXIT_USAGE, EXIT_NOTHING_USABLE = 0, 1, 2, 3
@@ -33,15 +33,9 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("articles", nargs="+", metavar="ARTICLES", help="files (.txt .html .json .jsonl), folders, http(s) URLs or RSS/Atom feeds")
     b.add_argument("-o", "--output", metavar="OUT", help="output file; its extension picks the format (.json .md .html); default: stdout")
     b.add_argument("--format", choices=sorted(FORMATS), help="output format (default: from -o, else json)")
-    b.add_argument("--manifest", metavar="FILE", help="CSV or JSONL with path|url, outlet, title, published; overrides what is detected")
-    b.add_argument("--spacy-model", default=os.environ.get("NEWSFUSE_SPACY_MODEL", DEFAULT_MODEL),
-                   help=f"installed spaCy pipeline to use (default {DEFAULT_MODEL}; env NEWSFUSE_SPACY_MODEL)")
-    b.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="reject inputs larger than this (default 5 MB)")
-    b.add_argument("--encoding", help="decode text files with this encoding instead of UTF-8 (e.g. latin-1)")
-    b.add_argument("--words", type=int, default=250, help="summary length in words (default 250)")
+    add_reading_options(b)
     b.add_argument("--llm", metavar="URL", help="OpenAI-compatible endpoint to rewrite the summary (optional)")
     b.add_argument("--model", metavar="NAME", help="model name for --llm")
-    b.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     add_cluster_parser(sub)
     return parser
 

@@ -8,7 +8,6 @@ usable article at all.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from collections.abc import Iterator
@@ -17,7 +16,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..config import DEFAULT_MAX_BYTES, DEFAULT_MODEL, Settings
+from ..cli_options import add_reading_options
+from ..config import Settings
 from ..errors import UsageError
 from .online import HEADLINE_THRESHOLD, THRESHOLD, WINDOW_DAYS, ClusterConfig
 
@@ -53,13 +53,7 @@ def add_parser(sub: Any) -> None:
                    help="also compare sentence embeddings (all-MiniLM-L6-v2, offline; slower)")
     c.add_argument("--min-articles", type=int, default=1, metavar="N", help="brief only stories with at least N articles (default 1)")
     c.add_argument("--no-briefings", action="store_true", help="write the index only")
-    c.add_argument("--manifest", metavar="FILE", help="CSV or JSONL with path|url, outlet, title, published")
-    c.add_argument("--spacy-model", default=os.environ.get("NEWSFUSE_SPACY_MODEL", DEFAULT_MODEL),
-                   help=f"spaCy pipeline for the briefings (default {DEFAULT_MODEL})")
-    c.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="reject inputs larger than this (default 5 MB)")
-    c.add_argument("--encoding", help="decode text files with this encoding instead of UTF-8")
-    c.add_argument("--words", type=int, default=250, help="summary length in words per briefing (default 250)")
-    c.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    add_reading_options(c, words_help="summary length in words per briefing (default 250)")
 
 
 def config_from(args: argparse.Namespace) -> ClusterConfig:
