@@ -63,3 +63,15 @@ def test_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["brief", str(example_file("002")), "-o", str(tmp_path / "b.pdf")]) == 2
     assert main(["brief"]) == 2
     assert main(["nonsense"]) == 2
+
+
+@pytest.mark.integration
+def test_second_real_cluster_validates_and_is_dated(deepwater_briefing) -> None:
+    """Deepwater Horizon (eight reports, five outlets, a manifest in its folder) through the whole pipeline."""
+    from newsfuse.render.output import render
+
+    data = json.loads(render(deepwater_briefing, "json"))
+    jsonschema.validate(data, SCHEMA)
+    assert len(data["sources"]) == 8 and all(s["published_from"] == "manifest" for s in data["sources"])
+    assert {s["outlet"] for s in data["sources"]} == {"Reuters", "BBC News", "Fox News", "The Guardian", "The Washington Post"}
+    assert data["timeline"] and data["summary"] and data["figures"] and data["entities"]
