@@ -6,9 +6,10 @@ import argparse
 import json
 
 import pytest
-from corpus import ROOT
 
 from newsfuse.cli import build_parser
+
+from corpus import ROOT
 
 
 def _options(command: str) -> set[str]:
