@@ -27,6 +27,10 @@ class Span:
         if not 0 <= self.start <= self.end:
             raise ValueError(f"bad span {self.start}..{self.end} in {self.source}")
 
+    def overlaps(self, other: Span) -> bool:
+        """Same source and at least one character in common."""
+        return self.source == other.source and self.start < other.end and other.start < self.end
+
     def to_json(self) -> dict[str, Any]:
         return {"source": self.source, "start": self.start, "end": self.end}
 

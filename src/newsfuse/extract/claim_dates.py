@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+from ..timeline.words import WEEKDAYS, weekday_before
+
 #: Relative day words -> days before publication.
 RELATIVE_DAYS: dict[str, int] = {"today": 0, "tonight": 0, "toay": 0, "yesterday": 1}
 #: Two-word relative expressions -> days before publication.
@@ -21,11 +22,6 @@ RELATIVE_PHRASES: dict[tuple[str, str], int] = {
     # "The developments come a day after at least 30 hostages ... were killed": the day before the report
     ("day", "after"): 1, ("day", "earlier"): 1, ("day", "before"): 1, ("previous", "day"): 1,
 }
-
-
-def weekday_before(published: date, weekday: int) -> date:
-    """The most recent date with ``weekday`` (0 = Monday) on or before ``published``."""
-    return published - timedelta(days=(published.weekday() - weekday) % 7)
 
 
 def resolve_word(tokens: list[str], i: int, published: date) -> date | None:

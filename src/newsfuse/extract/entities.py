@@ -295,7 +295,3 @@ def mention_at(
 ) -> Mention:
     """A mention of ``text[start:end]`` (used by patterns and propagation)."""
     return Mention(Span(source_id, start, end), text[start:end], label, origin, cue)
-
-
-def overlaps(a: Span, b: Span) -> bool:
-    return a.source == b.source and a.start < b.end and b.start < a.end

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ..align.aliases import is_acronym, is_acronym_of
 from ..model import Span
-from .entities import Mention, mention_at, overlaps
+from .entities import Mention, mention_at
 
 #: Cues that the next quoted phrase is a name even if lowercase ("blind sheikh").
 _NAMING_CUE = r"(?:known as|referred to as|called|calling itself|dubbed|nicknamed|named|name means|which means|meaning)"
@@ -98,7 +98,7 @@ def find_patterns(source_id: str, text: str, mentions: Sequence[Mention]) -> Pat
 
 
 def _without_overlaps(mentions: Sequence[Mention], new: Sequence[Mention]) -> list[Mention]:
-    return [m for m in mentions if not any(overlaps(m.span, n.span) for n in new)]
+    return [m for m in mentions if not any(m.span.overlaps(n.span) for n in new)]
 
 
 def _quoted_names(source_id: str, text: str, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
@@ -122,7 +122,7 @@ def _datelines(source_id: str, text: str, mentions: Sequence[Mention]) -> tuple[
     found = []
     for match in _DATELINE.finditer(text):
         span = Span(source_id, *match.span("name"))
-        if len(match.group("name")) >= 3 and not any(overlaps(span, m.span) for m in mentions):
+        if len(match.group("name")) >= 3 and not any(span.overlaps(m.span) for m in mentions):
             found.append(mention_at(source_id, text, span.start, span.end, "GPE", "pattern"))
     return tuple(found)
 
@@ -131,7 +131,7 @@ def _named_groups(source_id: str, text: str, mentions: Sequence[Mention]) -> tup
     found = []
     for match in _NAMED_GROUP.finditer(text):
         span = Span(source_id, match.start("name"), match.end())
-        if not _DEMONYM_WORD.search(match.group("name")) and not any(overlaps(span, m.span) for m in mentions):
+        if not _DEMONYM_WORD.search(match.group("name")) and not any(span.overlaps(m.span) for m in mentions):
             found.append(mention_at(source_id, text, span.start, span.end, "ORG", "pattern"))
     return tuple(found)
 

@@ -72,17 +72,13 @@ def event_spans(briefing: Briefing, event: Mapping[str, Any]) -> list[Span]:
     return out
 
 
-def _overlaps(a: Span, b: Span) -> bool:
-    return a.source == b.source and a.start < b.end and b.start < a.end
-
-
 def event_recall(briefing: Briefing, events: Sequence[Mapping[str, Any]], min_files: int = 2) -> float | None:
     """Share of events dated by >= ``min_files`` files that a summary citation overlaps."""
     key = [e for e in events if len({ev["file"] for ev in e.get("evidence", ())}) >= min_files]
     if not key:
         return None
     cited = [c for s in briefing.summary for c in s.citations]
-    hit = sum(any(_overlaps(c, sp) for c in cited for sp in event_spans(briefing, e)) for e in key)
+    hit = sum(any(c.overlaps(sp) for c in cited for sp in event_spans(briefing, e)) for e in key)
     return hit / len(key)
 
 

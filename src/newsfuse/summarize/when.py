@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 
 from ..model import Span, TimeExpression
+from ..timeline.words import WEEKDAYS, weekday_before
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _RELATIVE = re.compile(
     r"\b(yesterday|last night|today|tonight|this morning|(?:on |late |early |last )?(?:monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday))\b",
@@ -49,8 +49,4 @@ def resolve_relative(phrase: str, published: date) -> date:
         return published - timedelta(days=1)
     if low.startswith(("today", "tonight", "this morning")):
         return published
-    weekday = _WEEKDAYS.index(low.split()[-1])
-    back = (published.weekday() - weekday) % 7
-    if low.startswith("last ") and back == 0:
-        back = 7
-    return published - timedelta(days=back)
+    return weekday_before(published, WEEKDAYS.index(low.split()[-1]), strict=low.startswith("last "))

@@ -19,8 +19,8 @@ from datetime import date, timedelta
 
 from ..clean.lines import DATE_PATTERN, MONTHS
 from ..model import Source
+from .words import WEEKDAYS, weekday_before
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 #: How far from the dated sources an undated one may lie. A story's coverage
 #: spans days to a couple of weeks; a wider window lets weekday names alias.
 INFERENCE_WINDOW_DAYS = 7
@@ -76,8 +76,7 @@ class DayCue:
             return published - timedelta(days=published.weekday() + self.offset)
         if self.weekday is None:
             return published - timedelta(days=self.offset)
-        back = (published.weekday() - self.weekday) % 7
-        return published - timedelta(days=back or (7 if self.strict else 0))
+        return weekday_before(published, self.weekday, strict=self.strict)
 
     def days(self, published: date) -> list[date]:
         """The calendar days the cue may mean: one, or the seven of a week."""

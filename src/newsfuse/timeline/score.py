@@ -131,10 +131,6 @@ def _locate_any(text: str, item: Mapping[str, Any]) -> tuple[int, int] | None:
     return None
 
 
-def _overlaps(a: Span, b: Span) -> bool:
-    return a.source == b.source and a.start < b.end and b.start < a.end
-
-
 def score_times(labels: Mapping[str, Any], briefing: Briefing, times: Sequence[TimeExpression] | None = None) -> TimeScore:
     times = briefing.times if times is None else times
     gold = gold_times(labels, briefing)
@@ -154,12 +150,12 @@ def score_times(labels: Mapping[str, Any], briefing: Briefing, times: Sequence[T
             day_ok += bool(match.value) and match.value[:10] == gold_day[1]
             dp = dateparser_day(item["text"], published[span.source])
             dp_ok += dp is not None and dp.isoformat() == gold_day[1]
-    matched_pred = sum(any(_overlaps(t.span, g) for g, _ in gold) for t in times)
+    matched_pred = sum(any(t.span.overlaps(g) for g, _ in gold) for t in times)
     return TimeScore(len(counted), found, len(times), matched_pred, value_ok, day_gold, day_ok, dp_ok)
 
 
 def _best_match(span: Span, times: Iterable[TimeExpression]) -> TimeExpression | None:
-    overlapping = [t for t in times if _overlaps(t.span, span)]
+    overlapping = [t for t in times if t.span.overlaps(span)]
     if not overlapping:
         return None
     return max(overlapping, key=lambda t: min(t.span.end, span.end) - max(t.span.start, span.start))
@@ -208,18 +204,18 @@ def score_timeline(labels: Mapping[str, Any], briefing: Briefing, entries: Seque
 
 
 def _touches(entry: TimelineEntry, events: Sequence[tuple[date, list[Span]]]) -> bool:
-    return any(_overlaps(c, s) for c in entry.citations for _, spans in events for s in spans)
+    return any(c.overlaps(s) for c in entry.citations for _, spans in events for s in spans)
 
 
 def _matching_event(entry: TimelineEntry, events: Sequence[tuple[date, list[Span]]]) -> int | None:
-    touching = [c for c in entry.citations if any(_overlaps(c, s) for _, spans in events for s in spans)]
+    touching = [c for c in entry.citations if any(c.overlaps(s) for _, spans in events for s in spans)]
     if not touching:
         return None
     for i, (day, spans) in enumerate(events):
-        if day == entry.date and all(any(_overlaps(c, s) for s in spans) for c in touching):
+        if day == entry.date and all(any(c.overlaps(s) for s in spans) for c in touching):
             return i
     return None
 
 
 def _cites(entry: TimelineEntry, spans: Sequence[Span]) -> bool:
-    return any(_overlaps(c, s) for c in entry.citations for s in spans)
+    return any(c.overlaps(s) for c in entry.citations for s in spans)

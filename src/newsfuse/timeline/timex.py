@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from .words import PARTS_OF_DAY
+from .words import PARTS_OF_DAY, weekday_before
 
 Tense = Literal["past", "present", "future"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
@@ -68,10 +68,7 @@ def weekday_date(weekday: int, ctx: Context, *, strict_past: bool = False, futur
     if future:
         ahead = (weekday - published.weekday()) % 7
         return published + timedelta(days=ahead or (7 if strict_past else 0))
-    back = (published.weekday() - weekday) % 7
-    if strict_past and back == 0:
-        back = 7
-    return published - timedelta(days=back)
+    return weekday_before(published, weekday, strict=strict_past)
 
 
 def iso_week(day: date) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEKDAY_RE = "|".join(WEEKDAYS)
 
@@ -41,3 +43,13 @@ def number_value(word: str) -> int | None:
     if len(parts) == 2 and parts[0] in _TENS and parts[1] in _SMALL[:10]:
         return _TENS[parts[0]] + (NUMBER_WORDS[parts[1]] or 0)
     return None
+
+
+def weekday_before(published: date, weekday: int, *, strict: bool = False) -> date:
+    """The latest day with ``weekday`` (0 = Monday) on or before ``published``; strictly before if ``strict``.
+
+    How past-tense news means a weekday: "on Saturday" in a Saturday report is
+    that day (dateparser goes a week back); "last Tuesday" is strictly before.
+    """
+    back = (published.weekday() - weekday) % 7
+    return published - timedelta(days=back or (7 if strict else 0))
