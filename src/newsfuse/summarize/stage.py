@@ -44,16 +44,21 @@ def extractive_summary(briefing: Briefing, budget: int, weights: Weights = DEFAU
     claims = {c.id: c for c in briefing.claims}
     sources = {s.id: s for s in briefing.sources}
     disputes = _disputes(briefing, claims, sources)
+    # Which disputed figures each candidate carries, computed once: selection asks for every
+    # candidate in every greedy round.
+    carried = {s.candidate.span: tuple(f.id for f in conflicts_carried([s.candidate.span], briefing.figures, claims)
+                                       if f.id in disputes)
+               for s in index.scored} if disputes else {}
     chosen = select(index.scored, index.key_weights, index.n_groups, budget, weights,
-                    extra_words=_pricer(disputes, briefing, claims) if disputes else None)
+                    extra_words=_pricer(disputes, carried) if disputes else None)
     out: list[SummarySentence] = []
     stated: set[str] = set()
     for s in timeline_order(chosen):
         out.append(cited(s, index))
-        for fig in conflicts_carried([s.candidate.span], briefing.figures, claims):
-            if fig.id in disputes and fig.id not in stated:
-                stated.add(fig.id)
-                out.append(disputes[fig.id])
+        for fig_id in carried.get(s.candidate.span, ()):
+            if fig_id not in stated:
+                stated.add(fig_id)
+                out.append(disputes[fig_id])
     return out
 
 
@@ -68,10 +73,9 @@ def _disputes(briefing: Briefing, claims: dict, sources: dict) -> dict[str, Summ
     return out
 
 
-def _pricer(disputes: dict[str, SummarySentence], briefing: Briefing, claims: dict):
+def _pricer(disputes: dict[str, SummarySentence], carried: dict):
     def price(s: Scored, stated: set[str]) -> tuple[int, frozenset[str]]:
-        new = frozenset(f.id for f in conflicts_carried([s.candidate.span], briefing.figures, claims)
-                        if f.id in disputes and f.id not in stated)
+        new = frozenset(f for f in carried[s.candidate.span] if f not in stated)
         return sum(len(disputes[f].text.split()) for f in new), new
 
     return price
