@@ -10,7 +10,6 @@ import dataclasses
 from collections.abc import Callable, Sequence
 
 from .config import Settings
-from .errors import Rejection
 from .ingest.read import read_inputs
 from .model import Briefing, RawDocument
 from .pipeline import Pipeline
@@ -47,6 +46,3 @@ def brief_documents(
         return briefing
     return (pipeline or Pipeline(default_stages()))(briefing, progress)
 
-
-def rejections(briefing: Briefing) -> tuple[Rejection, ...]:
-    return tuple(briefing.rejected)

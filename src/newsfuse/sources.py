@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from pathlib import Path
 
 from .clean.boilerplate import WIRE_AGENCIES
 from .clean.html import extract_html
@@ -111,11 +110,3 @@ def _outlet_from_url(url: str | None) -> str | None:
     host = re.sub(r"^(?:www|edition|news|m)\.", "", host)
     return host or None
 
-
-def source_label(source: Source) -> str:
-    """A short human name for messages and reports: outlet, else file name, else id."""
-    if source.outlet:
-        return source.outlet
-    if source.path:
-        return Path(source.path).name
-    return source.id
