@@ -1,0 +1,112 @@
+"""The multi-genre labelled set: which stories, which split, and their texts as files.
+
+Stories come from ``../shared/eval`` (read in place, never copied); the selection and the
+tune/report split live in ``tests/data/labels/multigenre/clusters.toml`` and were fixed before
+any rule was written, so a gate that tests the ``report`` half measures rules that never saw it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+SELECTION = REPO / "tests" / "data" / "labels" / "multigenre" / "clusters.toml"
+EVAL = REPO.parent / "shared" / "eval"
+MULTINEWS = EVAL / "summ-multinews-val" / "clusters.jsonl"
+TIMELINE17 = EVAL / "timeline17-dev" / "timelines.jsonl"
+#: Timeline17 topics are cut to this many days and at most this many reports.
+WINDOW_DAYS = 7
+MAX_REPORTS = 8
+
+
+@dataclass(frozen=True)
+class Article:
+    """One report as the eval file gives it; ``name`` is its file name when materialised."""
+
+    name: str
+    title: str | None
+    text: str
+    published: str | None
+    outlet: str | None
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str
+    kind: str
+    split: str
+    articles: tuple[Article, ...]
+
+
+def available() -> bool:
+    """True when ../shared/eval is beside the checkout (tests skip otherwise, saying so)."""
+    return MULTINEWS.is_file() and TIMELINE17.is_file()
+
+
+def selection(split: str | None = None) -> list[dict]:
+    rows = tomllib.loads(SELECTION.read_text(encoding="utf-8"))["cluster"]
+    return [r for r in rows if split is None or r["split"] == split]
+
+
+def select_articles(articles: list[dict], start: str) -> list[dict]:
+    """Reports published in [start, start + WINDOW_DAYS), round-robin across days, at most MAX_REPORTS."""
+    first = dt.date.fromisoformat(start)
+    by_day: dict[str, list[dict]] = {}
+    for a in sorted(articles, key=lambda a: (a["published"][:10], str(a["id"]))):
+        day = dt.date.fromisoformat(a["published"][:10])
+        if first <= day < first + dt.timedelta(days=WINDOW_DAYS):
+            by_day.setdefault(a["published"][:10], []).append(a)
+    picked: list[dict] = []
+    queues = [list(v) for _, v in sorted(by_day.items())]
+    while len(picked) < MAX_REPORTS and any(queues):
+        for q in queues:
+            if q and len(picked) < MAX_REPORTS:
+                picked.append(q.pop(0))
+    return sorted(picked, key=lambda a: (a["published"][:10], str(a["id"])))
+
+
+def _rows(path: Path, key: str) -> dict[str, dict]:
+    return {json.loads(line)[key]: json.loads(line) for line in path.open(encoding="utf-8") if line.strip()}
+
+
+def stories(split: str | None = None) -> Iterator[Story]:
+    """The selected stories of one split (or all), with their reports, in selection order."""
+    multinews = _rows(MULTINEWS, "cluster_id")
+    timeline17 = _rows(TIMELINE17, "topic")
+    for row in selection(split):
+        if row["source"] == "multinews":
+            raw = multinews[row["key"]]["articles"]
+            arts = tuple(
+                Article(f"d{j}.txt", a.get("title"), a["text"], a.get("published"), a.get("outlet"))
+                for j, a in enumerate(raw)
+            )
+        else:
+            topic = timeline17[row["key"]]
+            outlet = row["key"].rsplit("_", 1)[-1]
+            raw = select_articles(topic["articles"], row["start"])
+            arts = tuple(
+                Article(f"{a['id']}.txt", a.get("title"), a["text"], a["published"][:10], outlet) for a in raw
+            )
+        yield Story(row["id"], row["kind"], row["split"], arts)
+
+
+def materialise(story: Story, folder: Path) -> Path:
+    """Write a story's reports as plain-text files (headline line, blank line, text) plus a manifest.
+
+    Returns the folder, ready for ``newsfuse brief``. Labels name these file names.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = []
+    for a in story.articles:
+        body = (a.title.strip() + "\n\n" if a.title else "") + a.text
+        (folder / a.name).write_text(body, encoding="utf-8")
+        if a.published or a.outlet:
+            lines.append(json.dumps({"path": a.name, "outlet": a.outlet, "published": a.published}))
+    if lines:
+        (folder / "manifest.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
