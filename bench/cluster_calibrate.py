@@ -15,10 +15,10 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from newsfuse.cluster.evaldata import load_labelled
 from newsfuse.cluster.online import ClusterConfig, ClusterState
-from newsfuse.cluster.score import bcubed
 from newsfuse.cluster.stream import cluster_articles, embedding_text
+from newsfuse_eval.clusterdata import load_labelled
+from newsfuse_eval.clusterscore import bcubed
 
 EVAL = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval"
 SETS = ("cluster-multinews-val", "cluster-ecbplus-dev")

@@ -23,9 +23,9 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from newsfuse.cluster.evaldata import Labelled, load_labelled
-from newsfuse.cluster.evaluate import Result, evaluate, interleave
 from newsfuse.cluster.online import ClusterConfig
+from newsfuse_eval.cluster import Result, evaluate, interleave
+from newsfuse_eval.clusterdata import Labelled, load_labelled
 
 REPO = Path(__file__).resolve().parents[1]
 EVAL = REPO / ".." / "shared" / "eval"

@@ -29,9 +29,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from newsfuse.cluster import online
-from newsfuse.cluster.evaldata import Labelled, load_labelled, shifted
 from newsfuse.cluster.online import ClusterState
 from newsfuse.cluster.stream import cluster_articles
+from newsfuse_eval.clusterdata import Labelled, load_labelled, shifted
 
 EVAL = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval"
 #: Above this many articles the all-live-stories scan is not run (minutes per point).

@@ -1,7 +1,7 @@
 """Who's who: merge quality on the labelled clusters and time added per source.
 
 Quality (pairwise and B-cubed precision/recall over gold (article, surface
-form) items, see ``newsfuse.extract.entity_score``) for newsfuse's entities
+form) items, see ``newsfuse_eval.entities``) for newsfuse's entities
 stage and, side by side, a baseline: spaCy's entities grouped by exact text
 (what a user gets from the model alone). Time: the pipeline with the core
 stages only vs core + entities, run alternately in the same process with the
@@ -29,15 +29,15 @@ from pathlib import Path
 
 from newsfuse.api import brief_documents
 from newsfuse.config import Settings
-from newsfuse.extract.entities import NAME_LABELS
-from newsfuse.extract.entity_score import EntityScores, merge_errors, score_entities, score_on_gold_spans
-from newsfuse.extract.entity_stage import extract_entities, find_entities
+from newsfuse.entities.mentions import NAME_LABELS
+from newsfuse.entities.stage import extract_entities, find_entities
 from newsfuse.ids import content_id
 from newsfuse.ingest.read import read_inputs
 from newsfuse.model import Briefing, Entity, Source, Span
-from newsfuse.nlp import load_nlp
+from newsfuse.nlp.load import load_nlp
 from newsfuse.pipeline import Pipeline
 from newsfuse.stages import CORE_STAGES
+from newsfuse_eval.entities import EntityScores, merge_errors, score_entities, score_on_gold_spans
 
 ROOT = Path(__file__).resolve().parents[1]
 LABELS = ROOT / "tests" / "data" / "labels"

@@ -19,15 +19,15 @@ import sys
 import time
 from pathlib import Path
 
-from newsfuse.align.figure_classes import story_demonyms
-from newsfuse.align.figure_score import score
-from newsfuse.align.figures import Options, align_figures, build_figures, independent_voices
 from newsfuse.api import brief_documents
 from newsfuse.config import Settings
-from newsfuse.extract.claims import extract_claims
+from newsfuse.figures.align import Options, align_figures, build_figures, independent_voices
+from newsfuse.figures.claims import extract_claims
+from newsfuse.figures.classes import story_demonyms
 from newsfuse.ingest.read import read_inputs
 from newsfuse.pipeline import Pipeline
 from newsfuse.stages import CORE_STAGES
+from newsfuse_eval.figures import score
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT / ".." / "shared" / "corpus"

@@ -45,10 +45,10 @@ def _without_manifest(folder: Path, labels: dict) -> None:
     import dataclasses
 
     from newsfuse.config import Settings
+    from newsfuse.dates.published import infer_published
     from newsfuse.ingest.read import read_inputs
     from newsfuse.model import DocMeta
     from newsfuse.sources import build_sources
-    from newsfuse.timeline.published import infer_published
 
     docs = read_inputs([str(folder)], Settings()).documents
     keep = docs[0].origin

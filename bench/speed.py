@@ -19,7 +19,7 @@ from pathlib import Path
 from newsfuse.api import brief_documents
 from newsfuse.config import Settings
 from newsfuse.ingest.read import read_inputs
-from newsfuse.nlp import load_nlp
+from newsfuse.nlp.load import load_nlp
 from newsfuse.pipeline import Pipeline
 from newsfuse.stages import CORE_STAGES, default_stages
 

@@ -34,8 +34,8 @@ from newsfuse.model import Briefing, DocMeta, RawDocument  # noqa: E402
 from newsfuse.pipeline import Pipeline  # noqa: E402
 from newsfuse.sources import build_sources  # noqa: E402
 from newsfuse.stages import CORE_STAGES  # noqa: E402
-from newsfuse.summarize.score import independent_sources, score_summary, sentence_valid  # noqa: E402
-from newsfuse.summarize.stage import extractive_summary  # noqa: E402
+from newsfuse.summary.stage import extractive_summary  # noqa: E402
+from newsfuse_eval.summary import independent_sources, score_summary, sentence_valid  # noqa: E402
 
 Ranker = Callable[[Briefing, list[str]], list[int]]
 

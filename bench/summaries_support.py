@@ -25,10 +25,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from newsfuse.api import brief  # noqa: E402
-from newsfuse.summarize import embed  # noqa: E402
-from newsfuse.summarize.build import pool_items  # noqa: E402
-from newsfuse.summarize.score import event_spans  # noqa: E402
-from newsfuse.summarize.support import SUPPORT_COSINE, cosine, idf_weights, tfidf  # noqa: E402
+from newsfuse.summary import embed  # noqa: E402
+from newsfuse.summary.build import pool_items  # noqa: E402
+from newsfuse.summary.support import SUPPORT_COSINE, cosine, idf_weights, tfidf  # noqa: E402
+from newsfuse_eval.summary import event_spans  # noqa: E402
 
 DWH = ROOT / ".." / "shared" / "corpus" / "deepwater-horizon"
 #: Operating threshold tried for embeddings (cosine of normalised MiniLM vectors).

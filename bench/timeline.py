@@ -1,6 +1,6 @@
 """Timeline quality on the labelled clusters, and the time the timeline stages add per source.
 
-Quality (scorer: newsfuse.timeline.score, labels: tests/data/labels/times-*.json):
+Quality (scorer: newsfuse_eval.timeline, labels: tests/data/labels/times-*.json):
   - time expressions: extraction recall/precision (relaxed overlap), TIMEX3 value accuracy,
     exact-date accuracy on day-valued expressions, and plain dateparser on the same expressions;
   - timeline: entry precision (of entries citing labelled evidence), event recall, evidence
@@ -30,7 +30,7 @@ def _labels(name: str) -> dict:
 
 
 def quality(name: str, briefing) -> None:
-    from newsfuse.timeline.score import score_timeline, score_times
+    from newsfuse_eval.timeline import score_timeline, score_times
 
     t = score_times(_labels(name), briefing)
     tl = score_timeline(_labels(name), briefing)

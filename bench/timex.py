@@ -43,7 +43,7 @@ def load(name: str, limit: int | None) -> list[dict]:
 
 
 def measure(name: str, limit: int | None) -> dict:
-    from newsfuse.nlp import load_nlp
+    from newsfuse.nlp.load import load_nlp
     from newsfuse.timeline.extract import find_times, tense_at
     from newsfuse.timeline.resolve import Context, dateparser_day, resolve
 

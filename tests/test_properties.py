@@ -10,8 +10,8 @@ from newsfuse.config import Settings
 from newsfuse.errors import InputError
 from newsfuse.ingest.decode import decode_bytes
 from newsfuse.model import RawDocument
-from newsfuse.nlp import load_nlp
-from newsfuse.segment.sentences import doc_sentences
+from newsfuse.nlp.load import load_nlp
+from newsfuse.nlp.sentences import doc_sentences
 from newsfuse.sources import build_source
 
 LINES = st.sampled_from([

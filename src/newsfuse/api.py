@@ -44,5 +44,21 @@ def brief_documents(
                         produced=frozenset({"sources", "rejected", "settings"}))
     if not sources:
         return briefing
-    return (pipeline or Pipeline(default_stages()))(briefing, progress)
+    briefing = (pipeline or Pipeline(default_stages()))(briefing, progress)
+    if settings.llm_url and briefing.summary:
+        if progress:
+            progress("llm")
+        briefing = rewrite_summary(briefing)
+    return briefing
+
+
+def rewrite_summary(briefing: Briefing) -> Briefing:
+    """The optional LLM writer, a network call after the pure pipeline: rewrites the summary and
+    keeps only sentences its cited spans support (the rest go to ``summary_dropped``)."""
+    from .summary.llm import rewrite_with_llm
+    from .summary.support import with_independent_sources
+
+    sentences, dropped = rewrite_with_llm(list(briefing.summary), briefing, briefing.settings)
+    return dataclasses.replace(briefing, summary=with_independent_sources(sentences, briefing.independent_groups),
+                               summary_dropped=tuple(dropped))
 

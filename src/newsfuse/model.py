@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
+from .config import Settings
+
 PublishedFrom = Literal["metadata", "manifest", "dateline", "text", "inferred"]
 
 
@@ -196,6 +198,7 @@ class SummarySentence:
     citations: tuple[Span, ...]
     kind: Literal["extracted", "disputed", "rewritten"] = "extracted"
     disputed: bool = False
+    independent_sources: int = 0  # independent groups among the cited sources (wire copies count once)
 
     def __post_init__(self) -> None:
         if not self.citations:
@@ -233,8 +236,9 @@ class Briefing:
     timeline: tuple[TimelineEntry, ...] = ()
     summary: tuple[SummarySentence, ...] = ()
     summary_dropped: tuple[DroppedSentence, ...] = ()  # writer sentences refused (unsupported)
+    title: str = ""  # the story's title (stage ``story``)
     produced: frozenset[str] = frozenset()
-    settings: Any = None  # a newsfuse.config.Settings; typed loosely to avoid an import cycle
+    settings: Settings | None = None
 
     def source(self, source_id: str) -> Source:
         for source in self.sources:

@@ -10,11 +10,11 @@ from .clean.html import extract_html
 from .clean.language import check_english
 from .clean.text import clean_text
 from .config import Settings
+from .dates.published import dateline_date
 from .errors import InputError, Rejection
 from .ids import content_id
 from .ingest.manifest import merge_meta
 from .model import RawDocument, Removal, Source
-from .timeline.published import dateline_date
 
 #: Fewer words than this is not an article (a paywall stub, an error page).
 MIN_ARTICLE_WORDS = 40

@@ -4,8 +4,8 @@ from dataclasses import replace
 from datetime import datetime
 
 from newsfuse.cluster.online import ClusterConfig, ClusterState, Story, candidates, time_gap_days
-from newsfuse.cluster.score import bcubed
 from newsfuse.cluster.stream import cluster_articles, stream_order
+from newsfuse_eval.clusterscore import bcubed
 
 
 def test_two_interleaved_stories_are_separated(quake_and_vote) -> None:

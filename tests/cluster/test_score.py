@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsfuse.cluster.score import bcubed, pairwise
+from newsfuse_eval.clusterscore import bcubed, pairwise
 
 
 def test_perfect_clustering_scores_one() -> None:

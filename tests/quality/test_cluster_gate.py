@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from newsfuse.cluster.evaldata import Labelled, load_labelled
-from newsfuse.cluster.evaluate import evaluate, interleave
 from newsfuse.cluster.ingest import read_feed
 from newsfuse.config import Settings
+from newsfuse_eval.cluster import evaluate, interleave
+from newsfuse_eval.clusterdata import Labelled, load_labelled
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO / ".." / "shared"

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from newsfuse.extract.entity_score import EntityScores, score_entities
 from newsfuse.model import Briefing
+from newsfuse_eval.entities import EntityScores, score_entities
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "in-amenas"
@@ -151,10 +151,10 @@ MEANTIME_PRECISION_FLOORS = {"stock": 0.92, "gm": 0.98}
 
 def test_meantime_merge_precision() -> None:
     from newsfuse.config import DEFAULT_MODEL
-    from newsfuse.extract.entity_score import score_on_gold_spans
-    from newsfuse.extract.entity_stage import find_entities
+    from newsfuse.entities.stage import find_entities
     from newsfuse.model import Source
-    from newsfuse.nlp import load_nlp
+    from newsfuse.nlp.load import load_nlp
+    from newsfuse_eval.entities import score_on_gold_spans
 
     if not MEANTIME.exists():
         pytest.skip(f"{MEANTIME} is absent: it lives in ../shared beside the checkout (CI has it)")

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from newsfuse.align.figure_score import Scores, score
 from newsfuse.api import brief
+from newsfuse_eval.figures import Scores, score
 
 ROOT = Path(__file__).resolve().parents[2]
 LABELS = ROOT / "tests" / "data" / "labels"

@@ -1,6 +1,6 @@
 """Quality gate for the summary over the two labelled clusters (floors pinned; never lower them silently).
 
-Scored by ``newsfuse.summarize.score``: citation validity (every cited span
+Scored by ``newsfuse_eval.summary``: citation validity (every cited span
 exists and an extracted sentence slices back to its text), the share of
 sentences citing >= 2 independent sources, and recall of the labelled key
 events (events dated in >= 2 files of tests/data/labels/times-*.json) among
@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from newsfuse.api import brief
-from newsfuse.summarize.score import score_summary
+from newsfuse_eval.summary import score_summary
 
 ROOT = Path(__file__).resolve().parents[2]
 LABELS = ROOT / "tests" / "data" / "labels"

@@ -42,8 +42,8 @@ def test_html_is_a_timeline_by_day_with_sources_and_escaped():
     assert 'href="#source-a-0"' in section and "inferred publication date" in section
 
 
-def test_json_times_and_timeline_point_back_to_text(in_amenas):
-    data = briefing_to_json(in_amenas)
+def test_json_times_and_timeline_point_back_to_text(example_briefing):
+    data = briefing_to_json(example_briefing)
     texts = {s["id"]: s["text"] for s in data["sources"]}
     assert data["times"] and data["timeline"]
     for t in data["times"]:
@@ -65,12 +65,12 @@ def test_undated_expressions_are_listed_not_hidden():
     assert "Could not be dated (1)" in briefing_to_markdown(data)
 
 
-def test_docs_describe_every_key_the_timeline_writes(in_amenas):
+def test_docs_describe_every_key_the_timeline_writes(example_briefing):
     """Like datasette's test_docs: a key missing from docs/timeline.md fails here."""
     from pathlib import Path
 
     docs = (Path(__file__).resolve().parents[2] / "docs" / "timeline.md").read_text(encoding="utf-8")
-    data = briefing_to_json(in_amenas)
+    data = briefing_to_json(example_briefing)
     keys = set(data["times"][0]) | set(data["timeline"][0])
     missing = sorted(k for k in keys if f"`{k}`" not in docs)
     assert not missing, f"document these keys in docs/timeline.md: {missing}"

@@ -22,10 +22,10 @@ def test_timeline_without_times_fails_at_construction():
     Pipeline(CORE_STAGES + (times, timeline))
 
 
-def test_every_entry_cites_real_text(in_amenas):
-    assert in_amenas.times and in_amenas.timeline
-    for entry in in_amenas.timeline:
+def test_every_entry_cites_real_text(example_briefing):
+    assert example_briefing.times and example_briefing.timeline
+    for entry in example_briefing.timeline:
         for c in entry.citations:
-            assert in_amenas.text_of(c).strip()
+            assert example_briefing.text_of(c).strip()
         assert entry.sources == tuple(dict.fromkeys(c.source for c in entry.citations))
-    assert [e.date for e in in_amenas.timeline] == sorted(e.date for e in in_amenas.timeline)
+    assert [e.date for e in example_briefing.timeline] == sorted(e.date for e in example_briefing.timeline)

@@ -14,8 +14,7 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
-from ..store.sqlite import StoredArticle
-from .model import lead_end
+from .model import StoredArticle, lead_end
 
 SCHEMA = "newsfuse.stories/1"
 #: How much of a story's first article stands in for a missing headline.

@@ -23,8 +23,7 @@ from ..ids import content_id
 from ..ingest.read import read_inputs
 from ..model import DocMeta, RawDocument
 from ..sources import build_source
-from .evaldata import parse_time
-from .model import Article
+from .model import Article, parse_time
 
 DUMP_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 

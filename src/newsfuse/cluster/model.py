@@ -9,7 +9,7 @@ the same article read twice is recognised and skipped.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from ..model import RawDocument, Span
@@ -57,3 +57,31 @@ class Assignment:
 
     def to_json(self) -> dict[str, Any]:
         return {"article": self.article, "story": self.story, "score": self.score, "best": self.best}
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """One clustered article as the index page and the briefings need it."""
+
+    id: str
+    story: str
+    score: float | None
+    best: float | None
+    origin: str
+    title: str | None
+    outlet: str | None
+    url: str | None
+    published: datetime | None
+    text: str
+    raw: RawDocument | None
+
+
+def parse_time(value: object) -> datetime | None:
+    """ISO 8601 date or timestamp -> UTC-naive datetime; anything else -> None."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        when = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return when.astimezone(UTC).replace(tzinfo=None) if when.tzinfo else when

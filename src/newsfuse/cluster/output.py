@@ -20,8 +20,8 @@ from typing import Any
 
 from ..config import Settings
 from ..errors import Rejection
-from ..store.sqlite import StoredArticle
 from .index import build_index
+from .model import StoredArticle
 
 FORMATS = ("json", "md", "html")
 

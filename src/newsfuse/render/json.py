@@ -6,8 +6,6 @@ outputs cannot disagree. Keys are only ever added, never renamed or removed.
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from datetime import date
 from typing import Any
 
@@ -27,7 +25,7 @@ def briefing_to_json(briefing: Briefing, options: dict[str, Any] | None = None) 
         "figures": [_figure(f) for f in briefing.figures],
         "times": [_time(t) for t in briefing.times],
         "timeline": [_entry(t) for t in briefing.timeline],
-        "summary": [_summary(s, briefing) for s in briefing.summary],
+        "summary": [_summary(s) for s in briefing.summary],
         "summary_dropped": [{"text": d.text, "reason": d.reason} for d in briefing.summary_dropped],
         "independent_groups": [list(g) for g in briefing.independent_groups],
         "rejected": [r.to_json() for r in briefing.rejected],
@@ -102,53 +100,16 @@ def _entry(t: TimelineEntry) -> dict[str, Any]:
             "citations": _spans(t.citations), "inferred": t.inferred}
 
 
-def _summary(s: SummarySentence, briefing: Briefing) -> dict[str, Any]:
-    from ..summarize.score import independent_sources
-
+def _summary(s: SummarySentence) -> dict[str, Any]:
     return {"text": s.text, "citations": _spans(s.citations), "kind": s.kind, "disputed": s.disputed,
-            "independent_sources": independent_sources(briefing, s)}
+            "independent_sources": s.independent_sources}
 
 
 def _story(briefing: Briefing) -> dict[str, Any]:
     dates = [s.published for s in briefing.sources if s.published]
     dates += [t.date for t in briefing.timeline]
     return {
-        "title": story_title(briefing),
+        "title": briefing.title,
         "first_date": _iso(min(dates)) if dates else None,
         "last_date": _iso(max(dates)) if dates else None,
     }
-
-
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
-
-
-def story_title(briefing: Briefing) -> str:
-    """The headline sharing most words with the other headlines and the summary's lead sentence.
-
-    The lead sentence breaks ties between headlines that share only the place
-    name (In Amenas: "Algeria kidnappers 'taken alive'" vs "Algeria hostage
-    crisis ends in bloodbath", whose "hostage crisis" the lead repeats).
-    Without headlines: the lead summary sentence, shortened.
-    """
-    titles = [s.title for s in briefing.sources if s.title]
-    lead = {w.lower() for w in _WORD.findall(briefing.summary[0].text)} if briefing.summary else set()
-    if titles:
-        counts = Counter(w.lower() for t in titles for w in set(_WORD.findall(t)))
-
-        def score(t: str) -> tuple[int, int]:
-            words = {w.lower() for w in _WORD.findall(t)}
-            return sum(counts[w] - 1 for w in words) + len(words & lead - _TITLE_STOP), -len(t)
-
-        return max(titles, key=score)
-    if briefing.summary:
-        return _shorten(briefing.summary[0].text)
-    if briefing.sources:
-        return _shorten(briefing.sources[0].text.split("\n")[0])
-    return "Untitled story"
-
-
-_TITLE_STOP = frozenset("the a an of in on at to for and or with by from as is are was were its it".split())
-
-
-def _shorten(text: str, limit: int = 90) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"

@@ -18,10 +18,11 @@ import sqlite3
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 
+from ..cluster.model import StoredArticle
 from ..cluster.online import ClusterConfig, ClusterState, Story, reindex
 from ..model import DocMeta, RawDocument
 
@@ -38,23 +39,6 @@ CREATE TABLE IF NOT EXISTS articles (id TEXT PRIMARY KEY, seq INTEGER NOT NULL, 
     text TEXT NOT NULL, raw TEXT);
 CREATE INDEX IF NOT EXISTS articles_story ON articles(story);
 """
-
-
-@dataclass(frozen=True)
-class StoredArticle:
-    """One clustered article as the index page and the briefings need it."""
-
-    id: str
-    story: str
-    score: float | None
-    best: float | None
-    origin: str
-    title: str | None
-    outlet: str | None
-    url: str | None
-    published: datetime | None
-    text: str
-    raw: RawDocument | None
 
 
 @contextmanager

@@ -20,8 +20,8 @@ from datetime import date
 from typing import Any
 
 from ..model import Span, TimeExpression
+from ..words import MONTH_RE, NUMBER_RE, NUMBER_WORDS, UNIT_RE, WEEKDAY_RE
 from .resolve import Context, Resolution, Tense, resolve
-from .words import MONTH_RE, NUMBER_RE, NUMBER_WORDS, UNIT_RE, WEEKDAY_RE
 
 _ZONE = r"(?:[ECMP][SD]T|GMT|UTC)\b"
 _PATTERNS = re.compile(

@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from .timex import Anchor, Context, Resolution, day_value, is_future, iso_week, shift_month, unanchored
-from .words import (
+from ..words import (
     MONTH_NUMBER,
     MONTH_RE,
     NUMBER_RE,
@@ -21,6 +20,7 @@ from .words import (
     WEEKDAYS,
     number_value,
 )
+from .timex import Anchor, Context, Resolution, day_value, is_future, iso_week, shift_month, unanchored
 
 _SET = re.compile(rf"^(?:(?:each|every|per|a|an) (?P<unit>{UNIT_RE})|(?P<adv>daily|weekly|monthly|yearly|annually|nightly|hourly))$")
 _ADVERB_UNIT = {"daily": "D", "weekly": "W", "monthly": "M", "yearly": "Y", "annually": "Y", "nightly": "D", "hourly": "H"}

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
+from ..words import MONTH_NUMBER, MONTH_RE, UNIT_RE, WEEKDAY_RE, WEEKDAYS
 from .periods import agos, business_periods, calendar_units, durations, quarters, sets, years_and_months
 from .timex import (
     Anchor,
@@ -32,7 +33,6 @@ from .timex import (
     weekday_date,
     with_clock,
 )
-from .words import MONTH_NUMBER, MONTH_RE, UNIT_RE, WEEKDAY_RE, WEEKDAYS
 
 __all__ = ["Anchor", "Context", "Precision", "Resolution", "Tense", "TimexType", "dateparser_day", "iso_week",
            "nearest_year", "resolve", "weekday_date"]

@@ -1,0 +1,1 @@
+"""Publication dates: manifest, metadata, datelines, and inference from the other sources."""

@@ -1,0 +1,1 @@
+"""Who's who: name mentions, aliases merged across outlets, entity types."""

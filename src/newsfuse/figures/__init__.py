@@ -1,0 +1,1 @@
+"""Numeric claims and the figures they line up into (consistent, conflict, single)."""

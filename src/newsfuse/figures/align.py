@@ -1,0 +1,319 @@
+"""Figures: claims lined up by what they count, compared across sources and over time.
+
+``group_claims`` puts two claims in one figure when they count the same
+class (``figure_classes``) under the same predicate; measures of one
+quantity in different units join by value (``figure_units``). ``judge``
+then compares each figure's claims (``figure_compare``) counting sources
+that share wire copy once, and ``link_subsets`` ties "foreign hostages
+killed" to "hostages killed".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..ids import content_id
+from ..model import Briefing, Claim, Figure, FigureValue
+from ..pipeline import stage
+from .classes import (
+    CountedClass,
+    class_label,
+    counted_class,
+    embedding_synonyms,
+    figure_predicate,
+    story_demonyms,
+    story_synonyms,
+)
+from .compare import CUMULATIVE, UNIT_TOLERANCE, compare, interval, widen
+from .units import dimension
+
+
+@dataclass(frozen=True)
+class Options:
+    """Switches for measurement (bench/figures.py); the defaults are what the pipeline runs."""
+
+    seeds: bool = True  # role seed words ("gunmen" = "militants")
+    synonyms: bool = True  # story synonyms: same number, same predicate
+    encode: Any = None  # optional phrase encoder (list[str] -> unit vectors) for embedding synonyms
+    embedding_threshold: float = 0.6  # cosine; see bench/figures.py for the sweep
+
+
+@stage("figures", version="1", requires={"claims", "independent_groups"}, produces={"figures"})
+def align_figures(briefing: Briefing) -> Briefing:
+    demonyms = story_demonyms(briefing.docs.values())
+    texts = {s.id: s.text for s in briefing.sources}
+    figures = build_figures(list(briefing.claims), independent_voices(briefing), demonyms, texts)
+    return dataclasses.replace(briefing, figures=tuple(figures))
+
+
+def independent_voices(briefing: Briefing) -> tuple[tuple[str, ...], ...]:
+    """The core's independent groups (shared wire copy counts once), merged again by outlet.
+
+    Two reports from one outlet repeat its own boilerplate ("15 people died in
+    a 2005 explosion at BP's Texas City refinery" in both BBC reports on
+    Deepwater Horizon): one outlet repeating itself is not confirmation.
+    """
+    groups = [list(g) for g in briefing.independent_groups] or [[s.id] for s in briefing.sources]
+    outlet = {s.id: (s.outlet or "").strip().lower() for s in briefing.sources}
+    merged: list[list[str]] = []
+    for g in groups:
+        names = {outlet.get(sid) for sid in g} - {""}
+        home = next((m for m in merged if names & ({outlet.get(sid) for sid in m} - {""})), None)
+        if home is None:
+            merged.append(list(g))
+        else:
+            home.extend(g)
+    return tuple(tuple(m) for m in merged)
+
+
+def build_figures(claims: list[Claim], groups, demonyms: frozenset[str], texts: Mapping[str, str],
+                  options: Options = Options()) -> list[Figure]:
+    keyed = group_claims(claims, demonyms, options)
+    group_of = {sid: n for n, g in enumerate(groups) for sid in g}
+    figures = {key: judge(key, members, group_of, texts) for key, members in keyed.items()}
+    return link_subsets(figures)
+
+
+def group_claims(claims: list[Claim], demonyms: frozenset[str], options: Options = Options()) -> dict[tuple, list[Claim]]:
+    """Figure key -> its claims, in input order. Keys: (kind, dimension or past period, class, predicate)."""
+    classes = {c.id: counted_class(c, demonyms, seeds=options.seeds) for c in claims}
+    rep = story_synonyms(claims, classes) if options.synonyms else {k: k for k in classes.values()}
+    if options.encode is not None:
+        by_embedding = embedding_synonyms(claims, {cid: rep[c] for cid, c in classes.items()}, options.encode,
+                                          options.embedding_threshold)
+        rep = {k: by_embedding[v] for k, v in rep.items()}
+    keyed: dict[tuple, list[Claim]] = defaultdict(list)
+    measures: list[Claim] = []
+    for c in claims:
+        if c.kind == "count":
+            cls = rep[classes[c.id]]
+            keyed[("count", c.scope or "", cls, figure_predicate(cls, c.predicate))].append(c)
+        else:
+            measures.append(c)
+    _adopt_verbless(keyed)
+    _split_verbless(keyed)
+    for members in _measure_groups(measures):
+        first = members[0]
+        # measures join by value; a past period keeps another event's volume apart ("11m gallons in 1989")
+        keyed[(first.kind, dimension(first.unit)[0], CountedClass(None, first.counts or first.unit or ""), first.id)] = members
+    return dict(keyed)
+
+
+def _adopt_verbless(keyed: dict[tuple, list[Claim]]) -> None:
+    """A count with no predicate ("We had around 40 jihadists") joins the figure of its class that has its number.
+
+    Same class and same number is strong evidence of the same figure; when
+    several figures qualify, the one with most claims wins (ties: first seen).
+    """
+    for key in [k for k in keyed if k[3] is None]:
+        kind, scope, cls, _ = key
+        keep = []
+        for c in keyed[key]:
+            homes = [k for k in keyed if k[:3] == (kind, scope, cls) and k[3] is not None
+                     and any(o.value == c.value for o in keyed[k])]
+            if homes:
+                keyed[max(homes, key=lambda k: len(keyed[k]))].append(c)
+            else:
+                keep.append(c)
+        if keep:
+            keyed[key] = keep
+        else:
+            del keyed[key]
+
+
+def _split_verbless(keyed: dict[tuple, list[Claim]]) -> None:
+    """Counts with no predicate that found no home group only with repeats of the same number.
+
+    Without a verb, "2 violations" and "50 violations" may count different
+    things (found, fixed, open); calling them a conflict would be a guess
+    (seen on Multi-News clusters: building violations, complaints, index points).
+    """
+    for key in [k for k in keyed if k[3] is None]:
+        members = keyed.pop(key)
+        by_number: dict[tuple, list[Claim]] = defaultdict(list)
+        for c in members:
+            by_number[(c.value, c.low, c.high)].append(c)
+        for number, cs in by_number.items():
+            keyed[key[:3] + (None,) + number] = cs
+
+
+def _measure_groups(claims: list[Claim]) -> list[list[Claim]]:
+    """Measures of one quantity: same dimension and either values that agree (exactly in one unit,
+    by rounding across units) or the same context ("miles off the Louisiana coast")."""
+    groups: list[list[Claim]] = []
+    for c in claims:
+        homes = [g for g in groups if any(_same_measure(c, o) or _same_context(c, o) for o in g)]
+        if not homes:
+            groups.append([c])
+            continue
+        homes[0].append(c)
+        for other in homes[1:]:  # c bridges two groups: merge them
+            homes[0].extend(other)
+            groups.remove(other)
+    return groups
+
+
+def _same_context(a: Claim, b: Claim) -> bool:
+    """Physical measures of one named thing join whatever their values; money and shares do not
+    ("$8 trillion in value" and "$1 trillion in value" are different sums, Multi-News)."""
+    if a.kind != "measure" or not a.counts or a.counts != b.counts or a.kind != b.kind or a.scope != b.scope:
+        return False
+    if a.predicate and b.predicate and a.predicate != b.predicate:
+        return False
+    return dimension(a.unit)[0].split("/")[0] == dimension(b.unit)[0].split("/")[0]
+
+
+def _same_measure(a: Claim, b: Claim) -> bool:
+    if a.kind != b.kind or (a.predicate and b.predicate and a.predicate != b.predicate):
+        return False
+    (da, fa), (db, fb) = dimension(a.unit), dimension(b.unit)
+    # "1,000 barrels (42,000 gallons) of crude a day": the rate word may sit out of reach of one of them
+    if da.split("/")[0] != db.split("/")[0] or a.low is not None or b.low is not None:
+        return False
+    if a.unit == b.unit:
+        return a.value == b.value
+    return rounds_to(a.value * fa / fb, b.value) or rounds_to(b.value * fb / fa, a.value)
+
+
+def rounds_to(converted: float, stated: float) -> bool:
+    """Does ``converted`` round to ``stated`` at the precision ``stated`` is written with?
+
+    A conversion in the text is rounded to the figures the writer kept:
+    "5,000 ft (1,500 m)" (1,524 m within +-50), "1,000 barrels (42,000
+    gallons)"; "about 1,052 barrels" is 44,184 gallons, which does not round
+    to 42,000, so it stays a different figure (Deepwater Horizon). Two-digit
+    numbers keep unit precision: "about 50 miles" is not "84km (52 miles)".
+    """
+    step = _precision(stated)
+    return abs(converted - stated) <= step / 2 + 1e-9
+
+
+def _precision(x: float) -> float:
+    if x != int(x):
+        decimals = len(f"{x:.6f}".rstrip("0").split(".")[1])
+        return 10.0 ** -decimals
+    n, step = int(x), 1.0
+    while n >= 100 and n % 10 == 0:  # "50 miles" is meant to the mile; "5,000 ft" to the thousand
+        n //= 10
+        step *= 10
+    return step
+
+
+def judge(key: tuple, claims: list[Claim], group_of: Mapping[str, int], texts: Mapping[str, str]) -> Figure:
+    """Values, status and reasons of one figure."""
+    kind, dim, cls, predicate = key[:4]
+    # measures must explain a change between dates too ("the slick grew to 1,900 square miles")
+    conflicts, moves = _conflicts(claims, group_of, texts, predicate in CUMULATIVE or kind == "measure")
+    groups = {group_of.get(c.span.source, c.span.source) for c in claims}
+    status = "single" if len(groups) == 1 else ("conflict" if conflicts else "consistent")
+    reasons = conflicts if status == "conflict" else moves
+    label = _label(kind, cls, predicate, claims)
+    values = _values(claims)
+    return Figure(
+        id=content_id("f", kind, dim, cls, predicate if isinstance(predicate, str) or predicate is None else "", *(c.id for c in claims)),
+        label=label, status=status, values=values, reasons=tuple(reasons),
+        predicate=predicate if isinstance(predicate, str) and kind == "count" else claims[0].predicate,
+        kind=kind, unit=claims[0].unit,
+    )
+
+
+#: Order of conflict kinds in ``Figure.reasons``: same-day disagreement is the strongest evidence.
+REASON_ORDER = ("disagree", "fell", "rose without explanation")
+
+
+def _conflicts(claims: list[Claim], group_of, texts, cumulative: bool) -> tuple[list[str], list[str]]:
+    """(conflicts, explained or allowed moves between dates), each as plain sentences."""
+    reasons: list[str] = []
+    moves: list[str] = []
+    ordered = sorted(claims, key=lambda c: (c.as_of.toordinal() if c.as_of else 0))
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1 :]:
+            if group_of.get(a.span.source, a.span.source) == group_of.get(b.span.source, b.span.source):
+                continue
+            if a.unit != b.unit and _same_measure(a, b):
+                continue  # a conversion of the same figure, rounded as written ("5,000 ft (1,500 m)")
+            ia, ib = _interval(a, claims[0]), _interval(b, claims[0])
+            sentence = texts.get(b.span.source, "")[b.sentence.start : b.sentence.end] if b.sentence else ""
+            why = compare(a, b, ia, ib, sentence, cumulative)
+            if why:
+                reasons.append(f"{_say(a)} vs {_say(b)}: {why}")
+            elif not ia.meets(ib) and a.as_of != b.as_of:
+                moves.append(f"moved from {_say(a)} to {_say(b)}")
+    ranked = sorted(dict.fromkeys(reasons), key=lambda r: next(i for i, k in enumerate(REASON_ORDER) if r.endswith(k)))
+    return ranked[:6], list(dict.fromkeys(moves))[:6]
+
+
+def _interval(c: Claim, first: Claim):
+    """Claims in other units than the figure's first claim compare in canonical units, with a tolerance."""
+    _, factor = dimension(c.unit)
+    iv = interval(c, factor)
+    return widen(iv, UNIT_TOLERANCE / 2) if c.unit != first.unit else iv
+
+
+def _say(c: Claim) -> str:
+    q = "" if c.qualifier == "exact" else c.qualifier.replace("approximate-vague", "roughly") + " "
+    when = f" ({c.as_of.isoformat()})" if c.as_of else ""
+    number = f"{c.low:,.0f}-{c.high:,.0f}" if c.low is not None and c.high is not None else f"{c.value:,g}"
+    return f"{q}{number}{' ' + c.unit if c.unit else ''}{when}"
+
+
+def _values(claims: list[Claim]) -> tuple[FigureValue, ...]:
+    """One value per (number, qualifier, unit, as-of), each listing every claim and source behind it."""
+    merged: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in claims:
+        merged[(c.value, c.qualifier, c.unit, c.as_of, c.low, c.high)].append(c)
+    values = [
+        FigureValue(value=v, qualifier=q, sources=tuple(dict.fromkeys(c.span.source for c in cs)),
+                    claims=tuple(c.id for c in cs), as_of=d, low=lo, high=hi)
+        for (v, q, _, d, lo, hi), cs in merged.items()
+    ]
+    return tuple(sorted(values, key=lambda fv: (fv.as_of.toordinal() if fv.as_of else 0, fv.value)))
+
+
+def _label(kind: str, cls: CountedClass, predicate, claims: list[Claim]) -> str:
+    counts = Counter(c.counts for c in claims if c.counts)
+    if kind != "count":
+        verb = MEASURE_VERBS.get(claims[0].predicate, claims[0].predicate)
+        units = ", ".join(dict.fromkeys(c.unit or "" for c in claims))
+        return f"{_measure_label(claims, counts)}{' ' + verb if verb else ''} ({units})"
+    what = class_label(cls, counts) or "count of something unnamed"
+    if not predicate:  # for people, what happened to them is the point: say it is missing
+        return f"{what} (no verb found)" if cls.base in ("person", "hostage", "militant") else what
+    return f"{what} {PREDICATE_WORDS.get((what, predicate), PREDICATE_WORDS.get(predicate, predicate))}"
+
+
+#: Plainer words for a few predicates in labels ("lives lost", "workers in all").
+PREDICATE_WORDS: dict = {"total": "in all", ("lives", "killed"): "lost", "took part": "taking part"}
+#: Predicates said of people read differently of oil or money ("could be released", not "freed").
+MEASURE_VERBS: dict = {"freed": "released", "taken": None, "held": None, "took part": None}
+
+
+#: Plain words for a measure with no context noun, by dimension (figure_units.dimension).
+DIMENSION_WORDS = {"length": "distance or length", "area": "area", "volume": "volume", "volume/day": "flow a day",
+                   "mass": "weight", "%": "share", "USD": "amount", "GBP": "amount", "EUR": "amount"}
+
+
+def _measure_label(claims: list[Claim], counts: Counter[str]) -> str:
+    dim = dimension(claims[0].unit)[0]
+    return counts.most_common(1)[0][0] if counts else DIMENSION_WORDS.get(dim, claims[0].kind)
+
+
+def link_subsets(figures: dict[tuple, Figure]) -> list[Figure]:
+    """'foreign hostages killed' < 'hostages killed'; 'Americans killed' < 'hostages killed' (else < foreign ones)."""
+    out = []
+    for key, fig in figures.items():
+        kind, dim, cls, predicate = key[:4]
+        parent = None
+        if kind == "count" and cls.modifier:
+            for mod in ((None, "foreign") if cls.modifier != "foreign" else (None,)):
+                up = figures.get((kind, dim, CountedClass(mod, cls.base), predicate))
+                if up is not None:
+                    parent = up.id
+                    break
+        out.append(dataclasses.replace(fig, subset_of=parent))
+    order = {"conflict": 0, "consistent": 1, "single": 2}
+    return sorted(out, key=lambda f: (order[f.status], -len(f.values)))

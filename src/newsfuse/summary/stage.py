@@ -1,0 +1,84 @@
+"""The ``summary`` stage: an extractive, cited summary.
+
+Requires only the core stages; reads ``entities``, ``figures``, ``claims``,
+``times`` and ``timeline`` when an earlier stage filled them (they sharpen
+coverage, dating and the disputed-figure sentences) and works without them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from ..model import Briefing, SummarySentence
+from ..pipeline import stage
+from .build import Index, build_index
+from .disputed import conflicts_carried, disputed_sentence
+from .select import DEFAULT_WEIGHTS, Scored, Weights, select, timeline_order
+from .support import with_independent_sources
+
+
+@stage(
+    "summary",
+    version="1",
+    requires={"sentences", "independent_groups", "published"},
+    produces={"summary"},
+)
+def summarize(briefing: Briefing) -> Briefing:
+    settings = briefing.settings
+    budget = getattr(settings, "summary_words", 250) or 250
+    sentences = with_independent_sources(extractive_summary(briefing, budget), briefing.independent_groups)
+    return dataclasses.replace(briefing, summary=sentences)
+
+
+def extractive_summary(briefing: Briefing, budget: int, weights: Weights = DEFAULT_WEIGHTS) -> list[SummarySentence]:
+    """Chosen sentences in timeline order, each followed by its disputed-figure sentence if any.
+
+    Selection prices each candidate with the disputed sentences it would add,
+    so the word budget holds for everything the reader sees.
+    """
+    index = build_index(briefing)
+    claims = {c.id: c for c in briefing.claims}
+    sources = {s.id: s for s in briefing.sources}
+    disputes = _disputes(briefing, claims, sources)
+    # Which disputed figures each candidate carries, computed once: selection asks for every
+    # candidate in every greedy round.
+    carried = {s.candidate.span: tuple(f.id for f in conflicts_carried([s.candidate.span], briefing.figures, claims)
+                                       if f.id in disputes)
+               for s in index.scored} if disputes else {}
+    chosen = select(index.scored, index.key_weights, index.n_groups, budget, weights,
+                    extra_words=_pricer(disputes, carried) if disputes else None)
+    out: list[SummarySentence] = []
+    stated: set[str] = set()
+    for s in timeline_order(chosen):
+        out.append(cited(s, index))
+        for fig_id in carried.get(s.candidate.span, ()):
+            if fig_id not in stated:
+                stated.add(fig_id)
+                out.append(disputes[fig_id])
+    return out
+
+
+def _disputes(briefing: Briefing, claims: dict, sources: dict) -> dict[str, SummarySentence]:
+    """Figure id -> its range sentence, for every conflicting figure that has one."""
+    out = {}
+    for fig in briefing.figures:
+        if fig.status == "conflict":
+            sentence = disputed_sentence(fig, claims, sources)
+            if sentence is not None:
+                out[fig.id] = sentence
+    return out
+
+
+def _pricer(disputes: dict[str, SummarySentence], carried: dict):
+    def price(s: Scored, stated: set[str]) -> tuple[int, frozenset[str]]:
+        new = frozenset(f for f in carried[s.candidate.span] if f not in stated)
+        return sum(len(disputes[f].text.split()) for f in new), new
+
+    return price
+
+
+def cited(s: Scored, index: Index) -> SummarySentence:
+    """The sentence with its own span first, then the supporting spans of other sources."""
+    support = index.support.get(s.candidate.span)
+    others = support.spans if support else ()
+    return SummarySentence(s.candidate.text, (s.candidate.span, *others))

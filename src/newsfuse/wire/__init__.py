@@ -1,0 +1,1 @@
+"""Shared wire copy: which sources reprint the same sentences, and the independent groups."""

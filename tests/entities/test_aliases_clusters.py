@@ -1,0 +1,136 @@
+"""Clustering rules on hand-made mentions (no spaCy): what merges, and what never does."""
+
+from __future__ import annotations
+
+from newsfuse.entities.alias_clusters import build_nodes, cluster_mentions, decided_type, votes
+from newsfuse.entities.mentions import Mention
+from newsfuse.entities.patterns import Equivalence, Leadership
+from newsfuse.model import Span
+
+
+class Text:
+    """Builds mentions with real offsets into made-up articles."""
+
+    def __init__(self) -> None:
+        self.cursor: dict[str, int] = {}
+
+    def __call__(self, source: str, text: str, label: str | None = "PERSON") -> Mention:
+        start = self.cursor.get(source, 0)
+        self.cursor[source] = start + len(text) + 1
+        return Mention(Span(source, start, start + len(text)), text, label)
+
+
+def groups(entities) -> set[frozenset[str]]:
+    return {frozenset(e.aliases) for e in entities}
+
+
+def test_surname_joins_the_only_full_name_in_the_article() -> None:
+    m = Text()
+    entities = cluster_mentions([m("a", "David Cameron"), m("a", "Cameron", "ORG"), m("b", "Cameron")])
+    assert frozenset({"David Cameron", "Cameron"}) in groups(entities)
+    merged = next(e for e in entities if e.name == "David Cameron")
+    # In article a the label (ORG) is overruled by the full name; the lone "Cameron" of article b
+    # has one candidate in the whole story.
+    assert len(merged.mentions) == 3
+    assert merged.type == "PERSON"
+
+
+def test_surname_shared_by_several_people_stays_alone() -> None:
+    m = Text()
+    mentions = [m("a", "Stanley Murray"), m("a", "Chad Murray"), m("a", "Christy Murray"), m("a", "Murray")]
+    found = groups(cluster_mentions(mentions))
+    assert frozenset({"Murray"}) in found
+    assert len(found) == 4
+
+
+def test_two_people_with_one_surname_never_merge_across_articles() -> None:
+    m = Text()
+    mentions = [m("a", "Carolyn Kemp"), m("b", "Roy Wyatt Kemp"), m("c", "Kemp")]
+    entities = cluster_mentions(mentions)
+    assert not any({"Carolyn Kemp", "Roy Wyatt Kemp"} <= set(e.aliases) for e in entities)
+
+
+def test_cooccurring_organisations_stay_apart() -> None:
+    m = Text()
+    mentions = [m(s, n, "ORG") for s in "abc" for n in ("BP", "Statoil", "Sonatrach")]
+    found = groups(cluster_mentions(mentions))
+    assert found == {frozenset({"BP"}), frozenset({"Statoil"}), frozenset({"Sonatrach"})}
+
+
+def test_spelling_variants_and_transliterations_merge() -> None:
+    m = Text()
+    mentions = [m("a", "Omar Abdul Rahman"), m("b", "Omar Abdel-Rahman"), m("a", "Mohamed Said"),
+                m("c", "Mohamed Saïd"), m("c", "Saïd", "GPE"), m("a", "In Amenas", "GPE"), m("b", "Ain Amenas", "ORG")]
+    found = groups(cluster_mentions(mentions))
+    assert frozenset({"Omar Abdul Rahman", "Omar Abdel-Rahman"}) in found
+    assert frozenset({"Mohamed Said", "Mohamed Saïd", "Saïd"}) in found
+    assert frozenset({"In Amenas", "Ain Amenas"}) in found
+
+
+def test_different_people_with_similar_names_stay_apart() -> None:
+    m = Text()
+    found = groups(cluster_mentions([m("a", "Mary Landry"), m("b", "Mary Landrieu"), m("a", "Landry", "ORG")]))
+    assert frozenset({"Mary Landrieu"}) in found
+    assert frozenset({"Mary Landry", "Landry"}) in found
+
+
+def test_acronyms_join_their_long_form() -> None:
+    m = Text()
+    mentions = [m("a", "Minerals Management Service", "ORG"), m("a", "MMS", "ORG"), m("b", "MMS", "ORG"),
+                m("c", "National Oceanic and Atmospheric Administration", "ORG"), m("d", "NOAA", "ORG")]
+    found = groups(cluster_mentions(mentions))
+    assert frozenset({"Minerals Management Service", "MMS"}) in found
+    assert frozenset({"National Oceanic and Atmospheric Administration", "NOAA"}) in found
+
+
+def test_stated_equivalences_and_leaders_merge_group_names() -> None:
+    m = Text()
+    lead_a, group_a = m("a", "Mokhtar Belmokhtar"), m("a", "Signatories in Blood", "ORG")
+    lead_b, group_b = m("b", "Belmokhtar", "GPE"), m("b", "Mulathameen brigade", "ORG")
+    said = m("b", "Belmokhtar", "PERSON"), m("b", "Belmokhtar", "PERSON")  # the model's other labels for him
+    gloss = m("b", "The Masked Ones", "ORG")
+    other = m("c", "Masked Brigade", "ORG")
+    entities = cluster_mentions(
+        [lead_a, group_a, lead_b, *said, group_b, gloss, other],
+        equivalences=[Equivalence(group_b.span, gloss.span, "gloss")],
+        leaderships=[Leadership(group_a.span, lead_a.span), Leadership(group_b.span, lead_b.span)],
+    )
+    assert frozenset({"Signatories in Blood", "Mulathameen brigade", "The Masked Ones", "Masked Brigade"}) in groups(
+        entities
+    )
+    assert next(e for e in entities if "Belmokhtar" in e.aliases).type == "PERSON"
+
+
+def test_leadership_needs_a_person() -> None:
+    m = Text()
+    place, group_a, group_b = m("a", "Algeria", "GPE"), m("a", "Front One", "ORG"), m("b", "Front Two", "ORG")
+    place_b = m("b", "Algeria", "GPE")
+    entities = cluster_mentions(
+        [place, group_a, group_b, place_b, m("c", "Algeria", "GPE")],
+        leaderships=[Leadership(group_a.span, place.span), Leadership(group_b.span, place_b.span)],
+    )
+    assert not any({"Front One", "Front Two"} <= set(e.aliases) for e in entities)
+
+
+def test_type_is_voted_over_all_mentions() -> None:
+    m = Text()
+    entities = cluster_mentions([m("a", "Sonatrach", "PERSON"), m("b", "Sonatrach", "ORG"), m("c", "Sonatrach", "ORG")])
+    assert [e.type for e in entities] == ["ORG"]
+    assert decided_type(votes(build_nodes([m("d", "Gulf Restoration Network", "PERSON")]))) == "ORG"  # head word
+
+
+def test_canonical_name_is_the_most_complete_most_used_form() -> None:
+    m = Text()
+    entities = cluster_mentions([m("a", "Mokhtar Belmokhtar"), m("a", "Belmokhtar"), m("a", "Belmokhtar"),
+                                 m("b", "Mokhtar Belmokhtar"), m("b", "US", "GPE"), m("c", "United States", "GPE"),
+                                 m("c", "BP", "ORG"), m("d", "BP PLC", "ORG"), m("e", "BP", "ORG")])
+    names = {e.name for e in entities}
+    assert {"Mokhtar Belmokhtar", "United States", "BP"} <= names
+
+
+def test_ids_are_stable_and_mentions_sorted() -> None:
+    m = Text()
+    mentions = [m("b", "Algeria", "GPE"), m("a", "Algeria", "GPE")]
+    first, again = cluster_mentions(mentions), cluster_mentions(list(reversed(mentions)))
+    assert first == again
+    assert list(first[0].mentions) == sorted(first[0].mentions)

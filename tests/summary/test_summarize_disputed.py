@@ -1,0 +1,66 @@
+"""Disputed-figure sentences from hand-built Figure and Claim objects."""
+
+from __future__ import annotations
+
+from newsfuse.model import Claim, Figure, FigureValue, Source, Span
+from newsfuse.summary.disputed import conflicts_carried, disputed_sentence, value_phrase, who_says
+
+TEXT_A = "The interior ministry said 23 hostages were killed. Other news."
+TEXT_B = "Reports indicated that the operation claimed the lives of 48 hostages."
+TEXT_C = "Security sources said at least 37 hostages died in the assault."
+SOURCES = {s.id: s for s in (Source("a", TEXT_A, outlet="Nation"), Source("b", TEXT_B, outlet="WSWS"),
+                             Source("c", TEXT_C, outlet="Reuters"))}
+
+
+def _claim(cid, sid, text, number, value, attribution=None, qualifier="exact"):
+    at = text.index(number)
+    return Claim(cid, Span(sid, at, at + len(number)), number, value, qualifier, "hostages killed", attribution)
+
+
+CLAIMS = {c.id: c for c in (
+    _claim("c1", "a", TEXT_A, "23", 23, "the interior ministry"),
+    _claim("c2", "b", TEXT_B, "48", 48),
+    _claim("c3", "c", TEXT_C, "37", 37, "security sources", "at least"),
+)}
+FIGURE = Figure("f1", "hostages killed", "conflict", (
+    FigureValue(48, "exact", ("b",), ("c2",)),
+    FigureValue(23, "exact", ("a",), ("c1",)),
+    FigureValue(37, "at least", ("c",), ("c3",)),
+))
+
+
+def test_range_sentence_states_who_says_what_and_cites_each_value():
+    s = disputed_sentence(FIGURE, CLAIMS, SOURCES)
+    assert s.text == ("Reports of hostages killed range from 23 (the interior ministry) to 48 (WSWS), "
+                      "with at least 37 (security sources) in between.")
+    assert s.disputed and s.kind == "disputed"
+    assert set(s.citations) == {c.span for c in CLAIMS.values()}
+    assert [SOURCES[c.source].slice(c) for c in s.citations] == ["23", "37", "48"]
+
+
+def test_two_values_need_no_in_between():
+    fig = Figure("f2", "hostages killed", "conflict", FIGURE.values[:2])
+    assert disputed_sentence(fig, CLAIMS, SOURCES).text == (
+        "Reports of hostages killed range from 23 (the interior ministry) to 48 (WSWS).")
+
+
+def test_one_value_with_claims_is_not_a_dispute():
+    fig = Figure("f3", "x", "conflict", (FIGURE.values[0], FigureValue(5, "exact", ("z",), ("missing",))))
+    assert disputed_sentence(fig, CLAIMS, SOURCES) is None
+
+
+def test_only_conflicts_carried_by_a_chosen_span():
+    consistent = Figure("f4", "y", "consistent", FIGURE.values)
+    sentence_a = Span("a", 0, TEXT_A.index(".") + 1)
+    assert conflicts_carried([sentence_a], [consistent, FIGURE], CLAIMS) == [FIGURE]
+    assert conflicts_carried([Span("a", TEXT_A.index("Other"), len(TEXT_A))], [FIGURE], CLAIMS) == []
+
+
+def test_phrases():
+    assert value_phrase(1000, "exact") == "1,000" and value_phrase(32, "up to") == "up to 32"
+    assert who_says(["c2"], CLAIMS, SOURCES) == "WSWS"
+
+
+def test_outlet_fallback_is_the_file_name_not_the_headline():
+    sources = {"b": Source("b", TEXT_B, path="/x/003_abc.txt", title="Algeria launches second rescue effort")}
+    assert who_says(["c2"], CLAIMS, sources) == "003_abc"

