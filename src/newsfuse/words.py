@@ -1,4 +1,8 @@
-"""Word lists the time rules share: weekdays, months, number words, units, parts of the day."""
+"""The one place for calendar and number words: weekdays, months, cardinal numbers, units, parts of the day.
+
+Dates, times, claims and the summary all read these tables, so "Sept." or "eleven" means the
+same thing to every stage.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,8 @@ WEEKDAY_RE = "|".join(WEEKDAYS)
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december")
+#: News-style short forms ("Sept." and "Sep." both appear), each a prefix of its month.
+MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
 MONTH_NUMBER = {m[:3]: i for i, m in enumerate(MONTHS, 1)} | {"sep": 9}
 #: Full names first so the regex prefers them; "sept" and the dotted short forms are news style.
 MONTH_RE = "(?:" + "|".join(MONTHS) + "|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
@@ -16,7 +22,9 @@ MONTH_RE = "(?:" + "|".join(MONTHS) + "|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct
 _SMALL = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
           "sixteen seventeen eighteen nineteen twenty").split()
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-NUMBER_WORDS = {w: i for i, w in enumerate(_SMALL)} | _TENS | {"a": 1, "an": 1, "a couple of": 2, "a hundred": 100,
+#: Cardinal number words with their values: zero to twenty, then the tens.
+CARDINALS: dict[str, int] = {w: i for i, w in enumerate(_SMALL)} | _TENS
+NUMBER_WORDS = CARDINALS | {"a": 1, "an": 1, "a couple of": 2, "a hundred": 100,
                                                                "a few": None, "few": None, "several": None,
                                                                "some": None, "many": None, "dozens of": None}
 NUMBER_RE = (r"(?:\d+(?:\.\d+)?|(?:" + "|".join(sorted(_TENS, key=len, reverse=True)) + r")(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?"

@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..words import MONTH_ABBREVIATIONS
+from ..words import MONTHS as MONTH_NAMES
+
 
 @dataclass(frozen=True)
 class Line:
@@ -47,10 +50,8 @@ def ends_in_ellipsis(text: str) -> bool:
     return bool(_ELLIPSIS.search(text))
 
 
-_MONTHS = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
+#: A month as written in a byline or time stamp: capitalised name or short form, optional dot.
+_MONTHS = "(?:" + "|".join(sorted((m.title() for m in MONTH_NAMES + MONTH_ABBREVIATIONS), key=len, reverse=True)) + r")\.?"
 MONTHS = _MONTHS
 #: "21 January 2013", "15 Dec, 2024", "January 21, 2013", "2013-01-21", "Thu Apr 22, 2010"
 DATE_PATTERN = (

@@ -12,12 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-WORD_VALUES: dict[str, float] = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1,
-}
+from ..words import CARDINALS, MONTH_ABBREVIATIONS
+from ..words import MONTHS as MONTH_NAMES
+
+WORD_VALUES: dict[str, float] = CARDINALS | {"a": 1, "an": 1}
 SCALES: dict[str, float] = {
     "dozen": 12, "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "m": 1e6, "bn": 1e9, "k": 1e3,
@@ -36,10 +34,7 @@ ORDINAL_WORDS = frozenset(
 TIME_UNITS = frozenset(
     "second minute hour day night week weekend month year decade century hr hrs yr yrs".split()
 )
-MONTHS = frozenset(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
+MONTHS = frozenset(MONTH_NAMES + MONTH_ABBREVIATIONS)
 MEASURE_UNITS: dict[str, str] = {
     "barrel": "barrels", "bpd": "barrels/day", "gallon": "gallons", "litre": "litres", "liter": "litres",
     "foot": "ft", "feet": "ft", "ft": "ft", "metre": "m", "meter": "m", "kilometre": "km", "kilometer": "km",

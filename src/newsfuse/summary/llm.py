@@ -20,9 +20,12 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from ..config import DEFAULT_MODEL
 from ..model import Briefing, DroppedSentence, SummarySentence
+from ..nlp.load import load_nlp
+from .text import NUMBER_DIGITS
 
-#: Share of a written sentence's content words (crudely stemmed) that must
+#: Share of a written sentence's content words (as lemmas) that must
 #: occur in the cited text. Strict on purpose, and not yet measured against a
 #: real model (none runs offline here): a reworded sentence that keeps its
 #: source's nouns and numbers passes ("Eleven workers were missing after the
@@ -49,8 +52,9 @@ _STOP = frozenset(
     "these those it its their they he she his her who which what when where while after before also than "
     "into over about more most some such said says say according would could will can not no".split()
 )
-_NUMBER_WORDS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-                 "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12"}
+#: The writer's numbers are checked against the same words-as-digits table as extraction, less the
+#: scale words (a writer's "hundred" alone is no count to check).
+_NUMBER_WORDS = {w: d for w, d in NUMBER_DIGITS.items() if w not in ("dozen", "hundred", "thousand", "million")}
 
 
 def rewrite_with_llm(
@@ -127,7 +131,8 @@ def accept(
             dropped.append(DroppedSentence(text, "cites none of the given sentences"))
             continue
         spans = tuple(dict.fromkeys(span for s in cited for span in s.citations))
-        problem = unsupported(text, " ".join(briefing.text_of(sp) for sp in spans))
+        problem = unsupported(text, " ".join(briefing.text_of(sp) for sp in spans),
+                              briefing.settings.model if briefing.settings else DEFAULT_MODEL)
         if problem:
             dropped.append(DroppedSentence(text, problem))
             continue
@@ -154,12 +159,9 @@ def _disputes_after(original: Sequence[SummarySentence]) -> dict[int, list[Summa
     return out
 
 
-def _stem(word: str) -> str:
-    w = word.lower().strip("'-")
-    for suffix in ("ing", "ed", "es", "s"):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 4:
-            return w[: -len(suffix)][:6]
-    return w[:6]
+def _lemmas(text: str, model: str) -> list[str]:
+    """Lower-case lemmas of the content words, from the same spaCy pipeline the briefing used."""
+    return [t.lemma_.lower() for t in load_nlp(model)(text) if t.is_alpha and t.lower_ not in _STOP]
 
 
 def _numbers(text: str) -> set[str]:
@@ -167,15 +169,18 @@ def _numbers(text: str) -> set[str]:
     return found | {_NUMBER_WORDS[w.lower()] for w in _WORD.findall(text) if w.lower() in _NUMBER_WORDS}
 
 
-def unsupported(text: str, cited_text: str) -> str | None:
-    """Why ``text`` is not supported by ``cited_text`` (a number or too many words missing), or None."""
+def unsupported(text: str, cited_text: str, model: str = DEFAULT_MODEL) -> str | None:
+    """Why ``text`` is not supported by ``cited_text`` (a number or too many words missing), or None.
+
+    Words are compared as spaCy lemmas, so "were missing" is supported by "are missing".
+    """
     missing = sorted(_numbers(text) - _numbers(cited_text))
     if missing:
         return f"number not in the cited sources: {', '.join(missing)}"
-    words = [_stem(w) for w in _WORD.findall(text) if w.lower() not in _STOP]
+    words = _lemmas(text, model)
     if not words:
         return None
-    have = {_stem(w) for w in _WORD.findall(cited_text)}
+    have = set(_lemmas(cited_text, model))
     share = sum(w in have for w in words) / len(words)
     if share < MIN_CONTENT_SUPPORT:
         return f"only {share:.0%} of its content words are in the cited sources (need {MIN_CONTENT_SUPPORT:.0%})"

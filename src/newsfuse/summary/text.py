@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Span
+from ..words import CARDINALS
 
 #: Shorter sentences are fragments ("He said.", "Deadly raid"); measured on
 #: In Amenas and Deepwater Horizon, no informative sentence has fewer words.
@@ -47,10 +48,9 @@ _DANGLING = re.compile(
 )
 _PRONOUN = re.compile(r"^(He|She)\b")
 _QUOTED = re.compile(r"[“\"]([^”\"]*)[”\"]|‘([^’]*)’")
-_NUMBER_WORDS = {
-    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "dozen": "12",
-    "hundred": "100", "thousand": "1000", "million": "1000000",
+#: Number words as the digits a sentence about the same count would use ("twelve" = "12").
+NUMBER_DIGITS = {w: str(v) for w, v in CARDINALS.items() if 1 <= v <= 12} | {
+    "dozen": "12", "hundred": "100", "thousand": "1000", "million": "1000000",
 }
 
 
@@ -73,7 +73,7 @@ def content_terms(tokens: Sequence[Any]) -> tuple[str, ...]:
             continue
         low = tok.text.lower()
         if tok.like_num:
-            out.append(_NUMBER_WORDS.get(low, low.replace(",", "")))
+            out.append(NUMBER_DIGITS.get(low, low.replace(",", "")))
         elif tok.is_alpha and not tok.is_stop and len(low) > 1:
             out.append(tok.lemma_.lower() or low)
     return tuple(out)
