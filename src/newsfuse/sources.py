@@ -54,8 +54,7 @@ def build_source(doc: RawDocument, settings: Settings) -> Source:
     if not lang.english:
         raise InputError(
             doc.origin,
-            f"does not look like English ({lang.stopword_share:.0%} English function words; "
-            "English news has 35-50%); newsfuse briefs English text only",
+            f"does not look like English (language identified: {lang.language}); newsfuse briefs English text only",
         )
     published, published_from = meta.published, meta.published_from
     if published is None:
