@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsfuse.nlp.load import load_nlp
-from newsfuse.nlp.sentences import doc_sentences, text_sentences
+from newsfuse.nlp.sentences import doc_sentences, repair_bounds
 
 
 def sentences_of(text: str) -> list[str]:
@@ -26,8 +26,8 @@ def test_datelines_stay_with_their_sentence() -> None:
 
 def test_offsets_and_trimming() -> None:
     text = "  First sentence here.   Second one follows.\n\nThird."
-    spans = text_sentences("s", text, [(0, 25), (25, len(text))])
-    assert [text[s.start : s.end] for s in spans] == ["First sentence here.", "Second one follows.", "Third."]
+    bounds = repair_bounds(text, [(0, 25), (25, len(text))])
+    assert [text[a:b] for a, b in bounds] == ["First sentence here.", "Second one follows.", "Third."]
 
 
 def test_example_sentences_slice_back(example_briefing) -> None:

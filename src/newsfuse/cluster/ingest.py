@@ -12,7 +12,7 @@ only if some member has enough text.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -149,7 +149,3 @@ def to_article(doc: RawDocument, when: datetime | None, settings: Settings) -> A
     if when is None and source.published is not None:
         when = datetime(source.published.year, source.published.month, source.published.day)
     return Article(source.id, doc.origin, source.title, source.text, when, source.outlet, source.url, doc)
-
-
-def origins(articles: Iterable[Article]) -> dict[str, str]:
-    return {a.id: a.origin for a in articles}

@@ -206,9 +206,3 @@ def _occurrences(form: str, text: str, *, common: bool = False, fold: bool = Fal
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z]+\b")
 _SENTENCE_START = re.compile(r"(?:^|[.!?\n“\"]\s*)$")
-
-
-def mentions_of(entity: Entity, sources: Sequence[Source]) -> list[Mention]:
-    """The entity's mentions with their text (for tests and the scorer)."""
-    by_id = {s.id: s for s in sources}
-    return [mention_at(m.source, by_id[m.source].text, m.start, m.end, entity.type, "ner") for m in entity.mentions]

@@ -11,7 +11,6 @@ boundaries; see README's measurement table.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from typing import Any
 
 from ..model import Span
@@ -27,15 +26,12 @@ def doc_sentences(source_id: str, doc: Any) -> tuple[Span, ...]:
     """Spans of sentences in ``doc`` (a spaCy Doc over the source's cleaned text)."""
     text = doc.text
     bounds = [(s.start_char, s.end_char) for s in doc.sents]
-    return tuple(Span(source_id, a, b) for a, b in _repair(text, bounds))
+    return tuple(Span(source_id, a, b) for a, b in repair_bounds(text, bounds))
 
 
-def text_sentences(source_id: str, text: str, bounds: Iterable[tuple[int, int]]) -> tuple[Span, ...]:
-    """Same repairs over any splitter's raw boundaries (used by the benchmark)."""
-    return tuple(Span(source_id, a, b) for a, b in _repair(text, list(bounds)))
-
-
-def _repair(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def repair_bounds(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Any splitter's raw sentence boundaries, cut at paragraph breaks, with datelines and split-off
+    closing quotes re-attached and whitespace trimmed."""
     pieces: list[tuple[int, int]] = []
     for start, end in bounds:
         pieces.extend(_split_paragraphs(text, start, end))

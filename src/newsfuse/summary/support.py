@@ -71,13 +71,6 @@ def best_matches(span: Span, vector: Vector, others: Mapping[str, Sequence[tuple
     return out
 
 
-def best_per_source(
-    span: Span, vector: Vector, others: Mapping[str, Sequence[tuple[Span, Vector]]], threshold: float = SUPPORT_COSINE
-) -> Support:
-    """For each other source, its most similar sentence if that reaches ``threshold``."""
-    return supporting(best_matches(span, vector, others), threshold)
-
-
 def supporting(
     matches: Sequence[tuple[float, Span]], threshold: float = SUPPORT_COSINE,
     numbers: Mapping[Span, frozenset[str]] | None = None, own: frozenset[str] = frozenset(),
