@@ -1,15 +1,33 @@
-"""HTTP(S) fetching: a timeout, a size limit and an honest user agent.
+"""HTTP(S) fetching with limits that hold against a hostile server.
 
 The only network code in newsfuse. Tests exercise it against a local server
 on 127.0.0.1; nothing here runs unless the user passes a URL or a feed.
+
+What a server cannot make newsfuse do:
+
+- read more than ``max_bytes``: counted as bytes arrive, compressed and
+  decompressed (a gzip bomb stops at the limit, decompressed in bounded steps);
+- wait longer than ``fetch_timeout`` in all for one fetch, redirects included
+  (a server dripping one byte every two seconds is cut off);
+- reach a non-public address through a redirect or a feed item link
+  (``netguard``), unless the user allowed it;
+- make it fetch a URL twice in one run, or more than ``max_fetches`` URLs.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import time
+import zlib
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from ..config import Settings
 from ..errors import InputError
+from .netguard import AddressRefused, resolve_public
+
+#: Redirects followed per fetch; browsers allow 20, news sites need 1–3.
+MAX_REDIRECTS = 5
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
 
 
 @dataclass(frozen=True)
@@ -19,32 +37,160 @@ class Fetched:
     content_type: str
 
 
-def fetch(url: str, settings: Settings) -> Fetched:
-    """GET ``url``; refuse bodies over ``settings.max_bytes`` without reading them whole."""
+@dataclass
+class FetchSession:
+    """What one run has fetched: each URL once, at most ``settings.max_fetches`` requests in all."""
+
+    settings: Settings
+    seen: set[str] = field(default_factory=set)
+    requests: int = 0
+
+    def claim(self, url: str, origin: str) -> None:
+        """Count one request for ``url``, or raise ``InputError`` if it was fetched already or the cap is reached."""
+        key = _normalise(url)
+        if key in self.seen:
+            raise InputError(origin, f"{url} was already fetched in this run; each URL is fetched once")
+        if self.requests >= self.settings.max_fetches:
+            raise InputError(origin, f"the per-run limit of {self.settings.max_fetches} fetches was reached; "
+                                     "raise it with --max-fetches")
+        self.seen.add(key)
+        self.requests += 1
+
+    def fetch(self, url: str, *, found_in_content: bool) -> Fetched:
+        """GET ``url``; ``found_in_content`` for links taken from fetched content (checked by ``netguard``)."""
+        return fetch(url, self.settings, self, found_in_content=found_in_content)
+
+
+def fetch(url: str, settings: Settings, session: FetchSession | None = None, *,
+          found_in_content: bool = False) -> Fetched:
+    """GET ``url`` following redirects by hand, so each hop is checked, counted and held to one deadline."""
     import httpx
 
-    headers = {"User-Agent": settings.user_agent}
+    session = session or FetchSession(settings)
+    deadline = time.monotonic() + settings.fetch_timeout
+    current, checked = url, found_in_content
     try:
-        with httpx.stream(
-            "GET", url, headers=headers, timeout=settings.fetch_timeout, follow_redirects=True
-        ) as response:
-            if response.status_code >= 400:
-                raise InputError(url, f"HTTP {response.status_code} when fetching")
-            declared = int(response.headers.get("content-length") or 0)
-            if declared > settings.max_bytes:
-                raise InputError(url, _too_big(declared, settings.max_bytes))
-            body = bytearray()
-            for chunk in response.iter_bytes():
-                body.extend(chunk)
-                if len(body) > settings.max_bytes:
-                    raise InputError(url, _too_big(len(body), settings.max_bytes))
-            ctype = response.headers.get("content-type", "").split(";")[0].strip().lower()
-            return Fetched(str(response.url), bytes(body), ctype)
+        with httpx.Client(follow_redirects=False) as client:
+            for _ in range(MAX_REDIRECTS + 1):
+                if urlsplit(current).scheme not in ("http", "https"):
+                    raise InputError(url, f"redirected to {current!r}, which is not http(s)")
+                session.claim(current, url)
+                target, headers, extensions = _pinned(current, url, checked and not settings.allow_private)
+                headers["User-Agent"] = settings.user_agent
+                headers["Accept-Encoding"] = "gzip, deflate"
+                timeout = httpx.Timeout(max(0.01, deadline - time.monotonic()))
+                request = client.build_request("GET", target, headers=headers, timeout=timeout,
+                                               extensions=extensions)
+                response = client.send(request, stream=True)
+                try:
+                    location = response.headers.get("location")
+                    if response.status_code in _REDIRECTS and location:
+                        current, checked = urljoin(current, location.strip()), True
+                        continue
+                    if response.status_code >= 400:
+                        raise InputError(url, f"HTTP {response.status_code} when fetching")
+                    body = _read_body(response, url, settings, deadline)
+                    ctype = response.headers.get("content-type", "").split(";")[0].strip().lower()
+                    return Fetched(current, body, ctype)
+                finally:
+                    response.close()
+            raise InputError(url, f"more than {MAX_REDIRECTS} redirects")
     except httpx.TimeoutException as exc:
-        raise InputError(url, f"timed out after {settings.fetch_timeout:g} s") from exc
+        raise InputError(url, _late(settings)) from exc
     except httpx.HTTPError as exc:
         raise InputError(url, f"could not fetch ({exc.__class__.__name__}: {exc})") from exc
 
 
+def _pinned(url: str, origin: str, check: bool) -> tuple[str, dict[str, str], dict[str, str]]:
+    """The URL to request, its headers and httpcore extensions.
+
+    For a checked link, the request goes to the address ``netguard`` approved
+    (Host header and TLS server name keep the real name), so a second DNS
+    answer cannot send it elsewhere.
+    """
+    if not check:
+        return url, {}, {}
+    import httpx
+
+    try:
+        resolved = resolve_public(url)
+    except AddressRefused as exc:
+        raise InputError(origin, exc.reason if url == origin else f"redirect to {url}: {exc.reason}") from exc
+    parsed = httpx.URL(url)
+    return (str(parsed.copy_with(host=resolved.address, fragment=None)),
+            {"Host": parsed.netloc.decode("ascii")}, {"sni_hostname": resolved.host})
+
+
+def _read_body(response: object, url: str, settings: Settings, deadline: float) -> bytes:
+    """Raw bytes as they arrive, decompressed in bounded steps; both counts held to ``max_bytes``."""
+    limit = settings.max_bytes
+    declared = response.headers.get("content-length")  # type: ignore[attr-defined]
+    if declared and declared.strip().isdigit() and int(declared) > limit:
+        raise InputError(url, _too_big(int(declared), limit))
+    decoder = _Decoder(response.headers.get("content-encoding", ""), url)  # type: ignore[attr-defined]
+    body = bytearray()
+    raw = 0
+    for chunk in response.iter_raw():  # type: ignore[attr-defined]
+        raw += len(chunk)
+        if raw > limit:
+            raise InputError(url, _too_big(raw, limit))
+        body.extend(decoder.feed(chunk, limit - len(body)))
+        if len(body) > limit:
+            raise InputError(url, _too_big(len(body), limit) + " once decompressed")
+        if time.monotonic() > deadline:
+            raise InputError(url, _late(settings))
+    body.extend(decoder.flush(limit - len(body)))
+    if len(body) > limit:
+        raise InputError(url, _too_big(len(body), limit) + " once decompressed")
+    return bytes(body)
+
+
+class _Decoder:
+    """Content-Encoding gzip/deflate/identity, never producing more than asked for per step."""
+
+    def __init__(self, encoding: str, url: str) -> None:
+        names = [e.strip().lower() for e in encoding.split(",") if e.strip() and e.strip().lower() != "identity"]
+        if len(names) > 1:
+            raise InputError(url, f"stacked content encodings ({encoding}) are not supported")
+        self.name = names[0] if names else ""
+        if self.name not in ("", "gzip", "x-gzip", "deflate"):
+            raise InputError(url, f"unsupported content encoding {self.name!r}")
+        self.url = url
+        self._z = zlib.decompressobj(zlib.MAX_WBITS | 16) if self.name in ("gzip", "x-gzip") else None
+        self._deflate_started = False
+
+    def feed(self, chunk: bytes, room: int) -> bytes:
+        """Decompress ``chunk``; at most ``room + 1`` bytes, so the caller sees when the limit is passed."""
+        if not self.name:
+            return chunk
+        if self.name == "deflate" and not self._deflate_started:
+            self._deflate_started = True  # zlib-wrapped per the RFC; raw deflate from some servers
+            self._z = zlib.decompressobj(zlib.MAX_WBITS if chunk[:1] == b"\x78" else -zlib.MAX_WBITS)
+        assert self._z is not None
+        try:
+            return self._z.decompress(chunk, max(room, 0) + 1)
+        except zlib.error as exc:
+            raise InputError(self.url, f"corrupt {self.name} body ({exc})") from exc
+
+    def flush(self, room: int) -> bytes:
+        if self._z is None:
+            return b""
+        try:
+            return self._z.decompress(self._z.unconsumed_tail, max(room, 0) + 1) if self._z.unconsumed_tail \
+                else self._z.flush()
+        except zlib.error as exc:
+            raise InputError(self.url, f"corrupt {self.name} body ({exc})") from exc
+
+
+def _normalise(url: str) -> str:
+    """Same URL, same key: scheme and host lower-cased, fragment dropped, empty path as '/'."""
+    parts = urlsplit(url.strip())
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", parts.query, ""))
+
+
 def _too_big(size: int, limit: int) -> str:
     return f"larger than the {limit // 1024} KB limit ({size // 1024}+ KB); raise it with --max-bytes"
+
+
+def _late(settings: Settings) -> str:
+    return f"took longer than the {settings.fetch_timeout:g} s limit for one fetch"
