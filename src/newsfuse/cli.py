@@ -1,27 +1,31 @@
 """Command line: parse arguments, call the library, map outcomes to exit codes.
 
 Exit codes: 0 every input was used; 1 a briefing was written but some inputs
-were rejected (listed on stderr and in the output); 2 usage error; 3 nothing
-usable, no briefing written.
+were rejected (listed on stderr and in the output); 2 usage error (found
+before any work starts); 3 nothing usable, no briefing written; 4 internal
+error (a bug in newsfuse: one line on stderr names the inputs and the stage,
+and the file holding the full traceback).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .cli_options import add_reading_options
+from .cli_options import add_reading_options, check_writable_file, reading_settings
 from .cluster.cli import add_parser as add_cluster_parser
 from .cluster.cli import handle as handle_cluster
-from .config import Settings
 from .errors import NewsfuseError, UsageError
 
-EXIT_OK, EXIT_SOME_REJECTED, EXIT_USAGE, EXIT_NOTHING_USABLE = 0, 1, 2, 3
+EXIT_OK, EXIT_SOME_REJECTED, EXIT_USAGE, EXIT_NOTHING_USABLE, EXIT_INTERNAL = 0, 1, 2, 3, 4
+EXIT_INTERRUPTED = 130  # the shell's code for Ctrl-C
 FORMATS = {"json": "json", "md": "md", "markdown": "md", "html": "html", "htm": "html"}
 
 
@@ -46,14 +50,50 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return EXIT_USAGE if exc.code else EXIT_OK
+    where = _Where(args.command, list(args.articles if args.command == "brief" else args.inputs))
     try:
-        return handle_cluster(args) if args.command == "cluster" else _brief(args)
+        return handle_cluster(args) if args.command == "cluster" else _brief(args, where)
     except UsageError as exc:
         print(f"newsfuse: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except NewsfuseError as exc:
         print(f"newsfuse: {exc}", file=sys.stderr)
         return EXIT_NOTHING_USABLE
+    except BrokenPipeError:  # `newsfuse brief ... | head`: the reader left; not an error of ours
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except KeyboardInterrupt:
+        print("newsfuse: interrupted; nothing written", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # noqa: BLE001 - the one place a bug becomes a message, not a traceback
+        from .ingest.read import write_traceback
+
+        saved = write_traceback(exc, where.describe())
+        print(f"newsfuse: internal error {where.describe()}: {type(exc).__name__}: {_one_line(str(exc))}; "
+              f"full traceback in {saved}; please report it", file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+class _Where:
+    """Which command, inputs and stage a run is in, for the one line an internal error prints."""
+
+    def __init__(self, command: str, inputs: list[str]) -> None:
+        self.command, self.inputs, self.stage, self.last_read = command, inputs, "start-up", ""
+
+    def event(self, event: str) -> None:
+        kind, _, what = event.partition(" ")
+        self.stage, self.last_read = ("read", what) if kind == "read" else (what, self.last_read)
+
+    def describe(self) -> str:
+        shown = ", ".join(self.inputs[:3]) + (f" and {len(self.inputs) - 3} more" if len(self.inputs) > 3 else "")
+        stage = f"reading inputs (last read: {self.last_read})" if self.stage == "read" else f"stage {self.stage!r}"
+        if self.command == "cluster":
+            stage = "newsfuse cluster"
+        return f"in {stage} on {shown}"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())[:300]
 
 
 def _format(args: argparse.Namespace) -> str:
@@ -67,20 +107,27 @@ def _format(args: argparse.Namespace) -> str:
     return "json"
 
 
-def _brief(args: argparse.Namespace) -> int:
+def _brief(args: argparse.Namespace, where: _Where | None = None) -> int:
     from .api import brief
     from .render.output import render
 
     fmt = _format(args)
-    if args.max_bytes <= 0 or args.words <= 0:
-        raise UsageError("--max-bytes and --words must be positive")
     if args.llm and not args.model:
         raise UsageError("--llm needs --model NAME (the model the server should use)")
-    settings = Settings(model=args.spacy_model, max_bytes=args.max_bytes, encoding=args.encoding,
-                        summary_words=args.words, llm_url=args.llm, llm_model=args.model)
+    settings = reading_settings(args, llm_url=args.llm, llm_model=args.model)
+    if args.output:
+        check_writable_file(args.output)
     show = not args.quiet and sys.stderr.isatty()
     with _progress(show) as tick:
-        briefing = brief(args.articles, settings, args.manifest, tick)
+        def progress(event: str) -> None:
+            if where is not None:
+                where.event(event)
+            if tick is not None:
+                tick(event)
+
+        briefing = brief(args.articles, settings, args.manifest, progress)
+        if where is not None:
+            where.event("stage render")
     for r in briefing.rejected:
         print(f"newsfuse: skipped {r.path}: {r.reason}", file=sys.stderr)
     if not briefing.sources:
@@ -89,11 +136,30 @@ def _brief(args: argparse.Namespace) -> int:
     options = _options(args)
     text = render(briefing, fmt, options)
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        _write_atomically(Path(args.output), text)
         print(f"newsfuse: wrote {args.output} ({len(briefing.sources)} sources)", file=sys.stderr)
     else:
         sys.stdout.write(text)
     return EXIT_SOME_REJECTED if briefing.rejected else EXIT_OK
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write beside ``path`` and rename: a reader (or a crash) never sees half a briefing."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent if str(path.parent) else ".")
+    try:
+        with open(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _options(args: argparse.Namespace) -> dict[str, Any]:

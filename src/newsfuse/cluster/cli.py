@@ -16,8 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..cli_options import add_reading_options
-from ..config import Settings
+from ..cli_options import add_reading_options, check_writable_folder, reading_settings
 from ..errors import UsageError
 from .online import HEADLINE_THRESHOLD, THRESHOLD, WINDOW_DAYS, ClusterConfig
 
@@ -80,10 +79,12 @@ def config_from(args: argparse.Namespace) -> ClusterConfig:
 def handle(args: argparse.Namespace) -> int:
     from .api import ClusterOptions, run_cluster
 
-    if args.max_bytes <= 0 or args.words <= 0 or args.min_articles <= 0:
-        raise UsageError("--max-bytes, --words and --min-articles must be positive")
-    settings = Settings(model=args.spacy_model, max_bytes=args.max_bytes, encoding=args.encoding,
-                        summary_words=args.words)
+    if args.min_articles <= 0:
+        raise UsageError("--min-articles must be positive")
+    settings = reading_settings(args)
+    check_writable_folder(args.output, "-o")
+    if args.state:
+        check_writable_folder(args.state, "--state")
     options = ClusterOptions(config=config_from(args), embeddings=args.embeddings,
                              min_articles=args.min_articles, briefings=not args.no_briefings)
     with _progress(not args.quiet and sys.stderr.isatty()) as tick:
