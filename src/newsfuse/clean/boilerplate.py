@@ -149,13 +149,21 @@ def trailing_furniture(lines: Sequence[Line]) -> list[Removal]:
     The last paragraph of an article ends like a sentence; what follows it on
     a page (Reuters' "Reuters", Al Jazeera's "Source: …", WSWS's contact
     footer, Reuters.com's product promo line) does not.
+
+    A text in which no line ends like a sentence has no last paragraph for
+    furniture to follow — it is a one-paragraph article without its final full
+    stop, a transcript, a list — so then only lines that look like furniture
+    (credits, footers, teasers) go, not every line.
     """
     out: list[Removal] = []
     for ln in reversed(lines):
         if is_sentence_like(ln.text) and not _CREDIT_LINE.match(ln.text):
-            break
+            return out
         out.append(_remove(ln, _tail_reason(ln.text)))
-    return out
+    return [r for r in out if r.reason != _NOT_A_SENTENCE]
+
+
+_NOT_A_SENTENCE = "trailing non-sentence line"
 
 
 def _tail_reason(text: str) -> str:
@@ -165,7 +173,7 @@ def _tail_reason(text: str) -> str:
         return "footer"
     if ends_in_ellipsis(text):
         return "teaser"
-    return "trailing non-sentence line"
+    return _NOT_A_SENTENCE
 
 
 def footers(lines: Sequence[Line]) -> list[Removal]:

@@ -28,8 +28,10 @@ def briefing_to_markdown(data: dict[str, Any]) -> str:
 
 
 def _md(text: str) -> str:
-    """Escape Markdown/HTML-significant characters in article-derived text."""
-    return re.sub(r"([\\`*_{}\[\]<>#|])", r"\\\1", text)
+    """Article-derived text as one Markdown line: whitespace runs (newlines included, which would end
+    a heading, a list item or a table row early) become one space; Markdown/HTML-significant
+    characters are escaped."""
+    return re.sub(r"([\\`*_{}\[\]<>#|])", r"\\\1", " ".join(str(text).split()))
 
 
 def _cite(citations: list[dict[str, Any]], names: dict[str, str]) -> str:

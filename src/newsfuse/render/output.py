@@ -10,6 +10,11 @@ from .json import briefing_to_json
 
 
 def render(briefing: Briefing, fmt: str, options: dict[str, Any] | None = None) -> str:
+    """The briefing as ``json``, ``md`` or ``html`` text."""
+    if not isinstance(briefing, Briefing):
+        raise TypeError(f"render() takes a Briefing, not {type(briefing).__name__}")
+    if options is not None and not isinstance(options, dict):
+        raise TypeError(f"render(): options must be a dict or None, not {type(options).__name__}")
     data = briefing_to_json(briefing, options)
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
