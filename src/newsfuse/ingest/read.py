@@ -132,8 +132,15 @@ def _expand(item: str, overrides: dict[str, DocMeta]) -> Iterator[tuple[str, Loa
         )
         for p in files:
             yield str(p), _file_loader(p)
+        if not files:
+            yield item, lambda run: _nothing_in(item)
         return
     yield item, _file_loader(path)
+
+
+def _nothing_in(folder: str) -> Loaded:
+    kinds = " ".join(sorted(SCANNED_SUFFIXES))
+    raise InputError(folder, f"folder holds no article files ({kinds})")
 
 
 def _file_loader(path: Path) -> Loader:
