@@ -104,8 +104,9 @@ def test_user_mistakes_are_code_2(args: list[str], message: str | None, capsys: 
 
 
 def test_manifest_in_other_encodings_is_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (tmp_path / "latin1.csv").write_bytes("path,outlet\n../inputs/good/harlow_a.txt,Café Times\n".encode("latin-1"))
-    for manifest, outlet in ((MANIFESTS / "manifest_utf16.csv", "Bay Post – Sørensen"),):
+    (tmp_path / "latin1.csv").write_bytes(f"path,outlet\n{GOOD / 'harlow_a.txt'},Café Times\n".encode("latin-1"))
+    for manifest, outlet in ((MANIFESTS / "manifest_utf16.csv", "Bay Post – Sørensen"),
+                             (tmp_path / "latin1.csv", "Café Times")):
         out = tmp_path / "o.json"
         assert main(["brief", str(GOOD), "-q", "--manifest", str(manifest), "-o", str(out)]) == 0
         outlets = {s["outlet"] for s in json.loads(out.read_text(encoding="utf-8"))["sources"]}
