@@ -16,6 +16,8 @@ What a server cannot make newsfuse do:
 
 from __future__ import annotations
 
+import socket
+import threading
 import time
 import zlib
 from dataclasses import dataclass, field
@@ -82,6 +84,7 @@ def fetch(url: str, settings: Settings, session: FetchSession | None = None, *,
                 request = client.build_request("GET", target, headers=headers, timeout=timeout,
                                                extensions=extensions)
                 response = client.send(request, stream=True)
+                watchdog = _watchdog(response, deadline)
                 try:
                     location = response.headers.get("location")
                     if response.status_code in _REDIRECTS and location:
@@ -93,12 +96,37 @@ def fetch(url: str, settings: Settings, session: FetchSession | None = None, *,
                     ctype = response.headers.get("content-type", "").split(";")[0].strip().lower()
                     return Fetched(current, body, ctype)
                 finally:
+                    watchdog.cancel()
                     response.close()
             raise InputError(url, f"more than {MAX_REDIRECTS} redirects")
     except httpx.TimeoutException as exc:
         raise InputError(url, _late(settings)) from exc
     except httpx.HTTPError as exc:
+        if time.monotonic() >= deadline:  # the watchdog cut the connection
+            raise InputError(url, _late(settings)) from exc
         raise InputError(url, f"could not fetch ({exc.__class__.__name__}: {exc})") from exc
+
+
+def _watchdog(response: object, deadline: float) -> threading.Timer:
+    """Shut the connection's socket at the deadline, so one slow read cannot outlast it.
+
+    httpx's read timeout applies to each read; a server sending a byte just
+    inside it every time would hold a fetch for ever without this.
+    """
+    stream = getattr(response, "extensions", {}).get("network_stream")
+    sock = stream.get_extra_info("socket") if stream is not None else None
+
+    def cut() -> None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except (OSError, AttributeError):
+            pass
+
+    timer = threading.Timer(max(0.0, deadline - time.monotonic()), cut)
+    timer.daemon = True
+    if sock is not None:
+        timer.start()
+    return timer
 
 
 def _pinned(url: str, origin: str, check: bool) -> tuple[str, dict[str, str], dict[str, str]]:
@@ -139,6 +167,8 @@ def _read_body(response: object, url: str, settings: Settings, deadline: float) 
             raise InputError(url, _too_big(len(body), limit) + " once decompressed")
         if time.monotonic() > deadline:
             raise InputError(url, _late(settings))
+    if time.monotonic() > deadline:  # the watchdog ended the body early: it is not the whole body
+        raise InputError(url, _late(settings))
     body.extend(decoder.flush(limit - len(body)))
     if len(body) > limit:
         raise InputError(url, _too_big(len(body), limit) + " once decompressed")
