@@ -11,7 +11,6 @@ only if some member has enough text.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -20,7 +19,9 @@ from pathlib import Path
 from ..config import Settings
 from ..errors import InputError, Rejection
 from ..ids import content_id
-from ..ingest.read import read_inputs
+from ..ingest.fetch import FetchSession
+from ..ingest.jsonl import dump_lines
+from ..ingest.read import check_record_fields, parse_json, read_inputs
 from ..model import DocMeta, RawDocument
 from ..sources import build_source
 from .model import Article, parse_time
@@ -57,7 +58,9 @@ def read_feed(inputs: Sequence[str], settings: Settings, manifest: str | None = 
 
 def _documents(inputs: Sequence[str], settings: Settings, manifest: str | None, rejected: list[Rejection],
                progress: Tick | None) -> Iterator[tuple[RawDocument, datetime | None]]:
-    """Dumps line by line; everything else through ``read_inputs`` (a folder whole, so its manifest counts)."""
+    """Dumps line by line; everything else through ``read_inputs`` (a folder whole, so its manifest counts),
+    with one fetch session for the run (each URL once, one cap on fetches)."""
+    session = FetchSession(settings)
     for item in inputs:
         path = Path(item)
         dumps = _dump_files(path)
@@ -67,7 +70,7 @@ def _documents(inputs: Sequence[str], settings: Settings, manifest: str | None, 
             continue
         rest = [item] if not dumps else _other_files(path)
         if rest:
-            got = read_inputs(rest, settings, manifest, progress)
+            got = read_inputs(rest, settings, manifest, progress, session)
             rejected.extend(got.rejected)
             yield from ((doc, None) for doc in got.documents)
 
@@ -94,33 +97,31 @@ def _other_files(folder: Path) -> list[str]:
 
 def read_dump(path: Path, settings: Settings, rejected: list[Rejection],
               progress: Tick | None = None) -> Iterator[tuple[RawDocument, datetime | None]]:
-    """Stream a JSON Lines dump; a bad line is reported as ``path:line`` and skipped."""
+    """Stream a JSON Lines dump; a bad line is reported as ``path:line`` and skipped (``ingest.jsonl``)."""
     try:
-        fh = path.open(encoding=settings.encoding or "utf-8", errors="replace")
-    except OSError as exc:
-        rejected.append(Rejection(str(path), f"unreadable ({exc.strerror or exc})"))
-        return
-    with fh:
-        for n, line in enumerate(fh, start=1):
+        for n, line in dump_lines(path, settings):
+            origin = f"{path}:{n}"
+            if isinstance(line, InputError):
+                rejected.append(Rejection(line.origin, line.reason))
+                continue
             if not line.strip():
                 continue
-            origin = f"{path}:{n}"
             try:
                 yield parse_record(line, origin)
             except InputError as exc:
                 rejected.append(Rejection(exc.origin, exc.reason))
             if progress:
                 progress(origin)
+    except InputError as exc:
+        rejected.append(Rejection(exc.origin, exc.reason))
 
 
 def parse_record(line: str, origin: str) -> tuple[RawDocument, datetime | None]:
     """One dump line -> a RawDocument (``text`` or ``html``, optional title/outlet/url/published)."""
-    try:
-        rec = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise InputError(origin, f"malformed JSON line ({exc.msg} at column {exc.colno})") from exc
+    rec = parse_json(line, origin, "malformed JSON line")
     if not isinstance(rec, dict):
         raise InputError(origin, "a record must be a JSON object with 'text', 'html' or 'title'")
+    check_record_fields(rec, origin)
     body, kind = (rec.get("html"), "html") if rec.get("html") else (rec.get("text") or "", "text")
     title = rec.get("title") if isinstance(rec.get("title"), str) and rec.get("title").strip() else None
     if not isinstance(body, str) or not (body.strip() or title):

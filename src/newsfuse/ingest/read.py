@@ -186,12 +186,12 @@ def read_regular_file(path: Path, max_bytes: int) -> bytes:
     origin = str(path)
     try:
         info = path.stat()
-        _require_regular(info.st_mode, origin)
+        require_regular(info.st_mode, origin)
         if info.st_size > max_bytes:
             raise InputError(origin, _too_big(max_bytes, f"{info.st_size // 1024} KB"))
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
         with os.fdopen(fd, "rb") as fh:
-            _require_regular(os.fstat(fh.fileno()).st_mode, origin)
+            require_regular(os.fstat(fh.fileno()).st_mode, origin)
             data = fh.read(max_bytes + 1)
     except FileNotFoundError as exc:
         reason = "a broken link" if path.is_symlink() else "no such file or folder"
@@ -205,7 +205,8 @@ def read_regular_file(path: Path, max_bytes: int) -> bytes:
     return data
 
 
-def _require_regular(mode: int, origin: str) -> None:
+def require_regular(mode: int, origin: str) -> None:
+    """``InputError`` naming what it is, unless ``mode`` is a regular file's."""
     if stat.S_ISREG(mode):
         return
     kind = next((name for test, name in _NOT_REGULAR if test(mode)), "not a regular file")
@@ -314,14 +315,14 @@ def _records(text: str, origin: str, path: str, settings: Settings) -> Loaded:
     """JSON (an object or a list) or JSON Lines records with ``text`` or ``html``."""
     stripped = text.lstrip()
     if origin.endswith(".json") and stripped.startswith(("[", "{")):
-        data = _parse_json(text, origin, "malformed JSON")
+        data = parse_json(text, origin, "malformed JSON")
         items = data if isinstance(data, list) else [data]
         return [_guarded(_record, rec, f"{origin}#{n}", path) for n, rec in enumerate(items)]
     return [_guarded(_record_line, line, f"{origin}:{n}", path)
             for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
 
 
-def _parse_json(text: str, origin: str, what: str) -> object:
+def parse_json(text: str, origin: str, what: str) -> object:
     """``json.loads`` with every way it fails (syntax, nesting past the recursion limit, a 5,000-digit
     integer) as an ``InputError``."""
     try:
@@ -343,16 +344,13 @@ def _guarded(make: Callable[..., RawDocument], *args: object) -> RawDocument | R
 
 
 def _record_line(line: str, origin: str, path: str) -> RawDocument:
-    return _record(_parse_json(line, origin, "malformed JSON line"), origin, path)
+    return _record(parse_json(line, origin, "malformed JSON line"), origin, path)
 
 
 def _record(rec: object, origin: str, path: str) -> RawDocument:
     if not isinstance(rec, dict):
         raise InputError(origin, "a record must be a JSON object with 'text' or 'html'")
-    for name in RECORD_FIELDS:
-        value = rec.get(name)
-        if value is not None and not isinstance(value, str):
-            raise InputError(origin, f"record field {name!r} must be a string, not {_json_type(value)}")
+    check_record_fields(rec, origin)
     body, kind = (rec.get("html"), "html") if (rec.get("html") or "").strip() else (rec.get("text"), "text")
     if not isinstance(body, str) or not body.strip():
         raise InputError(origin, "record has no 'text' or 'html'")
@@ -365,6 +363,14 @@ def _record(rec: object, origin: str, path: str) -> RawDocument:
         url=_text_field(rec.get("url")),
     )
     return RawDocument(origin, body, kind, meta, None)
+
+
+def check_record_fields(rec: dict, origin: str) -> None:
+    """``InputError`` for the first field newsfuse reads that is neither a string nor null."""
+    for name in RECORD_FIELDS:
+        value = rec.get(name)
+        if value is not None and not isinstance(value, str):
+            raise InputError(origin, f"record field {name!r} must be a string, not {_json_type(value)}")
 
 
 def _json_type(value: object) -> str:
