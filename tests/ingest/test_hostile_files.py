@@ -162,6 +162,7 @@ def test_links_loops_and_missing_files(tmp_path: Path) -> None:
     assert "unreadable" in reasons[str(tmp_path / "loop.txt")]
     assert reasons[str(tmp_path / "broken.txt")] == "a broken link"
     assert reasons[str(tmp_path / "missing.txt")] == "no such file or folder"
+    assert "not a usable file name" in _reasons(["nul\x00name.txt"])["nul\x00name.txt"]
     got = read_inputs([str(tmp_path / "dir")], Settings())
     assert [Path(d.origin).name for d in got.documents] == ["a.txt"]
 

@@ -67,9 +67,14 @@ def read_inputs(
     if isinstance(inputs, str | bytes) or not all(isinstance(i, str) for i in inputs):
         raise TypeError("read_inputs() takes a list of paths or URLs as strings")
     overrides = read_manifest(Path(manifest)) if manifest else {}
-    plan = [pair for item in inputs for pair in _expand(item, overrides)]
-    run = _Run(settings, session or FetchSession(settings))
     out = Ingested()
+    plan: list[tuple[str, Loader]] = []
+    for item in inputs:
+        try:
+            plan.extend(_expand(item, overrides))
+        except (OSError, ValueError) as exc:  # an unreadable folder, a name the OS refuses
+            out.rejected.append(Rejection(item, f"cannot list or open ({getattr(exc, 'strerror', None) or exc})"))
+    run = _Run(settings, session or FetchSession(settings))
     for origin, loader in plan:
         try:
             for doc in loader(run):
@@ -200,6 +205,8 @@ def read_regular_file(path: Path, max_bytes: int) -> bytes:
         raise InputError(origin, "permission denied") from exc
     except OSError as exc:
         raise InputError(origin, f"unreadable ({exc.strerror or exc})") from exc
+    except ValueError as exc:  # a NUL byte in the name
+        raise InputError(origin, f"not a usable file name ({exc})") from exc
     if len(data) > max_bytes:
         raise InputError(origin, _too_big(max_bytes, "more when read"))
     return data
