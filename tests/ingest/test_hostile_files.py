@@ -226,3 +226,37 @@ def test_many_tiny_files_and_duplicates(tmp_path: Path, capsys: pytest.CaptureFi
     assert "same text as" in reasons[str(folder / "a_copy.txt")]
     assert "named more than once" in reasons[str(folder / "a.txt")]
     assert len(reasons) == 402
+
+
+@pytest.mark.parametrize("body", ["/etc/hostname", "file:///etc/hostname", "http://169.254.169.254/latest/meta-data/"])
+def test_feed_whose_body_names_a_file_or_url_is_not_opened(tmp_path: Path, body: str,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """feedparser.parse(str) opens a path or fetches a URL it is given; a feed body must never be one."""
+    import urllib.request
+
+    def no_network(*args: object, **kwargs: object) -> None:
+        raise AssertionError("feedparser tried to open a URL")
+
+    monkeypatch.setattr(urllib.request.OpenerDirector, "open", no_network)
+    opened: list[str] = []
+    real_open = open
+
+    def watch_open(file: object, *args: object, **kwargs: object):  # noqa: ANN202
+        opened.append(str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", watch_open)
+    feed = tmp_path / "evil.rss"
+    feed.write_text(body, encoding="utf-8")
+    got = read_inputs([str(feed)], Settings())
+    assert got.documents == [] and "not a readable RSS/Atom feed" in got.rejected[0].reason
+    assert "/etc/hostname" not in opened
+
+
+def test_feed_declaring_another_encoding_keeps_its_decoded_text(tmp_path: Path) -> None:
+    feed = tmp_path / "latin.rss"
+    feed.write_bytes(('<?xml version="1.0" encoding="iso-8859-1"?><rss version="2.0"><channel><title>Café Zürich</title>'
+                      "<item><title>Ré</title><description>Le café est fermé depuis mardi.</description></item>"
+                      "</channel></rss>").encode("latin-1"))
+    doc = read_inputs([str(feed)], Settings()).documents[0]
+    assert (doc.meta.outlet, doc.meta.title) == ("Café Zürich", "Ré")

@@ -7,6 +7,7 @@ reason; the others go on.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -255,7 +256,12 @@ def _feed(text: str, origin: str, run: _Run) -> Loaded:
     """
     import feedparser
 
-    parsed = feedparser.parse(text)
+    # As a stream, never a string: feedparser.parse("http://…") or parse("/etc/…") fetches or opens what
+    # the string names, so a feed whose whole body is a URL or a path would bypass every check here.
+    # The text is already decoded; the header tells feedparser its UTF-8 re-encoding wins over the
+    # XML declaration.
+    parsed = feedparser.parse(io.BytesIO(text.encode("utf-8", "surrogatepass")),
+                              response_headers={"content-type": "application/xml; charset=utf-8"})
     if parsed.bozo and not parsed.entries:
         raise InputError(origin, f"not a readable RSS/Atom feed ({parsed.bozo_exception})")
     docs: Loaded = []
