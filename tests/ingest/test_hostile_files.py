@@ -260,3 +260,12 @@ def test_feed_declaring_another_encoding_keeps_its_decoded_text(tmp_path: Path) 
                       "</channel></rss>").encode("latin-1"))
     doc = read_inputs([str(feed)], Settings()).documents[0]
     assert (doc.meta.outlet, doc.meta.title) == ("Café Zürich", "Ré")
+
+
+def test_deeply_nested_html_does_not_crash_the_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    deep = tmp_path / "deep.html"
+    deep.write_text("<html><body>" + "<div>" * 50_000 + "<p>" + (GOOD / "harlow_a.txt").read_text(encoding="utf-8")
+                    + "</p>" + "</div>" * 50_000 + "</body></html>", encoding="utf-8")
+    code, data, err = _brief([str(deep), str(GOOD)], tmp_path, capsys)
+    assert code in (EXIT_OK, EXIT_SOME_REJECTED) and len(data["sources"]) >= 2
+    assert code == EXIT_OK or f"skipped {deep}" in err
