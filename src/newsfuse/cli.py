@@ -66,7 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("newsfuse: interrupted; nothing written", file=sys.stderr)
         return EXIT_INTERRUPTED
     except Exception as exc:  # noqa: BLE001 - the one place a bug becomes a message, not a traceback
-        from .ingest.read import write_traceback
+        from .errors import write_traceback
 
         saved = write_traceback(exc, where.describe())
         print(f"newsfuse: internal error {where.describe()}: {type(exc).__name__}: {_one_line(str(exc))}; "

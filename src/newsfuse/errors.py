@@ -41,3 +41,21 @@ class Rejection:
 
     def to_json(self) -> dict[str, str]:
         return {"path": self.path, "reason": self.reason, "stage": self.stage}
+
+
+def write_traceback(exc: BaseException, context: str) -> str:
+    """Where a bug's traceback goes: a fresh file in the temp folder, whose path the one line the user sees
+    names (what failed, on which input, in which stage) instead of forty lines of Python.
+
+    Returns the file's path, or a note if even that failed."""
+    import tempfile
+    import traceback
+
+    try:
+        fd, name = tempfile.mkstemp(prefix="newsfuse-traceback-", suffix=".txt")
+        with open(fd, "w", encoding="utf-8") as fh:
+            fh.write(f"newsfuse internal error {context}\n\n")
+            fh.write("".join(traceback.format_exception(exc)))
+        return name
+    except OSError as err:
+        return f"(could not write a traceback file: {err.strerror or err})"

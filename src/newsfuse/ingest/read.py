@@ -18,7 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ..config import Settings
-from ..errors import InputError, Rejection
+from ..errors import InputError, Rejection, write_traceback
 from ..model import DocMeta, RawDocument
 from .decode import decode_bytes
 from .fetch import FetchSession
@@ -95,23 +95,8 @@ def read_inputs(
 
 def internal_error_reason(exc: BaseException, origin: str, stage: str) -> str:
     """Write the traceback to a temporary file; the reason names the error and that file."""
-    where = write_traceback(exc, f"{stage} {origin}")
+    where = write_traceback(exc, f"in {stage} on {origin}")
     return f"internal error in {stage} ({type(exc).__name__}: {str(exc)[:200]}); traceback in {where}; please report it"
-
-
-def write_traceback(exc: BaseException, context: str) -> str:
-    """The full traceback in a fresh file under the temp folder; its path (or a note if even that failed)."""
-    import tempfile
-    import traceback
-
-    try:
-        fd, name = tempfile.mkstemp(prefix="newsfuse-traceback-", suffix=".txt")
-        with open(fd, "w", encoding="utf-8") as fh:
-            fh.write(f"newsfuse internal error while {context}\n\n")
-            fh.write("".join(traceback.format_exception(exc)))
-        return name
-    except OSError as err:
-        return f"(could not write a traceback file: {err.strerror or err})"
 
 
 #: A loader yields documents, and Rejections for the parts of a container
