@@ -297,3 +297,20 @@ def test_checked_link_is_requested_at_the_checked_address(monkeypatch: pytest.Mo
     with pytest.raises(InputError, match="redirect to http://rebind"):
         monkeypatch.setattr(socket, "getaddrinfo", _fake_dns({"rebind.example": ["127.0.0.1"]}))
         fetch_module._pinned("http://rebind.example/", "https://news.example/", True)
+
+
+def test_a_slow_resolver_is_given_up_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    release = threading.Event()
+
+    def slow(*args: object, **kwargs: object) -> list:
+        release.wait(10)
+        return []
+
+    monkeypatch.setattr(socket, "getaddrinfo", slow)
+    started = time.monotonic()
+    try:
+        with pytest.raises(Exception, match="cannot resolve host 'slow.example' \\(no answer within 1 s\\)"):
+            resolve_public("http://slow.example/", timeout=1.0)
+        assert time.monotonic() - started < 3
+    finally:
+        release.set()

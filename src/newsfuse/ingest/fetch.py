@@ -77,7 +77,8 @@ def fetch(url: str, settings: Settings, session: FetchSession | None = None, *,
                 if urlsplit(current).scheme not in ("http", "https"):
                     raise InputError(url, f"redirected to {current!r}, which is not http(s)")
                 session.claim(current, url)
-                target, headers, extensions = _pinned(current, url, checked and not settings.allow_private)
+                target, headers, extensions = _pinned(current, url, checked and not settings.allow_private,
+                                                      deadline - time.monotonic())
                 headers["User-Agent"] = settings.user_agent
                 headers["Accept-Encoding"] = "gzip, deflate"
                 timeout = httpx.Timeout(max(0.01, deadline - time.monotonic()))
@@ -129,7 +130,8 @@ def _watchdog(response: object, deadline: float) -> threading.Timer:
     return timer
 
 
-def _pinned(url: str, origin: str, check: bool) -> tuple[str, dict[str, str], dict[str, str]]:
+def _pinned(url: str, origin: str, check: bool,
+            timeout: float | None = None) -> tuple[str, dict[str, str], dict[str, str]]:
     """The URL to request, its headers and httpcore extensions.
 
     For a checked link, the request goes to the address ``netguard`` approved
@@ -141,7 +143,7 @@ def _pinned(url: str, origin: str, check: bool) -> tuple[str, dict[str, str], di
     import httpx
 
     try:
-        resolved = resolve_public(url)
+        resolved = resolve_public(url, timeout)
     except AddressRefused as exc:
         raise InputError(origin, exc.reason if url == origin else f"redirect to {url}: {exc.reason}") from exc
     parsed = httpx.URL(url)

@@ -67,11 +67,13 @@ class AddressRefused(Exception):
         self.reason = reason
 
 
-def resolve_public(url: str) -> Resolved:
+def resolve_public(url: str, timeout: float | None = None) -> Resolved:
     """Resolve ``url``'s host and return a public address for it, or raise ``AddressRefused``.
 
     Every address the name resolves to must be public: a name with one private
     answer among public ones is refused, since the connection could use either.
+    ``getaddrinfo`` has no timeout of its own; with ``timeout`` the lookup runs
+    in a worker thread and a slow resolver is given up on.
     """
     parts = urlsplit(url)
     host = parts.hostname
@@ -82,7 +84,7 @@ def resolve_public(url: str) -> Resolved:
     except ValueError as exc:
         raise AddressRefused(f"link has a bad port ({exc})") from exc
     try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        infos = _lookup(host, port, timeout)
     except (OSError, UnicodeError) as exc:
         raise AddressRefused(f"cannot resolve host {host!r} ({exc})") from exc
     addresses = list(dict.fromkeys(str(info[4][0]).split("%")[0] for info in infos))
@@ -96,3 +98,18 @@ def resolve_public(url: str) -> Resolved:
             "or metadata) refused; pass --allow-private to fetch it"
         )
     return Resolved(host, addresses[0], port)
+
+
+def _lookup(host: str, port: int, timeout: float | None) -> list:
+    if timeout is None:
+        return socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    from concurrent.futures import ThreadPoolExecutor
+    from concurrent.futures import TimeoutError as LookupTimeout
+
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsfuse-dns")
+    try:
+        return pool.submit(socket.getaddrinfo, host, port, type=socket.SOCK_STREAM).result(timeout=max(timeout, 0.01))
+    except LookupTimeout as exc:
+        raise OSError(f"no answer within {timeout:.0f} s") from exc
+    finally:
+        pool.shutdown(wait=False)
