@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
-from newsfuse.cluster.model import Article, parse_time
+from newsfuse.cluster.model import Article
+from newsfuse.ingest.records import parse_time
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,8 @@ from newsfuse.config import Settings
 from newsfuse.errors import InputError, UsageError
 from newsfuse.ingest.decode import decode_bytes
 from newsfuse.ingest.manifest import read_manifest
-from newsfuse.ingest.read import RECORD_FIELDS, read_inputs
+from newsfuse.ingest.read import read_inputs
+from newsfuse.ingest.records import RECORD_FIELDS
 
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=30),

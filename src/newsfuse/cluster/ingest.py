@@ -21,10 +21,11 @@ from ..errors import InputError, Rejection
 from ..ids import content_id
 from ..ingest.fetch import FetchSession
 from ..ingest.jsonl import dump_lines
-from ..ingest.read import check_record_fields, parse_json, read_inputs
-from ..model import DocMeta, RawDocument
+from ..ingest.read import read_inputs
+from ..ingest.records import parse_json, record_document
+from ..model import RawDocument
 from ..sources import build_source
-from .model import Article, parse_time
+from .model import Article
 
 DUMP_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 
@@ -117,25 +118,10 @@ def read_dump(path: Path, settings: Settings, rejected: list[Rejection],
 
 
 def parse_record(line: str, origin: str) -> tuple[RawDocument, datetime | None]:
-    """One dump line -> a RawDocument (``text`` or ``html``, optional title/outlet/url/published)."""
-    rec = parse_json(line, origin, "malformed JSON line")
-    if not isinstance(rec, dict):
-        raise InputError(origin, "a record must be a JSON object with 'text', 'html' or 'title'")
-    check_record_fields(rec, origin)
-    body, kind = (rec.get("html"), "html") if rec.get("html") else (rec.get("text") or "", "text")
-    title = rec.get("title") if isinstance(rec.get("title"), str) and rec.get("title").strip() else None
-    if not isinstance(body, str) or not (body.strip() or title):
-        raise InputError(origin, "record has no 'text', 'html' or 'title'")
-    when = parse_time(rec.get("published"))
-    if rec.get("published") and when is None:
-        raise InputError(origin, f"unreadable 'published' {str(rec.get('published'))[:40]!r}; use ISO 8601")
-    meta = DocMeta(title=title, outlet=_text(rec.get("outlet")), url=_text(rec.get("url")),
-                   published=when.date() if when else None, published_from="metadata" if when else None)
-    return RawDocument(origin, body, kind, meta, None), when
-
-
-def _text(value: object) -> str | None:
-    return value.strip() or None if isinstance(value, str) else None
+    """One dump line -> a document and its publication instant (headline-only records accepted,
+    an unreadable date rejected: the feed's order rests on it)."""
+    return record_document(parse_json(line, origin, "malformed JSON line"), origin, headline_only=True,
+                           strict_published=True)
 
 
 def to_article(doc: RawDocument, when: datetime | None, settings: Settings) -> Article:

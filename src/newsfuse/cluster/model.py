@@ -9,7 +9,7 @@ the same article read twice is recognised and skipped.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from ..model import RawDocument, Span
@@ -74,14 +74,3 @@ class StoredArticle:
     published: datetime | None
     text: str
     raw: RawDocument | None
-
-
-def parse_time(value: object) -> datetime | None:
-    """ISO 8601 date or timestamp -> UTC-naive datetime; anything else -> None."""
-    if not isinstance(value, str) or not value.strip():
-        return None
-    try:
-        when = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return when.astimezone(UTC).replace(tzinfo=None) if when.tzinfo else when

@@ -8,13 +8,12 @@ reason; the others go on.
 from __future__ import annotations
 
 import io
-import json
 import os
 import re
 import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from ..config import Settings
@@ -23,6 +22,7 @@ from ..model import DocMeta, RawDocument
 from .decode import decode_bytes
 from .fetch import FetchSession
 from .manifest import MANIFEST_NAMES, merge_meta, read_manifest
+from .records import parse_json, record_document, text_field
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -265,8 +265,8 @@ def _feed_item(entry: dict, n: int, item: str, outlet: object, run: _Run) -> Loa
     when = _entry_date(entry)
     link = entry.get("link") if isinstance(entry.get("link"), str) else None
     meta = DocMeta(
-        title=_text_field(entry.get("title")),
-        outlet=_text_field(outlet),
+        title=text_field(entry.get("title")),
+        outlet=text_field(outlet),
         published=when,
         published_from="metadata" if when else None,
         url=link,
@@ -285,10 +285,6 @@ def _feed_item(entry: dict, n: int, item: str, outlet: object, run: _Run) -> Loa
 _MARKUP = re.compile(r"<[A-Za-z][^<>]*>")
 
 
-def _text_field(value: object) -> str | None:
-    return value.strip() or None if isinstance(value, str) else None
-
-
 def _entry_date(entry: dict) -> date | None:
     stamp = entry.get("published_parsed") or entry.get("updated_parsed")
     try:
@@ -305,32 +301,15 @@ def _entry_body(entry: dict) -> str:
     return summary if isinstance(summary, str) else ""
 
 
-#: Record fields newsfuse reads; each must be a string (or null/absent).
-RECORD_FIELDS = ("text", "html", "title", "outlet", "url", "published")
-
-
 def _records(text: str, origin: str, path: str, settings: Settings) -> Loaded:
     """JSON (an object or a list) or JSON Lines records with ``text`` or ``html``."""
     stripped = text.lstrip()
     if origin.endswith(".json") and stripped.startswith(("[", "{")):
         data = parse_json(text, origin, "malformed JSON")
         items = data if isinstance(data, list) else [data]
-        return [_guarded(_record, rec, f"{origin}#{n}", path) for n, rec in enumerate(items)]
-    return [_guarded(_record_line, line, f"{origin}:{n}", path)
+        return [_guarded(_record, rec, f"{origin}#{n}") for n, rec in enumerate(items)]
+    return [_guarded(_record_line, line, f"{origin}:{n}")
             for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
-
-
-def parse_json(text: str, origin: str, what: str) -> object:
-    """``json.loads`` with every way it fails (syntax, nesting past the recursion limit, a 5,000-digit
-    integer) as an ``InputError``."""
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(origin, f"{what} (line {exc.lineno}: {exc.msg})") from exc
-    except RecursionError as exc:
-        raise InputError(origin, f"{what} (nested too deeply)") from exc
-    except ValueError as exc:
-        raise InputError(origin, f"{what} ({exc})") from exc
 
 
 def _guarded(make: Callable[..., RawDocument], *args: object) -> RawDocument | Rejection:
@@ -341,48 +320,9 @@ def _guarded(make: Callable[..., RawDocument], *args: object) -> RawDocument | R
         return Rejection(exc.origin, exc.reason)
 
 
-def _record_line(line: str, origin: str, path: str) -> RawDocument:
-    return _record(parse_json(line, origin, "malformed JSON line"), origin, path)
+def _record_line(line: str, origin: str) -> RawDocument:
+    return _record(parse_json(line, origin, "malformed JSON line"), origin)
 
 
-def _record(rec: object, origin: str, path: str) -> RawDocument:
-    if not isinstance(rec, dict):
-        raise InputError(origin, "a record must be a JSON object with 'text' or 'html'")
-    check_record_fields(rec, origin)
-    body, kind = (rec.get("html"), "html") if (rec.get("html") or "").strip() else (rec.get("text"), "text")
-    if not isinstance(body, str) or not body.strip():
-        raise InputError(origin, "record has no 'text' or 'html'")
-    published = _record_date(rec.get("published"))
-    meta = DocMeta(
-        title=_text_field(rec.get("title")),
-        outlet=_text_field(rec.get("outlet")),
-        published=published,
-        published_from="metadata" if published else None,
-        url=_text_field(rec.get("url")),
-    )
-    return RawDocument(origin, body, kind, meta, None)
-
-
-def check_record_fields(rec: dict, origin: str) -> None:
-    """``InputError`` for the first field newsfuse reads that is neither a string nor null."""
-    for name in RECORD_FIELDS:
-        value = rec.get(name)
-        if value is not None and not isinstance(value, str):
-            raise InputError(origin, f"record field {name!r} must be a string, not {_json_type(value)}")
-
-
-def _json_type(value: object) -> str:
-    names = {bool: "a boolean", int: "a number", float: "a number", list: "a list", dict: "an object"}
-    return names.get(type(value), type(value).__name__)
-
-
-def _record_date(value: object) -> date | None:
-    if not isinstance(value, str) or not value.strip():
-        return None
-    try:
-        return datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
-    except ValueError:
-        try:
-            return date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            return None
+def _record(rec: object, origin: str) -> RawDocument:
+    return record_document(rec, origin)[0]
