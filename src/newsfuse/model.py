@@ -135,6 +135,11 @@ class Claim:
     head: str | None = None  # lemma of the counted noun ("gunman"), for grouping
     scope: str | None = None  # a past period the sentence names ("2005", "1990s"): another event's count
     as_of_from: str | None = None  # "text" (a time word in the sentence), "timeline", "published", or None
+    # Added by issue 11: what kind of statement the number is in, and where it applies.
+    modality: str = "asserted"  # asserted, hypothetical, forecast, negated, generic, increment
+    place: str | None = None  # "in Alexandria": a place the sentence scopes the count to
+    disputed_by: str | None = None  # who the sentence says rejects the number ("the ministry denied ...")
+    elided: bool = False  # the counted noun is not written with the number (taken from the sentence before)
 
 
 @dataclass(frozen=True)

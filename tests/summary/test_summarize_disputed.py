@@ -31,17 +31,27 @@ FIGURE = Figure("f1", "hostages killed", "conflict", (
 
 def test_range_sentence_states_who_says_what_and_cites_each_value():
     s = disputed_sentence(FIGURE, CLAIMS, SOURCES)
-    assert s.text == ("Reports of hostages killed range from 23 (the interior ministry) to 48 (WSWS), "
-                      "with at least 37 (security sources) in between.")
+    assert s.text == ("Reports of hostages killed disagree: 48 (WSWS), 23 (the interior ministry) "
+                      "and at least 37 (security sources).")  # undated: in the figure's order
     assert s.disputed and s.kind == "disputed"
     assert set(s.citations) == {c.span for c in CLAIMS.values()}
-    assert [SOURCES[c.source].slice(c) for c in s.citations] == ["23", "37", "48"]
+    assert sorted(SOURCES[c.source].slice(c) for c in s.citations) == ["23", "37", "48"]
 
 
 def test_two_values_need_no_in_between():
     fig = Figure("f2", "hostages killed", "conflict", FIGURE.values[:2])
     assert disputed_sentence(fig, CLAIMS, SOURCES).text == (
-        "Reports of hostages killed range from 23 (the interior ministry) to 48 (WSWS).")
+        "Reports of hostages killed disagree: 48 (WSWS) and 23 (the interior ministry).")
+
+
+def test_newest_first_and_at_most_four_values():
+    from datetime import date
+
+    vals = tuple(FigureValue(float(n), "exact", ("a",), ("c1",), as_of=date(2013, 1, d)) for n, d in
+                 ((10, 17), (20, 18), (30, 19), (40, 20), (50, 21)))
+    text = disputed_sentence(Figure("f4", "hostages killed", "conflict", vals), CLAIMS, SOURCES).text
+    assert text == ("Reports of hostages killed disagree: 50 (the interior ministry, 21 January), 40 (the interior "
+                    "ministry, 20 January), 30 (the interior ministry, 19 January) and 20 (the interior ministry, 18 January).")
 
 
 def test_one_value_with_claims_is_not_a_dispute():

@@ -86,7 +86,7 @@ def test_disputed_figure_is_stated_after_its_carrier(briefing):
     assert "disputed" in kinds, [s.text for s in summary]
     i = kinds.index("disputed")
     disputed = summary[i]
-    assert disputed.text.startswith("Reports of hostages killed range from 23 (")
+    assert disputed.text.startswith("Reports of hostages killed disagree: ")
     assert "48" in disputed.text and disputed.disputed
     assert {with_figures.text_of(c) for c in disputed.citations} >= {"23", "48"}
     carrier = summary[i - 1]

@@ -26,6 +26,7 @@ from .classes import (
     embedding_synonyms,
     figure_predicate,
     story_demonyms,
+    story_roles,
     story_synonyms,
 )
 from .compare import CUMULATIVE, UNIT_TOLERANCE, compare, interval, widen
@@ -40,13 +41,15 @@ class Options:
     synonyms: bool = True  # story synonyms: same number, same predicate
     encode: Any = None  # optional phrase encoder (list[str] -> unit vectors) for embedding synonyms
     embedding_threshold: float = 0.6  # cosine; see bench/figures.py for the sweep
+    roles: frozenset[str] = frozenset({"hostage"})  # story-only roles the story names (figure_classes.story_roles)
 
 
 @stage("figures", version="1", requires={"claims", "independent_groups"}, produces={"figures"})
 def align_figures(briefing: Briefing) -> Briefing:
     demonyms = story_demonyms(briefing.docs.values())
     texts = {s.id: s.text for s in briefing.sources}
-    figures = build_figures(list(briefing.claims), independent_voices(briefing), demonyms, texts)
+    options = Options(roles=story_roles(briefing.docs.values()))
+    figures = build_figures(list(briefing.claims), independent_voices(briefing), demonyms, texts, options)
     return dataclasses.replace(briefing, figures=tuple(figures))
 
 
@@ -79,8 +82,18 @@ def build_figures(claims: list[Claim], groups, demonyms: frozenset[str], texts: 
 
 
 def group_claims(claims: list[Claim], demonyms: frozenset[str], options: Options = Options()) -> dict[tuple, list[Claim]]:
-    """Figure key -> its claims, in input order. Keys: (kind, dimension or past period, class, predicate)."""
-    classes = {c.id: counted_class(c, demonyms, seeds=options.seeds) for c in claims}
+    """Figure key -> its claims, in input order. Keys: (kind, dimension or past period, class, predicate, place).
+
+    Only asserted numbers are grouped: a hypothetical, forecast, negated, generic
+    or incremental number is never evidence for or against another outlet's count.
+    A number whose counted thing is unknown (none written, or taken from another
+    sentence with no verb to tie it) stands alone: equal values never group by themselves.
+    """
+    alone = [c for c in claims if c.modality != "asserted" or (c.kind == "count" and not c.predicate
+                                                               and (c.elided or not c.counts.strip()))]
+    keep = {c.id for c in alone}
+    claims = [c for c in claims if c.id not in keep]
+    classes = {c.id: counted_class(c, demonyms, seeds=options.seeds, story_roles=options.roles) for c in claims}
     rep = story_synonyms(claims, classes) if options.synonyms else {k: k for k in classes.values()}
     if options.encode is not None:
         by_embedding = embedding_synonyms(claims, {cid: rep[c] for cid, c in classes.items()}, options.encode,
@@ -96,11 +109,32 @@ def group_claims(claims: list[Claim], demonyms: frozenset[str], options: Options
             measures.append(c)
     _adopt_verbless(keyed)
     _split_verbless(keyed)
+    _split_places(keyed)
     for members in _measure_groups(measures):
         first = members[0]
         # measures join by value; a past period keeps another event's volume apart ("11m gallons in 1989")
         keyed[(first.kind, dimension(first.unit)[0], CountedClass(None, first.counts or first.unit or ""), first.id)] = members
+    for c in alone:  # kept out of every group: a figure of one claim
+        keyed[(c.kind, c.scope or "", CountedClass(None, c.counts or c.unit or ""), c.predicate, "alone", c.id)] = [c]
     return dict(keyed)
+
+
+def _split_places(keyed: dict[tuple, list[Claim]]) -> None:
+    """Counts scoped to different places are different figures ("3 in Cairo", "3 in Suez").
+
+    A count with no place is story-wide; it stays with place-scoped ones only when
+    they all name the same place (then nothing says they differ).
+    """
+    for key in [k for k in keyed if k[0] == "count"]:
+        places = {c.place.lower() for c in keyed[key] if c.place}
+        if len(places) < 2:
+            continue
+        members = keyed.pop(key)
+        by_place: dict[str, list[Claim]] = defaultdict(list)
+        for c in members:
+            by_place[c.place.lower() if c.place else ""].append(c)
+        for place, cs in by_place.items():
+            keyed[key + ("place", place)] = cs
 
 
 def _adopt_verbless(keyed: dict[tuple, list[Claim]]) -> None:
@@ -207,9 +241,9 @@ def judge(key: tuple, claims: list[Claim], group_of: Mapping[str, int], texts: M
     """Values, status and reasons of one figure."""
     kind, dim, cls, predicate = key[:4]
     # measures must explain a change between dates too ("the slick grew to 1,900 square miles")
-    conflicts, moves = _conflicts(claims, group_of, texts, predicate in CUMULATIVE or kind == "measure")
+    conflicts, moves = _conflicts(claims, group_of, texts, predicate in CUMULATIVE or kind == "measure", kind == "measure")
     groups = {group_of.get(c.span.source, c.span.source) for c in claims}
-    status = "single" if len(groups) == 1 else ("conflict" if conflicts else "consistent")
+    status = "conflict" if conflicts else ("single" if len(groups) == 1 else "consistent")
     reasons = conflicts if status == "conflict" else moves
     label = _label(kind, cls, predicate, claims)
     values = _values(claims)
@@ -225,26 +259,35 @@ def judge(key: tuple, claims: list[Claim], group_of: Mapping[str, int], texts: M
 REASON_ORDER = ("disagree", "fell", "rose without explanation")
 
 
-def _conflicts(claims: list[Claim], group_of, texts, cumulative: bool) -> tuple[list[str], list[str]]:
+def _conflicts(claims: list[Claim], group_of, texts, cumulative: bool, measure: bool = False) -> tuple[list[str], list[str]]:
     """(conflicts, explained or allowed moves between dates), each as plain sentences."""
     reasons: list[str] = []
     moves: list[str] = []
     ordered = sorted(claims, key=lambda c: (c.as_of.toordinal() if c.as_of else 0))
     for i, a in enumerate(ordered):
         for b in ordered[i + 1 :]:
-            if group_of.get(a.span.source, a.span.source) == group_of.get(b.span.source, b.span.source):
+            if group_of.get(a.span.source, a.span.source) == group_of.get(b.span.source, b.span.source) \
+                    and not _two_sayers(a, b):
                 continue
             if a.unit != b.unit and _same_measure(a, b):
                 continue  # a conversion of the same figure, rounded as written ("5,000 ft (1,500 m)")
             ia, ib = _interval(a, claims[0]), _interval(b, claims[0])
             sentence = texts.get(b.span.source, "")[b.sentence.start : b.sentence.end] if b.sentence else ""
-            why = compare(a, b, ia, ib, sentence, cumulative)
+            why = compare(a, b, ia, ib, sentence, cumulative, measure)
             if why:
                 reasons.append(f"{_say(a)} vs {_say(b)}: {why}")
             elif not ia.meets(ib) and a.as_of != b.as_of:
                 moves.append(f"moved from {_say(a)} to {_say(b)}")
     ranked = sorted(dict.fromkeys(reasons), key=lambda r: next(i for i, k in enumerate(REASON_ORDER) if r.endswith(k)))
     return ranked[:6], list(dict.fromkeys(moves))[:6]
+
+
+def _two_sayers(a: Claim, b: Claim) -> bool:
+    """Two named sources in one voice's reports ("the ministry says 150, the envoy 800"): they can disagree."""
+    if not a.attribution or not b.attribution or a.attribution == "reports" or b.attribution == "reports":
+        return False
+    x, y = a.attribution.lower(), b.attribution.lower()
+    return x not in y and y not in x
 
 
 def _interval(c: Claim, first: Claim):
@@ -280,10 +323,12 @@ def _label(kind: str, cls: CountedClass, predicate, claims: list[Claim]) -> str:
         verb = MEASURE_VERBS.get(claims[0].predicate, claims[0].predicate)
         units = ", ".join(dict.fromkeys(c.unit or "" for c in claims))
         return f"{_measure_label(claims, counts)}{' ' + verb if verb else ''} ({units})"
-    what = class_label(cls, counts) or "count of something unnamed"
-    if not predicate:  # for people, what happened to them is the point: say it is missing
-        return f"{what} (no verb found)" if cls.base in ("person", "hostage", "militant") else what
-    return f"{what} {PREDICATE_WORDS.get((what, predicate), PREDICATE_WORDS.get(predicate, predicate))}"
+    what = class_label(cls, counts) or "number"
+    places = {c.place for c in claims if c.place}
+    where = f" {places.pop()}" if len(places) == 1 else ""
+    if not predicate or not isinstance(predicate, str):  # no verb: say what is counted, as written
+        return f"{what}{where}"
+    return f"{what} {PREDICATE_WORDS.get((what, predicate), PREDICATE_WORDS.get(predicate, predicate))}{where}"
 
 
 #: Plainer words for a few predicates in labels ("lives lost", "workers in all").

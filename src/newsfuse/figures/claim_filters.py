@@ -8,6 +8,7 @@ ordinals, durations, ratios, names and the pronoun "one" are not counts).
 
 from __future__ import annotations
 
+from ..figures.lexicon import lexicon
 from .numbers import (
     _DECADE,
     CURRENCY_SIGNS,
@@ -43,7 +44,7 @@ def not_a_count(doc, q: Quantity) -> str | None:
     nxt = _after(doc, q)
     prev = doc[q.start - 1] if q.start > 0 else None
     raw = first.text
-    for check in (_calendar, _duration_or_age, _name_or_ratio):
+    for check in (_calendar, _duration_or_age, _name_or_ratio, _code_or_label):
         reason = check(doc, q, first, prev, nxt, raw)
         if reason:
             return reason
@@ -87,6 +88,29 @@ def _name_or_ratio(doc, q, first, prev, nxt, raw) -> str | None:
         return "name"
     if prev is not None and prev.text in ("-", "–") and prev.i > 0 and doc[prev.i - 1].is_alpha and doc[prev.i - 1].is_title:
         return "name"  # "France-5", "MH-65"
+    return None
+
+
+def _code_or_label(doc, q, first, prev, nxt, raw) -> str | None:
+    """Numbers that name rather than count: an address, a phone number, a year written "'18",
+    a title or model number ("Dragon 2", "Category 4"), a compound modifier ("a two-step process")."""
+    lex = lexicon()
+    if prev is not None and prev.text in ("'", "’") and raw.isdigit() and len(raw) == 2:
+        return "year ('18)"
+    if raw.isdigit() and len(raw) > 1 and raw.startswith("0"):
+        return "code (leading zero)"
+    if nxt is not None and nxt.lower_ in lex.name_nouns:
+        return "address"
+    if prev is not None and prev.lemma_.lower() in lex.call_verbs:
+        return "phone number"
+    if prev is not None and prev.is_title and prev.pos_ in ("PROPN", "NOUN") and not prev.is_sent_start \
+            and q.end - q.start == 1 and not _counts_a_noun(doc, q) and first.is_digit:
+        return "name (title or model number)"
+    hyphen = doc[q.end] if q.end < len(doc) else None
+    if hyphen is not None and hyphen.text in ("-", "–") and q.end + 1 < len(doc):
+        noun = doc[q.end + 1]
+        if noun.tag_ == "NN" and noun.lower_ not in MEASURE_UNITS and noun.head.i > noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
+            return "compound modifier ('a two-step process')"
     return None
 
 

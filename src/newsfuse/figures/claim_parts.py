@@ -8,7 +8,8 @@ fallbacks are named where they are used.
 
 from __future__ import annotations
 
-from .numbers import TIME_UNITS, Quantity
+from ..figures.lexicon import lexicon
+from .numbers import CURRENCY_SIGNS, TIME_UNITS, Quantity
 
 #: Hedge phrases before a numeral -> normalised qualifier (longest first).
 QUALIFIERS: tuple[tuple[str, str], ...] = (
@@ -22,26 +23,8 @@ QUALIFIERS: tuple[tuple[str, str], ...] = (
     ("an estimated", "about"), ("estimated", "about"), ("nearly", "about"), ("almost", "about"),
     ("close to", "about"), ("approx.", "about"), ("circa", "about"),
 )
-#: Lemmas that name what happened to the counted things, normalised as in the labelling guidelines.
-PREDICATES: dict[str, str] = {
-    **dict.fromkeys("kill die dead death life slay murder execute perish toll".split(), "killed"),
-    **dict.fromkeys("free release liberate".split(), "freed"),
-    **dict.fromkeys("hold captive detain keep remain remaining".split(), "held"),
-    **dict.fromkeys("miss missing unaccounted".split(), "missing"),
-    **dict.fromkeys("take seize kidnap abduct".split(), "taken"),
-    **dict.fromkeys("capture arrest".split(), "captured"),
-    **dict.fromkeys("find discover recover".split(), "found"),
-    **dict.fromkeys("injure wound hurt injured wounded injury hospital hospitalize".split(), "injured"),
-    **dict.fromkeys("escape evacuate flee rescue".split(), "escaped"),
-    **dict.fromkeys("deploy arrive ground station".split(), "deployed"),
-    **dict.fromkeys("pledge promise expect contribute plan".split(), "pledged"),
-    **dict.fromkeys("participate part attack storm".split(), "took part"),
-    **dict.fromkeys("safe alive".split(), "safe"),
-    **dict.fromkeys("leak spill gush".split(), "leaking"),
-    **dict.fromkeys("aboard board".split(), "aboard"),
-    **dict.fromkeys("launch fire".split(), "launched"),
-    "employ": "employed",
-}
+#: Lemmas that name what happened to the counted things -> general event classes (resources/figures.toml).
+PREDICATES: dict[str, str] = lexicon().events
 #: Nouns that carry the predicate only as a copula's complement ("five of the Islamists were workers at the plant").
 ATTR_PREDICATES: dict[str, str] = {"worker": "employed", "employee": "employed", "member": "member"}
 #: Nouns that carry the predicate when met while climbing ("took the lives of", "on the ground").
@@ -51,7 +34,9 @@ NOUN_PREDICATES = frozenset({"life", "dead", "death", "toll", "ground", "board",
 LIGHT_VERBS = frozenset("be remain take have put get make include seem become go come".split())
 AGENTIVE = frozenset({"taken", "held", "killed", "captured", "took part"})
 #: Verbs of saying whose subject is the cited speaker.
-SAY_VERBS = frozenset("say tell report announce confirm state claim add quote indicate estimate cite put".split())
+SAY_VERBS = lexicon().say_verbs
+#: Verbs whose subject rejects a number ("the ministry denied that 800 died"): a disputer, not a source.
+DISPUTE_VERBS = lexicon().dispute_verbs
 DROP_MODIFIERS = frozenset({"no", "more", "other", "additional", "further", "the", "its", "their", "his", "her", "those", "these", "all"})
 #: Unit words skipped before reading what a measure is of ("1,000 barrels of oil").
 UNIT_WORDS = frozenset(
@@ -64,10 +49,11 @@ LINEAR_WINDOW = 10
 
 def qualifier_of(doc, q: Quantity) -> tuple[str, int]:
     """(qualifier, start token of the hedge) from the words just before the numeral; vague amounts are approximate."""
-    before = doc[max(0, q.start - 3) : q.start].text.lower()
+    at = q.start - 1 if q.start > 0 and doc[q.start - 1].text in CURRENCY_SIGNS else q.start  # "about $3 million"
+    before = doc[max(0, at - 3) : at].text.lower()
     for phrase, norm in QUALIFIERS:
         if before == phrase or before.endswith(" " + phrase):
-            return norm, q.start - len(phrase.split())
+            return norm, at - len(phrase.split())
     if q.vague and q.low is not None and q.high is not None and not _explicit_range(doc, q):
         return "approximate-vague", q.start
     return "exact", q.start

@@ -181,3 +181,22 @@ def _last_name_before(tok) -> str | None:
         if ent.label_ in ("PERSON", "ORG") and tok.i - ent.end < 200:
             return ent.text
     return None
+
+
+#: Opening quotation marks: a sentence that starts with one continues a speaker's words.
+OPENING_QUOTES = ('"', "\u201c", "\u2018")
+
+
+def continued_quote_speaker(sent, previous) -> str | None:
+    """'"That means 57 percent ...' after '"... with 57 percent," Kanan said.': Kanan says it too.
+
+    Only when the sentence opens a quotation, names no speaker of its own, and the
+    sentence before quotes someone with a verb of saying.
+    """
+    if previous is None or not sent.text.lstrip().startswith(OPENING_QUOTES):
+        return None
+    if any(t.lemma_ in SAY_VERBS and t.pos_ in ("VERB", "AUX") for t in sent):
+        return None
+    if not any(ch in previous.text for ch in ('"', "\u201d", "\u2019")):
+        return None
+    return attribution_of(previous.root, previous)

@@ -11,13 +11,14 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
+from ..figures.modality import disputer_of, modality_of, place_of
 from ..ids import content_id
 from ..model import Briefing, Claim, Span
 from ..pipeline import stage
 from .claim_dates import as_of, past_period, sentence_dates
 from .claim_filters import kind_of, not_a_count
 from .claim_parts import LIGHT_VERBS, antecedent, counted_noun, counts_phrase, measure_context, qualifier_of
-from .claim_roles import attribution_of, predicate_of
+from .claim_roles import attribution_of, continued_quote_speaker, predicate_of
 from .numbers import Quantity, find_quantities
 
 
@@ -75,16 +76,20 @@ def read_claim(source_id: str, doc, q: Quantity, sents, k: int, published: date 
         earlier = sentence_dates([t.lower_ for t in sents[k - 1]], published)
         if earlier:
             day, day_from = earlier[-1][1], "context"
+    disputer = disputer_of(anchor, sent)
     return Claim(
         id=content_id("c", source_id, span.start, span.end),
         span=span, text=doc.text[span.start : span.end],
         value=q.value if q.value is not None else _mid(q), qualifier=qualifier, counts=counts,
-        attribution=attribution_of(anchor, sent), as_of=day, low=q.low, high=q.high,
+        attribution=None if disputer else (attribution_of(anchor, sent)
+                                           or continued_quote_speaker(sent, sents[k - 1] if k > 0 else None)), as_of=day, low=q.low, high=q.high,
         predicate=predicate_of(anchor, sent, whole=_is_whole(doc, q)), kind=kind, unit=unit,
         number=Span(source_id, doc[q.start].idx, doc[q.end - 1].idx + len(doc[q.end - 1])),
         sentence=Span(source_id, sent.start_char, sent.end_char),
         head=noun.lemma_.lower() if noun is not None else None,
         scope=past_period(sent, published), as_of_from=day_from,
+        modality=modality_of(doc, q.start, q.end, anchor, sent, bool(unit and unit.endswith("/day")), kind == "measure"),
+        place=place_of(anchor, sent), disputed_by=disputer, elided=elided,
     )
 
 

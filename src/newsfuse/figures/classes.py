@@ -17,21 +17,19 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from ..figures.lexicon import lexicon
 from ..model import Claim
 
-ROLE_SEEDS: dict[str, str] = {
-    **dict.fromkeys(
-        "gunman gunmen militant kidnapper terrorist fighter jihadist islamist attacker insurgent rebel captor "
-        "hostage-taker extremist assailant".split(), "militant"),
-    **dict.fromkeys("hostage captive".split(), "hostage"),
-    **dict.fromkeys("worker people person national citizen employee other individual civilian staff life".split(), "person"),
-}
+#: Counted-noun synonyms by role (resources/figures.toml): "gunmen" and "militants" count one side.
+ROLE_SEEDS: dict[str, str] = lexicon().roles
 #: NORP words that name a faith or movement, not a nationality (spaCy tags both NORP).
 NOT_NATIONALITIES = frozenset("muslim muslims islamic islamist islamists christian christians jewish catholic sunni shia shiite arabic jihadist".split())
 FOREIGN = frozenset({"foreign", "foreigner", "foreigners", "westerner", "westerners", "western", "expatriate", "expatriates", "international"})
 DEMONYM_ALIASES = {"briton": "british", "brit": "british", "britons": "british", "english": "british"}
 #: Predicates under which counted people are captives ("685 Algerian workers freed" are freed hostages).
 CAPTIVE_PREDICATES = frozenset({"freed", "taken", "held"})
+#: Modifiers that make a related quantity ("confirmed", "suspected", "total"): a figure of its own.
+RELATIONS = lexicon().relation_words
 #: Story synonyms need a number this large: "two" or "one" of two things coincide too often to prove identity.
 SYNONYM_MIN_VALUE = 3
 
@@ -51,8 +49,13 @@ def demonym(word: str, demonyms: frozenset[str]) -> str | None:
     return None
 
 
-def counted_class(claim: Claim, demonyms: frozenset[str], seeds: bool = True) -> CountedClass:
-    """The class a claim counts, from its counted noun phrase and head lemma."""
+def counted_class(claim: Claim, demonyms: frozenset[str], seeds: bool = True,
+                  story_roles: frozenset[str] = frozenset()) -> CountedClass:
+    """The class a claim counts, from its counted noun phrase and head lemma.
+
+    ``story_roles``: the story-only roles (hostages) the story itself names; people
+    freed, taken or held are hostages only in a story that speaks of hostages.
+    """
     counts, _, origin = claim.counts.partition(" from ")
     words = counts.replace("-", " ").split()
     head = (claim.head or (words[-1] if words else "")).lower()
@@ -67,16 +70,19 @@ def counted_class(claim: Claim, demonyms: frozenset[str], seeds: bool = True) ->
     else:
         singular = head[:-1] if head.endswith("s") and not head.endswith("ss") else head
         base = (ROLE_SEEDS.get(head) or ROLE_SEEDS.get(singular, head)) if seeds else head
-    if base == "person" and claim.predicate in CAPTIVE_PREDICATES | {"captured"} and seeds:
+    if base == "person" and claim.predicate in CAPTIVE_PREDICATES | {"captured"} and seeds and "hostage" in story_roles:
         base = "hostage"
-    if base == "militant":
+    for w in words[:-1]:
+        if w in RELATIONS:
+            modifier = w  # "confirmed cases" and "suspected cases" are related figures, never one in conflict
+    if base == "attacker":
         modifier = None  # "Al Qaeda-linked gunmen" and "jihadists from six countries" are one side
     return CountedClass(modifier, base)
 
 
 def figure_predicate(cls: CountedClass, predicate: str | None) -> str | None:
     """People are 'taken' (hostage); 'captured' is kept for militants taken alive (labelling guidelines)."""
-    if predicate == "captured" and cls.base in ("hostage", "person"):
+    if predicate == "captured" and cls.base == "hostage":
         return "taken"
     return predicate
 
@@ -90,6 +96,19 @@ def story_demonyms(docs) -> frozenset[str]:
                 w = ent.text.lower()
                 found.add(w[:-1] if w.endswith("s") and not w.endswith("ss") else w)
     return frozenset(w for w in found if w not in NOT_NATIONALITIES and w not in FOREIGN and w not in ROLE_SEEDS)
+
+
+def story_roles(docs) -> frozenset[str]:
+    """Story-only roles (resources/figures.toml, e.g. hostages) whose words the story itself uses."""
+    lex = lexicon()
+    wanted = {w: r for w, r in lex.roles.items() if r in lex.story_only_roles}
+    found: set[str] = set()
+    for doc in docs:
+        for tok in doc:
+            role = wanted.get(tok.lemma_.lower()) or wanted.get(tok.lower_)
+            if role:
+                found.add(role)
+    return frozenset(found)
 
 
 def story_synonyms(claims: list[Claim], classes: dict[str, CountedClass]) -> dict[CountedClass, CountedClass]:
@@ -151,23 +170,35 @@ def _root(parent: dict, c):
 
 def _compatible(a: CountedClass, b: CountedClass) -> bool:
     """Different nationalities are never synonyms, however the numbers fall."""
-    return a.modifier == b.modifier or a.base == "militant" or b.base == "militant"
+    return a.modifier == b.modifier or a.base == "attacker" or b.base == "attacker"
 
 
 def _rank(c: CountedClass) -> tuple:
     """Prefer the seeded role word as the representative ("militant" over "member")."""
-    return (c.base not in ("militant", "hostage", "person"), c.modifier is not None, c.base, c.modifier or "")
+    return (c.base not in ("attacker", "hostage", "person"), c.modifier is not None, c.base, c.modifier or "")
+
+
+#: Plain words for role classes in labels (a role's own words would do, but one word reads best).
+ROLE_LABELS = {"attacker": "attackers", "hostage": "hostages", "soldier": "troops", "police": "police",
+               "protester": "protesters", "migrant": "migrants"}
 
 
 def class_label(cls: CountedClass, counts: Counter[str]) -> str:
     """Plain words for a class: 'foreign hostages', 'militants', 'Algerians', else the commonest phrase."""
     mod = (cls.modifier.capitalize() if cls.modifier and cls.modifier != "foreign" else cls.modifier) or ""
-    if cls.base in ("militant", "hostage"):
-        return f"{mod} {cls.base}s".strip()
+    if cls.base in ROLE_LABELS:  # the role word the reports use most ("gunmen"), else the role's plain word
+        words = Counter(p.split()[-1] for p in counts.elements() if p.split() and ROLE_SEEDS.get(_singular(p.split()[-1])) == cls.base
+                        or p.split() and ROLE_SEEDS.get(p.split()[-1]) == cls.base)
+        word = words.most_common(1)[0][0] if words else ROLE_LABELS[cls.base]
+        return f"{mod} {word}".strip()
     if cls.base == "person":
         return _nationals(mod) if mod else "people"
     phrase = counts.most_common(1)[0][0] if counts else cls.base
     return phrase if not mod or mod.lower() in phrase else f"{mod} {phrase}"
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _nationals(demonym: str) -> str:

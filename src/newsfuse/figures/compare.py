@@ -66,8 +66,14 @@ def explained(claim: Claim, sentence_text: str) -> bool:
     return any(cue in low for cue in REVISION_CUES)
 
 
-def compare(a: Claim, b: Claim, ia: Interval, ib: Interval, text_b: str, cumulative: bool) -> str | None:
-    """Why ``a`` and ``b`` (from independent sources, ``b`` no earlier than ``a``) conflict, or None."""
+def compare(a: Claim, b: Claim, ia: Interval, ib: Interval, text_b: str, cumulative: bool,
+            rise_needs_reason: bool = False) -> str | None:
+    """Why ``a`` and ``b`` (from independent sources, ``b`` no earlier than ``a``) conflict, or None.
+
+    A count that rises across days is an evolution (a toll grows as bodies are
+    found); a physical measure that changes with no word explaining it ("the rig
+    was 42 miles off the coast" one day, 50 the next) is ``rise_needs_reason``.
+    """
     if ia.meets(ib):
         return None
     same_time = a.as_of is None or b.as_of is None or a.as_of == b.as_of
@@ -75,6 +81,6 @@ def compare(a: Claim, b: Claim, ia: Interval, ib: Interval, text_b: str, cumulat
         return "disagree"
     if ib.high < ia.low:
         return "fell" if cumulative else None
-    if cumulative and not explained(b, text_b):
+    if rise_needs_reason and not explained(b, text_b):
         return "rose without explanation"
-    return None
+    return None  # a count rising across days is an evolution (reported as a move), never a dispute

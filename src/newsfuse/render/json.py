@@ -71,7 +71,8 @@ def _claim(c: Claim) -> dict[str, Any]:
         "text": c.text, "value": c.value, "qualifier": c.qualifier, "counts": c.counts,
         "attribution": c.attribution, "as_of": _iso(c.as_of),
         "low": c.low, "high": c.high, "predicate": c.predicate, "kind": c.kind,
-        "unit": c.unit, "scope": c.scope, "as_of_from": c.as_of_from,
+        "unit": c.unit, "scope": "; ".join(x for x in (c.place, c.scope) if x) or None, "as_of_from": c.as_of_from,
+        "modality": c.modality, "disputed_by": c.disputed_by,
         "number": c.number.to_json() if c.number else None,
         "sentence": c.sentence.to_json() if c.sentence else None,
     }

@@ -1,10 +1,11 @@
 """Say a disputed figure is disputed: one generated sentence per conflicting figure.
 
 When a chosen sentence carries a claim of a figure the figures stage marked
-``conflict``, the summary adds "Reports of hostages killed range from 23
-(the interior ministry) to 48 (WSWS), with 37 (Reuters) in between.",
-citing the span of every claim behind every value, so the reader sees the
-range and who says what instead of one number stated as fact.
+``conflict`` (a real disagreement: same quantity, independent sources or two
+named sayers, comparable time), the summary adds "Reports of hostages killed
+disagree: 48 (WSWS, 20 January), 37 (Reuters) and 23 (the interior
+ministry).", newest first, citing every claim behind every named value, so
+the reader sees who says what instead of one number stated as fact.
 """
 
 from __future__ import annotations
@@ -62,31 +63,41 @@ def _outlet(source: Source) -> str:
     return source.outlet or (Path(source.path).stem if source.path else source.id)
 
 
-def disputed_sentence(fig: Figure, claims: Mapping[str, Claim], sources: Mapping[str, Source]) -> SummarySentence | None:
-    """The range sentence for a conflicting figure, or None if fewer than two values have claims.
+#: Values a disputed-figure sentence names (issue 11): more reads as a table, not a sentence.
+MAX_VALUES = 4
 
-    The lowest and highest values name who says them; values in between are
-    listed once each (a number repeated under other dates, wordings or
-    qualifiers is one value to a reader); every claim behind every value is cited.
+
+def disputed_sentence(fig: Figure, claims: Mapping[str, Claim], sources: Mapping[str, Source]) -> SummarySentence | None:
+    """The dispute sentence for a conflicting figure, or None if fewer than two values have claims.
+
+    "Reports of hostages killed disagree: 48 (WSWS, 20 January), at least 37
+    (security sources) and 23 (the interior ministry)." At most ``MAX_VALUES``
+    values, newest first, each with who says it (the cited sayer, else the
+    outlet); a number repeated under other dates, wordings or qualifiers is one
+    value to a reader. Every claim behind every named value is cited.
     """
-    values = sorted((v for v in fig.values if any(c in claims for c in v.claims)), key=lambda v: (v.value, _q(v.qualifier) != ""))
-    # One entry per number: 32, "at least 32" and "up to 32" read as one value, shown as stated exactly if anyone did.
-    distinct = list({v.value: v for v in reversed(values)}.values())[::-1]
+    values = [v for v in fig.values if any(c in claims for c in v.claims)]
+    newest = sorted(values, key=lambda v: (v.as_of.toordinal() if v.as_of else 0), reverse=True)
+    distinct: list[FigureValue] = []
+    for v in newest:  # one entry per number, shown as stated exactly if anyone did
+        same = next((d for d in distinct if d.value == v.value), None)
+        if same is None:
+            distinct.append(v)
+        elif _q(same.qualifier) and not _q(v.qualifier):
+            distinct[distinct.index(same)] = v
     if len(distinct) < 2:
         return None
-    low, high = distinct[0], distinct[-1]
-    text = (f"Reports of {fig.label} range from {_phrase(low)} "
-            f"({who_says(low.claims, claims, sources)}) to {_phrase(high)} "
-            f"({who_says(high.claims, claims, sources)})")
-    # One value in between is named with its source too; a longer list gives the numbers only, to stay short.
-    named = len(distinct) == 3
-    middle = [_phrase(v) + (f" ({who_says(v.claims, claims, sources)})" if named else "")
-              for v in distinct[1:-1]]
-    if middle:
-        text += ", with " + _join(middle) + " in between"
+    named = distinct[:MAX_VALUES]
+    parts = [f"{_phrase(v)} ({who_says(v.claims, claims, sources)}{_day(v)})" for v in named]
+    text = f"Reports of {fig.label} disagree: {_join(parts)}"
+    shown = {v.value for v in named}
     # Cite the sentence each claim is read from (the reader's evidence), else the claim's own span.
-    citations = tuple(claims[c].sentence or claims[c].span for v in values for c in v.claims if c in claims)
+    citations = tuple(claims[c].sentence or claims[c].span for v in values if v.value in shown for c in v.claims if c in claims)
     return SummarySentence(text + ".", tuple(dict.fromkeys(citations)), kind="disputed", disputed=True)
+
+
+def _day(v: FigureValue) -> str:
+    return f", {v.as_of.day} {v.as_of.strftime('%B')}" if v.as_of else ""
 
 
 def _phrase(v: FigureValue) -> str:

@@ -1,0 +1,51 @@
+"""The figure lexicons (``newsfuse/resources/figures.toml``), read once into frozen lookups.
+
+Event classes, counted-noun synonyms, modality cues and saying/disputing verbs
+are data, not code: each entry there says why it exists, and none names a story.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    events: dict[str, str]  # lemma -> event class
+    roles: dict[str, str]  # counted noun (lemma or plural) -> role class
+    story_only_roles: frozenset[str]  # role classes applied only where the story itself uses the words
+    relation_words: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    hypothetical_marks: frozenset[str]
+    forecast_aux: frozenset[str]
+    forecast_verbs: frozenset[str]
+    negations: frozenset[str]
+    generic_phrases: tuple[str, ...]
+    increment_before: frozenset[str]
+    increment_after: frozenset[str]
+    name_nouns: frozenset[str]
+    call_verbs: frozenset[str]
+    say_verbs: frozenset[str]
+    dispute_verbs: frozenset[str]
+
+
+@cache
+def lexicon() -> Lexicon:
+    raw = tomllib.loads(resources.files("newsfuse").joinpath("resources/figures.toml").read_text(encoding="utf-8"))
+    events = {w: name for name, e in raw["event"].items() for w in e["words"]}
+    roles = {w: name for name, r in raw["role"].items() for w in r["words"]}
+    m = raw["modality"]
+    return Lexicon(
+        events=events, roles=roles,
+        story_only_roles=frozenset(n for n, r in raw["role"].items() if r.get("story_only")),
+        relation_words=frozenset(raw["relation"]["words"]),
+        hypothetical_aux=frozenset(m["hypothetical"]["aux"]), hypothetical_marks=frozenset(m["hypothetical"]["marks"]),
+        forecast_aux=frozenset(m["forecast"]["aux"]), forecast_verbs=frozenset(m["forecast"]["verbs"]),
+        negations=frozenset(m["negated"]["words"]), generic_phrases=tuple(m["generic"]["phrases"]),
+        increment_before=frozenset(m["increment"]["before"]), increment_after=frozenset(m["increment"]["after"]),
+        name_nouns=frozenset(raw["name"]["nouns_after"]), call_verbs=frozenset(raw["name"]["call_verbs"]),
+        say_verbs=frozenset(raw["attribution"]["say"]), dispute_verbs=frozenset(raw["attribution"]["dispute"]),
+    )

@@ -1,0 +1,117 @@
+"""What kind of statement a number is in, and where it applies: modality, place scope, a disputing sayer.
+
+Read off the dependency parse the core already made. Only an *asserted* number
+(this story's count, stated as fact) can confirm or contradict another outlet's;
+a hypothetical ("would die if"), a forecast or target ("expected to", "aims
+to"), a negated number, a generic or rate fact ("a year", "on average") and an
+increment ("30 more", "two other men") stay in the claims but are never grouped.
+The cue words live in ``resources/figures.toml``.
+"""
+
+from __future__ import annotations
+
+from .lexicon import lexicon
+
+ASSERTED = "asserted"
+#: Clause links climbed from the claim's verb to a governing verb ("expected to approve", "warned that ... would").
+GOVERNING = frozenset({"xcomp", "ccomp", "advcl", "conj", "relcl"})
+#: How many governing verbs to climb: "officials warned that it was expected to ..." is two.
+MAX_GOVERNING = 3
+#: Tokens after the number searched for a generic or rate phrase ("400,000 people a year").
+GENERIC_WINDOW = 6
+#: Prepositions whose place object scopes a count ("31 killed in Alexandria", "outages across Maine").
+PLACE_PREPS = frozenset({"in", "across", "throughout", "inside"})
+PLACE_ENTITIES = frozenset({"GPE", "LOC"})
+
+
+def modality_of(doc, start: int, end: int, anchor, sent, rate_in_unit: bool, physical: bool = False) -> str:
+    """``asserted``, ``increment``, ``generic``, ``negated``, ``hypothetical`` or ``forecast``.
+
+    ``start``/``end``: the numeral's tokens; ``anchor``: the counted noun (or the numeral);
+    ``rate_in_unit``: the unit already says "a day" (a flow rate is a quantity of its own);
+    ``physical``: a physical measure, which mostly locates things ("the sea floor nearly 5,000
+    feet below" in a sentence about what could be leaking): the clause's mood is not the number's.
+    """
+    lex = lexicon()
+    before = doc[start - 1].lower_ if start > 0 else ""
+    after = doc[end].lower_ if end < len(doc) else ""
+    after2 = doc[end + 1].lower_ if end + 1 < len(doc) else ""
+    if before in lex.increment_before or (after in lex.increment_after - {"others"} and after2 != "than"):
+        return "increment"
+    if not rate_in_unit:
+        tail = " " + " ".join(t.lower_ for t in doc[end : min(end + GENERIC_WINDOW, sent.end)]) + " "
+        cut = min((tail.find(p) for p in (" ; ", " . ") if tail.find(p) >= 0), default=len(tail))
+        if any(f" {p} " in tail[:cut] for p in lex.generic_phrases):
+            return "generic"
+    verb = _first_verb(anchor, sent)
+    if verb is None or physical:
+        return ASSERTED
+    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in verb.children) \
+            or any(c.dep_ == "det" and c.lower_ == "no" for c in anchor.children):
+        return "negated"
+    node = verb
+    for _ in range(MAX_GOVERNING):
+        found = _verb_modality(node, lex)
+        if found:
+            return found
+        if node.lemma_ in lex.say_verbs or node.dep_ not in GOVERNING or node.head is node:
+            break
+        node = node.head
+        if node.pos_ not in ("VERB", "AUX"):
+            break
+    return ASSERTED
+
+
+def _verb_modality(verb, lex) -> str | None:
+    for c in verb.children:
+        if c.dep_ == "mark" and c.lower_ in lex.hypothetical_marks:
+            return "hypothetical"
+        if c.dep_ == "aux" and c.lower_ in lex.hypothetical_aux:
+            return "hypothetical"
+        if c.dep_ == "aux" and c.lower_ in lex.forecast_aux:
+            return "forecast"
+    if verb.lemma_.lower() in lex.forecast_verbs:
+        return "forecast"
+    return None
+
+
+def _first_verb(anchor, sent):
+    """The verb whose clause holds the claim (climbing noun heads), or None."""
+    node = anchor
+    for _ in range(8):
+        if node.pos_ in ("VERB", "AUX") or (node.pos_ == "ADJ" and node.dep_ == "ROOT"):
+            return node
+        if node.head is node or not (sent.start <= node.head.i < sent.end):
+            return None
+        node = node.head
+    return None
+
+
+def place_of(anchor, sent) -> str | None:
+    """'in Alexandria', 'across Maine': a place phrase on the counted noun or on its clause's verb."""
+    holders = [anchor]
+    verb = _first_verb(anchor, sent)
+    if verb is not None:
+        holders.append(verb)
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.ent_type_ in PLACE_ENTITIES:
+                    ent = next((e for e in anchor.doc.ents if e.start <= pobj.i < e.end), None)
+                    return f"{prep.lower_} {ent.text if ent is not None else pobj.text}"
+    return None
+
+
+def disputer_of(anchor, sent) -> str | None:
+    """The subject of a verb that rejects the number ("the ministry denied reports that 800 died")."""
+    lex = lexicon()
+    for tok in anchor.ancestors:
+        if not (sent.start <= tok.i < sent.end):
+            break
+        if tok.lemma_.lower() in lex.dispute_verbs and tok.pos_ == "VERB":
+            subject = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None:
+                return anchor.doc[subject.left_edge.i : subject.i + 1].text
+    return None
