@@ -207,6 +207,8 @@ def score_story(briefing: dict[str, Any], labels: StoryLabels, story: str = "", 
             else:
                 s.notes.append(f"{story} | FALSE conflict | {fig['label']!r} ({fq})")
     s.found = len(found)
+    s.notes += [f"{story} | MISSED conflict | {t.quantity} {list(t.values)}"
+                for i, t in enumerate(labels.conflicts) if i not in found]
     return s
 
 

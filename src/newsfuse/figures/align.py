@@ -122,11 +122,12 @@ def group_claims(claims: list[Claim], demonyms: frozenset[str], options: Options
 def _split_places(keyed: dict[tuple, list[Claim]]) -> None:
     """Counts scoped to different places are different figures ("3 in Cairo", "3 in Suez").
 
-    A count with no place is story-wide; it stays with place-scoped ones only when
-    they all name the same place (then nothing says they differ).
+    A count with no place may be story-wide or another place's: it groups only with
+    other counts that name no place (precision first: "31 killed in Alexandria" is
+    not evidence against a nationwide toll).
     """
     for key in [k for k in keyed if k[0] == "count"]:
-        places = {c.place.lower() for c in keyed[key] if c.place}
+        places = {c.place.lower() if c.place else "" for c in keyed[key]}
         if len(places) < 2:
             continue
         members = keyed.pop(key)
@@ -282,12 +283,20 @@ def _conflicts(claims: list[Claim], group_of, texts, cumulative: bool, measure: 
     return ranked[:6], list(dict.fromkeys(moves))[:6]
 
 
+#: rapidfuzz partial ratio at or above which two sayer strings are one voice (tune half: ministry/minister).
+SAME_SAYER = 70
+
+
 def _two_sayers(a: Claim, b: Claim) -> bool:
-    """Two named sources in one voice's reports ("the ministry says 150, the envoy 800"): they can disagree."""
+    """Two named sources in one article ("the ministry says 150, the envoy 800"): they can disagree."""
+    if a.span.source != b.span.source or a.as_of != b.as_of:
+        return False
     if not a.attribution or not b.attribution or a.attribution == "reports" or b.attribution == "reports":
         return False
-    x, y = a.attribution.lower(), b.attribution.lower()
-    return x not in y and y not in x
+    from rapidfuzz import fuzz
+
+    # "the Health Ministry" and "the Egyptian health minister" are one voice in different words
+    return fuzz.partial_ratio(a.attribution.lower(), b.attribution.lower()) < SAME_SAYER
 
 
 def _interval(c: Claim, first: Claim):

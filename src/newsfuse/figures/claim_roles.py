@@ -151,7 +151,19 @@ def _say_subject(anchor, sent) -> str | None:
         subject = subject.head.head  # "France, which said ..." -> France
     if subject.lower_ in PRONOUNS:
         return _last_name_before(subject) or subject.text
+    if _dateline(subject, governing[0]):
+        appos = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")
+                      and c.ent_type_ not in ("DATE", "TIME")), None)
+        return _phrase(appos).split(")")[-1].strip() if appos is not None else None
     return _phrase(subject)
+
+
+def _dateline(subject, verb) -> bool:
+    """'(Update 9:45 p.m. Cairo, ...) Egypt's health minister said': a place in the dateline, not the sayer."""
+    if subject.ent_type_ not in ("GPE", "LOC"):
+        return False
+    between = subject.doc[subject.i + 1 : verb.i]
+    return any(t.text in (")", "—", "--") for t in between)
 
 
 def _reporting_clause(verb, ancestors: set[int]) -> bool:

@@ -190,6 +190,8 @@ def class_label(cls: CountedClass, counts: Counter[str]) -> str:
         words = Counter(p.split()[-1] for p in counts.elements() if p.split() and ROLE_SEEDS.get(_singular(p.split()[-1])) == cls.base
                         or p.split() and ROLE_SEEDS.get(p.split()[-1]) == cls.base)
         word = words.most_common(1)[0][0] if words else ROLE_LABELS[cls.base]
+        if _singular(word) == word and not word.endswith(("men", "people", "police", "staff")):
+            word += "s"  # "took hundreds hostage" -> "hostages"
         return f"{mod} {word}".strip()
     if cls.base == "person":
         return _nationals(mod) if mod else "people"

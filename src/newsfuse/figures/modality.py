@@ -41,7 +41,7 @@ def modality_of(doc, start: int, end: int, anchor, sent, rate_in_unit: bool, phy
     if not rate_in_unit:
         tail = " " + " ".join(t.lower_ for t in doc[end : min(end + GENERIC_WINDOW, sent.end)]) + " "
         cut = min((tail.find(p) for p in (" ; ", " . ") if tail.find(p) >= 0), default=len(tail))
-        if any(f" {p} " in tail[:cut] for p in lex.generic_phrases):
+        if any(f" {p} " in tail[:cut] + " " for p in lex.generic_phrases):
             return "generic"
     verb = _first_verb(anchor, sent)
     if verb is None or physical:

@@ -1,0 +1,94 @@
+"""Issue 11: what kind of statement a number is in, where it applies, and numbers that name, not count.
+
+Sentences are made up, in the shapes the issue lists (hypotheticals, forecasts, rates,
+increments, other places, disputing sayers, addresses and phone numbers).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsfuse.align.figures import build_figures
+from newsfuse.config import DEFAULT_MODEL
+from newsfuse.extract.claims import doc_claims
+from newsfuse.nlp import load_nlp
+from newsfuse.segment.sentences import doc_sentences
+
+DAY = date(2020, 3, 4)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp(DEFAULT_MODEL)
+
+
+def claims_of(nlp, text, source="s"):
+    doc = nlp(text)
+    return doc_claims(source, doc, doc_sentences(source, doc), DAY)
+
+
+def only(nlp, text):
+    (claim,) = claims_of(nlp, text)
+    return claim
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Officials warned that thousands of people would die if the dam failed.", "hypothetical"),
+    ("The outbreak may be linked to 30 deaths, officials said.", "hypothetical"),
+    ("The agency aims to vaccinate 60,000 residents.", "forecast"),
+    ("Forecasters are predicting that 20,000 people will flee the coast.", "forecast"),
+    ("Malaria kills about 400,000 people a year.", "generic"),
+    ("Another 30 people were evacuated on Tuesday.", "increment"),
+    ("Two other men were arrested last week.", "increment"),
+    ("No fewer than 12 people were killed in the blast, police said.", "asserted"),
+])
+def test_modality(nlp, text, modality):
+    assert only(nlp, text).modality == modality
+
+
+def test_place_scope(nlp):
+    claim = only(nlp, "Police said 12 people were killed in Lima on Monday.")
+    assert claim.place == "in Lima" and claim.modality == "asserted"
+
+
+def test_a_disputing_sayer_is_not_the_source(nlp):
+    claim = only(nlp, "The ministry denied that 800 people had died in the clashes.")
+    assert claim.disputed_by == "The ministry" and claim.attribution is None
+
+
+def test_a_quote_continued_in_the_next_sentence_keeps_its_speaker(nlp):
+    found = claims_of(nlp, '"The cell turned 57 percent of the gas into fuel," Kanan said. '
+                           '"That means 57 percent of the current went into fuel."')
+    assert [c.attribution for c in found] == ["Kanan", "Kanan"]
+
+
+@pytest.mark.parametrize("text", [
+    "Let's flip Congress in '18.",
+    "He was shot in the 3300 block of Florence Avenue.",
+    "His family called 911 at once.",
+    "She starred in How to Train Your Dragon 2 last year.",
+    "The researchers propose a two-step process.",
+])
+def test_numbers_that_name_are_not_claims(nlp, text):
+    assert claims_of(nlp, text) == []
+
+
+def test_hedge_before_a_currency_sign(nlp):
+    assert only(nlp, "Dispensaries made about $3 million in sales.").qualifier == "about"
+
+
+def test_non_asserted_and_unknown_things_never_group(nlp):
+    """Equal values alone never group: a hypothetical 30 and an asserted 30; two bare 911s; 3 in two places."""
+    a = claims_of(nlp, "Officials said 30 people would die if the levee broke. Three people died in Lima.", "a")
+    b = claims_of(nlp, "Thirty people died on Tuesday. Three people died in Quito.", "b")
+    figures = build_figures(a + b, (("a",), ("b",)), frozenset(), {})
+    assert all(f.status == "single" for f in figures), [(f.label, f.status) for f in figures]
+
+
+def test_people_arrested_are_not_hostages_unless_the_story_says_so(nlp):
+    a = claims_of(nlp, "Police said four people were arrested on Tuesday.", "a")
+    b = claims_of(nlp, "Four people were arrested, police said.", "b")
+    (fig,) = [f for f in build_figures(a + b, (("a",), ("b",)), frozenset(), {}) if f.status != "single"]
+    assert fig.label == "people arrested" and fig.status == "consistent"

@@ -1,0 +1,54 @@
+"""Quality gate for figures on the REPORT half of the multi-genre set (issue 11): rules never saw it.
+
+Scored by ``newsfuse_eval.figures_multigenre`` against
+``tests/data/labels/multigenre/figures/*.toml``: precision of claims shown in
+multi-source figures, share of flagged conflicts that are real, recall of true
+conflicts (``bench/figures_multigenre.py report`` prints the same). Floors are
+the measured values (docs/figures.md), rounded down; raise them when quality
+improves, never lower them silently. Skipped when ../shared/eval is absent.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from newsfuse.api import brief
+from newsfuse.render.json import briefing_to_json
+from newsfuse_eval import multigenre
+from newsfuse_eval.figures_multigenre import FigureScores, load_labels, score_story
+
+#: Measured on the report half at the last change (docs/figures.md, "Measured").
+FLOORS = {"precision": 0.0, "conflict_precision": 0.0, "conflict_recall": 0.0}
+
+
+@pytest.fixture(scope="module")
+def report_scores() -> FigureScores:
+    if not multigenre.available():
+        pytest.skip(f"{multigenre.EVAL} is absent (the multi-genre stories are read in place from ../shared/eval)")
+    total = FigureScores()
+    with tempfile.TemporaryDirectory() as tmp:
+        for story in multigenre.stories("report"):
+            labels = load_labels(story.id)
+            assert labels is not None, f"{story.id} has no figure labels"
+            folder = multigenre.materialise(story, Path(tmp) / story.id)
+            manifest = folder / "manifest.jsonl"
+            b = brief([str(folder)], manifest=str(manifest) if manifest.exists() else None)
+            total = total.add(score_story(briefing_to_json(b), labels, story.id))
+    return total
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("metric", sorted(FLOORS))
+def test_floor(report_scores, metric):
+    got = getattr(report_scores, metric)
+    assert got >= FLOORS[metric], f"report half {metric} fell to {got:.3f}; not correct: {report_scores.notes}"
+
+
+@pytest.mark.integration
+def test_most_shown_claims_are_labelled(report_scores):
+    """Unlabelled shown claims are not judged: if many appear, label them before trusting the floors."""
+    judged = report_scores.judged
+    assert len(report_scores.unjudged) <= max(3, judged // 5), report_scores.unjudged
