@@ -92,3 +92,11 @@ def test_people_arrested_are_not_hostages_unless_the_story_says_so(nlp):
     b = claims_of(nlp, "Four people were arrested, police said.", "b")
     (fig,) = [f for f in build_figures(a + b, (("a",), ("b",)), frozenset(), {}) if f.status != "single"]
     assert fig.label == "people arrested" and fig.status == "consistent"
+
+
+def test_another_after_a_different_event_is_a_count_of_its_own(nlp):
+    """'five were shot dead and another 60 were injured': 60 injured, not 60 more injured (tune half, Egypt)."""
+    five, sixty = claims_of(nlp, "A doctor said five people were killed and another 60 were injured.")
+    assert sixty.predicate == "injured" and sixty.modality == "asserted"
+    first, second = claims_of(nlp, "Police arrested three men on Monday. Two other men were arrested on Friday.")
+    assert second.modality == "increment"

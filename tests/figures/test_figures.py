@@ -145,3 +145,12 @@ def test_counts_without_a_verb_group_only_with_repeats():
 def test_money_does_not_join_by_context():
     cs = [claim("a", 1e12, "value", None, kind="money", unit="USD"), claim("b", 8e12, "value", None, kind="money", unit="USD")]
     assert len(figures(cs)) == 2
+
+
+def test_a_count_fixed_at_the_event_disagrees_across_days():
+    """People taken in a seizure are counted at the seizure: 'up to 41' one day and 132 the next disagree,
+    while a toll's rise across days is an evolution."""
+    up_to_41 = claim("a", 41, "hostages", "taken", qualifier="up to")
+    later = claim("b", 132, "hostages", "taken", as_of=SUN)
+    assert compare(up_to_41, later, interval(up_to_41), interval(later), "", True, fixed=True) == "disagree"
+    assert compare(up_to_41, later, interval(up_to_41), interval(later), "", True) is None

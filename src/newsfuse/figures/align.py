@@ -29,7 +29,7 @@ from .classes import (
     story_roles,
     story_synonyms,
 )
-from .compare import CUMULATIVE, UNIT_TOLERANCE, compare, interval, widen
+from .compare import CUMULATIVE, FIXED_AT_EVENT, UNIT_TOLERANCE, compare, interval, widen
 from .units import dimension
 
 
@@ -242,7 +242,8 @@ def judge(key: tuple, claims: list[Claim], group_of: Mapping[str, int], texts: M
     """Values, status and reasons of one figure."""
     kind, dim, cls, predicate = key[:4]
     # measures must explain a change between dates too ("the slick grew to 1,900 square miles")
-    conflicts, moves = _conflicts(claims, group_of, texts, predicate in CUMULATIVE or kind == "measure", kind == "measure")
+    conflicts, moves = _conflicts(claims, group_of, texts, predicate in CUMULATIVE or kind == "measure", kind == "measure",
+                                  kind == "count" and predicate in FIXED_AT_EVENT)
     groups = {group_of.get(c.span.source, c.span.source) for c in claims}
     status = "conflict" if conflicts else ("single" if len(groups) == 1 else "consistent")
     reasons = conflicts if status == "conflict" else moves
@@ -260,7 +261,8 @@ def judge(key: tuple, claims: list[Claim], group_of: Mapping[str, int], texts: M
 REASON_ORDER = ("disagree", "fell", "rose without explanation")
 
 
-def _conflicts(claims: list[Claim], group_of, texts, cumulative: bool, measure: bool = False) -> tuple[list[str], list[str]]:
+def _conflicts(claims: list[Claim], group_of, texts, cumulative: bool, measure: bool = False,
+               fixed: bool = False) -> tuple[list[str], list[str]]:
     """(conflicts, explained or allowed moves between dates), each as plain sentences."""
     reasons: list[str] = []
     moves: list[str] = []
@@ -274,7 +276,7 @@ def _conflicts(claims: list[Claim], group_of, texts, cumulative: bool, measure: 
                 continue  # a conversion of the same figure, rounded as written ("5,000 ft (1,500 m)")
             ia, ib = _interval(a, claims[0]), _interval(b, claims[0])
             sentence = texts.get(b.span.source, "")[b.sentence.start : b.sentence.end] if b.sentence else ""
-            why = compare(a, b, ia, ib, sentence, cumulative, measure)
+            why = compare(a, b, ia, ib, sentence, cumulative, measure, fixed)
             if why:
                 reasons.append(f"{_say(a)} vs {_say(b)}: {why}")
             elif not ia.meets(ib) and a.as_of != b.as_of:

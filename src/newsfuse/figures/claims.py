@@ -51,8 +51,21 @@ def doc_claims(source_id: str, doc, sentences: tuple[Span, ...], published: date
         if doc[q.end - 1].head.lemma_ in LIGHT_VERBS:  # "Another 100 were among ...", not "Another 126 were rescued"
             claim = _continue_previous(claim, out, doc[q.start - 1].lower_ if q.start else "")
         claim = _others_of(claim, out)
-        out.append(_inherit_predicate(claim, out, sents[k].text))
+        claim = _inherit_predicate(claim, out, sents[k].text)
+        out.append(_increment_of_what(claim, out))
     return out
+
+
+def _increment_of_what(claim: Claim, earlier: list[Claim]) -> Claim:
+    """'another 60 were injured' after 'five were shot dead' adds people, not injuries: the 60 is the
+    injured count. An increment is one only when the count just before it is of the same event."""
+    if claim.modality != "increment" or not earlier or not claim.predicate:
+        return claim
+    prev = earlier[-1]
+    if prev.predicate and prev.predicate != claim.predicate and claim.sentence and prev.sentence \
+            and claim.sentence.start - prev.sentence.end < 200:
+        return dataclasses.replace(claim, modality="asserted")
+    return claim
 
 
 def read_claim(source_id: str, doc, q: Quantity, sents, k: int, published: date | None, hints: dict[int, date]) -> Claim:

@@ -23,6 +23,9 @@ ABOUT = 0.15
 UNIT_TOLERANCE = 0.06
 #: Predicates whose count can only grow over a story (a toll); a fall between outlets is a conflict.
 CUMULATIVE = frozenset({"killed", "freed", "found", "injured", "escaped", "captured", "taken", "launched"})
+#: Counts fixed at the moment of the event (people taken in a seizure, people aboard a flight): later
+#: reports restate them, they do not update them, so different values disagree whatever the dates.
+FIXED_AT_EVENT = frozenset({"taken", "aboard"})
 #: Words that explain a change between dates ("the toll rose to 48", "revised upward", "now").
 REVISION_CUES = ("rose", "risen", "climbed", "increased", "grew", "grown", "revised", "updated", "new toll",
                  "latest", "now ", "spread", "expanded", "jumped", "more than doubled", "so far", "larger", "growing")
@@ -67,7 +70,7 @@ def explained(claim: Claim, sentence_text: str) -> bool:
 
 
 def compare(a: Claim, b: Claim, ia: Interval, ib: Interval, text_b: str, cumulative: bool,
-            rise_needs_reason: bool = False) -> str | None:
+            rise_needs_reason: bool = False, fixed: bool = False) -> str | None:
     """Why ``a`` and ``b`` (from independent sources, ``b`` no earlier than ``a``) conflict, or None.
 
     A count that rises across days is an evolution (a toll grows as bodies are
@@ -76,7 +79,7 @@ def compare(a: Claim, b: Claim, ia: Interval, ib: Interval, text_b: str, cumulat
     """
     if ia.meets(ib):
         return None
-    same_time = a.as_of is None or b.as_of is None or a.as_of == b.as_of
+    same_time = fixed or a.as_of is None or b.as_of is None or a.as_of == b.as_of
     if same_time:
         return "disagree"
     if ib.high < ia.low:
