@@ -24,10 +24,15 @@ CLUSTERS = {
     "in-amenas": (ROOT / "examples" / "in-amenas", None),
     "deepwater-horizon": (SHARED / "corpus" / "deepwater-horizon", SHARED / "corpus" / "deepwater-horizon" / "manifest.csv"),
 }
-#: Floors pinned from measured values (docs/figures.md, "Measured"), rounded down.
+#: Floors pinned from measured values (docs/figures.md, "Measured"), rounded down. Lowered by issue 11's
+#: general rules, each costing named items here (docs/figures.md, "What the general rules cost"):
+#: In Amenas pair F1 0.93 -> 0.85 (increments "seven more", "another 100" and place-scoped counts "in Mali"
+#: no longer group), true conflicts 6 -> 5 (573 -> 685 Algerians freed across two days is now an evolution);
+#: Deepwater Horizon recall 0.98 -> 0.97 ("a 32-vessel flotilla" reads as a compound modifier), status
+#: 0.90 -> 0.89 and true conflicts 2 -> 1 (100 -> 115 -> 126 workers escaped across days is an evolution).
 FLOORS = {
-    "in-amenas": {"precision": 0.99, "recall": 0.99, "pair_f1": 0.93, "status_accuracy": 0.90, "conflicts_flagged": 6},
-    "deepwater-horizon": {"precision": 0.99, "recall": 0.98, "pair_f1": 0.85, "status_accuracy": 0.90, "conflicts_flagged": 2},
+    "in-amenas": {"precision": 0.99, "recall": 0.99, "pair_f1": 0.85, "status_accuracy": 0.95, "conflicts_flagged": 5},
+    "deepwater-horizon": {"precision": 0.99, "recall": 0.97, "pair_f1": 0.85, "status_accuracy": 0.89, "conflicts_flagged": 1},
 }
 #: Field agreement on matched claims, pinned the same way.
 FIELD_FLOORS = {

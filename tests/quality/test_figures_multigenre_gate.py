@@ -20,8 +20,11 @@ from newsfuse.render.json import briefing_to_json
 from newsfuse_eval import multigenre
 from newsfuse_eval.figures_multigenre import FigureScores, load_labels, score_story
 
-#: Measured on the report half at the last change (docs/figures.md, "Measured").
-FLOORS = {"precision": 0.0, "conflict_precision": 0.0, "conflict_recall": 0.0}
+#: Measured on the report half at the last change (docs/figures.md, "Measured"): precision 0.711 (27/38),
+#: 1 flagged conflict, not real; 0 of 2 true conflicts found. Recall has no floor while it is 0 (a floor of 0
+#: cannot fail); the false conflicts get a ceiling instead.
+PRECISION_FLOOR = 0.71
+MAX_FALSE_CONFLICTS = 1
 
 
 @pytest.fixture(scope="module")
@@ -41,10 +44,15 @@ def report_scores() -> FigureScores:
 
 
 @pytest.mark.integration
-@pytest.mark.parametrize("metric", sorted(FLOORS))
-def test_floor(report_scores, metric):
-    got = getattr(report_scores, metric)
-    assert got >= FLOORS[metric], f"report half {metric} fell to {got:.3f}; not correct: {report_scores.notes}"
+def test_precision_of_shown_claims(report_scores):
+    got = report_scores.precision
+    assert got >= PRECISION_FLOOR, f"report half precision fell to {got:.3f}; not correct: {report_scores.notes}"
+
+
+@pytest.mark.integration
+def test_false_conflicts(report_scores):
+    false = report_scores.flagged - report_scores.flagged_real
+    assert false <= MAX_FALSE_CONFLICTS, f"{false} flagged conflicts are not real: {report_scores.notes}"
 
 
 @pytest.mark.integration
