@@ -230,7 +230,7 @@ def bundled_labels(labels: dict[str, Any], briefing) -> tuple[StoryLabels, Any]:
     A gold claim's ``figure`` is its quantity; the labelled ``attribution`` its sayer; a gold
     figure with status ``conflict`` is a true conflict over the values its claims give.
     """
-    from newsfuse.align.figure_score import _match, place_gold
+    from newsfuse_eval.figures import _match, place_gold
 
     gold, _ = place_gold(labels, briefing)
     matched = {c.id: g for g, c in _match(gold, list(briefing.claims))}

@@ -10,11 +10,11 @@ from datetime import date
 
 import pytest
 
-from newsfuse.align.figures import build_figures
 from newsfuse.config import DEFAULT_MODEL
-from newsfuse.extract.claims import doc_claims
-from newsfuse.nlp import load_nlp
-from newsfuse.segment.sentences import doc_sentences
+from newsfuse.figures.align import build_figures
+from newsfuse.figures.claims import doc_claims
+from newsfuse.nlp.load import load_nlp
+from newsfuse.nlp.sentences import doc_sentences
 
 DAY = date(2020, 3, 4)
 

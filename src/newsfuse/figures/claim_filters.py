@@ -8,7 +8,7 @@ ordinals, durations, ratios, names and the pronoun "one" are not counts).
 
 from __future__ import annotations
 
-from ..figures.lexicon import lexicon
+from .lexicon import lexicon
 from .numbers import (
     _DECADE,
     CURRENCY_SIGNS,

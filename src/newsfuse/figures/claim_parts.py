@@ -8,7 +8,7 @@ fallbacks are named where they are used.
 
 from __future__ import annotations
 
-from ..figures.lexicon import lexicon
+from .lexicon import lexicon
 from .numbers import CURRENCY_SIGNS, TIME_UNITS, Quantity
 
 #: Hedge phrases before a numeral -> normalised qualifier (longest first).

@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-from ..figures.modality import disputer_of, modality_of, place_of
 from ..ids import content_id
 from ..model import Briefing, Claim, Span
 from ..pipeline import stage
@@ -19,6 +18,7 @@ from .claim_dates import as_of, past_period, sentence_dates
 from .claim_filters import kind_of, not_a_count
 from .claim_parts import LIGHT_VERBS, antecedent, counted_noun, counts_phrase, measure_context, qualifier_of
 from .claim_roles import attribution_of, continued_quote_speaker, predicate_of
+from .modality import disputer_of, modality_of, place_of
 from .numbers import Quantity, find_quantities
 
 

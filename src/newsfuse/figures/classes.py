@@ -17,8 +17,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from ..figures.lexicon import lexicon
 from ..model import Claim
+from .lexicon import lexicon
 
 #: Counted-noun synonyms by role (resources/figures.toml): "gunmen" and "militants" count one side.
 ROLE_SEEDS: dict[str, str] = lexicon().roles
