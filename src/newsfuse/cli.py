@@ -23,6 +23,8 @@ from .cli_options import add_reading_options, check_writable_file, reading_setti
 from .cluster.cli import add_parser as add_cluster_parser
 from .cluster.cli import handle as handle_cluster
 from .errors import NewsfuseError, UsageError
+from .serve.cli import add_parser as add_serve_parser
+from .serve.cli import handle as handle_serve
 
 EXIT_OK, EXIT_SOME_REJECTED, EXIT_USAGE, EXIT_NOTHING_USABLE, EXIT_INTERNAL = 0, 1, 2, 3, 4
 EXIT_INTERRUPTED = 130  # the shell's code for Ctrl-C
@@ -41,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--llm", metavar="URL", help="OpenAI-compatible endpoint to rewrite the summary (optional)")
     b.add_argument("--model", metavar="NAME", help="model name for --llm")
     add_cluster_parser(sub)
+    add_serve_parser(sub)
     return parser
 
 
@@ -50,8 +53,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:
         return EXIT_USAGE if exc.code else EXIT_OK
-    where = _Where(args.command, list(args.articles if args.command == "brief" else args.inputs))
+    where = _Where(args.command, list(args.articles if args.command == "brief" else getattr(args, "inputs", [])))
     try:
+        if args.command == "serve":
+            return handle_serve(args)
         return handle_cluster(args) if args.command == "cluster" else _brief(args, where)
     except UsageError as exc:
         print(f"newsfuse: {exc}", file=sys.stderr)
