@@ -166,7 +166,7 @@ class Worker:
     def brief(self, job: rec.Job) -> None:
         """Re-brief a story into a new version if its reports changed since the latest version."""
         with self.db.read() as conn:
-            reports = [r for r in rec.story_reports(conn, job.arg) if r.state == "clustered"]
+            reports = current_reports(rec.story_reports(conn, job.arg))
             latest = rec.latest_version(conn, job.arg)
         ids = [r.id for r in reports]
         if not reports or (latest is not None and latest[1] == ids):
@@ -238,6 +238,12 @@ class Worker:
             rec.add_report(conn, doc, spec.get("feed"))
             rec.finish_job(conn, job.id)
         self.wake.set()
+
+
+def current_reports(reports: list[rec.Report]) -> list[rec.Report]:
+    """The clustered reports a briefing uses: an edited report replaces the version it edits."""
+    superseded = {r.previous for r in reports if r.previous}
+    return [r for r in reports if r.state == "clustered" and r.id not in superseded]
 
 
 def feed_entry(entry: dict, outlet: str | None, origin: str) -> tuple[RawDocument | None, str | None]:

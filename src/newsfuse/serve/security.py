@@ -22,7 +22,7 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from starlette.datastructures import URL, Headers
+from starlette.datastructures import URL, Headers, QueryParams
 from starlette.responses import PlainTextResponse, RedirectResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -118,7 +118,7 @@ class SecurityMiddleware:
         given = bearer[7:] if bearer.lower().startswith("bearer ") else cookies.get(TOKEN_COOKIE)
         if given and hmac.compare_digest(given, token):
             return None
-        query_token = url.query_params.get("token")
+        query_token = QueryParams(url.query).get("token")
         if scope["method"] == "GET" and query_token and hmac.compare_digest(query_token, token):
             clean = url.remove_query_params("token")
             response = RedirectResponse(str(clean.path) + (f"?{clean.query}" if clean.query else ""), 303)
