@@ -50,13 +50,14 @@ def test_pages_carry_csp_and_no_inline_script(seeded):
     _, client = seeded
     sid = _story_id(client)
     report = client.get(f"/api/stories/{sid}").json()["reports"][0]["id"]
-    for path in ("/", "/since", "/add", "/jobs", "/search?q=hostages", f"/stories/{sid}", f"/reports/{report}"):
+    for path in ("/", "/since", "/add", "/jobs", "/search?q=hostages", f"/stories/{sid}", f"/reports/{report}",
+                 f"/stories/{sid}?version=1"):
         r = client.get(path)
         assert r.status_code == 200, path
         assert "script-src 'self'" in r.headers["content-security-policy"] and "unsafe-inline" not in \
             r.headers["content-security-policy"]
         assert r.headers["x-content-type-options"] == "nosniff"
-        assert not INLINE_SCRIPT.search(r.text), path
+        assert not INLINE_SCRIPT.search(r.text) and "<style" not in r.text and " style=" not in r.text, path
         assert "alert('title')</script>" not in r.text, path
 
 
@@ -162,3 +163,10 @@ def test_failed_jobs_keep_their_reason_and_can_be_retried(tmp_path):
         assert jobs[0]["status"] == "failed" and "could not fetch" in jobs[0]["error"]
         client.post(f"/jobs/{jobs[0]['id']}/retry", data={"csrf": csrf})
         assert client.get("/api/jobs").json()["jobs"][0]["status"] == "queued"
+
+
+def test_section_styles_move_to_the_stylesheet(seeded):
+    _, client = seeded
+    page = client.get(f"/stories/{_story_id(client)}").text
+    assert "<style" not in page and 'class="tl"' in page
+    assert ".tl-day" in client.get("/static/report.css").text

@@ -10,6 +10,7 @@ a request never waits on it. Forms POST with a CSRF token and redirect
 from __future__ import annotations
 
 import json
+import re
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -77,6 +78,30 @@ def _env() -> Any:
     return env
 
 
+_STYLE_BLOCK = re.compile(r"<style>(.*?)</style>", re.S)
+
+
+@lru_cache(maxsize=1)
+def section_css() -> str:
+    """The ``<style>`` blocks of the report's section templates, served as a stylesheet.
+
+    The HTML report is one self-contained file, so some sections carry their
+    CSS inline; the app's CSP allows no inline style, so the story page drops
+    those blocks (``without_inline_styles``) and links their CSS from here.
+    """
+    env = _env()
+    blocks = []
+    for name in env.list_templates(filter_func=lambda n: n.startswith("sections/")):
+        source = env.loader.get_source(env, name)[0]
+        blocks += [b for b in _STYLE_BLOCK.findall(source) if "{" in b and "{{" not in b and "{%" not in b]
+    return "\n".join(blocks)
+
+
+def without_inline_styles(html: str) -> str:
+    """Drop template ``<style>`` blocks (article text is escaped, so any literal tag is the template's)."""
+    return _STYLE_BLOCK.sub("", html)
+
+
 def briefing_context(data: dict[str, Any]) -> dict[str, Any]:
     """What the HTML report's section templates need (as ``render.html.briefing_to_html`` builds it)."""
     from ..render.view import cited_spans, coverage_line, date_range, marked_segments, source_names
@@ -96,7 +121,7 @@ def create_app(config: ServeConfig, db: Database | None = None) -> Starlette:
 
     def page(request: Request, template: str, status: int = 200, **context: Any) -> HTMLResponse:
         html = _env().get_template(template).render(csrf=request.state.csrf, request=request, **context)
-        return HTMLResponse(html, status)
+        return HTMLResponse(without_inline_styles(html), status)
 
     async def form(request: Request) -> Any:
         """The POSTed form, with its CSRF token checked and its size limits applied."""
@@ -355,7 +380,10 @@ def create_app(config: ServeConfig, db: Database | None = None) -> Starlette:
 
     def report_css(request: Request) -> Response:
         css = resources.files("newsfuse.render").joinpath("templates", "report.css").read_text(encoding="utf-8")
-        return Response(css, media_type="text/css")
+        return Response(css + "\n" + section_css(), media_type="text/css")
+
+    def favicon(request: Request) -> Response:
+        return Response(status_code=204)
 
     async def error(request: Request, exc: Exception) -> Response:
         status = exc.status_code if isinstance(exc, HTTPException) else 500
@@ -383,7 +411,7 @@ def create_app(config: ServeConfig, db: Database | None = None) -> Starlette:
         Route("/api/stories", api_stories), Route("/api/stories/{sid}", api_story),
         Route("/api/stories/{sid}/briefing", api_briefing), Route("/api/stories/{sid}/diff", api_diff),
         Route("/api/jobs", api_jobs), Route("/api/stamp", api_stamp), Route("/api/search", api_search),
-        Route("/static/report.css", report_css),
+        Route("/static/report.css", report_css), Route("/favicon.ico", favicon),
         Mount("/static", StaticFiles(packages=[("newsfuse.serve", "static")]), name="static"),
     ]
     guard = Guard(config.host, config.port, config.token, config.max_body)

@@ -259,14 +259,17 @@ def feed_entry(entry: dict, outlet: str | None, origin: str) -> tuple[RawDocumen
     meta = _meta_json(entry, outlet)
     published = datetime.fromisoformat(meta["published"]).date() if meta["published"] else None
     return RawDocument(link or origin, body, "html", DocMeta(
-        title=meta["title"], outlet=outlet, url=link, published=published,
+        title=meta["title"], outlet=meta["outlet"], url=link, published=published,
         published_from="metadata" if published else None)), link
 
 
 def _meta_json(entry: dict, outlet: str | None) -> dict:
+    """Title, outlet and time of an entry; an aggregator's per-item ``<source>`` names the real outlet."""
     stamp = entry.get("published_parsed") or entry.get("updated_parsed")
     published = datetime(*stamp[:6]).isoformat() if stamp else None
-    return {"title": entry.get("title"), "outlet": outlet, "published": published}
+    source = entry.get("source") or {}
+    named = source.get("title") if isinstance(source, dict) else None
+    return {"title": entry.get("title"), "outlet": named or outlet, "published": published}
 
 
 def _naive(when: datetime | None) -> datetime | None:
