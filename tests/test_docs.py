@@ -18,7 +18,8 @@ def _options(command: str) -> set[str]:
             if s.startswith("--") and s != "--help"}
 
 
-@pytest.mark.parametrize("command, doc", [("brief", "README.md"), ("cluster", "docs/cluster.md")])
+@pytest.mark.parametrize("command, doc", [("brief", "README.md"), ("cluster", "docs/cluster.md"),
+                                          ("serve", "docs/serve.md")])
 def test_every_option_is_documented(command: str, doc: str) -> None:
     text = (ROOT / doc).read_text(encoding="utf-8")
     missing = sorted(o for o in _options(command) if o not in text)

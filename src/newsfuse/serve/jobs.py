@@ -174,6 +174,10 @@ class Worker:
                 rec.finish_job(conn, job.id)
             return
         briefing = self.briefer([r.raw() for r in reports], self.settings)
+        if not briefing["sources"]:  # headline-only reports: the story waits for a full article
+            with self.db.write() as conn:
+                rec.finish_job(conn, job.id)
+            return
         with self.db.write() as conn:
             latest = rec.latest_version(conn, job.arg)
             if latest is None or latest[1] != ids:
