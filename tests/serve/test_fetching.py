@@ -78,3 +78,19 @@ def test_conditional_get_with_allow_private(server):
 def test_size_limit(server):
     with pytest.raises(InputError, match="limit"):
         guarded_get(server + "/page", Settings(max_bytes=10), allow_private=True)
+
+
+def test_the_socket_is_checked_too(server, monkeypatch):
+    """DNS rebinding: the URL check passes, the name then resolves to loopback when connecting; refused."""
+    calls = []
+
+    def rebinding(host, port=443):
+        calls.append(host)
+        if len(calls) == 1:
+            return ["93.184.216.34"]  # first answer: public
+        raise BlockedAddress(f"{host} resolves to a non-public address (127.0.0.1)")
+
+    monkeypatch.setattr(fetching, "check_public", rebinding)
+    with pytest.raises(InputError, match="could not fetch"):
+        guarded_get(server + "/page", Settings())
+    assert len(calls) == 2

@@ -7,17 +7,21 @@ followed by hand (at most ``MAX_REDIRECTS``) so each hop's host is resolved
 and checked by ``ingest.netguard`` before connecting. Conditional GET
 (ETag / Last-Modified) lets a feed poll cost a 304.
 
-Known gap: the check resolves the name, then httpx resolves it again to
-connect; a DNS server that answers differently within that window (DNS
-rebinding) is not stopped here. Pinning the connection to the checked address
-needs a custom transport; see the report of issue 14.
+The check is made twice: on the URL before each hop (a clear reason for the
+user), and again where the socket is opened (``PublicOnlyBackend``), which
+connects to the very address it checked. So a DNS server that answers with a
+public address first and a private one a moment later (DNS rebinding) still
+cannot steer the connection inside; TLS keeps verifying the original name.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from ..config import Settings
@@ -25,6 +29,26 @@ from ..errors import InputError
 from ..ingest.netguard import BlockedAddress, check_public
 
 MAX_REDIRECTS = 5
+
+
+class PublicOnlyBackend(httpcore.SyncBackend):
+    """httpcore's socket opener, resolving and checking the host itself and connecting to that address."""
+
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
+                    socket_options: Iterable[Any] | None = None) -> httpcore.NetworkStream:
+        try:
+            addresses = check_public(host, port)
+        except BlockedAddress as exc:
+            raise httpcore.ConnectError(str(exc)) from exc
+        return super().connect_tcp(addresses[0], port, timeout, local_address, socket_options)
+
+
+def _transport(allow_private: bool) -> httpx.HTTPTransport:
+    transport = httpx.HTTPTransport(trust_env=False)
+    if not allow_private:
+        # httpx does not take a network backend; its pool (httpcore.ConnectionPool) does.
+        transport._pool._network_backend = PublicOnlyBackend()
+    return transport
 
 
 @dataclass(frozen=True)
@@ -64,7 +88,8 @@ def guarded_get(url: str, settings: Settings, allow_private: bool = False, etag:
         headers["If-Modified-Since"] = last_modified
     current = url
     try:
-        with httpx.Client(follow_redirects=False, timeout=settings.fetch_timeout, trust_env=False) as client:
+        with httpx.Client(follow_redirects=False, timeout=settings.fetch_timeout, trust_env=False,
+                          transport=_transport(allow_private)) as client:
             for _ in range(MAX_REDIRECTS + 1):
                 check_url(current, allow_private)
                 with client.stream("GET", current, headers=headers) as response:
