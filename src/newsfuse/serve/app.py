@@ -472,7 +472,8 @@ def _visit(conn: Any) -> str | None:
 def _stamp(db: Database) -> str:
     """Changes whenever something a page shows changes: the live part of a page re-renders on it."""
     with db.read() as conn:
-        a = conn.execute("SELECT MAX(updated_at), COUNT(*) FROM stories").fetchone()
-        b = conn.execute("SELECT MAX(updated_at), COUNT(*) FROM jobs").fetchone()
-        c = conn.execute("SELECT COUNT(*) FROM story_versions").fetchone()
-    return f"{a[0]}|{a[1]}|{b[0]}|{b[1]}|{c[0]}"
+        a = conn.execute("SELECT MAX(updated_at) FROM stories").fetchone()
+        b = conn.execute("SELECT MAX(updated_at) FROM jobs").fetchone()
+        c = conn.execute("SELECT MAX(id) FROM jobs").fetchone()
+        d = conn.execute("SELECT COUNT(*), SUM(version) FROM stories").fetchone()
+    return f"{a[0]}|{b[0]}|{c[0]}|{d[0]}|{d[1]}"
