@@ -138,3 +138,19 @@ def test_follow_and_seen_versions(db):
         rec.add_version(conn, "story-x", ["r1", "r2"], fake_briefing([_doc("a", title="X"), _doc("b")]))
         [(story, seen)] = rec.followed_with_news(conn)
     assert story.version == 2 and seen == 1
+
+
+def test_an_older_store_is_upgraded_in_place(db, db_url):
+    """A store left at version 1 gets the later migrations at the next open, its data kept."""
+    with db.write() as conn:
+        rec.add_report(conn, _doc("Kept across the upgrade."))
+        conn.execute("DROP INDEX reports_state")
+        conn.execute("DELETE FROM schema_migrations WHERE version > 1")
+    assert db.schema_version() == 1
+    upgraded = open_database(db_url)
+    try:
+        assert upgraded.schema_version() == len(migrations(upgraded.dialect)) >= 2
+        with upgraded.read() as conn:
+            assert rec.report_counts(conn) == {"raw": 1}
+    finally:
+        upgraded.close()
