@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
 
 import pytest
 
 from newsfuse.config import Settings
 from newsfuse.errors import InputError
-from newsfuse.ingest.netguard import BlockedAddress
-from newsfuse.serve import fetching
+from newsfuse.ingest import fetch as ingest_fetch
+from newsfuse.ingest.netguard import AddressRefused, Resolved
 from newsfuse.serve.fetching import check_url, guarded_get
 
 
@@ -47,7 +48,7 @@ def server():
 
 def test_loopback_and_metadata_are_refused_by_default(server):
     with pytest.raises(InputError, match="non-public"):
-        guarded_get(server + "/", Settings())
+        guarded_get(server + "/", Settings())  # the first URL too: on a server, no URL is the user's own
     for url in ("http://169.254.169.254/", "http://[::1]/", "http://10.0.0.1/", "http://localhost/"):
         with pytest.raises(InputError):
             check_url(url, allow_private=False)
@@ -56,16 +57,22 @@ def test_loopback_and_metadata_are_refused_by_default(server):
             check_url(url, allow_private=True)
 
 
-def test_each_redirect_hop_is_checked(server, monkeypatch):
-    """The first hop passes (treated as public here); the redirect to the metadata address is refused."""
-    def fake_check(host, port=443):
-        if host != "127.0.0.1":
-            raise BlockedAddress(f"{host} resolves to a non-public address")
-        return [host]
+def test_each_redirect_hop_is_checked_and_pinned(server, monkeypatch):
+    """The first hop passes (treated as public here, pinned to 127.0.0.1); the redirect to the metadata
+    address is refused before any connection to it."""
+    seen = []
 
-    monkeypatch.setattr(fetching, "check_public", fake_check)
+    def fake_resolve(url, timeout=None):
+        seen.append(url)
+        parts = urlsplit(url)
+        if parts.hostname != "127.0.0.1":
+            raise AddressRefused(f"link to a non-public address {parts.hostname} refused")
+        return Resolved(parts.hostname, "127.0.0.1", parts.port or 80)
+
+    monkeypatch.setattr(ingest_fetch, "resolve_public", fake_resolve)
     with pytest.raises(InputError, match="169.254.169.254"):
         guarded_get(server + "/redirect-private", Settings())
+    assert [urlsplit(u).hostname for u in seen] == ["127.0.0.1", "169.254.169.254"]
 
 
 def test_conditional_get_with_allow_private(server):
@@ -78,19 +85,3 @@ def test_conditional_get_with_allow_private(server):
 def test_size_limit(server):
     with pytest.raises(InputError, match="limit"):
         guarded_get(server + "/page", Settings(max_bytes=10), allow_private=True)
-
-
-def test_the_socket_is_checked_too(server, monkeypatch):
-    """DNS rebinding: the URL check passes, the name then resolves to loopback when connecting; refused."""
-    calls = []
-
-    def rebinding(host, port=443):
-        calls.append(host)
-        if len(calls) == 1:
-            return ["93.184.216.34"]  # first answer: public
-        raise BlockedAddress(f"{host} resolves to a non-public address (127.0.0.1)")
-
-    monkeypatch.setattr(fetching, "check_public", rebinding)
-    with pytest.raises(InputError, match="could not fetch"):
-        guarded_get(server + "/page", Settings())
-    assert len(calls) == 2

@@ -1,54 +1,28 @@
-"""Server-side HTTP fetching for the web app: public addresses only, every redirect re-checked.
+"""Server-side HTTP fetching for the web app: every URL is checked, conditional GET for feed polls.
 
 ``newsfuse brief URL`` fetches what its own user typed on their own machine;
-the web app fetches what anyone who reaches the page typed, so it must not be
-a way into loopback, the LAN or a cloud metadata endpoint. Redirects are
-followed by hand (at most ``MAX_REDIRECTS``) so each hop's host is resolved
-and checked by ``ingest.netguard`` before connecting. Conditional GET
-(ETag / Last-Modified) lets a feed poll cost a 304.
-
-The check is made twice: on the URL before each hop (a clear reason for the
-user), and again where the socket is opened (``PublicOnlyBackend``), which
-connects to the very address it checked. So a DNS server that answers with a
-public address first and a private one a moment later (DNS rebinding) still
-cannot steer the connection inside; TLS keeps verifying the original name.
+the web app fetches what anyone who reaches the page typed, so every URL, the
+first one included, is held to ``ingest.netguard``'s public-address rule
+(unless ``--allow-private``), on every redirect hop, and the request goes to
+the very address that was checked (``ingest.fetch._pinned``: Host header and
+TLS name keep the real name), so a second DNS answer cannot steer it inside
+(DNS rebinding). Body limits, decompression in bounded steps and the overall
+deadline are ``ingest.fetch``'s. What this adds is conditional GET
+(ETag / Last-Modified) so a feed poll can cost a 304.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import time
 from dataclasses import dataclass
-from typing import Any
 from urllib.parse import urljoin, urlsplit
-
-import httpcore
-import httpx
 
 from ..config import Settings
 from ..errors import InputError
-from ..ingest.netguard import BlockedAddress, check_public
+from ..ingest.fetch import MAX_REDIRECTS, _pinned, _read_body, _watchdog
+from ..ingest.netguard import AddressRefused, resolve_public
 
-MAX_REDIRECTS = 5
-
-
-class PublicOnlyBackend(httpcore.SyncBackend):
-    """httpcore's socket opener, resolving and checking the host itself and connecting to that address."""
-
-    def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
-                    socket_options: Iterable[Any] | None = None) -> httpcore.NetworkStream:
-        try:
-            addresses = check_public(host, port)
-        except BlockedAddress as exc:
-            raise httpcore.ConnectError(str(exc)) from exc
-        return super().connect_tcp(addresses[0], port, timeout, local_address, socket_options)
-
-
-def _transport(allow_private: bool) -> httpx.HTTPTransport:
-    transport = httpx.HTTPTransport(trust_env=False)
-    if not allow_private:
-        # httpx does not take a network backend; its pool (httpcore.ConnectionPool) does.
-        transport._pool._network_backend = PublicOnlyBackend()
-    return transport
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
 
 
 @dataclass(frozen=True)
@@ -73,50 +47,55 @@ def check_url(url: str, allow_private: bool) -> None:
     if allow_private:
         return
     try:
-        check_public(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
-    except BlockedAddress as exc:
-        raise InputError(url, str(exc)) from exc
+        resolve_public(url, 10.0)
+    except AddressRefused as exc:
+        raise InputError(url, exc.reason) from exc
 
 
 def guarded_get(url: str, settings: Settings, allow_private: bool = False, etag: str | None = None,
                 last_modified: str | None = None) -> Response:
-    """GET ``url`` within ``settings`` time and size limits; 304 comes back with an empty body."""
-    headers = {"User-Agent": settings.user_agent}
-    if etag:
-        headers["If-None-Match"] = etag
-    if last_modified:
-        headers["If-Modified-Since"] = last_modified
+    """GET ``url`` within ``settings`` time and size limits; a 304 comes back with an empty body."""
+    import httpx
+
+    deadline = time.monotonic() + settings.fetch_timeout
     current = url
     try:
-        with httpx.Client(follow_redirects=False, timeout=settings.fetch_timeout, trust_env=False,
-                          transport=_transport(allow_private)) as client:
+        with httpx.Client(follow_redirects=False, trust_env=False) as client:
             for _ in range(MAX_REDIRECTS + 1):
-                check_url(current, allow_private)
-                with client.stream("GET", current, headers=headers) as response:
-                    if response.status_code in (301, 302, 303, 307, 308) and response.headers.get("location"):
-                        current = urljoin(current, response.headers["location"])
+                check_url(current, allow_private=True)  # scheme and host; the address is checked by _pinned
+                target, headers, extensions = _pinned(current, url, not allow_private, deadline - time.monotonic())
+                headers.update({"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate"})
+                if etag:
+                    headers["If-None-Match"] = etag
+                if last_modified:
+                    headers["If-Modified-Since"] = last_modified
+                request = client.build_request("GET", target, headers=headers, extensions=extensions,
+                                               timeout=httpx.Timeout(max(0.01, deadline - time.monotonic())))
+                response = client.send(request, stream=True)
+                watchdog = _watchdog(response, deadline)
+                try:
+                    location = response.headers.get("location")
+                    if response.status_code in _REDIRECTS and location:
+                        current = urljoin(current, location.strip())
                         continue
-                    return _read(current, response, settings)
+                    return _response(current, response, url, settings, deadline)
+                finally:
+                    watchdog.cancel()
+                    response.close()
     except httpx.TimeoutException as exc:
-        raise InputError(url, f"timed out after {settings.fetch_timeout:g} s") from exc
+        raise InputError(url, f"took longer than the {settings.fetch_timeout:g} s limit") from exc
     except httpx.HTTPError as exc:
         raise InputError(url, f"could not fetch ({exc.__class__.__name__})") from exc
     raise InputError(url, f"more than {MAX_REDIRECTS} redirects")
 
 
-def _read(url: str, response: httpx.Response, settings: Settings) -> Response:
-    ctype = response.headers.get("content-type", "").split(";")[0].strip().lower()
-    meta = (response.headers.get("etag"), response.headers.get("last-modified"))
-    if response.status_code == 304:
-        return Response(url, 304, b"", ctype, *meta)
-    if response.status_code >= 400:
-        raise InputError(url, f"HTTP {response.status_code} when fetching")
-    declared = int(response.headers.get("content-length") or 0)
-    if declared > settings.max_bytes:
-        raise InputError(url, f"larger than the {settings.max_bytes // 1024} KB limit")
-    body = bytearray()
-    for chunk in response.iter_bytes():
-        body.extend(chunk)
-        if len(body) > settings.max_bytes:
-            raise InputError(url, f"larger than the {settings.max_bytes // 1024} KB limit")
-    return Response(url, response.status_code, bytes(body), ctype, *meta)
+def _response(current: str, response: object, url: str, settings: Settings, deadline: float) -> Response:
+    headers = response.headers  # type: ignore[attr-defined]
+    status = response.status_code  # type: ignore[attr-defined]
+    ctype = headers.get("content-type", "").split(";")[0].strip().lower()
+    meta = (headers.get("etag"), headers.get("last-modified"))
+    if status == 304:
+        return Response(current, 304, b"", ctype, *meta)
+    if status >= 400:
+        raise InputError(url, f"HTTP {status} when fetching")
+    return Response(current, status, _read_body(response, url, settings, deadline), ctype, *meta)
