@@ -292,13 +292,15 @@ def main() -> None:
     parser.add_argument("--postgres", action="store_true", help="also measure on a throwaway PostgreSQL server")
     parser.add_argument("--ingest", action="store_true", help="measure ingest throughput instead of latency")
     parser.add_argument("--kill", action="store_true", help="run the SIGKILL recovery check instead of latency")
+    parser.add_argument("--kill-after", type=float, default=8.0, metavar="S",
+                        help="seconds after the server starts to SIGKILL it (default 8)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="newsfuse-bench-") as tmp:
         if args.ingest:
             ingest(Path(tmp))
             return
         if args.kill:
-            kill_test(Path(tmp))
+            kill_test(Path(tmp), kill_after=args.kill_after)
             return
         path = str(Path(tmp) / "latency.db")
         ids = build_store(path, args.stories, args.per_story)

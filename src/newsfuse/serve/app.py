@@ -133,7 +133,7 @@ def create_app(config: ServeConfig, db: Database | None = None) -> Starlette:
     def front(request: Request) -> HTMLResponse:
         order = "sources" if request.query_params.get("order") == "sources" else "latest"
         offset = _int(request.query_params.get("offset"), 0, 0, 1_000_000)
-        with db.write() as conn:
+        with db.write(durable=False) as conn:
             previous = _visit(conn)
         with db.read() as conn:
             stories = rec.front_page(conn, order, 50, offset)
@@ -176,7 +176,7 @@ def create_app(config: ServeConfig, db: Database | None = None) -> Starlette:
             base = rec.get_version(conn, sid, against) if against else None
         changes = briefing_diff(base[2] if base else None, data) if against < version else None
         if wanted is None:
-            with db.write() as conn:
+            with db.write(durable=False) as conn:
                 rec.mark_seen(conn, sid, version)
         return page(request, "story.html", story=row, version=version, created=created, history=history,
                     followed=followed, against=against, changes=changes, reports=reports,

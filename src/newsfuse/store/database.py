@@ -117,11 +117,20 @@ class Database:
         return conn
 
     @contextmanager
-    def write(self) -> Iterator[Connection]:
-        """One write transaction (SQLite: ``BEGIN IMMEDIATE``, so two writers queue, never deadlock)."""
+    def write(self, durable: bool = True) -> Iterator[Connection]:
+        """One write transaction (SQLite: ``BEGIN IMMEDIATE``, so two writers queue, never deadlock).
+
+        ``durable=False`` is for bookkeeping a crash may lose (which version a
+        reader saw, when they last visited): PostgreSQL then does not wait for
+        the WAL flush (``synchronous_commit off``: never inconsistent, at worst
+        the last moments lost). SQLite in WAL mode with ``synchronous=NORMAL``
+        does not flush per commit anyway.
+        """
         conn = self._connect()
         if self.dialect == "postgres":
             with conn.raw.transaction():
+                if not durable:
+                    conn.execute("SET LOCAL synchronous_commit TO OFF")
                 yield conn
             return
         conn.raw.execute("BEGIN IMMEDIATE")
