@@ -34,6 +34,7 @@ LAYERS: tuple[frozenset[str], ...] = (
 ASSEMBLY = frozenset({
     "newsfuse.api", "newsfuse.cli", "newsfuse.cli_options", "newsfuse.stages", "newsfuse.sources",
     "newsfuse.cluster.api", "newsfuse.cluster.cli", "newsfuse.cluster.output", "newsfuse.__main__",
+    "newsfuse.serve.jobs",  # briefs a story into a new version, as cluster.output does
 })
 
 

@@ -165,7 +165,7 @@ def create_app(config: ServeConfig, db: Database | None = None) -> Starlette:
             wanted = _int(request.query_params.get("version"), None, 1, 1_000_000)
             current = rec.get_version(conn, sid, wanted)
             history = rec.versions(conn, sid)
-            reports = rec.story_reports(conn, sid)
+            reports = rec.story_reports(conn, sid, texts=False)
         if current is None:
             return page(request, "pending.html", story=row, stamp=_stamp(db))
         version, created, data = current
@@ -333,7 +333,7 @@ def create_app(config: ServeConfig, db: Database | None = None) -> Starlette:
             if row is None:
                 raise HTTPException(404, "no such story")
             history = rec.versions(conn, sid)
-            reports = rec.story_reports(conn, sid)
+            reports = rec.story_reports(conn, sid, texts=False)
         return JSONResponse({**row.to_json(), "versions": [{"version": v, "created_at": c, "reports": n}
                                                             for v, c, n in history],
                              "reports": [{"id": r.id, "origin": r.origin, "url": r.url, "title": r.title,

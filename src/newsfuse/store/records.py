@@ -95,8 +95,11 @@ def get_report(conn: Connection, rid: str) -> Report | None:
     return Report(*row) if row else None
 
 
-def story_reports(conn: Connection, story: str) -> list[Report]:
-    rows = conn.execute(f"SELECT {REPORT_FIELDS} FROM reports WHERE story = ? ORDER BY seq", (story,)).fetchall()
+def story_reports(conn: Connection, story: str, texts: bool = True) -> list[Report]:
+    """A story's reports in arrival order; ``texts=False`` leaves out the raw and cleaned texts (listings)."""
+    fields = REPORT_FIELDS if texts else REPORT_FIELDS.replace("content,", "'' AS content,").replace(
+        "text,", "NULL AS text,")
+    rows = conn.execute(f"SELECT {fields} FROM reports WHERE story = ? ORDER BY seq", (story,)).fetchall()
     return [Report(*r) for r in rows]
 
 
