@@ -154,3 +154,39 @@ def test_an_older_store_is_upgraded_in_place(db, db_url):
             assert rec.report_counts(conn) == {"raw": 1}
     finally:
         upgraded.close()
+
+
+def test_a_slow_briefing_does_not_hold_up_new_reports(db):
+    """The worker's brief thread is separate: while one briefing runs, new reports are still clustered."""
+    import threading
+    import time
+
+    release, briefing_started = threading.Event(), threading.Event()
+
+    def slow_briefer(docs, settings=None):
+        briefing_started.set()
+        release.wait(60)
+        return fake_briefing(docs)
+
+    texts = example_texts()
+    with db.write() as conn:
+        rec.add_report(conn, RawDocument(texts[0][0], texts[0][1], "text", DocMeta(title="first")))
+    worker = Worker(db, briefer=slow_briefer)
+    worker.start()
+    try:
+        assert briefing_started.wait(60)
+        with db.write() as conn:
+            rec.add_report(conn, RawDocument(texts[1][0], texts[1][1], "text", DocMeta(title="second")))
+        worker.wake.set()
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            with db.read() as conn:
+                if rec.report_counts(conn).get("clustered") == 2:
+                    break
+            time.sleep(0.1)
+        with db.read() as conn:
+            assert rec.report_counts(conn) == {"clustered": 2}  # while the first briefing is still running
+            assert rec.job_counts(conn).get("running") == 1
+    finally:
+        release.set()
+        worker.shutdown(30)

@@ -63,39 +63,46 @@ class Worker:
     state: ClusterState | None = None
     stop: threading.Event = field(default_factory=threading.Event)
     wake: threading.Event = field(default_factory=threading.Event)
-    thread: threading.Thread | None = None
+    threads: list[threading.Thread] = field(default_factory=list)
 
     def start(self) -> None:
+        """Two threads: briefs (seconds to minutes each) in one, everything else in the other, so a
+        long briefing never holds up feeds, fetches or new reports being clustered."""
         with self.db.write() as conn:
             n = rec.requeue_interrupted(conn)
         if n:
             log.info("requeued %d job(s) interrupted by the last shutdown", n)
-        self.thread = threading.Thread(target=self.run, name="newsfuse-worker", daemon=True)
-        self.thread.start()
+        for briefs in (False, True):
+            thread = threading.Thread(target=self.run, args=(briefs,), daemon=True,
+                                      name="newsfuse-briefs" if briefs else "newsfuse-jobs")
+            thread.start()
+            self.threads.append(thread)
 
     def shutdown(self, timeout: float = 10.0) -> None:
         self.stop.set()
         self.wake.set()
-        if self.thread is not None:
-            self.thread.join(timeout)
+        for thread in self.threads:
+            thread.join(timeout)
 
-    def run(self) -> None:
+    def run(self, briefs: bool | None = None) -> None:
         """Loop until stopped: due feeds queued, then one job at a time; idle waits are bounded."""
         while not self.stop.is_set():
             try:
-                with self.db.write() as conn:
-                    rec.queue_due_feeds(conn)
-                if not self.run_one():
+                if not briefs:
+                    with self.db.write() as conn:
+                        rec.queue_due_feeds(conn)
+                if not self.run_one(briefs):
                     self.wake.wait(1.0)
-                    self.wake.clear()
+                    if not self.stop.is_set():
+                        self.wake.clear()
             except Exception:  # noqa: BLE001 - the worker outlives one bad step; the job row keeps the reason
                 log.exception("worker loop error")
                 self.stop.wait(1.0)
 
-    def run_one(self) -> bool:
-        """Run the next job; False when the queue is empty."""
+    def run_one(self, briefs: bool | None = None) -> bool:
+        """Run the next job (of the kinds ``briefs`` selects, see ``records.claim_job``); False when none is queued."""
         with self.db.write() as conn:
-            job = rec.claim_job(conn)
+            job = rec.claim_job(conn, briefs)
         if job is None:
             return False
         try:

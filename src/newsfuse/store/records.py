@@ -299,11 +299,15 @@ def enqueue(conn: Connection, kind: str, arg: str, priority: int = 5, dedup: str
                  "ON CONFLICT (dedup) WHERE status = 'queued' DO NOTHING", (kind, arg, priority, dedup, stamp, stamp))
 
 
-def claim_job(conn: Connection) -> Job | None:
-    """Take the most urgent queued job and mark it running (PostgreSQL: skipping rows others hold)."""
+def claim_job(conn: Connection, briefs: bool | None = None) -> Job | None:
+    """Take the most urgent queued job and mark it running (PostgreSQL: skipping rows others hold).
+
+    ``briefs``: True takes only ``brief`` jobs, False only the others, None any.
+    """
     lock = " FOR UPDATE SKIP LOCKED" if conn.dialect == "postgres" else ""
-    row = conn.execute(f"SELECT {JOB_FIELDS} FROM jobs WHERE status = 'queued' ORDER BY priority, id LIMIT 1{lock}"
-                       ).fetchone()
+    kind = {True: " AND kind = 'brief'", False: " AND kind != 'brief'", None: ""}[briefs]
+    row = conn.execute(f"SELECT {JOB_FIELDS} FROM jobs WHERE status = 'queued'{kind} ORDER BY priority, id "
+                       f"LIMIT 1{lock}").fetchone()
     if row is None:
         return None
     conn.execute("UPDATE jobs SET status = 'running', attempts = attempts + 1, updated_at = ? WHERE id = ?",
