@@ -118,6 +118,19 @@ def server(tmp_path: Path):
         proc.wait(timeout=20)
 
 
+def _wait_idle(base: str, limit_s: float = WAIT_MS / 1000) -> None:
+    """Until the server's job queue is empty (bounded)."""
+    import httpx
+
+    deadline = time.monotonic() + limit_s
+    while time.monotonic() < deadline:
+        stamp = httpx.get(base + "/api/stamp", timeout=10).json()
+        if stamp["queued"] == 0 and stamp["running"] == 0:
+            return
+        time.sleep(0.5)
+    pytest.fail(f"jobs still running after {limit_s:.0f} s")
+
+
 def test_follow_a_feed_in_the_browser(server):
     chromium = _chromium()
     if chromium is None:
@@ -143,6 +156,8 @@ def test_follow_a_feed_in_the_browser(server):
 
             page.goto(server + "/")  # the story appears without a reload (static/app.js polls)
             expect(page.locator(".story-item")).to_have_count(1, timeout=WAIT_MS)
+            _wait_idle(server)  # the story may be briefed from its first report, then again from all three
+            page.reload()
             expect(page.locator(".story-item .dispute")).to_be_visible(timeout=WAIT_MS)
             page.click(".story-item a.story-title")
             expect(page.locator("h1")).to_be_visible()
@@ -153,8 +168,9 @@ def test_follow_a_feed_in_the_browser(server):
             story_url = page.url
             page.goto(server + "/add")
             page.click("table.feeds button[type=submit]")  # "Check now" instead of waiting for the interval
+            _wait_idle(server)
             page.goto(story_url)
-            expect(page.locator("#what-changed")).to_contain_text("since version 1", timeout=WAIT_MS)
+            expect(page.locator("#what-changed")).to_contain_text("What changed since version", timeout=WAIT_MS)
             expect(page.locator("#what-changed")).to_contain_text("New sources (1)")
             expect(page.locator("#what-changed")).to_contain_text("Hostage siege report 4")
             assert not [e for e in errors if "Content Security Policy" in e], errors

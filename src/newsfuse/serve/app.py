@@ -170,8 +170,8 @@ def create_app(config: ServeConfig, db: Database | None = None) -> Starlette:
             return page(request, "pending.html", story=row, stamp=_stamp(db))
         version, created, data = current
         against = _int(request.query_params.get("against"), None, 0, 1_000_000)
-        if against is None:
-            against = seen if 0 < seen < version else version - 1
+        if against is None:  # the version this reader saw last; never seen: everything is new
+            against = seen if seen < version else version
         with db.read() as conn:
             base = rec.get_version(conn, sid, against) if against else None
         changes = briefing_diff(base[2] if base else None, data) if against < version else None
