@@ -70,6 +70,27 @@ def select_articles(articles: list[dict], start: str) -> list[dict]:
     return sorted(picked, key=lambda a: (a["published"][:10], str(a["id"])))
 
 
+def select_merged(by_outlet: dict[str, list[dict]], start: str) -> list[tuple[str, dict]]:
+    """One story told by several outlets: Timeline17 topics on one event, merged over one window.
+
+    Each outlet's reports in [start, start + WINDOW_DAYS) are ordered by day; reports are taken
+    round-robin across outlets (earliest first within each), at most MAX_REPORTS, so every outlet
+    speaks and cross-outlet disagreements can appear. Returns (outlet, article) pairs by day.
+    """
+    first = dt.date.fromisoformat(start)
+    queues = []
+    for outlet, articles in sorted(by_outlet.items()):
+        inside = [a for a in sorted(articles, key=lambda a: (a["published"][:10], str(a["id"])))
+                  if first <= dt.date.fromisoformat(a["published"][:10]) < first + dt.timedelta(days=WINDOW_DAYS)]
+        queues.append([(outlet, a) for a in inside])
+    picked: list[tuple[str, dict]] = []
+    while len(picked) < MAX_REPORTS and any(queues):
+        for q in queues:
+            if q and len(picked) < MAX_REPORTS:
+                picked.append(q.pop(0))
+    return sorted(picked, key=lambda p: (p[1]["published"][:10], p[0], str(p[1]["id"])))
+
+
 def _rows(path: Path, key: str) -> dict[str, dict]:
     return {json.loads(line)[key]: json.loads(line) for line in path.open(encoding="utf-8") if line.strip()}
 
@@ -84,6 +105,12 @@ def stories(split: str | None = None) -> Iterator[Story]:
             arts = tuple(
                 Article(f"d{j}.txt", a.get("title"), a["text"], a.get("published"), a.get("outlet"))
                 for j, a in enumerate(raw)
+            )
+        elif "keys" in row:
+            raw = select_merged({k.rsplit("_", 1)[-1]: timeline17[k]["articles"] for k in row["keys"]}, row["start"])
+            arts = tuple(
+                Article(f"{outlet}-{a['id']}.txt", a.get("title"), a["text"], a["published"][:10], outlet)
+                for outlet, a in raw
             )
         else:
             topic = timeline17[row["key"]]
