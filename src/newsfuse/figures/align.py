@@ -30,6 +30,7 @@ from .classes import (
     story_synonyms,
 )
 from .compare import CUMULATIVE, FIXED_AT_EVENT, UNIT_TOLERANCE, compare, interval, widen
+from .lexicon import lexicon
 from .units import dimension
 
 
@@ -181,7 +182,8 @@ def _measure_groups(claims: list[Claim]) -> list[list[Claim]]:
     by rounding across units) or the same context ("miles off the Louisiana coast")."""
     groups: list[list[Claim]] = []
     for c in claims:
-        homes = [g for g in groups if any(_same_measure(c, o) or _same_context(c, o) for o in g)]
+        homes = [g for g in groups if any(_same_context(c, o) or (_same_measure(c, o) and _value_may_join(c, o))
+                                          for o in g)]
         if not homes:
             groups.append([c])
             continue
@@ -192,10 +194,28 @@ def _measure_groups(claims: list[Claim]) -> list[list[Claim]]:
     return groups
 
 
+def _value_may_join(a: Claim, b: Claim) -> bool:
+    """Equal values (or a conversion) join two measures only where something says they are one quantity:
+    one sentence ("5 km (3.1 miles)"), a rate unit that names the flow ("barrels a day"), or the same
+    context noun. Otherwise equal values alone never group (tune half: "2.8 miles" deep and "4,500 m"
+    operating depth, "23%" of a 1987 fall and "23%" gained since an inauguration)."""
+    if a.sentence is not None and a.sentence == b.sentence:
+        return True
+    if "/" in (a.unit or "") and "/" in (b.unit or ""):
+        return True
+    return bool(_context(a)) and _context(a) == _context(b)
+
+
+def _context(c: Claim) -> str:
+    """A measure's context noun, '' when it names no quantity ('value', 'amount': resources/figures.toml)."""
+    words = (c.counts or "").split()
+    return "" if not words or words[-1] in lexicon().placeholder_context else c.counts
+
+
 def _same_context(a: Claim, b: Claim) -> bool:
     """Physical measures of one named thing join whatever their values; money and shares do not
     ("$8 trillion in value" and "$1 trillion in value" are different sums, Multi-News)."""
-    if a.kind != "measure" or not a.counts or a.counts != b.counts or a.kind != b.kind or a.scope != b.scope:
+    if a.kind != "measure" or not _context(a) or a.counts != b.counts or a.kind != b.kind or a.scope != b.scope:
         return False
     if a.predicate and b.predicate and a.predicate != b.predicate:
         return False

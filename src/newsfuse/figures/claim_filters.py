@@ -103,6 +103,10 @@ def _code_or_label(doc, q, first, prev, nxt, raw) -> str | None:
         return "address"
     if prev is not None and prev.lemma_.lower() in lex.call_verbs:
         return "phone number"
+    if prev is not None and prev.lower_ in lex.name_before:
+        return "name or level ('stage 4', 'Flight 370')"
+    if _tally(doc, q):
+        return "tally ('a 52-46 vote')"
     if prev is not None and prev.is_title and prev.pos_ in ("PROPN", "NOUN") and not prev.is_sent_start \
             and q.end - q.start == 1 and not _counts_a_noun(doc, q) and first.is_digit:
         return "name (title or model number)"
@@ -112,6 +116,16 @@ def _code_or_label(doc, q, first, prev, nxt, raw) -> str | None:
         if noun.tag_ == "NN" and noun.lower_ not in MEASURE_UNITS and noun.head.i > noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
             return "compound modifier ('a two-step process')"
     return None
+
+
+def _tally(doc, q: Quantity) -> bool:
+    """'a 52-46 vote', 'won 3-1': digits joined to digits by a hyphen; which side each counts is not read."""
+    if not doc[q.start].is_digit or q.end - q.start != 1:
+        return False
+    after = doc[q.end : q.end + 2]
+    before = doc[max(0, q.start - 2) : q.start]
+    return (len(after) == 2 and after[0].text in ("-", "–") and after[1].is_digit and after[0].whitespace_ == "") \
+        or (len(before) == 2 and before[1].text in ("-", "–") and before[0].is_digit and before[0].whitespace_ == "")
 
 
 def _counts_a_noun(doc, q: Quantity) -> bool:

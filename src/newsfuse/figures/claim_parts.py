@@ -9,13 +9,13 @@ fallbacks are named where they are used.
 from __future__ import annotations
 
 from .lexicon import lexicon
-from .numbers import CURRENCY_SIGNS, TIME_UNITS, Quantity
+from .numbers import CURRENCY_SIGNS, MEASURE_UNITS, TIME_UNITS, Quantity
 
 #: Hedge phrases before a numeral -> normalised qualifier (longest first).
 QUALIFIERS: tuple[tuple[str, str], ...] = (
     ("at least", "at least"), ("no fewer than", "at least"), ("no less than", "at least"),
     ("up to", "up to"), ("as many as", "up to"), ("as much as", "up to"), ("at most", "up to"),
-    ("no more than", "up to"),
+    ("no more than", "up to"), ("as large as", "up to"), ("as high as", "up to"), ("as big as", "up to"),
     ("more than", "more than"), ("just over", "more than"), ("over", "more than"), ("upwards of", "more than"),
     ("in excess of", "more than"), ("above", "more than"),
     ("fewer than", "fewer than"), ("less than", "fewer than"), ("just under", "fewer than"), ("under", "fewer than"),
@@ -42,7 +42,10 @@ DROP_MODIFIERS = frozenset({"no", "more", "other", "additional", "further", "the
 UNIT_WORDS = frozenset(
     "barrel barrels gallon gallons ft feet foot metres meters metre m km miles mile square sq cubic tonnes tons "
     "tonne acres percent pence cents dollars euros pounds per cent".split()
-)
+) | frozenset(MEASURE_UNITS) | frozenset(f"{u}s" for u in MEASURE_UNITS) | frozenset({"inches", "in"})
+#: Words right after a length that make it a depth ("5,000 feet below the surface", "a mile underwater",
+#: resources/figures.toml): the depth is what is measured, whatever the sentence's noun.
+DEPTH_WORDS = lexicon().depth_words
 #: How far (tokens) the linear fallbacks look for a counted noun or a predicate.
 LINEAR_WINDOW = 10
 
@@ -187,6 +190,11 @@ def _measure_context(doc, q: Quantity) -> str:
             return " ".join(t.lower_ for t in [*mods, head])
     while i < len(doc) and (doc[i].text in ("-", "–", "%") or doc[i].lower_ in UNIT_WORDS):
         i += 1
+    j = i
+    while j < len(doc) and (doc[j].is_punct or doc[j].like_num or doc[j].lower_ in UNIT_WORDS) and j < i + 6:
+        j += 1  # past a conversion in brackets: "a mile (1.5 km) underwater"
+    if i > q.end and j < len(doc) and doc[j].lower_ in DEPTH_WORDS:
+        return "depth"
     if i >= len(doc) or i == q.end and doc[q.start - 1 : q.start].text not in ("$", "£", "€"):
         return _context_after(doc, i) if i < len(doc) else ""
     return _context_after(doc, i)

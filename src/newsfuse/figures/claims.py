@@ -52,8 +52,30 @@ def doc_claims(source_id: str, doc, sentences: tuple[Span, ...], published: date
             claim = _continue_previous(claim, out, doc[q.start - 1].lower_ if q.start else "")
         claim = _others_of(claim, out)
         claim = _inherit_predicate(claim, out, sents[k].text)
+        claim = _converted_hedge(claim, out, doc.text)
         out.append(_increment_of_what(claim, out))
     return out
+
+
+#: Longest text between an amount and its conversion in brackets ("about 5,000 barrels (210,000 gallons").
+CONVERSION_GAP = 30
+
+
+def _converted_hedge(claim: Claim, earlier: list[Claim], text: str) -> Claim:
+    """A conversion in brackets keeps the hedge of the amount it converts: "about 5,000 barrels (210,000
+    gallons, 795,000 litres)" and "about a mile (1.5 km)" are all approximate (tune half)."""
+    if not earlier or claim.kind == "count" or claim.qualifier != "exact" or claim.number is None:
+        return claim
+    prev = earlier[-1]
+    if prev.kind == "count" or prev.qualifier == "exact" or prev.sentence != claim.sentence or prev.number is None:
+        return claim
+    between = text[prev.number.end : claim.number.start]
+    opened = "(" in between and ")" not in between
+    listed = between.strip(" ,") == "" or (prev.unit and between.strip().startswith(tuple(prev.unit.split("/")[:1])))
+    inside = text[: claim.number.start].rfind("(") > text[: claim.number.start].rfind(")")
+    if len(between) < CONVERSION_GAP and (opened or (inside and listed and "," in between)):
+        return dataclasses.replace(claim, qualifier=prev.qualifier)
+    return claim
 
 
 def _increment_of_what(claim: Claim, earlier: list[Claim]) -> Claim:

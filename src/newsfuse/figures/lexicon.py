@@ -22,12 +22,16 @@ class Lexicon:
     hypothetical_marks: frozenset[str]
     forecast_aux: frozenset[str]
     forecast_verbs: frozenset[str]
+    forecast_nouns: frozenset[str]
     negations: frozenset[str]
     generic_phrases: tuple[str, ...]
     increment_before: frozenset[str]
     increment_after: frozenset[str]
     name_nouns: frozenset[str]
     call_verbs: frozenset[str]
+    name_before: frozenset[str]  # nouns before a numeral that make it a name or level ("stage 4", "Flight 370")
+    depth_words: frozenset[str]  # words after a length that make it a depth
+    placeholder_context: frozenset[str]  # measure contexts that say nothing of what is measured ("value")
     say_verbs: frozenset[str]
     dispute_verbs: frozenset[str]
 
@@ -44,8 +48,12 @@ def lexicon() -> Lexicon:
         relation_words=frozenset(raw["relation"]["words"]),
         hypothetical_aux=frozenset(m["hypothetical"]["aux"]), hypothetical_marks=frozenset(m["hypothetical"]["marks"]),
         forecast_aux=frozenset(m["forecast"]["aux"]), forecast_verbs=frozenset(m["forecast"]["verbs"]),
+        forecast_nouns=frozenset(m["forecast"]["nouns"]),
         negations=frozenset(m["negated"]["words"]), generic_phrases=tuple(m["generic"]["phrases"]),
         increment_before=frozenset(m["increment"]["before"]), increment_after=frozenset(m["increment"]["after"]),
         name_nouns=frozenset(raw["name"]["nouns_after"]), call_verbs=frozenset(raw["name"]["call_verbs"]),
+        name_before=frozenset(raw["name"]["nouns_before"]),
+        depth_words=frozenset(raw["measure"]["depth_after"]),
+        placeholder_context=frozenset(raw["measure"]["placeholder_context"]),
         say_verbs=frozenset(raw["attribution"]["say"]), dispute_verbs=frozenset(raw["attribution"]["dispute"]),
     )

@@ -46,8 +46,10 @@ def modality_of(doc, start: int, end: int, anchor, sent, rate_in_unit: bool, phy
         if any(f" {p} " in tail[:cut] + " " for p in lex.generic_phrases):
             return "generic"
     verb = _first_verb(anchor, sent)
-    if verb is None or physical:
+    if verb is None:
         return ASSERTED
+    if physical:
+        return _own_verb_modality(anchor, verb, lex)
     if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in verb.children) \
             or any(c.dep_ == "det" and c.lower_ == "no" for c in anchor.children):
         return "negated"
@@ -62,6 +64,31 @@ def modality_of(doc, start: int, end: int, anchor, sent, rate_in_unit: bool, phy
         if node.pos_ not in ("VERB", "AUX"):
             break
     return ASSERTED
+
+
+#: Dependency links that make a measure an argument of its verb ("predicts 8 to 12 inches", "5 inches are expected").
+ARGUMENT = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "oprd"})
+
+
+def _own_verb_modality(anchor, verb, lex) -> str:
+    """A physical measure takes the mood of a verb only when it is that verb's argument: "the service predicts
+    8 to 12 inches" and "four to seven feet of snow is forecast" are forecasts (tune half), but "the sea floor
+    nearly 5,000 feet below" in a sentence about what could leak is where things are. A forecast noun as
+    the subject ("the forecast calls for 5 to 7 inches") makes a forecast too."""
+    node = anchor
+    while node.head.i != node.i and node.head.i != verb.i and node.head.pos_ in ("NOUN", "NUM", "PROPN", "ADP"):
+        node = node.head  # (spaCy makes a new Token object per access: compare indices, never identity)
+    if node.head.i != verb.i:
+        return ASSERTED
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != node.i), None)
+    if subject is not None and subject.lemma_.lower() in lex.forecast_nouns and node.dep_ in ARGUMENT | {"prep"}:
+        return "forecast"
+    if node.dep_ not in ARGUMENT:
+        return ASSERTED
+    found = _verb_modality(verb, lex)
+    if found is None and verb.dep_ in GOVERNING and verb.head.pos_ in ("VERB", "AUX"):
+        found = _verb_modality(verb.head, lex)  # "is forecast to fall": the governing verb
+    return found or ASSERTED
 
 
 def _verb_modality(verb, lex) -> str | None:

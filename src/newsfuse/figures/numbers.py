@@ -141,7 +141,7 @@ def _scaled(doc, start: int, nxt: int, value: float | None) -> Quantity:
 def _maybe_range(doc, q: Quantity) -> Quantity:
     """"10-25", "10 to 25", "between 10 and 25" -> one quantity with low/high."""
     j = q.end
-    if j + 1 < len(doc) and doc[j].text in ("-", "–", "to") and is_numeral(doc[j + 1]):
+    if j + 1 < len(doc) and doc[j].text in ("-", "–", "to", "or") and is_numeral(doc[j + 1]):  # "one or two churches"
         other = _scaled(doc, j + 1, j + 2, word_value(doc[j + 1].text))
         if q.value is not None and other.value is not None and other.value > q.value:
             return Quantity(q.start, other.end, None, q.value, other.value)
