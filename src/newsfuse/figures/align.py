@@ -201,8 +201,10 @@ def _value_may_join(a: Claim, b: Claim) -> bool:
     operating depth, "23%" of a 1987 fall and "23%" gained since an inauguration)."""
     if a.sentence is not None and a.sentence == b.sentence:
         return True
-    if "/" in (a.unit or "") and "/" in (b.unit or ""):
-        return True
+    if "/" in (a.unit or "") or "/" in (b.unit or ""):
+        return True  # "barrels a day" names a flow: the unit says what is measured
+    if a.predicate and a.predicate == b.predicate and a.scope == b.scope:
+        return True  # "11 million gallons leaked" in two reports: the event says what is measured
     return bool(_context(a)) and _context(a) == _context(b)
 
 

@@ -46,6 +46,10 @@ UNIT_WORDS = frozenset(
 #: Words right after a length that make it a depth ("5,000 feet below the surface", "a mile underwater",
 #: resources/figures.toml): the depth is what is measured, whatever the sentence's noun.
 DEPTH_WORDS = lexicon().depth_words
+#: What a depth "below the surface/sea" or a length "of water" measures: the water's depth (resources/figures.toml).
+WATER_WORDS = lexicon().water_words
+LENGTH_WORDS = frozenset(u for u, canonical in MEASURE_UNITS.items() if canonical in ("ft", "m", "km", "miles")) \
+    | frozenset({"feet", "metres", "meters", "kilometres", "kilometers", "miles", "ft", "m", "km"})
 #: How far (tokens) the linear fallbacks look for a counted noun or a predicate.
 LINEAR_WINDOW = 10
 
@@ -194,13 +198,23 @@ def _measure_context(doc, q: Quantity) -> str:
     while j < len(doc) and (doc[j].is_punct or doc[j].like_num or doc[j].lower_ in UNIT_WORDS) and j < i + 6:
         j += 1  # past a conversion in brackets: "a mile (1.5 km) underwater"
     if i > q.end and j < len(doc) and doc[j].lower_ in DEPTH_WORDS:
-        return "depth"
+        below = next((c for c in doc[j].children if c.dep_ == "pobj"), None)
+        if below is None or below.lemma_.lower() in WATER_WORDS:
+            return "depth under water"
+        return f"depth below {below.lemma_.lower()}"  # "13,000 feet below the seabed" is not the water's depth
     if i >= len(doc) or i == q.end and doc[q.start - 1 : q.start].text not in ("$", "£", "€"):
         return _context_after(doc, i) if i < len(doc) else ""
     return _context_after(doc, i)
 
 
 def _context_after(doc, i: int) -> str:
+    context = _noun_after(doc, i)
+    # "5,000 feet of water" is the water's depth
+    return "depth under water" if context == "water" and i > 1 and doc[i - 1].lower_ in LENGTH_WORDS \
+        and doc[i - 2].lower_ not in ("square", "sq", "cubic") else context
+
+
+def _noun_after(doc, i: int) -> str:
     tok = doc[i]
     if tok.lower_ == "of" or tok.pos_ == "ADP":
         pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)

@@ -16,9 +16,9 @@ from ..model import Briefing, Claim, Span
 from ..pipeline import stage
 from .claim_dates import as_of, past_period, sentence_dates
 from .claim_filters import kind_of, not_a_count
-from .claim_parts import LIGHT_VERBS, antecedent, counted_noun, counts_phrase, measure_context, qualifier_of
+from .claim_parts import LIGHT_VERBS, QUALIFIERS, antecedent, counted_noun, counts_phrase, measure_context, qualifier_of
 from .claim_roles import attribution_of, continued_quote_speaker, predicate_of
-from .modality import disputer_of, modality_of, place_of
+from .modality import disputer_of, modality_of, month_scope, place_of
 from .numbers import Quantity, find_quantities
 
 
@@ -64,7 +64,16 @@ CONVERSION_GAP = 30
 def _converted_hedge(claim: Claim, earlier: list[Claim], text: str) -> Claim:
     """A conversion in brackets keeps the hedge of the amount it converts: "about 5,000 barrels (210,000
     gallons, 795,000 litres)" and "about a mile (1.5 km)" are all approximate (tune half)."""
-    if not earlier or claim.kind == "count" or claim.qualifier != "exact" or claim.number is None:
+    if claim.kind == "count" or claim.qualifier != "exact" or claim.number is None:
+        return claim
+    head = text[max(0, claim.number.start - CONVERSION_GAP) : claim.number.start]
+    if head.rstrip().endswith("("):  # "about a mile (1.5 km)": the converted amount is no claim of its own
+        words = head.rstrip()[:-1].lower().split()
+        for phrase, norm in QUALIFIERS:
+            n = len(phrase.split())
+            if len(words) > n and " ".join(words[-n - 2 : -2]) == phrase and words[-2] in ("a", "an", "one"):
+                return dataclasses.replace(claim, qualifier=norm)
+    if not earlier:
         return claim
     prev = earlier[-1]
     if prev.kind == "count" or prev.qualifier == "exact" or prev.sentence != claim.sentence or prev.number is None:
@@ -122,7 +131,7 @@ def read_claim(source_id: str, doc, q: Quantity, sents, k: int, published: date 
         number=Span(source_id, doc[q.start].idx, doc[q.end - 1].idx + len(doc[q.end - 1])),
         sentence=Span(source_id, sent.start_char, sent.end_char),
         head=noun.lemma_.lower() if noun is not None else None,
-        scope=past_period(sent, published), as_of_from=day_from,
+        scope=past_period(sent, published) or month_scope(anchor, sent, published), as_of_from=day_from,
         modality=modality_of(doc, q.start, q.end, anchor, sent, bool(unit and unit.endswith("/day")), kind == "measure"),
         place=place_of(anchor, sent), disputed_by=disputer, elided=elided,
     )

@@ -31,6 +31,7 @@ class Lexicon:
     call_verbs: frozenset[str]
     name_before: frozenset[str]  # nouns before a numeral that make it a name or level ("stage 4", "Flight 370")
     depth_words: frozenset[str]  # words after a length that make it a depth
+    water_words: frozenset[str]  # what a depth is measured under when it is the water's depth
     placeholder_context: frozenset[str]  # measure contexts that say nothing of what is measured ("value")
     say_verbs: frozenset[str]
     dispute_verbs: frozenset[str]
@@ -54,6 +55,7 @@ def lexicon() -> Lexicon:
         name_nouns=frozenset(raw["name"]["nouns_after"]), call_verbs=frozenset(raw["name"]["call_verbs"]),
         name_before=frozenset(raw["name"]["nouns_before"]),
         depth_words=frozenset(raw["measure"]["depth_after"]),
+        water_words=frozenset(raw["measure"]["water_surface"]),
         placeholder_context=frozenset(raw["measure"]["placeholder_context"]),
         say_verbs=frozenset(raw["attribution"]["say"]), dispute_verbs=frozenset(raw["attribution"]["dispute"]),
     )

@@ -10,6 +10,7 @@ The cue words live in ``resources/figures.toml``.
 
 from __future__ import annotations
 
+from ..words import MONTHS as MONTH_NAMES
 from .lexicon import lexicon
 
 ASSERTED = "asserted"
@@ -45,6 +46,9 @@ def modality_of(doc, start: int, end: int, anchor, sent, rate_in_unit: bool, phy
         cut = min((tail.find(p) for p in (" ; ", " . ") if tail.find(p) >= 0), default=len(tail))
         if any(f" {p} " in tail[:cut] + " " for p in lex.generic_phrases):
             return "generic"
+    if not physical and any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in anchor.children) \
+            and doc[start].head.i == anchor.i:
+        return "generic"  # "Chicago's two airports": what a named place or body has, not what happened
     verb = _first_verb(anchor, sent)
     if verb is None:
         return ASSERTED
@@ -130,6 +134,30 @@ def place_of(anchor, sent) -> str | None:
                 if pobj.dep_ == "pobj" and pobj.ent_type_ in PLACE_ENTITIES:
                     ent = next((e for e in anchor.doc.ents if e.start <= pobj.i < e.end), None)
                     return f"{prep.lower_} {ent.text if ent is not None else pobj.text}"
+    return None
+
+
+def month_scope(anchor, sent, published) -> str | None:
+    """'killed 17 people in January': a month named as the claim's period, other than the report's own month.
+
+    Such a count belongs to an earlier event than the story's (tune half: a January attack recalled in an
+    April arrest story), so it gets a scope of its own and never joins the story-wide figure. A month with
+    a day ("on January 16") dates this story's event and is no scope.
+    """
+    holders = [anchor]
+    verb = _first_verb(anchor, sent)
+    if verb is not None:
+        holders.append(verb)
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            for pobj in prep.children:
+                month = pobj.lower_
+                if pobj.dep_ != "pobj" or month not in MONTH_NAMES or any(c.like_num and len(c.text) <= 2 for c in pobj.children):
+                    continue
+                if published is None or MONTH_NAMES.index(month) + 1 != published.month:
+                    return pobj.text
     return None
 
 

@@ -145,8 +145,18 @@ def _maybe_range(doc, q: Quantity) -> Quantity:
         other = _scaled(doc, j + 1, j + 2, word_value(doc[j + 1].text))
         if q.value is not None and other.value is not None and other.value > q.value:
             return Quantity(q.start, other.end, None, q.value, other.value)
-    if q.start > 0 and doc[q.start - 1].lower_ == "between" and j + 1 < len(doc) and doc[j].lower_ == "and" and is_numeral(doc[j + 1]):
-        other = _scaled(doc, j + 1, j + 2, word_value(doc[j + 1].text))
+    if q.start > 0 and doc[q.start - 1].lower_ == "between" and j + 1 < len(doc) and doc[j].lower_ == "and":
+        k = j + 1
+        if k + 2 < len(doc) and doc[k].lower_ in ("more", "over", "almost", "nearly", "about") :
+            k += 2 if doc[k + 1].lower_ == "than" else 1  # "between 504,000 and more than a million gallons"
+        if not (k < len(doc) and (is_numeral(doc[k]) or (doc[k].lower_ == "a" and k + 1 < len(doc)
+                                                          and doc[k + 1].lower_ in ("million", "billion")))):
+            return q
+        if doc[k].lower_ == "a":
+            other = _scaled(doc, k, k + 1, 1.0)  # "a million"
+            return Quantity(q.start, other.end, None, q.value, other.value) \
+                if q.value is not None and other.value is not None and other.value > q.value else q
+        other = _scaled(doc, k, k + 1, word_value(doc[k].text))
         if q.value is not None and other.value is not None and other.value > q.value:
             return Quantity(q.start, other.end, None, q.value, other.value)
     return q
