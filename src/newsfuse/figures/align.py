@@ -217,7 +217,12 @@ def _context(c: Claim) -> str:
 def _same_context(a: Claim, b: Claim) -> bool:
     """Physical measures of one named thing join whatever their values; money and shares do not
     ("$8 trillion in value" and "$1 trillion in value" are different sums, Multi-News)."""
-    if a.kind != "measure" or not _context(a) or a.counts != b.counts or a.kind != b.kind or a.scope != b.scope:
+    if a.kind != "measure" or a.kind != b.kind or a.scope != b.scope:
+        return False
+    if not _context(a) and not _context(b) and "/" in (a.unit or "") and dimension(a.unit)[0] == dimension(b.unit)[0]:
+        # a flow ("barrels a day") is named by its unit: two flows with nothing else said are one quantity
+        return not (a.predicate and b.predicate and a.predicate != b.predicate)
+    if not _context(a) or a.counts != b.counts:
         return False
     if a.predicate and b.predicate and a.predicate != b.predicate:
         return False
