@@ -53,6 +53,8 @@ def modality_of(doc, start: int, end: int, anchor, sent, rate_in_unit: bool, phy
     if verb is None:
         return ASSERTED
     if physical:
+        if end < len(doc) and doc[end].text in ("-", "–"):
+            return ASSERTED  # "a 450-tonne valve": a property of a thing, whatever is planned with it
         return _own_verb_modality(anchor, verb, lex)
     if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in verb.children) \
             or any(c.dep_ == "det" and c.lower_ == "no" for c in anchor.children):
