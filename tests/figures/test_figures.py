@@ -117,9 +117,20 @@ def test_measures_join_across_units_by_rounding():
     assert not rounds_to(1052 * 42, 42000)  # "about 1,052 barrels" is another figure
     assert not rounds_to(84 / 1.609344, 50)  # "84km" is 52 miles, not "about 50 miles"
     assert rounds_to(5000 * 0.3048 / 1609.344, 1)  # "almost a mile"
-    cs = [claim("a", 5000, "water", None, kind="measure", unit="ft"), claim("b", 1500, "", None, kind="measure", unit="m"),
+    # a conversion in the same sentence ("5,000 ft (1,500 m)") joins its figure
+    cs = [claim("a", 5000, "water", None, kind="measure", unit="ft"),
+          claim("a", 1500, "", None, kind="measure", unit="m", start=10),
           claim("c", 13000, "seabed", None, kind="measure", unit="ft")]
     assert sorted(len(f.values) for f in figures(cs)) == [1, 2]
+
+
+def test_equal_measures_alone_never_join():
+    """'2.8 miles' in one report and '4,500 m' in another (tune half): nothing says they measure one thing."""
+    cs = [claim("a", 2.8, "", None, kind="measure", unit="miles"), claim("b", 4500, "", None, kind="measure", unit="m")]
+    assert sorted(len(f.values) for f in figures(cs)) == [1, 1]
+    same_event = [claim("a", 11e6, "", "leaking", kind="measure", unit="gallons"),
+                  claim("b", 11e6, "", "leaking", kind="measure", unit="gallons")]
+    assert [f.status for f in figures(same_event)] == ["consistent"]
 
 
 def test_measures_with_one_context_join_and_must_explain_change():

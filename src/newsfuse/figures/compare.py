@@ -19,6 +19,10 @@ from ..model import Claim
 #: 5,000 feet" meets "5,000 feet" (consistent); "about 1,052" and "about 1,152" barrels overlap, a
 #: conflict the labellers see from outside knowledge (no skimming that weekend) that we accept to miss.
 ABOUT = 0.15
+#: "about" on a physical measure is rounding to the figures written, not a guess at a crowd: +-5% lets
+#: "about a mile (1.5 km)" meet "5,000 feet" and "approximately 5,500 m" meet "5.5 km" (tune half), while
+#: "about 42 miles" and "about 50 miles" off the same coast do not meet (Deepwater Horizon's labels).
+ABOUT_MEASURE = 0.05
 #: Cross-unit tolerance: "5,000 ft" vs "1,500 m" (1.6%) and "almost a mile" (5.6%) are one depth.
 UNIT_TOLERANCE = 0.06
 #: Predicates whose count can only grow over a story (a toll); a fall between outlets is a conflict.
@@ -56,7 +60,8 @@ def interval(claim: Claim, scale: float = 1.0) -> Interval:
     if q == "fewer than":
         return Interval(0.0, v - (0.5 if claim.kind == "count" else 1e-9))
     if q == "about":
-        return Interval(v * (1 - ABOUT), v * (1 + ABOUT))
+        t = ABOUT_MEASURE if claim.kind == "measure" else ABOUT
+        return Interval(v * (1 - t), v * (1 + t))
     return Interval(v, v)
 
 
