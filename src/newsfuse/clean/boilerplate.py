@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 
 from ..model import Removal
 from .lines import DATE_PATTERN, Line, ends_in_ellipsis, is_date_stamp, is_sentence_like
+from .plain import RULES as PLAIN_RULES
 
 Rule = Callable[[Sequence[Line]], list[Removal]]
 
@@ -192,7 +193,8 @@ def duplicate_teasers(lines: Sequence[Line]) -> list[Removal]:
     return out
 
 
-#: Applied in this order; each sees the lines the earlier ones left.
+#: Applied in this order; each sees the lines the earlier ones left. ``plain.RULES`` are the
+#: shapes furniture takes in plain text (players, caption lines, clocks, embeds, teaser runs).
 RULES: tuple[Rule, ...] = (
     comment_section,
     timestamped_link_lists,
@@ -202,5 +204,6 @@ RULES: tuple[Rule, ...] = (
     calls_to_action,
     footers,
     duplicate_teasers,
+    *PLAIN_RULES,
     trailing_furniture,
 )

@@ -39,6 +39,7 @@ from .aliases import (
     is_short_form,
     key_tokens,
     name_key,
+    person_titles,
     similar_names,
 )
 from .mentions import Mention
@@ -57,7 +58,7 @@ HEAD_HINTS: Mapping[str, str] = {
     **dict.fromkeys(
         "university department service agency administration guard party ministry council committee company "
         "campaign club brigade battalion press exchange bank institute association union network corp plc "
-        "ltd inc".split(), "ORG"),
+        "ltd inc brother holding".split(), "ORG"),
     **dict.fromkeys("gulf sea sound bay ocean desert river mountain coast".split(), "LOC"),
     **dict.fromkeys("airport station tower bridge".split(), "FAC"),
     **dict.fromkeys("war".split(), "EVENT"),
@@ -193,6 +194,7 @@ def cluster_mentions(
     _join_acronyms(clusters, same_source=False)
     _join_lone_surnames(clusters, attached)
     _join_place_short_forms(clusters)
+    _join_org_first_words(clusters)
     _join_by_leader(clusters, leaderships, at)
     _join_glossed(clusters, equivalences, at)
     roots = sorted({clusters.root(i) for i in range(len(nodes))})
@@ -228,7 +230,10 @@ def _attach_short_forms(clusters: _Clusters) -> set[int]:
             # "Ford" that the story calls an organisation throughout is the company, not its chairman
             # William Clay Ford Jr. in the same article (MEANTIME gm).
             story_kind = decided_type(votes(same_key[short.key]))
-            people = _hosts(clusters, members, i, "PERSON") if story_kind in {"PERSON", None} else set()
+            personal = story_kind in {"PERSON", None} or (story_kind == "ORG" and not _org_word(clusters, short.key))
+            if short.size == 1 and _first_name_elsewhere(clusters, short.key):
+                personal = False
+            people = _hosts(clusters, members, i, "PERSON") if personal else set()
             if len(people) == 1 and clusters.join(people.pop(), i, force=True):
                 attached.add(i)
             elif not people and _kind([short]) == "ORG":
@@ -293,8 +298,29 @@ def _join_variants(clusters: _Clusters, attached: set[int]) -> None:
                     continue
                 a, b = clusters.nodes[i], clusters.nodes[j]
                 person = clusters.kind(i) == "PERSON" or clusters.kind(j) == "PERSON"
-                if similar_names(a.form, b.form, person=person):
+                if similar_names(a.form, b.form, person=person) and not (person and _share_source(clusters, i, j)):
                     clusters.join(i, j)
+
+
+def _share_source(clusters: _Clusters, i: int, j: int) -> bool:
+    """Both clusters are named in one article under different keys: one article does not spell
+    one person two ways, so "Mary Landry" and "Mary Landrieu" side by side are two people."""
+    return bool({n.source for n in clusters.group(i)} & {n.source for n in clusters.group(j)})
+
+
+def _org_word(clusters: _Clusters, token: str) -> bool:
+    """``token`` is a word of a multi-word organisation name in the story ("Ford Motor"): a
+    one-word name the model calls ORG is then the organisation, not a person's surname."""
+    return any(n.size > 1 and token in n.key.split() and clusters.kind(j) == "ORG"
+               for j, n in enumerate(clusters.nodes))
+
+
+def _first_name_elsewhere(clusters: _Clusters, token: str) -> bool:
+    """``token`` opens a person's full name in the story ("Jordan" of "Jordan Belliveau"): as a
+    lone word it may be that person's given name, so it is no one's surname for sure."""
+    return any(n.size > 1 and n.key.split()[0] == token and clusters.kind(j) in {"PERSON", None}
+               and not set(n.key.split()[1:]) & person_titles()  # "Obama Deputy Campaign Manager"
+               for j, n in enumerate(clusters.nodes))
 
 
 def _join_lone_surnames(clusters: _Clusters, attached: set[int]) -> None:
@@ -303,7 +329,11 @@ def _join_lone_surnames(clusters: _Clusters, attached: set[int]) -> None:
     for i, short in enumerate(nodes):
         group = clusters.group(i)
         # A one-word name labelled ORG stays an organisation: "Ford" is not William Clay Ford Jr. (MEANTIME gm).
-        if i in attached or short.size != 1 or short.acronym or clusters.kind(i) not in {"PERSON", None}:
+        if i in attached or short.size != 1 or short.acronym:
+            continue
+        if clusters.kind(i) not in {"PERSON", None} and (clusters.kind(i) != "ORG" or _org_word(clusters, short.key)):
+            continue
+        if _first_name_elsewhere(clusters, short.key):
             continue
         if any(n.size > 1 for n in group):
             continue
@@ -316,6 +346,24 @@ def _join_lone_surnames(clusters: _Clusters, attached: set[int]) -> None:
 
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+ORG_HEADS = frozenset(w for w, t in HEAD_HINTS.items() if t == "ORG")
+
+
+def _join_org_first_words(clusters: _Clusters) -> None:
+    """ "Stanford" -> the one "Stanford University", "Lehman" -> the one "Lehman Brothers": an
+    organisation's name without its generic head word."""
+    nodes = clusters.nodes
+    for i, short in enumerate(nodes):
+        if short.size != 1 or short.acronym or clusters.kind(i) not in {"ORG", None}:
+            continue
+        hosts = {
+            clusters.root(j) for j, full in enumerate(nodes)
+            if full.size > 1 and clusters.kind(j) == "ORG" and full.key.split()[0] == short.key
+            and all(t in ORG_HEADS for t in full.key.split()[1:])
+        }
+        hosts.discard(clusters.root(i))
+        if len(hosts) == 1:
+            clusters.join(hosts.pop(), i)
 
 
 def _join_place_short_forms(clusters: _Clusters) -> None:

@@ -20,7 +20,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from importlib import resources
 
+import jellyfish
 from rapidfuzz import fuzz
 
 #: Whole-name similarity (rapidfuzz ``ratio``, 0-100) above which two keys
@@ -38,6 +40,14 @@ SIMILAR_FIRST_NAME_RATIO = 80
 #: A misspelt surname within one article ("Etkins" for "Etkin", deepwater-horizon)
 #: scores 91; "Landry"/"Landrieu" 71.
 SIMILAR_SURNAME_RATIO = 90
+
+#: Surnames whose metaphone keys agree and whose spelling is this close (rapidfuzz ratio) are
+#: variants of one name ("zelensky"/"zelenskyy" 94, "zelenskiy"/"zelensky" 94); "landry"/
+#: "landrieu" share a key but score 71 and are two people (deepwater-horizon).
+PHONETIC_SURNAME_RATIO = 85
+#: Given names that start alike for this many letters and whose metaphone keys extend one
+#: another are one name's forms ("Randy"/"Randall", "Stan"/"Stanley").
+GIVEN_NAME_PREFIX = 3
 
 FUNCTION_WORDS = frozenset({"of", "and", "&", "the", "for", "in", "on", "de", "du", "des", "la", "le"})
 LEADING_ARTICLES = frozenset({"al", "el", "the"})
@@ -78,10 +88,19 @@ def key_tokens(text: str) -> tuple[str, ...]:
         tokens = tokens[:-1]
     if len(tokens) >= 3 and tokens[0] in COUNTRY_PREFIXES:
         tokens = tokens[1:]
+    while len(tokens) > 2 and tokens[0] in person_titles():
+        tokens = tokens[1:]
     # Function words inside a name vary ("Minerals and Management Service"); a leading one is the name ("In Amenas").
     tokens = tokens[:1] + [t for t in tokens[1:] if t not in FUNCTION_WORDS]
     tokens = [TRANSLITERATIONS.get(t, t) for t in tokens]
     return tuple(_singular(t) for t in tokens)
+
+
+@lru_cache(maxsize=1)
+def person_titles() -> frozenset[str]:
+    """Role words written before a name (resources/person_titles.tsv, one reason per entry)."""
+    text = resources.files("newsfuse").joinpath("resources/person_titles.tsv").read_text(encoding="utf-8")
+    return frozenset(line.split("\t")[0].strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
 def _singular(token: str) -> str:
@@ -130,7 +149,17 @@ def is_acronym_of(short: str, long: str) -> bool:
     if not is_acronym(short) or is_acronym(long) or len(_SPLIT.split(long.strip())) < 2:
         return False
     letters = short.replace(".", "").upper()
-    return letters in {initials(long), initials(long, with_function_words=True)}
+    if len(letters) == 2:  # "UK" is not "University of Kinshasa": two letters must account for every word
+        return letters == initials(long, with_function_words=True)
+    words = long.split()
+    forms = [long] + ([" ".join(words[1:])] if len(words) > 2 and fold(words[0]).replace(".", "") in {"us", "uk"} else [])
+    full = {i for f in forms for i in (initials(f), initials(f, with_function_words=True))}
+    # A partial expansion without its generic last word: "New York Police" of "NYPD".
+    return letters in full or (len(letters) >= PARTIAL_ACRONYM_LETTERS and letters[:-1] in full)
+
+
+#: Shortest acronym matched by a partial expansion (all letters but the last).
+PARTIAL_ACRONYM_LETTERS = 4
 
 
 def similar_names(a: str, b: str, *, person: bool) -> bool:
@@ -143,8 +172,32 @@ def similar_names(a: str, b: str, *, person: bool) -> bool:
     if len(ka) != len(kb) or len(ka) < 2 and len(ka[0]) < 5:
         return False
     if person:
-        return ka[-1] == kb[-1] and fuzz.ratio(" ".join(ka[:-1]), " ".join(kb[:-1])) >= SIMILAR_FIRST_NAME_RATIO
+        return same_surname(ka[-1], kb[-1]) and (
+            fuzz.ratio(" ".join(ka[:-1]), " ".join(kb[:-1])) >= SIMILAR_FIRST_NAME_RATIO
+            or (len(ka) == 2 and given_name_forms(ka[0], kb[0])))
     return fuzz.ratio(" ".join(ka), " ".join(kb)) >= SIMILAR_NAME_RATIO
+
+
+@lru_cache(maxsize=65536)
+def phonetic(token: str) -> str:
+    """Metaphone key of one name token (jellyfish), for spelling and transliteration variants."""
+    return jellyfish.metaphone(token) if token.isalpha() else token
+
+
+def same_surname(a: str, b: str) -> bool:
+    """Equal, or one surname spelt two ways: same metaphone key and near-identical letters."""
+    return a == b or (phonetic(a) == phonetic(b) and fuzz.ratio(a, b) >= PHONETIC_SURNAME_RATIO)
+
+
+def given_name_forms(a: str, b: str) -> bool:
+    """A given name and its short or familiar form ("randy"/"randall"): same opening letters,
+    one metaphone key extending the other."""
+    if a == b:
+        return True
+    if len(a) < GIVEN_NAME_PREFIX or len(b) < GIVEN_NAME_PREFIX or a[:GIVEN_NAME_PREFIX] != b[:GIVEN_NAME_PREFIX]:
+        return False
+    pa, pb = phonetic(a), phonetic(b)
+    return pa.startswith(pb) or pb.startswith(pa)
 
 
 def is_short_form(short: str, full: str) -> bool:
@@ -189,7 +242,7 @@ def conflicting_people(a: str, b: str) -> bool:
     ka, kb = _strip_generation(ka), _strip_generation(kb)
     if ka[-1] != kb[-1]:
         return False
-    return fuzz.ratio(ka[0], kb[0]) < SIMILAR_FIRST_NAME_RATIO
+    return fuzz.ratio(ka[0], kb[0]) < SIMILAR_FIRST_NAME_RATIO and not given_name_forms(ka[0], kb[0])
 
 
 _GENERATIONS = frozenset({"sr", "jr", "ii", "iii", "iv"})

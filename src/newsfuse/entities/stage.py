@@ -23,6 +23,7 @@ from .alias_clusters import cluster_mentions
 from .aliases import initials, is_acronym
 from .mentions import NAME_PARTICLES, Mention, appositive_cue, mention_at, ner_mentions
 from .patterns import Equivalence, Leadership, find_patterns
+from .types import retype
 
 #: Shortest name propagated by string search: two letters ("BP", "US") only
 #: as acronyms; single words shorter than this are too often common words.
@@ -53,7 +54,8 @@ def find_entities(sources: Sequence[Source], docs: Mapping[str, Any]) -> tuple[E
     extra = _as_mentions(propagate(first, sources, docs), first, sources, docs)
     entities = cluster_mentions(mentions + extra, equivalences, leaderships)
     groups = _nationality_words(docs)
-    return tuple(e for e in entities if not all(_one_word(a) and a in groups for a in e.aliases))
+    kept = tuple(e for e in entities if not all(_one_word(a) and a in groups for a in e.aliases))
+    return retype(kept, {s.id: s.text for s in sources})
 
 
 def _nationality_words(docs: Mapping[str, Any]) -> set[str]:

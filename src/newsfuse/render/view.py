@@ -9,8 +9,13 @@ from typing import Any
 
 
 def source_names(data: dict[str, Any]) -> dict[str, str]:
-    """Source id -> a short unique label: the outlet, numbered if an outlet has several reports."""
-    base = {s["id"]: s["outlet"] or (Path(s["path"]).stem if s["path"] else s["id"]) for s in data["sources"]}
+    """Source id -> a short unique label: the outlet, numbered if an outlet has several reports.
+
+    Without an outlet (none in the metadata, URL, credits or dateline), the headline,
+    shortened; a file name only as a last resort.
+    """
+    base = {s["id"]: s["outlet"] or _short(s.get("title")) or (Path(s["path"]).stem if s["path"] else s["id"])
+            for s in data["sources"]}
     counts = Counter(base.values())
     seen: Counter[str] = Counter()
     names = {}
@@ -21,6 +26,16 @@ def source_names(data: dict[str, Any]) -> dict[str, str]:
             label = f"{label} ({s['published'] or seen[label]})" if s["published"] else f"{label} #{seen[label]}"
         names[s["id"]] = label
     return names
+
+
+#: A headline used as a source's label is cut to this many characters.
+LABEL_CHARS = 40
+
+
+def _short(title: str | None) -> str | None:
+    if not title or len(title.split()) < 3:
+        return None
+    return title if len(title) <= LABEL_CHARS else title[: LABEL_CHARS - 1].rsplit(" ", 1)[0] + "…"
 
 
 def date_range(data: dict[str, Any]) -> str:

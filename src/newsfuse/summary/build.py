@@ -73,7 +73,7 @@ def build_index(briefing: Briefing) -> Index:
         text = briefing.source(sid).text
         for i, it in enumerate(items):
             persons = [p for prev in items[max(0, i - PRONOUN_LOOKBACK) : i] for p in prev.persons]
-            shown = standalone(it.span, text, persons)
+            shown = standalone(it.span, text, persons, briefing.docs[sid], first=it.position == 0)
             if shown is None:
                 continue
             span, shown_text = shown

@@ -125,14 +125,17 @@ def _gain(
     )
 
 
-def timeline_order(chosen: Sequence[Scored]) -> list[Scored]:
+def timeline_order(chosen: Sequence[Scored], may_lead: Callable[[Scored], bool] | None = None) -> list[Scored]:
     """The best-supported choice first (the news), then the rest by event date, then by rank.
 
-    Sentences without a date keep their rank among the undated, after the dated ones.
+    Only a choice ``may_lead`` accepts leads when there is one (the opening of a report from
+    the latest reporting day, not background). Sentences without a date keep their rank among
+    the undated, after the dated ones.
     """
     if not chosen:
         return []
-    lead = max(chosen, key=lambda s: (s.groups, -chosen.index(s)))
+    leads = [s for s in chosen if may_lead(s)] if may_lead else []
+    lead = max(leads or chosen, key=lambda s: (s.groups, -chosen.index(s)))
     rest = [s for s in chosen if s is not lead]
     rank = {id(s): i for i, s in enumerate(rest)}
     rest.sort(key=lambda s: (s.when is None, s.when or date.min, rank[id(s)]))

@@ -49,13 +49,39 @@ def extractive_summary(briefing: Briefing, budget: int, weights: Weights = DEFAU
                     extra_words=_pricer(disputes, carried) if disputes else None)
     out: list[SummarySentence] = []
     stated: set[str] = set()
-    for s in timeline_order(chosen):
+    for s in timeline_order(chosen, lead_filter(briefing)):
         out.append(cited(s, index))
         for fig_id in carried.get(s.candidate.span, ()):
             if fig_id not in stated:
                 stated.add(fig_id)
                 out.append(disputes[fig_id])
     return out
+
+
+#: A report's opening sentences (its lede) state its news: the lead comes from these.
+LEDE_SENTENCES = 2
+#: An event dated more than this many days before the latest report is background, not the lead.
+BACKGROUND_DAYS = 2
+
+
+def lead_filter(briefing: Briefing):
+    """Which chosen sentences may lead: a lede of a report from the latest reporting day whose
+    event date (when known) is that day's news, not an earlier year's background."""
+    dates = [s.published for s in briefing.sources if s.published]
+    latest = max(dates) if dates else None
+    published = {s.id: s.published for s in briefing.sources}
+
+    def may_lead(s: Scored) -> bool:
+        if s.candidate.position >= LEDE_SENTENCES:
+            return False
+        if latest is None:
+            return True
+        day = published.get(s.candidate.span.source)
+        if day is not None and day != latest:
+            return False
+        return s.when is None or (latest - s.when).days <= BACKGROUND_DAYS
+
+    return may_lead
 
 
 def _disputes(briefing: Briefing, claims: dict, sources: dict) -> dict[str, SummarySentence]:

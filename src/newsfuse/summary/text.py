@@ -2,8 +2,9 @@
 
 A summary sentence is lifted out of its article, so it must make sense
 without its neighbours: no page furniture (captions, credits, calls to
-action, headlines without a verb), no dangling opener ("But", "He said")
-unless the referent can be named, and no dateline prefix ("ALGIERS –").
+action, headlines without a verb), nothing that depends on the sentence before it (read off
+the parse, ``summary.standalone``) unless the referent can be named, no dateline prefix
+("ALGIERS –") and no headline glued to the first sentence.
 Each repair moves the cited span with the text, so the span still slices
 back to exactly the words shown (bracketed names are the one insertion, as
 in newspaper style).
@@ -18,6 +19,7 @@ from typing import Any
 
 from ..model import Span
 from ..words import CARDINALS
+from .standalone import headline_prefix, judge
 
 #: Shorter sentences are fragments ("He said.", "Deadly raid"); measured on
 #: In Amenas and Deepwater Horizon, no informative sentence has fewer words.
@@ -39,13 +41,11 @@ _FURNITURE = re.compile(
 )
 #: "IN AMENAS:", "ALGIERS –", "NEW ORLEANS (Reuters) -": a wire dateline prefix.
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’]{1,40}(?:\([A-Za-z .]+\))?\s*(?::|[–—-]{1,2})\s+")
-#: Openers that only make sense after the previous sentence; dropped from the text.
-_CONNECTIVE = re.compile(r"^(?:But|And|However|Meanwhile|Also|Still|Yet|Instead|Moreover|So)\b,?\s+")
-#: Openers that point back to something not in the sentence.
-_DANGLING = re.compile(
-    r"^(?:He|She|They|It|This|That|These|Those|His|Her|Their|Its|Him|Them|The (?:source|official|spokesman|"
-    r"spokeswoman|company|group|man|woman|minister|agency)|Such|Both|Another|The two|The other)\b"
-)
+_ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)[\"”’')\]]*\s*$")
+#: "…continued to July 6.Jarrett faces…": a scraper dropped the space between two sentences.
+_RUN_TOGETHER = re.compile(r"(?:\b[a-z]{3,}|\d)\.[A-Z][a-z]{2,}")
+#: "Born: … Also known as: … Biggest hits: …": a fact box's labels run into one line.
+_FACT_LABEL = re.compile(r"(?:^|\s)[A-Z][a-z]+(?: [a-z]+){0,2}:\s")
 _PRONOUN = re.compile(r"^(He|She)\b")
 _QUOTED = re.compile(r"[“\"]([^”\"]*)[”\"]|‘([^’]*)’")
 #: Number words as the digits a sentence about the same count would use ("twelve" = "12").
@@ -92,6 +92,12 @@ def furniture_reason(text: str) -> str | None:
         return f"run-on ({words} words)"
     if not re.search(r"[.!?][\"”’')\]]*$", text.strip()):
         return "no closing punctuation (headline, caption or list)"
+    if _ELLIPSIS_END.search(text):
+        return "cut off (ends in an ellipsis)"
+    if _RUN_TOGETHER.search(text):
+        return "two sentences run together (no space after the full stop)"
+    if len(_FACT_LABEL.findall(text)) >= 3:
+        return "fact box (labelled fields)"
     if _FURNITURE.search(text):
         return "page furniture (caption, credit, link or call to action)"
     if sum(ch.isupper() for ch in text) > 0.5 * sum(ch.isalpha() for ch in text):
@@ -101,21 +107,34 @@ def furniture_reason(text: str) -> str | None:
     return None
 
 
-def standalone(span: Span, source_text: str, previous_persons: Sequence[str]) -> tuple[Span, str] | None:
-    """The span and text to show for a sentence lifted out of context, or None if it dangles.
+def standalone(
+    span: Span, source_text: str, previous_persons: Sequence[str], doc: Any, *, first: bool = False
+) -> tuple[Span, str] | None:
+    """The span and text to show for a sentence lifted out of context, or None if it depends on another.
 
-    Strips a dateline and an opening connective (moving the span start), and
-    resolves an opening "He"/"She" to the one person named in the preceding
-    sentences (shown as "[Name]"); any other back-reference drops the sentence.
+    Strips a headline glued to an article's ``first`` sentence, a dateline and an additive
+    connective (moving the span start); whether the rest stands alone is read off the
+    dependency parse (``summary.standalone.judge``). An opening "He"/"She" is resolved to the
+    one person named in the preceding sentences (shown as "[Name]"), else the sentence is dropped.
     """
-    start, text = span.start, source_text[span.start : span.end]
-    for pattern in (_DATELINE, _CONNECTIVE):
-        m = pattern.match(text)
-        if m and len(text) > m.end():
-            start, text = start + m.end(), text[m.end() :]
-            text = text[0].upper() + text[1:]
+    start = span.start
+    whole = doc.char_span(span.start, span.end, alignment_mode="expand")
+    start += headline_prefix(whole, first=first) if whole is not None else 0
+    text = source_text[start : span.end]
+    m = _DATELINE.match(text)
+    if m and len(text) > m.end():
+        start, text = start + m.end(), text[m.end() :]
+    sent = doc.char_span(start, span.end, alignment_mode="contract")
+    if sent is None or not text.strip():
+        return None
+    verdict = judge(sent)
+    if verdict.skip:
+        return None
+    if verdict.strip:
+        start, text = start + verdict.strip, text[verdict.strip :]
+    text = text[0].upper() + text[1:]
     moved = Span(span.source, start, span.end)
-    if not _DANGLING.match(text):
+    if not verdict.pronoun:
         return moved, text
     pronoun = _PRONOUN.match(text)
     if pronoun and len(set(previous_persons)) == 1:

@@ -1,50 +1,185 @@
-"""The ``story`` stage: the story's title, chosen once so every renderer shows the same one."""
+"""The ``story`` stage: the story's title, chosen once so every renderer shows the same one.
+
+The most representative headline (sharing most words with the other headlines and the
+summary's lead sentence) among the sources' headlines and the headlines a text-only scraper
+glued to an article's first sentence. A "headline" that is page furniture (a section label,
+a video-player line) or a pull quote ("Name: ‘…’") is no title. Without headlines, a
+headline-like phrase cut from the lead summary sentence along its dependency parse (the main
+clause, trailing detail dropped first) within ``MAX_TITLE_CHARS``: never a dateline (the lead
+has none) nor a sentence chosen for being first.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import re
 from collections import Counter
+from collections.abc import Sequence
+from typing import Any
 
+from ..clean.plain import PLAYER
 from ..model import Briefing
 from ..pipeline import stage
+from .standalone import headline_prefix
+
+MAX_TITLE_CHARS = 90
+#: A headline has at least this many words; "World", "Virgin Australia" are section or site labels.
+MIN_HEADLINE_WORDS = 3
+#: Dependents that carry detail, not the news: dropped from the lead sentence, rightmost first.
+_DETAIL = frozenset({"advcl", "prep", "relcl", "acl", "appos", "npadvmod", "advmod", "conj", "parataxis", "agent"})
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+_TITLE_STOP = frozenset("the a an of in on at to for and or with by from as is are was were its it".split())
+_QUOTED = re.compile(r"[“‘\"'][^”’\"']{12,}[”’\"']")
 
 
-@stage("story", version="1", requires={"summary"}, produces={"title"})
+@stage("story", version="2", requires={"summary", "docs", "sentences"}, produces={"title"})
 def story(briefing: Briefing) -> Briefing:
     return dataclasses.replace(briefing, title=story_title(briefing))
 
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+def is_headline(text: str) -> bool:
+    """A real headline: enough words, not player/section furniture, not a pull quote."""
+    text = text.strip()
+    if len(text.split()) < MIN_HEADLINE_WORDS or PLAYER.match(text):
+        return False
+    quote = _QUOTED.search(text)
+    return not (quote and len(quote.group(0)) > 0.5 * len(text))
+
+
+def glued_headlines(briefing: Briefing) -> list[str]:
+    """Headlines a scraper ran into the first sentence of an article (``headline_prefix``)."""
+    out = []
+    for source in briefing.sources:
+        spans = briefing.sentences.get(source.id, ())
+        doc = briefing.docs.get(source.id)
+        if not spans or doc is None or source.title:
+            continue
+        sent = doc.char_span(spans[0].start, spans[0].end, alignment_mode="expand")
+        cut = headline_prefix(sent) if sent is not None else 0
+        if cut:
+            out.append(source.text[spans[0].start : spans[0].start + cut].strip())
+    return out
 
 
 def story_title(briefing: Briefing) -> str:
-    """The headline sharing most words with the other headlines and the summary's lead sentence.
-
-    The lead sentence breaks ties between headlines that share only the place
-    name (In Amenas: "Algeria kidnappers 'taken alive'" vs "Algeria hostage
-    crisis ends in bloodbath", whose "hostage crisis" the lead repeats).
-    Without headlines: the lead summary sentence, shortened.
-    """
-    titles = [s.title for s in briefing.sources if s.title]
-    lead = {w.lower() for w in _WORD.findall(briefing.summary[0].text)} if briefing.summary else set()
+    titles = [t for t in (s.title for s in briefing.sources) if t and is_headline(t)]
+    titles += [t for t in glued_headlines(briefing) if is_headline(t)]
+    lead = briefing.summary[0] if briefing.summary else None
     if titles:
-        counts = Counter(w.lower() for t in titles for w in set(_WORD.findall(t)))
-
-        def score(t: str) -> tuple[int, int]:
-            words = {w.lower() for w in _WORD.findall(t)}
-            return sum(counts[w] - 1 for w in words) + len(words & lead - _TITLE_STOP), -len(t)
-
-        return max(titles, key=score)
-    if briefing.summary:
-        return _shorten(briefing.summary[0].text)
+        return best_headline(titles, " ".join(s.text for s in briefing.summary))
+    if lead is not None:
+        phrase = _lead_phrase(briefing, lead)
+        if phrase:
+            return phrase
+        return shorten(lead.text)
     if briefing.sources:
-        return _shorten(briefing.sources[0].text.split("\n")[0])
+        return shorten(briefing.sources[0].text.split("\n")[0])
     return "Untitled story"
 
 
-_TITLE_STOP = frozenset("the a an of in on at to for and or with by from as is are was were its it".split())
+def best_headline(titles: Sequence[str], lead: str) -> str:
+    """The headline sharing most words with the other headlines, ties broken by the summary's words.
+
+    In Amenas: "Algeria kidnappers 'taken alive'" vs "Algeria hostage crisis ends in bloodbath",
+    whose "hostage crisis" the lead repeats.
+    """
+    lead_words = {w.lower() for w in _WORD.findall(lead)}
+    counts = Counter(w.lower() for t in titles for w in set(_WORD.findall(t)))
+
+    def score(t: str) -> tuple[int, int]:
+        words = {w.lower() for w in _WORD.findall(t)}
+        return sum(counts[w] - 1 for w in words) + len(words & lead_words - _TITLE_STOP), -len(t)
+
+    return shorten(max(titles, key=score))
 
 
-def _shorten(text: str, limit: int = 90) -> str:
+def _lead_phrase(briefing: Briefing, lead: Any) -> str | None:
+    span = lead.citations[0] if lead.citations else None
+    doc = briefing.docs.get(span.source) if span else None
+    if doc is None or lead.kind != "extracted":
+        return None
+    sent = doc.char_span(span.start, span.end, alignment_mode="expand")
+    return headline_phrase(sent) if sent is not None else None
+
+
+def headline_phrase(sent: Any, limit: int = MAX_TITLE_CHARS) -> str:
+    """The main clause of ``sent``, detail dependents dropped rightmost first until it fits.
+
+    "A man who went missing after swimming off an Ipswich beach Tuesday evening with his
+    son-in-law has been rescued, police say." -> "A man who went missing after swimming off an
+    Ipswich beach has been rescued": the reported clause of an inverted attribution is the news.
+    """
+    clause = sent.root
+    ccomps = [c for c in clause.children if c.dep_ == "ccomp" and (c.i < clause.i or _reported_news(clause, c))]
+    if ccomps:
+        clause = ccomps[0]
+    inside = range(sent.start, sent.end)
+    keep = {t.i for t in clause.subtree if t.i in inside and not t.is_space}
+    detail = sorted((t for t in clause.subtree if t.dep_ in _DETAIL and t.i != clause.i and t.i in inside
+                     and _starts_word(t)), key=lambda t: _drop_order(t, clause))
+    text = _render(sent.doc, keep)
+    for tok in detail:
+        if len(text) <= limit:
+            break
+        if tok.i not in keep:
+            continue
+        sub = list(tok.subtree)
+        keep -= {t.i for t in sub}
+        after = sub[-1].i + 1
+        if after < len(sent.doc) and sent.doc[after].text == "," and sub[0].i and sent.doc[sub[0].i - 1].text == ",":
+            keep -= {after, sub[0].i - 1}  # an aside goes with its commas
+        if tok.dep_ == "conj":
+            keep -= {c.i for c in tok.head.children if c.dep_ == "cc" and tok.head.i < c.i < tok.i}
+        text = _render(sent.doc, keep)
+    return shorten(text, limit)
+
+
+def _reported_news(root: Any, ccomp: Any) -> bool:
+    """ "Multiple news outlets are now reporting that James Comey wrote…": when the reporter is
+    no one in particular (no name as subject) and the report names its own subject, the
+    reported clause is the news."""
+    subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    reported = [c for c in ccomp.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return (bool(subjects) and all(s.pos_ == "NOUN" for s in subjects)
+            and bool(reported) and all(s.pos_ in {"PROPN", "NOUN"} for s in reported))
+
+
+def _starts_word(tok: Any) -> bool:
+    """A whole word group, not a piece of a hyphenated word ("in" of "son-in-law", "oxide" of
+    "oxide-derived"), and not a noun in a list ("Kanan and Li" stay together)."""
+    doc, last = tok.doc, list(tok.subtree)[-1]
+    starts = tok.i == 0 or bool(doc[tok.i - 1].whitespace_)
+    ends = bool(last.whitespace_) or last.i + 1 >= len(doc) or doc[last.i + 1].text in {",", ".", ";", ":"}
+    return starts and ends and not (tok.dep_ == "conj" and tok.head.pos_ in {"NOUN", "PROPN"})
+
+
+def _drop_order(tok: Any, clause: Any) -> tuple[int, int]:
+    """Detail before the clause's verb that opens the sentence ("After an hour of searching,")
+    first, then asides set off by commas, then the rest from the right."""
+    sub = list(tok.subtree)
+    before = sub[0].i < clause.i and tok.head.i == clause.i and not any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.i < sub[0].i for c in clause.children)
+    left = sub[0].nbor(-1) if sub[0].i > sub[0].doc[0].i else None
+    right = sub[-1].nbor(1) if sub[-1].i + 1 < len(sub[-1].doc) else None
+    aside = bool(left is not None and left.text == "," and right is not None and right.text in {",", "."})
+    return (0 if before else 1 if aside else 2, -tok.i)
+
+
+def _render(doc: Any, keep: set[int]) -> str:
+    toks = [doc[i] for i in sorted(keep) if not doc[i].is_space]
+    while toks and (toks[-1].is_punct or toks[-1].dep_ in {"cc", "mark"}):
+        toks.pop()
+    while toks and (toks[0].is_punct or toks[0].dep_ == "mark"):
+        toks.pop(0)
+    parts = []
+    for a, b in zip(toks, [*toks[1:], None]):
+        parts.append(a.text_with_ws if a.whitespace_ or b is None or b.i == a.i + 1 else a.text + " ")
+    text = "".join(parts).strip()
+    text = re.sub(r"\s+([,;:])", r"\1", re.sub(r"([,;:])(\s*[,;:])+", r"\1", text))
+    text = re.sub(r",\s*$", "", text)
+    return text[:1].upper() + text[1:]
+
+
+def shorten(text: str, limit: int = MAX_TITLE_CHARS) -> str:
+    text = text.strip()
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"

@@ -1,0 +1,110 @@
+"""Plain-text furniture rules (clean.plain), each shown on two outlets' shapes, and shown not to eat prose.
+
+The furniture lines copy the shape of each outlet's page (players, captions, clocks, embeds,
+bylines, teaser lists as text-only scrapers keep them); the article sentences are ours.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfuse.clean.text import clean_text
+
+BODY = (
+    "The army said on Saturday that the siege had ended after four days.\n\n"
+    "Officials said 23 hostages and 32 militants were killed in the assault.\n\n"
+)
+
+
+def removed(text: str) -> list[tuple[str, str]]:
+    return [(r.reason, r.text) for r in clean_text(text).removed]
+
+
+def assert_body_kept(text: str) -> None:
+    cleaned = clean_text(text).text
+    assert "The army said on Saturday that the siege had ended after four days." in cleaned
+    assert "Officials said 23 hostages and 32 militants were killed in the assault." in cleaned
+
+
+def between(line: str) -> str:
+    return BODY.replace("\n\nOfficials", f"\n\n{line}\n\nOfficials")
+
+
+@pytest.mark.parametrize("line", [
+    "Media playback is unsupported on your device Media caption The firm said the objects were unidentified",  # BBC
+    "Please enable Javascript to watch this video",  # KTLA
+    "JUST WATCHED Chaffetz: I'm ready to subpoena Replay More Videos ... MUST WATCH Chaffetz: I'm ready 01:41",  # CNN
+    "Watch the report | Uncut video from the Coast Guard rescue",  # WCVB
+    "Facebook Twitter Pinterest Photograph: Kevin Winter/Getty Images",  # Guardian
+])
+def test_video_players_and_share_bars(line: str) -> None:
+    text = between(line)
+    assert ("video player or share bar", line) in removed(text)
+    assert_body_kept(text)
+
+
+@pytest.mark.parametrize("line", [
+    "In this Saturday, July 1, 2017, photo, people line up at a dispensary in Las Vegas.",  # AP
+    "Judge Aaron Persky is shown in this June 27, 2011 file photo. (Jason Doiy/The Recorder via Associated Press)",  # Mercury News
+    "Viola Davis quickly shed her heels for comfort shoes. (Photo: Matt Sayles, Invision/AP)",  # USA Today
+    "The captain of the flight, Zaharie Ahmad Shah. Photo: Facebook",  # Fairfax
+])
+def test_caption_lines(line: str) -> None:
+    text = line + "\n\n" + BODY
+    assert ("photo caption", line) in removed(text)
+    assert_body_kept(text)
+
+
+@pytest.mark.parametrize("line", ["3:30 p.m.", "10:05 GMT"])  # AP "The Latest", Reuters live
+def test_live_blog_clock_headings(line: str) -> None:
+    text = between(line)
+    assert ("live-blog time heading", line) in removed(text)
+    assert_body_kept(text)
+
+
+@pytest.mark.parametrize("line", [
+    "ie/11BX93W 7:01 pm ET February 11, 2013 RETWEET Could the next pope be from Africa?",  # CNN
+    "Updated 1:05 PM EST, Tue January 18, 2011",  # CNN page header
+])
+def test_page_headers_with_date_and_clock(line: str) -> None:
+    text = between(line)
+    assert ("page header (date and time)", line) in removed(text)
+    assert_body_kept(text)
+
+
+@pytest.mark.parametrize("line", [
+    "Potential jurors are refusing to serve. 20 let go yesterday. — Len Ramirez (@lenramirez) June 9, 2016",  # CBS SF
+    "Congratulations to the Moonlight team. Well done — John Legend (@johnlegend) February 27, 2017",  # Guardian
+])
+def test_embedded_posts(line: str) -> None:
+    text = between(line)
+    assert ("embedded social post", line) in removed(text)
+    assert_body_kept(text)
+
+
+@pytest.mark.parametrize("lines", [["(", "By Andrew Harrer -- Bloomberg News)"], ["By JOHN SMITH, Associated Press Writer"]])
+def test_agency_bylines(lines: list[str]) -> None:  # Washington Post via Bloomberg; AP
+    text = between("\n".join(lines))
+    assert all(("byline", ln) in removed(text) for ln in lines)
+    assert_body_kept(text)
+
+
+@pytest.mark.parametrize("teasers", [
+    ["Charisse Stinson, 21, charged with 1st degree murder", "Investigation ongoing", "Body of missing boy, 2, found"],  # WFLA
+    ["Police release sketch of man sought", "Father says he doubts mother's story", "Mother faces murder charge"],  # Tampa Bay Times
+])
+def test_teaser_headline_lists(teasers: list[str]) -> None:
+    text = between("\n\n".join(teasers))
+    assert all(("list of teaser headlines", t) in removed(text) for t in teasers)
+    assert_body_kept(text)
+
+
+def test_two_short_lines_are_not_a_teaser_list() -> None:
+    text = between("Deadly raid\n\nSecond wave")
+    assert not any(reason == "list of teaser headlines" for reason, _ in removed(text))
+
+
+def test_a_sentence_with_a_time_and_date_is_kept() -> None:
+    line = "The plane left at 9:30 p.m. on March 8, 2014, and vanished an hour later."
+    text = between(line)
+    assert line in clean_text(text).text
