@@ -1,0 +1,35 @@
+"""Speed work must not change what a briefing says: the JSON of two real clusters is pinned by sha256.
+
+Issue 16 replaced pairwise loops with indexes (entity propagation, summary similarity, alias
+clustering, timeline day-merging); each replacement must give the same output. The hashes were
+recorded before those changes. A deliberate change of output (a new rule, a new key) updates them
+in the same commit, saying so in its message; a speed-only commit never does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from corpus import need_shared  # noqa: F401  (the deepwater fixture skips without ../shared)
+
+#: sha256 of ``render(brief([...]), "json")`` with each source's ``path`` (where the checkout lives) blanked.
+EXAMPLE_JSON_SHA256 = "7ccdc24c3392ad8858d7afd090eaeb0868e99b311864559b668dd4f2c70ccea0"
+DEEPWATER_JSON_SHA256 = "045856c3ac962ddfdfae5d4b2db0b13e215382a0bbe53838000e6c75ae3f6a44"
+
+
+def _sha(briefing) -> str:
+    from newsfuse.render.output import render
+
+    data = json.loads(render(briefing, "json"))
+    for source in data["sources"]:
+        source["path"] = None
+    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def test_example_json_is_unchanged(example_briefing) -> None:
+    assert _sha(example_briefing) == EXAMPLE_JSON_SHA256
+
+
+def test_deepwater_json_is_unchanged(deepwater_briefing) -> None:
+    assert _sha(deepwater_briefing) == DEEPWATER_JSON_SHA256
