@@ -1,0 +1,243 @@
+"""How `newsfuse brief` grows with the number of reports of one story, against a bare spaCy parse.
+
+The story is the BP oil spill of 2010 as Timeline17 holds it (``../shared/eval/timeline17-dev``,
+topics ``bpoil_*``: five outlets, ~1,460 dated reports of ~5 KB). A size of n takes n reports spread
+evenly over the date-sorted pool, so every size spans the whole story, not only its first days.
+The reports are written as text files with a manifest (outlet, date) to a temporary folder and
+read back through ``read_inputs`` as ``newsfuse brief`` does.
+
+Each size runs in a child process (peak RSS is its own). In that child, side by side: a bare
+``nlp.pipe`` over the same cleaned texts (the floor any spaCy tool pays), then the whole
+briefing with wall and CPU time per stage, then rendering to JSON (its sha256 is printed so
+two versions of the code can be compared for identical output). The ratio is brief / bare.
+The exponent is a least-squares fit of log(time) on log(n) over the sizes from 50 up (at 5,
+fixed costs dominate).
+
+    PYTHONPATH=src .venv/bin/python bench/scale.py [--sizes 5,50,200,500,1000] [--timeout 900]
+    PYTHONPATH=src .venv/bin/python bench/scale.py --profile 200   # cProfile of one brief, top functions
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TIMELINES = ROOT.parent / "shared" / "eval" / "timeline17-dev" / "timelines.jsonl"
+TOPIC_PREFIX = "bpoil_"
+
+
+def story_pool() -> list[dict]:
+    """Every BP oil spill report, sorted by (date, outlet, id): one story from five outlets."""
+    pool = []
+    with TIMELINES.open(encoding="utf-8") as fh:
+        for line in fh:
+            topic = json.loads(line)
+            if not topic["topic"].startswith(TOPIC_PREFIX):
+                continue
+            outlet = topic["topic"].removeprefix(TOPIC_PREFIX)
+            for a in topic["articles"]:
+                pool.append({**a, "outlet": outlet, "key": f"{outlet}-{a['id']}"})
+    pool.sort(key=lambda a: (a["published"] or "", a["outlet"], a["key"]))
+    return pool
+
+
+def pick(pool: list[dict], n: int) -> list[dict]:
+    """n reports spread evenly over the pool (by index), so each size spans the whole story."""
+    if n > len(pool):
+        raise SystemExit(f"only {len(pool)} reports in the pool; asked for {n}")
+    return [pool[(i * len(pool)) // n] for i in range(n)]
+
+
+def write_story(articles: list[dict], folder: Path) -> None:
+    """Text files (headline, blank line, body) plus manifest.jsonl, as `newsfuse brief` reads them."""
+    lines = []
+    for i, a in enumerate(articles):
+        name = f"{i:04d}_{a['key']}.txt"
+        body = (a["title"].strip() + "\n\n" if a.get("title") else "") + a["text"]
+        (folder / name).write_text(body, encoding="utf-8")
+        lines.append(json.dumps({"path": name, "outlet": a["outlet"], "published": a["published"]}))
+    (folder / "manifest.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class TimedStage:
+    """Wraps a stage to record its wall and CPU seconds (Pipeline records wall only)."""
+
+    inner: object
+    sink: list
+
+    @property
+    def name(self) -> str:
+        return self.inner.name
+
+    @property
+    def version(self) -> str:
+        return self.inner.version
+
+    @property
+    def requires(self) -> frozenset[str]:
+        return self.inner.requires
+
+    @property
+    def produces(self) -> frozenset[str]:
+        return self.inner.produces
+
+    def __call__(self, briefing):
+        wall, cpu = time.perf_counter(), time.process_time()
+        out = self.inner(briefing)
+        self.sink.append((self.name, time.perf_counter() - wall, time.process_time() - cpu))
+        return out
+
+
+def clock() -> tuple[float, float]:
+    """(wall, CPU) now; CPU includes worker children that have finished (spaCy n_process)."""
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.perf_counter(), time.process_time() + ru.ru_utime + ru.ru_stime
+
+
+def child(n: int, profile: bool) -> dict:
+    """Measure one size in this process; returns a JSON-able record."""
+    from newsfuse.api import brief_documents
+    from newsfuse.config import Settings
+    from newsfuse.ingest.read import read_inputs
+    from newsfuse.nlp import load_nlp
+    from newsfuse.pipeline import Pipeline
+    from newsfuse.render.output import render
+    from newsfuse.sources import build_sources
+    from newsfuse.stages import PIPE_BATCH, default_stages
+
+    settings = Settings()
+    articles = pick(story_pool(), n)
+    with tempfile.TemporaryDirectory() as tmp:
+        write_story(articles, Path(tmp))
+        nlp = load_nlp(settings.model)
+        list(nlp.pipe(["Warm-up sentence for the model."]))
+        w0, c0 = clock()
+        docs = read_inputs([tmp], settings).documents
+        w1, c1 = clock()
+        sources, _ = build_sources(docs, settings)
+        texts = [s.text for s in sources]
+        w2, c2 = clock()
+        for _ in nlp.pipe(texts, batch_size=PIPE_BATCH):
+            pass
+        w3, c3 = clock()
+        bare_wall, bare_cpu = w3 - w2, c3 - c2
+        timings: list = []
+        pipeline = Pipeline([TimedStage(st, timings) for st in default_stages()])
+        if profile:
+            import cProfile
+            import pstats
+
+            prof = cProfile.Profile()
+            prof.enable()
+        w4, c4 = clock()
+        briefing = brief_documents(docs, settings, pipeline)
+        w5, c5 = clock()
+        out = render(briefing, "json")
+        w6, c6 = clock()
+        if profile:
+            prof.disable()
+            stats = pstats.Stats(prof, stream=sys.stderr)
+            stats.sort_stats("tottime").print_stats(30)
+            stats.sort_stats("cumulative").print_stats(40)
+    data = json.loads(out)
+    for s in data["sources"]:
+        s["path"] = None
+    digest = hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    brief_wall = (w1 - w0) + (w5 - w4)
+    brief_cpu = (c1 - c0) + (c5 - c4)
+    return {
+        "n": n,
+        "chars": sum(len(t) for t in texts),
+        "sources": len(sources),
+        "bare_wall": bare_wall,
+        "bare_cpu": bare_cpu,
+        "read_wall": w1 - w0,
+        "brief_wall": brief_wall,
+        "brief_cpu": brief_cpu,
+        "render_wall": w6 - w5,
+        "stages": timings,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "sha256": digest,
+    }
+
+
+def fit_exponent(points: list[tuple[int, float]]) -> float | None:
+    """Slope of log(time) on log(n), least squares; None with fewer than two points."""
+    pts = [(math.log(n), math.log(t)) for n, t in points if t > 0]
+    if len(pts) < 2:
+        return None
+    mx = sum(x for x, _ in pts) / len(pts)
+    my = sum(y for _, y in pts) / len(pts)
+    sxx = sum((x - mx) ** 2 for x, _ in pts)
+    return sum((x - mx) * (y - my) for x, y in pts) / sxx if sxx else None
+
+
+def run_size(n: int, timeout: float) -> dict | None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    try:
+        out = subprocess.run([sys.executable, __file__, "--child", str(n)], capture_output=True, text=True,
+                             timeout=timeout, env=env, check=True)
+    except subprocess.TimeoutExpired:
+        print(f"n={n}: over {timeout:.0f} s, stopped", flush=True)
+        return None
+    except subprocess.CalledProcessError as exc:
+        print(f"n={n}: failed\n{exc.stderr[-3000:]}", flush=True)
+        return None
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sizes", default="5,50,200,500,1000")
+    ap.add_argument("--timeout", type=float, default=900.0, help="seconds per size before it is stopped")
+    ap.add_argument("--profile", type=int, help="cProfile one brief of this many reports (to stderr)")
+    ap.add_argument("--json", type=Path, help="also write the records here")
+    ap.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if not TIMELINES.exists():
+        print(f"skipped: {TIMELINES} is absent (research data lives in ../shared beside the checkout)")
+        return
+    if args.child is not None:
+        print(json.dumps(child(args.child, profile=False)))
+        return
+    if args.profile:
+        rec = child(args.profile, profile=True)
+        print(json.dumps({k: v for k, v in rec.items() if k != "stages"}))
+        for name, wall, cpu in rec["stages"]:
+            print(f"  {name:24} wall {wall:8.2f}  cpu {cpu:8.2f}")
+        return
+    records = []
+    print(f"{'n':>5} {'chars':>10} {'bare s':>8} {'brief s':>8} {'CPU s':>8} {'x bare':>7} {'x bare CPU':>10} "
+          f"{'RSS MB':>7}  sha256[:12]", flush=True)
+    for n in (int(x) for x in args.sizes.split(",")):
+        rec = run_size(n, args.timeout)
+        if rec is None:
+            continue
+        records.append(rec)
+        print(f"{n:5d} {rec['chars']:10,d} {rec['bare_wall']:8.2f} {rec['brief_wall']:8.2f} {rec['brief_cpu']:8.2f} "
+              f"{rec['brief_wall'] / rec['bare_wall']:7.2f} {rec['brief_cpu'] / rec['bare_cpu']:10.2f} "
+              f"{rec['peak_rss_mb']:7.0f}  {rec['sha256'][:12]}", flush=True)
+        slow = sorted(rec["stages"], key=lambda s: -s[1])[:6]
+        print("      " + ", ".join(f"{name} {wall:.1f}" for name, wall, _ in slow), flush=True)
+    big = [r for r in records if r["n"] >= 50]
+    for label, key in (("brief wall", "brief_wall"), ("brief CPU", "brief_cpu"), ("bare parse wall", "bare_wall")):
+        k = fit_exponent([(r["n"], r[key]) for r in big])
+        print(f"exponent ({label}, n >= 50): {k:.2f}" if k is not None else f"exponent ({label}): too few sizes")
+    if args.json:
+        args.json.write_text(json.dumps(records, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
