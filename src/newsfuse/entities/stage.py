@@ -21,6 +21,7 @@ from ..model import Briefing, Entity, Source, Span
 from ..pipeline import stage
 from .alias_clusters import cluster_mentions
 from .aliases import initials, is_acronym
+from .lookup import WordIndex, texts_of
 from .mentions import NAME_PARTICLES, Mention, appositive_cue, mention_at, ner_mentions
 from .patterns import Equivalence, Leadership, find_patterns
 from .types import retype
@@ -97,71 +98,85 @@ def propagate(
     surname, "Cameron" for "David Cameron") only in the articles where the
     person is already named. Where two entities want one name, it goes to the
     one already named in that article, else to neither.
+
+    Each article's words are indexed once (``entities.lookup``): a name is only
+    tried in the articles that hold its first word, at the offsets where it starts.
     """
-    wanted = [_search_forms(e, sources) for e in entities]
+    texts = texts_of(sources)
+    index = WordIndex.build(texts)
+    order = [s.id for s in sources]
+    named_in = [{m.source for m in e.mentions} for e in entities]
+    wanted = [_search_forms(e, index, order, named) for e, named in zip(entities, named_in, strict=True)]
     lowercase = {w for s in sources for w in _LOWER_WORD.findall(s.text)}
-    owner = _owners(entities, wanted)
-    taken = {s.id: [(m.start, m.end) for e in entities for m in e.mentions if m.source == s.id] for s in sources}
+    owner = _owners(named_in, wanted)
+    taken: dict[str, list[tuple[int, int]]] = {s.id: [] for s in sources}
+    for e in entities:
+        for m in e.mentions:
+            if m.source in taken:
+                taken[m.source].append((m.start, m.end))
     grown = []
-    for index, (entity, forms) in enumerate(zip(entities, wanted, strict=True)):
+    for position, (entity, forms) in enumerate(zip(entities, wanted, strict=True)):
         spans = list(entity.mentions)
         for form, where in forms:
-            for source in where:
-                if owner.get((form, source.id)) != index:
+            for sid in where:
+                if owner.get((form, sid)) != position:
                     continue
                 common = form.lower() in lowercase
-                for start, end in _occurrences(form, source.text, common=common, fold=_foldable(entity, form)):
-                    if any(a < end and start < b for a, b in taken[source.id]):
+                for start, end in _occurrences(form, sid, index, common=common, fold=_foldable(entity, form)):
+                    if any(a < end and start < b for a, b in taken[sid]):
                         continue
-                    if docs is None or _used_as_name(docs[source.id], start, end):
-                        spans.append(Span(source.id, start, end))
-                        taken[source.id].append((start, end))
-        grown.append(_with_mentions(entity, spans, sources))
+                    if docs is None or _used_as_name(docs[sid], start, end):
+                        spans.append(Span(sid, start, end))
+                        taken[sid].append((start, end))
+        grown.append(_with_mentions(entity, spans, texts))
     return tuple(grown)
 
 
-def _with_mentions(entity: Entity, spans: list[Span], sources: Sequence[Source]) -> Entity:
+def _with_mentions(entity: Entity, spans: list[Span], texts: Mapping[str, str]) -> Entity:
     """The entity with its grown mentions; aliases list every form as it appears, most used first."""
-    texts = {s.id: s.text for s in sources}
     forms = Counter(texts[m.source][m.start : m.end] for m in spans)
     aliases = tuple(f for f, _ in sorted(forms.items(), key=lambda fc: (-fc[1], fc[0])))
     return dataclasses.replace(entity, aliases=aliases, mentions=tuple(sorted(set(spans))))
 
 
-def _owners(entities: Sequence[Entity], wanted: Sequence[list[tuple[str, list[Source]]]]) -> dict:
+def _owners(named_in: Sequence[set[str]], wanted: Sequence[list[tuple[str, list[str]]]]) -> dict:
     """(form, source) -> the one entity that may claim it there: the only one wanting it, else the
     only one of those already named in that source ("Cameron" in David Cameron's article)."""
     claims: dict[tuple[str, str], list[int]] = {}
-    for index, forms in enumerate(wanted):
+    for position, forms in enumerate(wanted):
         for form, where in forms:
-            for source in where:
-                claims.setdefault((form, source.id), []).append(index)
+            for sid in where:
+                claims.setdefault((form, sid), []).append(position)
     owner = {}
-    for (form, sid), indexes in claims.items():
-        present = [i for i in set(indexes) if any(m.source == sid for m in entities[i].mentions)]
-        if len(set(indexes)) == 1:
-            owner[(form, sid)] = indexes[0]
+    for (form, sid), positions in claims.items():
+        present = [i for i in set(positions) if sid in named_in[i]]
+        if len(set(positions)) == 1:
+            owner[(form, sid)] = positions[0]
         elif len(present) == 1:
             owner[(form, sid)] = present[0]
     return owner
 
 
-def _search_forms(entity: Entity, sources: Sequence[Source]) -> list[tuple[str, list[Source]]]:
-    named_in = {m.source for m in entity.mentions}
-    local = [s for s in sources if s.id in named_in]
+def _search_forms(entity: Entity, index: WordIndex, order: Sequence[str], named_in: set[str]) -> list[tuple[str, list[str]]]:
+    """Each name to look up with the articles to look in: only those that hold its first word (in any
+    case), since it cannot occur elsewhere; the claims of ``_owners`` need no more."""
     has_full_name = any(" " in a.strip() for a in entity.aliases)
     forms = []
     for form in entity.aliases:
         if not _propagatable(form):
             continue
         wide = " " in form.strip() or is_acronym(form) or entity.type != "PERSON" or not has_full_name
-        forms.append((form, list(sources) if wide else local))
+        forms.append((form, wide))
     if entity.type == "ORG":
-        forms += [(a, list(sources)) for a in _acronyms(entity) if a not in entity.aliases]
+        forms += [(a, True) for a in _acronyms(entity) if a not in entity.aliases]
     if entity.type == "PERSON":
         surnames = {_surname(a) for a in entity.aliases if len(a.split()) >= 2}
-        forms += [(s, local) for s in sorted(surnames) if _propagatable(s) and s not in entity.aliases]
-    return forms
+        forms += [(s, False) for s in sorted(surnames) if _propagatable(s) and s not in entity.aliases]
+    out = []
+    for form, wide in forms:
+        holders = index.may_hold(form)
+        out.append((form, [sid for sid in order if (wide or sid in named_in) and (holders is None or sid in holders)]))
+    return out
 
 
 def _used_as_name(doc: Any, start: int, end: int) -> bool:
@@ -195,12 +210,11 @@ def _foldable(entity: Entity, form: str) -> bool:
     return entity.type == "ORG" and len(form.split()) >= 2 and not is_acronym(form)
 
 
-def _occurrences(form: str, text: str, *, common: bool = False, fold: bool = False) -> list[tuple[int, int]]:
+def _occurrences(form: str, sid: str, index: WordIndex, *, common: bool = False, fold: bool = False) -> list[tuple[int, int]]:
     """Where ``form`` occurs as a whole word; a ``common`` word ("Total", "Shell": the story
     also uses it in lowercase) does not count where its capital only marks a sentence start."""
-    flags = re.IGNORECASE if fold else 0
-    pattern = re.compile(r"(?<![\w-])" + re.escape(form) + r"(?![\w])", flags)
-    found = [m.span() for m in pattern.finditer(text)]
+    text = index.texts[sid]
+    found = index.occurrences(form, sid, fold=fold)
     if common and " " not in form:
         found = [(a, b) for a, b in found if not _SENTENCE_START.search(text[max(0, a - 3) : a] or "\n")]
     return found
