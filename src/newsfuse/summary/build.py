@@ -14,9 +14,10 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ..model import Briefing, Span
+from ..model import Briefing, Span, TimeExpression
+from ..summary.similarity import best_matches_all
 from .select import Scored
-from .support import Support, best_matches, group_count, idf_weights, numbers_in, supporting, tfidf
+from .support import SUPPORT_COSINE, Support, group_count, idf_weights, numbers_in, supporting, tfidf
 from .text import Candidate, content_terms, furniture_reason, standalone
 from .when import sentence_date
 
@@ -68,41 +69,63 @@ def build_index(briefing: Briefing) -> Index:
     groups = briefing.independent_groups or tuple((s.id,) for s in briefing.sources)
     extra_keys = _extra_keys(briefing)
     published = {s.id: s.published for s in briefing.sources}
-    scored, support = [], {}
+    times_of = _times_by_source(briefing.times)
+    wire_partners = _wire_partners(briefing.shared_sentences)
+    shown_items = []
     for sid, items in pool.items():
         text = briefing.source(sid).text
         for i, it in enumerate(items):
             persons = [p for prev in items[max(0, i - PRONOUN_LOOKBACK) : i] for p in prev.persons]
             shown = standalone(it.span, text, persons, briefing.docs[sid], first=it.position == 0)
-            if shown is None:
-                continue
-            span, shown_text = shown
-            matches = best_matches(it.span, vectors[it.span], others)
-            sup = supporting(matches, numbers=numbers, own=numbers[it.span])
-            sup = _with_wire_copy(sup, it.span, briefing.shared_sentences)
-            cand = Candidate(span, shown_text, it.terms, it.position, len(shown_text.split()))
-            support[span] = sup
-            scored.append(Scored(
-                candidate=cand,
-                vector=vectors[it.span],
-                centrality=sum(score for score, _ in matches) / max(1, len(others) - 1),
-                groups=group_count([sid, *(s.source for s in sup.spans)], groups),
-                keys=frozenset(it.terms) | extra_keys.get(it.span, frozenset()),
-                when=sentence_date(span, text[span.start : span.end], published.get(sid), briefing.times),
-            ))
+            if shown is not None:
+                shown_items.append((sid, it, shown))
+    best = best_matches_all(others, [it.span for _, it, _ in shown_items], SUPPORT_COSINE)
+    scored, support = [], {}
+    for sid, it, (span, shown_text) in shown_items:
+        text = briefing.source(sid).text
+        matches = best[it.span]
+        sup = supporting(list(matches.above), numbers=numbers, own=numbers[it.span])
+        sup = _with_wire_copy(sup, it.span, wire_partners)
+        cand = Candidate(span, shown_text, it.terms, it.position, len(shown_text.split()))
+        support[span] = sup
+        scored.append(Scored(
+            candidate=cand,
+            vector=vectors[it.span],
+            centrality=matches.total / max(1, len(others) - 1),
+            groups=group_count([sid, *(s.source for s in sup.spans)], groups),
+            keys=frozenset(it.terms) | extra_keys.get(it.span, frozenset()),
+            when=sentence_date(span, text[span.start : span.end], published.get(sid), times_of.get(sid, ())),
+        ))
     weights = key_weights(pool, extra_keys, groups, idf)
     return Index(tuple(scored), support, weights, len(groups))
 
 
-def _with_wire_copy(sup: Support, span: Span, pairs: Sequence[tuple[Span, Span]]) -> Support:
+def _with_wire_copy(sup: Support, span: Span, partners: Mapping[Span, Sequence[Span]]) -> Support:
     """Add the wire stage's near-identical sentences (a reprint always supports its original)."""
     spans, scores = list(sup.spans), list(sup.scores)
-    for a, b in pairs:
-        other = b if a == span else a if b == span else None
-        if other is not None and other.source not in {s.source for s in spans}:
+    for other in partners.get(span, ()):
+        if other.source not in {s.source for s in spans}:
             spans.append(other)
             scores.append(1.0)
     return Support(tuple(spans), tuple(scores))
+
+
+def _wire_partners(pairs: Sequence[tuple[Span, Span]]) -> dict[Span, list[Span]]:
+    """Sentence -> the sentences the wire stage paired it with, in pair order (looked up, not scanned)."""
+    partners: dict[Span, list[Span]] = defaultdict(list)
+    for a, b in pairs:
+        partners[a].append(b)
+        if b != a:
+            partners[b].append(a)
+    return partners
+
+
+def _times_by_source(times: Sequence[TimeExpression]) -> dict[str, list[TimeExpression]]:
+    """Each source's time expressions in their order (``sentence_date`` reads only the sentence's source)."""
+    out: dict[str, list[TimeExpression]] = defaultdict(list)
+    for t in times:
+        out[t.span.source].append(t)
+    return out
 
 
 def _extra_keys(briefing: Briefing) -> dict[Span, frozenset[str]]:

@@ -90,25 +90,29 @@ def select(
     stated: set[str] = set()
     used = 0
     pool = list(scored)
+    # Each candidate's greatest similarity to a chosen sentence, kept up to date as sentences are
+    # chosen (a max over the chosen ones, the same whichever order they come in).
+    overlaps = [0.0] * len(pool)
     while pool:
-        best, best_gain, best_extra = None, -math.inf, (0, frozenset())
-        for s in pool:
+        best, best_gain, best_extra, best_at = None, -math.inf, (0, frozenset()), -1
+        for at, s in enumerate(pool):
             extra = extra_words(s, stated) if extra_words else (0, frozenset())
             if used + s.candidate.words + extra[0] > budget:
                 continue
-            overlap = max((cosine(s.vector, c.vector) for c in chosen), default=0.0)
+            overlap = overlaps[at]
             if overlap >= weights.max_overlap:
                 continue
             gain = _gain(s, overlap, covered, key_weights, n_groups, weights)
             if gain > best_gain:
-                best, best_gain, best_extra = s, gain, extra
+                best, best_gain, best_extra, best_at = s, gain, extra, at
         if best is None:
             break
         chosen.append(best)
         covered |= best.keys
         stated |= best_extra[1]
         used += best.candidate.words + best_extra[0]
-        pool = [s for s in pool if s is not best]
+        del pool[best_at], overlaps[best_at]
+        overlaps = [max(o, cosine(s.vector, best.vector)) for o, s in zip(overlaps, pool, strict=True)]
     return chosen
 
 
