@@ -11,8 +11,9 @@ others, so one vague sentence cannot chain two happenings together).
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 
 from rapidfuzz import fuzz
@@ -50,22 +51,42 @@ def _dice(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def cluster_day(events: Sequence[Event], threshold: float = MERGE_THRESHOLD) -> list[list[Event]]:
-    """Average-link agglomerative clustering of one day's events."""
-    clusters = [[e] for e in events]
-    sims = {(id(a), id(b)): similarity(a, b) for a in events for b in events if a is not b}
-    while len(clusters) > 1:
-        best, pair = threshold, None
-        for i in range(len(clusters)):
-            for j in range(i + 1, len(clusters)):
-                link = _average_link(clusters[i], clusters[j], sims)
-                if link >= best:
-                    best, pair = link, (i, j)
-        if pair is None:
-            break
-        i, j = pair
-        clusters[i] = clusters[i] + clusters[j]
-        del clusters[j]
-    return clusters
+    """Average-link agglomerative clustering of one day's events.
+
+    Each round merges the pair of clusters with the highest link at or above ``threshold``
+    (ties: the later pair in (i, j) order, as a scan keeping the last best would). Links live in a
+    heap and only the merged cluster's links are recomputed after a merge (each with
+    ``_average_link`` over its member pairs in the same order, so the values are bit-identical
+    to recomputing every pair every round, which grew with the cube of a busy day's events).
+    """
+    clusters: dict[int, list[Event]] = {i: [e] for i, e in enumerate(events)}
+    sims: dict[tuple[int, int], float] = {}
+    for x, a in enumerate(events):
+        for b in events[x + 1 :]:
+            sims[(id(a), id(b))] = sims[(id(b), id(a))] = similarity(a, b)
+    version = dict.fromkeys(clusters, 0)
+    heap: list[tuple[float, int, int, int, int]] = []
+
+    def push(i: int, j: int) -> None:
+        link = _average_link(clusters[i], clusters[j], sims)
+        if link >= threshold:
+            heapq.heappush(heap, (-link, -i, -j, version[i], version[j]))
+
+    ids = list(clusters)
+    for x, i in enumerate(ids):
+        for j in ids[x + 1 :]:
+            push(i, j)
+    while heap:
+        _, ni, nj, vi, vj = heapq.heappop(heap)
+        i, j = -ni, -nj
+        if i not in clusters or j not in clusters or version[i] != vi or version[j] != vj:
+            continue
+        clusters[i] = clusters[i] + clusters.pop(j)
+        version[i] += 1
+        for c in clusters:
+            if c != i:
+                push(min(i, c), max(i, c))
+    return list(clusters.values())
 
 
 def _average_link(a: list[Event], b: list[Event], sims: dict[tuple[int, int], float]) -> float:
@@ -86,16 +107,19 @@ def build_timeline(events: Sequence[Event], source_order: Sequence[str], thresho
         if earliest is None or e.day >= earliest - timedelta(days=STORY_WINDOW_DAYS):
             by_day[e.day].append(e)
     entries = []
+    rank: dict[str, int] = {}
+    for at, sid in enumerate(source_order):
+        rank.setdefault(sid, at)  # source_order.index, looked up
     for day in sorted(by_day):
         clusters = cluster_day(by_day[day], threshold)
         clusters.sort(key=lambda c: (-len({e.span.source for e in c}), min((e.order for e in c if e.order), default=0.0),
-                                     min(source_order.index(e.span.source) for e in c)))
-        entries += [_entry(day, c, source_order) for c in clusters]
+                                     min(rank[e.span.source] for e in c)))
+        entries += [_entry(day, c, rank) for c in clusters]
     return tuple(entries)
 
 
-def _entry(day: date, cluster: list[Event], source_order: Sequence[str]) -> TimelineEntry:
-    members = sorted(cluster, key=lambda e: (source_order.index(e.span.source), e.span.start))
+def _entry(day: date, cluster: list[Event], rank: Mapping[str, int]) -> TimelineEntry:
+    members = sorted(cluster, key=lambda e: (rank[e.span.source], e.span.start))
     best = representative(members)
     sources = tuple(dict.fromkeys(e.span.source for e in members))
     return TimelineEntry(day, best.text, sources, tuple(e.span for e in members), all(e.inferred for e in members))
