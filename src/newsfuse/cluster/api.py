@@ -31,8 +31,9 @@ from .online import ClusterConfig
 from .output import write_outputs
 from .stream import cluster_articles
 
-#: progress(phase, done): phase is "read" (inputs read) or "cluster" (articles assigned).
-Progress = Callable[[str, int], None]
+#: progress(phase, done[, total]): phase is "read" (inputs read), "cluster" (articles assigned) or
+#: "brief" (stories briefed in parallel, with the number to brief).
+Progress = Callable[..., None]
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class ClusterOptions:
     embeddings: bool = False
     min_articles: int = 1  # stories smaller than this get no briefing (still in the index)
     briefings: bool = True
+    workers: int = 1  # processes briefing stories at once (cluster.parallel); 0: one per core
 
 
 DEFAULT_SETTINGS, DEFAULT_OPTIONS = Settings(), ClusterOptions()
@@ -74,8 +76,9 @@ def run_cluster(inputs: Sequence[str], outdir: Path, state_dir: Path | None = No
     report.known_articles = len(feed.articles) - len(assignments)
     report.changed_stories = sorted({a.story for a in assignments})
     report.stories = len({a.story for a in everything})
+    briefer = _prebrief(outdir, everything, set(report.changed_stories), settings, options, progress)
     report.written = write_outputs(outdir, everything, set(report.changed_stories), settings, options,
-                                   report.rejected, _index_options(options))
+                                   report.rejected, _index_options(options), brief=briefer)
     return report
 
 
@@ -95,6 +98,16 @@ def _config(saved: ClusterConfig | None, asked: ClusterConfig, state_dir: Path |
         return saved
     raise UsageError(f"the state in {state_dir} was built with {saved}; it cannot continue with {asked}. "
                      "Use a new --state folder to cluster with other settings, or leave the options out.")
+
+
+def _prebrief(outdir: Path, articles: Sequence[StoredArticle], changed: set[str], settings: Settings,
+              options: ClusterOptions, progress: Progress | None) -> Any:
+    """With more than one worker, brief the stories ahead in parallel (same files as serially)."""
+    from .parallel import prebrief, resolve_workers
+
+    workers = resolve_workers(options.workers)
+    tick = (lambda done, total: progress("brief", done, total)) if progress else None
+    return prebrief(outdir, articles, changed, settings, options, workers, tick) if workers > 1 else None
 
 
 def _embedder(options: ClusterOptions) -> Embedder | None:

@@ -35,6 +35,10 @@ EMBED_THRESHOLD = 0.28
 EMBED_HEADLINE_THRESHOLD = 0.20
 
 
+#: What the progress line calls each phase of a run.
+PHASES = {"read": "reading", "cluster": "clustering", "brief": "briefing (stories)"}
+
+
 def add_parser(sub: Any) -> None:
     c = sub.add_parser("cluster", help="group a mixed feed into stories and brief each story",
                        description="Group articles into stories (online, in publication order) and write one "
@@ -52,6 +56,9 @@ def add_parser(sub: Any) -> None:
                    help="also compare sentence embeddings (all-MiniLM-L6-v2, offline; slower)")
     c.add_argument("--min-articles", type=int, default=1, metavar="N", help="brief only stories with at least N articles (default 1)")
     c.add_argument("--no-briefings", action="store_true", help="write the index only")
+    c.add_argument("--workers", type=int, default=0, metavar="N",
+                   help="brief stories in N worker processes, the model loaded once per worker "
+                        "(default 0: one per available core; 1: serially in this process); same files either way")
     add_reading_options(c, words_help="summary length in words per briefing (default 250)")
 
 
@@ -81,12 +88,14 @@ def handle(args: argparse.Namespace) -> int:
 
     if args.min_articles <= 0:
         raise UsageError("--min-articles must be positive")
+    if args.workers < 0:
+        raise UsageError("--workers must be 0 (one per core) or a positive number of processes")
     settings = reading_settings(args)
     check_writable_folder(args.output, "-o")
     if args.state:
         check_writable_folder(args.state, "--state")
     options = ClusterOptions(config=config_from(args), embeddings=args.embeddings,
-                             min_articles=args.min_articles, briefings=not args.no_briefings)
+                             min_articles=args.min_articles, briefings=not args.no_briefings, workers=args.workers)
     with _progress(not args.quiet and sys.stderr.isatty()) as tick:
         report = run_cluster(args.inputs, Path(args.output), Path(args.state) if args.state else None,
                              settings, options, args.manifest, tick)
@@ -108,21 +117,23 @@ def _progress(show: bool) -> Iterator[Any]:
         yield None
         return
     from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} articles"),
-                  TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), console=Console(stderr=True),
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(bar_width=20),
+                  TextColumn("{task.completed} {task.fields[unit]}"), TextColumn("{task.fields[rate]}"),
+                  TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=Console(stderr=True),
                   transient=True) as bar:
         tasks: dict[str, Any] = {}
         started: dict[str, float] = {}
 
-        def tick(phase: str, done: int) -> None:
+        def tick(phase: str, done: int, total: int | None = None) -> None:
+            unit = "stories" if phase == "brief" else "articles"
             if phase not in tasks:
                 for earlier in tasks.values():
                     bar.stop_task(earlier)  # freeze the earlier phase's clock
-                tasks[phase] = bar.add_task("reading" if phase == "read" else "clustering", total=None, rate="")
+                tasks[phase] = bar.add_task(PHASES.get(phase, phase), total=total, rate="", unit=unit)
                 started[phase] = time.perf_counter()
             elapsed = max(time.perf_counter() - started[phase], 1e-6)
-            bar.update(tasks[phase], completed=done, rate=f"{done / elapsed:,.0f} articles/s")
+            bar.update(tasks[phase], completed=done, total=total, rate=f"{done / elapsed:,.1f} {unit}/s")
 
         yield tick

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,10 @@ FORMATS = ("json", "md", "html")
 
 
 def write_outputs(outdir: Path, articles: Sequence[StoredArticle], changed: set[str], settings: Settings,
-                  options: Any, rejected: list[Rejection], index_options: dict[str, Any]) -> list[Path]:
+                  options: Any, rejected: list[Rejection], index_options: dict[str, Any],
+                  brief: Callable[..., dict[str, str] | None] | None = None) -> list[Path]:
+    """Brief and write each story that needs it (``brief``: ``brief_story`` or briefings made ahead
+    by ``parallel.prebrief``, called the same way), then the index."""
     outdir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     briefings: dict[str, dict[str, str] | None] = {}
@@ -43,7 +46,7 @@ def write_outputs(outdir: Path, articles: Sequence[StoredArticle], changed: set[
         if sid not in changed and present:
             briefings[sid] = files
             continue
-        rendered = brief_story(members, settings, rejected)
+        rendered = (brief or brief_story)(members, settings, rejected)
         briefings[sid] = files if rendered else None
         for fmt, text in (rendered or {}).items():
             written += write_if_changed(outdir / files[fmt], text)

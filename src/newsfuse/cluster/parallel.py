@@ -1,0 +1,111 @@
+"""Brief the stories of ``newsfuse cluster`` in parallel worker processes.
+
+Briefing is per story and independent, so stories go to a pool of worker
+processes (``concurrent.futures.ProcessPoolExecutor`` with the ``forkserver``
+start method: each worker starts clean, not as a copy of a parent that may
+hold threads or a SQLite connection). Each worker loads the spaCy model once
+(the pool's initializer) and keeps it for every story it is given. The
+largest stories are submitted first so no worker is left with a big one at
+the end. Results are collected by story id and written by the caller in the
+same order as a serial run, so the files are byte-identical to it.
+
+A story whose briefing raises keeps its exception; it is raised again when
+the caller asks for that story, where a serial run would have raised it.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from pathlib import Path
+from typing import Any
+
+from ..config import Settings
+from ..store.sqlite import StoredArticle
+
+Rendered = dict[str, str] | None
+#: progress(done, total): stories briefed so far.
+StoryProgress = Callable[[int, int], None]
+
+
+def available_cores() -> int:
+    """Cores this process may run on (the affinity mask, which containers and taskset narrow)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def resolve_workers(asked: int | None) -> int:
+    """``--workers``: None or 0 means one per available core."""
+    return available_cores() if not asked else max(1, asked)
+
+
+def _start(model: str) -> None:
+    from ..nlp import load_nlp
+
+    load_nlp(model)
+
+
+def _brief(members: list[StoredArticle], settings: Settings) -> Rendered:
+    from .output import brief_story
+
+    return brief_story(members, settings, [])
+
+
+class Prebriefed:
+    """Briefings computed ahead by a pool; called like ``output.brief_story``."""
+
+    def __init__(self, results: dict[str, Rendered | BaseException], fallback: Callable[..., Rendered]) -> None:
+        self.results, self.fallback = results, fallback
+
+    def __call__(self, members: Sequence[StoredArticle], settings: Settings, rejected: list) -> Rendered:
+        sid = members[0].story if members else None
+        if sid not in self.results:
+            return self.fallback(members, settings, rejected)
+        result = self.results[sid]
+        if isinstance(result, BaseException):
+            raise result
+        return result
+
+
+def prebrief(outdir: Path, articles: Sequence[StoredArticle], changed: set[str], settings: Settings, options: Any,
+             workers: int, progress: StoryProgress | None = None) -> Prebriefed | None:
+    """Brief ahead, in ``workers`` processes, the stories ``output.write_outputs`` will brief (those
+    changed or with files missing, big enough, briefings on); None when fewer than two need it."""
+    from .output import FORMATS, brief_story
+
+    by_story: dict[str, list[StoredArticle]] = defaultdict(list)
+    for a in articles:
+        by_story[a.story].append(a)
+    jobs = [(sid, members) for sid, members in sorted(by_story.items())
+            if options.briefings and len(members) >= options.min_articles
+            and (sid in changed or not all((outdir / "stories" / f"{sid}.{fmt}").is_file() for fmt in FORMATS))]
+    if workers < 2 or len(jobs) < 2:
+        return None
+    return Prebriefed(brief_in_parallel(jobs, settings, workers, progress), brief_story)
+
+
+def brief_in_parallel(stories: Iterable[tuple[str, list[StoredArticle]]], settings: Settings, workers: int,
+                      progress: StoryProgress | None = None) -> dict[str, Rendered | BaseException]:
+    """Story id -> its rendered briefing (or the exception it raised), briefed by ``workers`` processes."""
+    jobs = sorted(stories, key=lambda job: (-sum(len(a.text or "") for a in job[1]), job[0]))
+    results: dict[str, Rendered | BaseException] = {}
+    if not jobs:
+        return results
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context, initializer=_start,
+                             initargs=(settings.model,)) as pool:
+        pending: dict[Future, str] = {pool.submit(_brief, members, settings): sid for sid, members in jobs}
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                sid = pending.pop(future)
+                error = future.exception()
+                results[sid] = error if error is not None else future.result()
+            if progress:
+                progress(len(results), len(jobs))
+    return results

@@ -1,0 +1,55 @@
+"""``newsfuse cluster --workers N`` writes the same bytes as a serial run (issue 16)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from newsfuse.cli import main
+from newsfuse.cluster.parallel import Prebriefed, resolve_workers
+
+REPO = Path(__file__).resolve().parents[2]
+IN_AMENAS = REPO / "examples" / "in-amenas"
+
+
+#: The HTML pages say when they were made (to the minute); a serial re-run differs there too.
+_MADE_AT = re.compile(rb"on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC")
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): _MADE_AT.sub(b"on <time>", p.read_bytes())
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.integration
+def test_parallel_briefings_are_byte_identical_to_serial(tmp_path: Path) -> None:
+    # A join threshold no pair reaches: each of the five reports is its own story, five briefings to share out.
+    args = [str(IN_AMENAS), "--threshold", "0.99", "-q"]
+    assert main(["cluster", *args, "-o", str(tmp_path / "serial"), "--workers", "1"]) == 0
+    assert main(["cluster", *args, "-o", str(tmp_path / "parallel"), "--workers", "2"]) == 0
+    serial, parallel = _files(tmp_path / "serial"), _files(tmp_path / "parallel")
+    assert len([f for f in serial if f.startswith("stories/") and f.endswith(".json")]) == 5
+    assert serial == parallel
+
+
+def test_a_failed_story_raises_where_the_serial_run_would() -> None:
+    class Member:
+        story = "s1"
+
+    boom = ValueError("no text")
+    briefer = Prebriefed({"s1": boom}, fallback=lambda *a: {"json": "serial"})
+    with pytest.raises(ValueError, match="no text"):
+        briefer([Member()], None, [])
+    Member.story = "s2"  # not briefed ahead: the serial fallback
+    assert briefer([Member()], None, []) == {"json": "serial"}
+
+
+def test_workers_zero_means_every_available_core() -> None:
+    assert resolve_workers(0) >= 1 and resolve_workers(3) == 3 and resolve_workers(None) == resolve_workers(0)
+
+
+def test_negative_workers_is_a_usage_error(tmp_path: Path, capsys) -> None:
+    assert main(["cluster", str(IN_AMENAS), "-o", str(tmp_path / "o"), "--workers", "-1", "-q"]) == 2
+    assert "--workers" in capsys.readouterr().err
