@@ -15,6 +15,7 @@ fixed costs dominate).
 
     PYTHONPATH=src .venv/bin/python bench/scale.py [--sizes 5,50,200,500,1000] [--timeout 900]
     PYTHONPATH=src .venv/bin/python bench/scale.py --profile 200   # cProfile of one brief, top functions
+    PYTHONPATH=src .venv/bin/python bench/scale.py --n-process 200  # the parse in 1 vs 2 processes, side by side
 """
 
 from __future__ import annotations
@@ -112,10 +113,11 @@ def child(n: int, profile: bool) -> dict:
     from newsfuse.config import Settings
     from newsfuse.ingest.read import read_inputs
     from newsfuse.nlp import load_nlp
+    from newsfuse.nlp.stages import PIPE_BATCH
     from newsfuse.pipeline import Pipeline
     from newsfuse.render.output import render
     from newsfuse.sources import build_sources
-    from newsfuse.stages import PIPE_BATCH, default_stages
+    from newsfuse.stages import default_stages
 
     settings = Settings()
     articles = pick(story_pool(), n)
@@ -173,6 +175,36 @@ def child(n: int, profile: bool) -> dict:
     }
 
 
+def compare_n_process(n: int, rounds: int = 2) -> None:
+    """Wall time of the bare parse of n reports in one process and in every core's process,
+    alternating (the machine is shared: side by side), and whether the Docs are the same."""
+    from newsfuse.config import Settings, available_cores
+    from newsfuse.ingest.read import read_inputs
+    from newsfuse.nlp import load_nlp
+    from newsfuse.nlp.stages import PIPE_BATCH
+    from newsfuse.sources import build_sources
+
+    settings = Settings()
+    with tempfile.TemporaryDirectory() as tmp:
+        write_story(pick(story_pool(), n), Path(tmp))
+        sources, _ = build_sources(read_inputs([tmp], settings).documents, settings)
+    texts = [s.text for s in sources]
+    nlp = load_nlp(settings.model)
+    cores = available_cores()
+    times: dict[int, list[float]] = {1: [], cores: []}
+    digests: dict[int, str] = {}
+    for _ in range(rounds):
+        for procs in (1, cores):
+            start = time.perf_counter()
+            docs = list(nlp.pipe(texts, batch_size=PIPE_BATCH, n_process=procs))
+            times[procs].append(time.perf_counter() - start)
+            digests[procs] = hashlib.sha256(b"".join(d.to_bytes(exclude=["user_data"]) for d in docs)).hexdigest()
+    print(f"{n} reports, {sum(map(len, texts)):,} characters, {cores} cores; wall seconds per round:")
+    for procs, ts in times.items():
+        print(f"  n_process={procs}: " + ", ".join(f"{t:.1f}" for t in ts))
+    print(f"  same Docs: {len(set(digests.values())) == 1}")
+
+
 def fit_exponent(points: list[tuple[int, float]]) -> float | None:
     """Slope of log(time) on log(n), least squares; None with fewer than two points."""
     pts = [(math.log(n), math.log(t)) for n, t in points if t > 0]
@@ -203,6 +235,7 @@ def main() -> None:
     ap.add_argument("--sizes", default="5,50,200,500,1000")
     ap.add_argument("--timeout", type=float, default=900.0, help="seconds per size before it is stopped")
     ap.add_argument("--profile", type=int, help="cProfile one brief of this many reports (to stderr)")
+    ap.add_argument("--n-process", type=int, metavar="N", help="time the bare parse of N reports in 1 vs all processes")
     ap.add_argument("--json", type=Path, help="also write the records here")
     ap.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -211,6 +244,9 @@ def main() -> None:
         return
     if args.child is not None:
         print(json.dumps(child(args.child, profile=False)))
+        return
+    if args.n_process:
+        compare_n_process(args.n_process)
         return
     if args.profile:
         rec = child(args.profile, profile=True)

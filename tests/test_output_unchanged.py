@@ -33,3 +33,24 @@ def test_example_json_is_unchanged(example_briefing) -> None:
 
 def test_deepwater_json_is_unchanged(deepwater_briefing) -> None:
     assert _sha(deepwater_briefing) == DEEPWATER_JSON_SHA256
+
+
+def test_the_parse_in_two_processes_gives_the_same_briefing(monkeypatch) -> None:
+    """spaCy's ``n_process`` (used above ``PARALLEL_PARSE_MIN_CHARS``) must not change a thing."""
+    from newsfuse.api import brief
+    from newsfuse.config import Settings
+    from newsfuse.nlp import stages
+
+    from corpus import EXAMPLE
+
+    monkeypatch.setattr(stages, "PARALLEL_PARSE_MIN_CHARS", 0)
+    assert stages.parse_processes(2, 10) == 2
+    assert _sha(brief([str(EXAMPLE)], Settings(parse_processes=2))) == EXAMPLE_JSON_SHA256
+
+
+def test_a_small_story_parses_in_one_process() -> None:
+    from newsfuse.nlp.stages import PARALLEL_PARSE_MIN_CHARS, parse_processes
+
+    assert parse_processes(0, PARALLEL_PARSE_MIN_CHARS - 1) == 1
+    assert parse_processes(1, 10 * PARALLEL_PARSE_MIN_CHARS) == 1
+    assert parse_processes(3, PARALLEL_PARSE_MIN_CHARS) == 3

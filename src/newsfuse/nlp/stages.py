@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from ..config import available_cores
 from ..model import Briefing
 from ..pipeline import stage
 from .load import load_nlp
@@ -11,15 +12,30 @@ from .sentences import doc_sentences
 
 #: spaCy's batch size for nlp.pipe; articles are 2-10 KB each.
 PIPE_BATCH = 16
+#: Below this much text the parse stays in one process: starting workers and shipping Docs back
+#: costs more than it saves (bench/scale.py --n-process measures both side by side).
+PARALLEL_PARSE_MIN_CHARS = 500_000
 
 
 @stage("parse", version="1", requires={"sources", "settings"}, produces={"docs"})
 def parse(briefing: Briefing) -> Briefing:
-    """One ``nlp.pipe`` pass over every source; later stages reuse these Docs."""
+    """One ``nlp.pipe`` pass over every source; later stages reuse these Docs.
+
+    With enough text and more than one core the pass runs in spaCy's worker processes
+    (``n_process``); the Docs are the same as from one process.
+    """
     nlp = load_nlp(briefing.settings.model)
     texts = [s.text for s in briefing.sources]
-    docs = dict(zip((s.id for s in briefing.sources), nlp.pipe(texts, batch_size=PIPE_BATCH)))
+    n_process = parse_processes(briefing.settings.parse_processes, sum(len(t) for t in texts))
+    docs = dict(zip((s.id for s in briefing.sources), nlp.pipe(texts, batch_size=PIPE_BATCH, n_process=n_process)))
     return dataclasses.replace(briefing, docs=docs)
+
+
+def parse_processes(asked: int, chars: int) -> int:
+    """Processes for the parse: 1 for a small story, else ``asked`` (0: every available core)."""
+    if asked == 1 or chars < PARALLEL_PARSE_MIN_CHARS:
+        return 1
+    return available_cores() if asked <= 0 else asked
 
 
 @stage("sentences", version="1", requires={"docs"}, produces={"sentences"})
