@@ -3,17 +3,24 @@
 Two sources share copy when at least ``MIN_SHARED_SENTENCES`` of their
 sentences are near-identical (word 3-gram Jaccard >= ``NEAR_DUP_JACCARD``,
 which tolerates a changed word or two: "foreign worker hostage" vs "foreign
-workers hostage"). Candidates come from MinHash LSH, so cost grows with the
-number of sentences, not its square. Sentences that are mostly quotation do
-not count: two outlets quoting one statement are not sharing copy.
+workers hostage"). Pairs are found by an exact set-similarity join with
+prefix filtering (Bayardo, Ma & Srikant 2007, "Scaling up all pairs
+similarity search"; Xiao et al. 2008, PPJoin): with shingles ordered rarest
+first, two sets of Jaccard >= t share a shingle among the first
+|x| - ceil(t*|x|) + 1 of each, so only those prefixes are indexed and only
+pairs sharing one are compared. Cost grows with the number of sentences, not
+its square, and unlike MinHash LSH (used before, which missed a pair now and
+then and cost ~0.4 s of imports on every run) no qualifying pair is missed.
+Sentences that are mostly quotation do not count: two outlets quoting one
+statement are not sharing copy.
 """
 
 from __future__ import annotations
 
+import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
 
 from ..model import Source, Span
 
@@ -27,7 +34,6 @@ NEAR_DUP_JACCARD = 0.6
 MIN_WORDS = 8
 #: A sentence with more than this share of its characters inside quotes is a quotation.
 MAX_QUOTED_SHARE = 0.5
-NUM_PERM = 64
 _WORD = re.compile(r"\w+", re.UNICODE)
 _QUOTED = re.compile(r"[“\"]([^”\"]*)[”\"]|‘([^’]*)’")
 
@@ -50,39 +56,35 @@ def near_duplicate_pairs(
     sources: Sequence[Source], sentences: Mapping[str, Sequence[Span]]
 ) -> tuple[tuple[Span, Span], ...]:
     """Pairs of near-identical sentences in different sources (quotations left out)."""
-    from datasketch import MinHash, MinHashLSH
-
     texts = {s.id: s.text for s in sources}
-    permutations = _permutations()
-    items: dict[str, tuple[Span, frozenset[str], MinHash]] = {}
-    lsh = MinHashLSH(threshold=NEAR_DUP_JACCARD * 0.8, num_perm=NUM_PERM)
+    items: list[tuple[Span, frozenset[str]]] = []
     for sid, spans in sentences.items():
         for span in spans:
             text = texts[sid][span.start : span.end]
-            if not eligible(text):
-                continue
-            key = f"{sid}:{span.start}"
-            grams = shingles(text)
-            mh = MinHash(num_perm=NUM_PERM, permutations=permutations[0], scheme=permutations[1])
-            mh.update_batch([g.encode("utf-8") for g in grams])
-            lsh.insert(key, mh)
-            items[key] = (span, grams, mh)
+            if eligible(text):
+                items.append((span, shingles(text)))
+    frequency = Counter(g for _, grams in items for g in grams)
+    rank = {g: (c, g) for g, c in frequency.items()}  # rarest first; ties by text, so runs agree
+    index: dict[str, list[int]] = defaultdict(list)
     pairs = set()
-    for span, grams, mh in items.values():
-        for other in lsh.query(mh):
-            o_span, o_grams, _ = items[other]
-            if o_span.source != span.source and _jaccard(grams, o_grams) >= NEAR_DUP_JACCARD:
-                pairs.add(tuple(sorted((span, o_span))))
+    for x, (span, grams) in enumerate(items):
+        ordered = sorted(grams, key=rank.__getitem__)
+        seen: set[int] = set()
+        for g in ordered[: _prefix_length(len(ordered))]:
+            for y in index[g]:
+                if y in seen:
+                    continue
+                seen.add(y)
+                o_span, o_grams = items[y]
+                if o_span.source != span.source and _jaccard(grams, o_grams) >= NEAR_DUP_JACCARD:
+                    pairs.add(tuple(sorted((span, o_span))))
+            index[g].append(x)
     return tuple(sorted(pairs))
 
 
-@lru_cache(maxsize=1)
-def _permutations() -> tuple[object, str]:
-    """Drawing MinHash permutations is the costly part of a MinHash; draw them once per process."""
-    from datasketch import MinHash
-
-    template = MinHash(num_perm=NUM_PERM)
-    return template.permutations, template.scheme
+def _prefix_length(size: int) -> int:
+    """How many of a set's rarest shingles any set with Jaccard >= NEAR_DUP_JACCARD must share one of."""
+    return size - math.ceil(NEAR_DUP_JACCARD * size - 1e-9) + 1
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
