@@ -43,6 +43,8 @@ class ClusterOptions:
     min_articles: int = 1  # stories smaller than this get no briefing (still in the index)
     briefings: bool = True
     workers: int = 1  # processes briefing stories at once (cluster.parallel); 0: one per core
+    engine: str = "local"  # "local" (this machine) or "ray" (cluster.ray_engine)
+    address: str | None = None  # a running Ray cluster to join (engine "ray"); None: start a local one
 
 
 DEFAULT_SETTINGS, DEFAULT_OPTIONS = Settings(), ClusterOptions()
@@ -105,8 +107,15 @@ def _prebrief(outdir: Path, articles: Sequence[StoredArticle], changed: set[str]
     """With more than one worker, brief the stories ahead in parallel (same files as serially)."""
     from .parallel import prebrief, resolve_workers
 
-    workers = resolve_workers(options.workers)
     tick = (lambda done, total: progress("brief", done, total)) if progress else None
+    if options.engine == "ray":
+        from functools import partial
+
+        from .ray_engine import brief_with_ray
+
+        runner = partial(brief_with_ray, address=options.address)
+        return prebrief(outdir, articles, changed, settings, options, options.workers or None, tick, runner)
+    workers = resolve_workers(options.workers)
     return prebrief(outdir, articles, changed, settings, options, workers, tick) if workers > 1 else None
 
 

@@ -59,6 +59,10 @@ def add_parser(sub: Any) -> None:
     c.add_argument("--workers", type=int, default=0, metavar="N",
                    help="brief stories in N worker processes, the model loaded once per worker "
                         "(default 0: one per available core; 1: serially in this process); same files either way")
+    c.add_argument("--engine", choices=("local", "ray"), default="local",
+                   help="where stories are briefed: local processes (default) or Ray actors (pip install 'newsfuse[ray]')")
+    c.add_argument("--address", metavar="HOST:PORT",
+                   help="with --engine ray: join this running Ray cluster (default: start a local one)")
     add_reading_options(c, words_help="summary length in words per briefing (default 250)")
 
 
@@ -90,12 +94,15 @@ def handle(args: argparse.Namespace) -> int:
         raise UsageError("--min-articles must be positive")
     if args.workers < 0:
         raise UsageError("--workers must be 0 (one per core) or a positive number of processes")
+    if args.address and args.engine != "ray":
+        raise UsageError("--address is for --engine ray")
     settings = reading_settings(args)
     check_writable_folder(args.output, "-o")
     if args.state:
         check_writable_folder(args.state, "--state")
     options = ClusterOptions(config=config_from(args), embeddings=args.embeddings,
-                             min_articles=args.min_articles, briefings=not args.no_briefings, workers=args.workers)
+                             min_articles=args.min_articles, briefings=not args.no_briefings, workers=args.workers,
+                             engine=args.engine, address=args.address)
     with _progress(not args.quiet and sys.stderr.isatty()) as tick:
         report = run_cluster(args.inputs, Path(args.output), Path(args.state) if args.state else None,
                              settings, options, args.manifest, tick)

@@ -66,9 +66,11 @@ class Prebriefed:
 
 
 def prebrief(outdir: Path, articles: Sequence[StoredArticle], changed: set[str], settings: Settings, options: Any,
-             workers: int, progress: StoryProgress | None = None) -> Prebriefed | None:
-    """Brief ahead, in ``workers`` processes, the stories ``output.write_outputs`` will brief (those
-    changed or with files missing, big enough, briefings on); None when fewer than two need it."""
+             workers: int, progress: StoryProgress | None = None, runner: Callable[..., dict] | None = None,
+             ) -> Prebriefed | None:
+    """Brief ahead, in ``workers`` processes (or with ``runner``, e.g. the Ray engine), the stories
+    ``output.write_outputs`` will brief (those changed or with files missing, big enough, briefings
+    on); None when fewer than two need it."""
     from .output import FORMATS, brief_story
 
     by_story: dict[str, list[StoredArticle]] = defaultdict(list)
@@ -77,9 +79,9 @@ def prebrief(outdir: Path, articles: Sequence[StoredArticle], changed: set[str],
     jobs = [(sid, members) for sid, members in sorted(by_story.items())
             if options.briefings and len(members) >= options.min_articles
             and (sid in changed or not all((outdir / "stories" / f"{sid}.{fmt}").is_file() for fmt in FORMATS))]
-    if workers < 2 or len(jobs) < 2:
+    if len(jobs) < 2 or (runner is None and workers < 2):
         return None
-    return Prebriefed(brief_in_parallel(jobs, settings, workers, progress), brief_story)
+    return Prebriefed((runner or brief_in_parallel)(jobs, settings, workers, progress=progress), brief_story)
 
 
 def brief_in_parallel(stories: Iterable[tuple[str, list[StoredArticle]]], settings: Settings, workers: int,
