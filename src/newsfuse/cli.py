@@ -23,6 +23,7 @@ from .cli_options import add_reading_options, check_writable_file, reading_setti
 from .cluster.cli import add_parser as add_cluster_parser
 from .cluster.cli import handle as handle_cluster
 from .errors import NewsfuseError, UsageError
+from .progress import reporting
 from .serve.cli import add_parser as add_serve_parser
 from .serve.cli import handle as handle_serve
 
@@ -130,7 +131,8 @@ def _brief(args: argparse.Namespace, where: _Where | None = None) -> int:
             if tick is not None:
                 tick(event)
 
-        briefing = brief(args.articles, settings, args.manifest, progress)
+        with reporting(getattr(tick, "phase", None)):
+            briefing = brief(args.articles, settings, args.manifest, progress)
         if where is not None:
             where.event("stage render")
     for r in briefing.rejected:
@@ -187,22 +189,31 @@ def _progress(show: bool) -> Iterator[Any]:
         yield None
         return
     from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.fields[docs]} articles read"),
-                  TimeElapsedColumn(), console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("reading articles", total=None, docs=0)
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(bar_width=24),
+                  TextColumn("{task.fields[detail]}"), TimeElapsedColumn(), TimeRemainingColumn(),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("reading articles", total=None, detail="0 articles read")
         read = 0
+        phases: dict[str, Any] = {}
 
         def tick(event: str) -> None:
             nonlocal read
             kind, _, what = event.partition(" ")
             if kind == "read":
                 read += 1
-                bar.update(task, description=f"reading {Path(what).name[:40]}", docs=read)
+                bar.update(task, description=f"reading {Path(what).name[:40]}", detail=f"{read} articles read")
             else:
                 bar.update(task, description=f"running {what}")
 
+        def phase(name: str, done: int, total: int) -> None:
+            """A long phase (the parse) gets its own bar with an ETA."""
+            if name not in phases:
+                phases[name] = bar.add_task(f"{name}", total=total, detail="")
+            bar.update(phases[name], completed=done, total=total, detail=f"{done}/{total} articles")
+
+        tick.phase = phase  # type: ignore[attr-defined]
         yield tick
 
 

@@ -7,6 +7,7 @@ import dataclasses
 from ..config import available_cores
 from ..model import Briefing
 from ..pipeline import stage
+from ..progress import step
 from .load import load_nlp
 from .sentences import doc_sentences
 
@@ -27,7 +28,11 @@ def parse(briefing: Briefing) -> Briefing:
     nlp = load_nlp(briefing.settings.model)
     texts = [s.text for s in briefing.sources]
     n_process = parse_processes(briefing.settings.parse_processes, sum(len(t) for t in texts))
-    docs = dict(zip((s.id for s in briefing.sources), nlp.pipe(texts, batch_size=PIPE_BATCH, n_process=n_process)))
+    docs = {}
+    for done, (sid, doc) in enumerate(zip((s.id for s in briefing.sources),
+                                          nlp.pipe(texts, batch_size=PIPE_BATCH, n_process=n_process)), 1):
+        docs[sid] = doc
+        step("parse", done, len(texts))
     return dataclasses.replace(briefing, docs=docs)
 
 
