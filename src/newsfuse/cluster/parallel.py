@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any
 
 from ..config import Settings, available_cores
-from ..store.sqlite import StoredArticle
 
 Rendered = dict[str, str] | None
 #: progress(done, total): stories briefed so far.
@@ -42,7 +41,7 @@ def _start(model: str) -> None:
     load_nlp(model)
 
 
-def _brief(members: list[StoredArticle], settings: Settings) -> Rendered:
+def _brief(members: list[Any], settings: Settings) -> Rendered:
     from .output import brief_story
 
     # The pool already uses every core: each worker parses in its own process.
@@ -55,7 +54,7 @@ class Prebriefed:
     def __init__(self, results: dict[str, Rendered | BaseException], fallback: Callable[..., Rendered]) -> None:
         self.results, self.fallback = results, fallback
 
-    def __call__(self, members: Sequence[StoredArticle], settings: Settings, rejected: list) -> Rendered:
+    def __call__(self, members: Sequence[Any], settings: Settings, rejected: list) -> Rendered:
         sid = members[0].story if members else None
         if sid not in self.results:
             return self.fallback(members, settings, rejected)
@@ -65,7 +64,7 @@ class Prebriefed:
         return result
 
 
-def prebrief(outdir: Path, articles: Sequence[StoredArticle], changed: set[str], settings: Settings, options: Any,
+def prebrief(outdir: Path, articles: Sequence[Any], changed: set[str], settings: Settings, options: Any,
              workers: int, progress: StoryProgress | None = None, runner: Callable[..., dict] | None = None,
              ) -> Prebriefed | None:
     """Brief ahead, in ``workers`` processes (or with ``runner``, e.g. the Ray engine), the stories
@@ -73,7 +72,7 @@ def prebrief(outdir: Path, articles: Sequence[StoredArticle], changed: set[str],
     on); None when fewer than two need it."""
     from .output import FORMATS, brief_story
 
-    by_story: dict[str, list[StoredArticle]] = defaultdict(list)
+    by_story: dict[str, list[Any]] = defaultdict(list)
     for a in articles:
         by_story[a.story].append(a)
     jobs = [(sid, members) for sid, members in sorted(by_story.items())
@@ -84,7 +83,7 @@ def prebrief(outdir: Path, articles: Sequence[StoredArticle], changed: set[str],
     return Prebriefed((runner or brief_in_parallel)(jobs, settings, workers, progress=progress), brief_story)
 
 
-def brief_in_parallel(stories: Iterable[tuple[str, list[StoredArticle]]], settings: Settings, workers: int,
+def brief_in_parallel(stories: Iterable[tuple[str, list[Any]]], settings: Settings, workers: int,
                       progress: StoryProgress | None = None) -> dict[str, Rendered | BaseException]:
     """Story id -> its rendered briefing (or the exception it raised), briefed by ``workers`` processes."""
     jobs = sorted(stories, key=lambda job: (-sum(len(a.text or "") for a in job[1]), job[0]))

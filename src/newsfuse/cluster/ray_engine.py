@@ -24,7 +24,6 @@ from typing import Any
 
 from ..config import Settings
 from ..errors import UsageError
-from ..store.sqlite import StoredArticle
 from .parallel import Rendered, StoryProgress
 
 #: Object store of a local instance: briefings are a few hundred KB; Ray's default takes 30% of RAM.
@@ -39,7 +38,7 @@ class Briefer:
 
         load_nlp(model)
 
-    def brief(self, sid: str, members: list[StoredArticle], settings: Settings) -> tuple[str, Rendered | BaseException]:
+    def brief(self, sid: str, members: list[Any], settings: Settings) -> tuple[str, Rendered | BaseException]:
         from .parallel import _brief
 
         try:
@@ -48,7 +47,7 @@ class Briefer:
             return sid, exc
 
 
-def brief_with_ray(jobs: Sequence[tuple[str, list[StoredArticle]]], settings: Settings, workers: int | None = None,
+def brief_with_ray(jobs: Sequence[tuple[str, list[Any]]], settings: Settings, workers: int | None = None,
                    address: str | None = None, progress: StoryProgress | None = None) -> dict[str, Rendered | BaseException]:
     """Story id -> rendered briefing (or its exception), briefed by Ray actors (one CPU each)."""
     try:
