@@ -15,6 +15,7 @@ import heapq
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
+from fractions import Fraction
 
 from rapidfuzz import fuzz
 
@@ -54,25 +55,30 @@ def cluster_day(events: Sequence[Event], threshold: float = MERGE_THRESHOLD) -> 
     """Average-link agglomerative clustering of one day's events.
 
     Each round merges the pair of clusters with the highest link at or above ``threshold``
-    (ties: the later pair in (i, j) order, as a scan keeping the last best would). Links live in a
-    heap and only the merged cluster's links are recomputed after a merge (each with
-    ``_average_link`` over its member pairs in the same order, so the values are bit-identical
-    to recomputing every pair every round, which grew with the cube of a busy day's events).
+    (ties: the later pair in (i, j) order, as a scan keeping the last best would). A busy day
+    (the day of an accident every later report recalls) holds hundreds of events, so nothing is
+    recomputed over members: each cluster pair keeps the exact sum of its member similarities
+    (``Fraction``, so a sum does not depend on the order clusters merged in), a merge adds two
+    rows of sums (Lance-Williams), each cluster keeps its set of sources for the same-source
+    rule, and candidate links wait in a heap.
     """
-    clusters: dict[int, list[Event]] = {i: [e] for i, e in enumerate(events)}
-    sims: dict[tuple[int, int], float] = {}
+    ids = list(range(len(events)))
+    clusters: dict[int, list[Event]] = {i: [e] for i, e in zip(ids, events, strict=True)}
+    sources = {i: {e.span.source} for i, e in zip(ids, events, strict=True)}
+    totals: dict[tuple[int, int], float | Fraction] = {}
     for x, a in enumerate(events):
-        for b in events[x + 1 :]:
-            sims[(id(a), id(b))] = sims[(id(b), id(a))] = similarity(a, b)
-    version = dict.fromkeys(clusters, 0)
+        for y in range(x + 1, len(events)):
+            totals[(x, y)] = similarity(a, events[y])
+    version = dict.fromkeys(ids, 0)
     heap: list[tuple[float, int, int, int, int]] = []
 
     def push(i: int, j: int) -> None:
-        link = _average_link(clusters[i], clusters[j], sims)
+        link = float(totals[(i, j)]) / (len(clusters[i]) * len(clusters[j]))
+        if link < SAME_SOURCE_THRESHOLD and not sources[i].isdisjoint(sources[j]):
+            return
         if link >= threshold:
             heapq.heappush(heap, (-link, -i, -j, version[i], version[j]))
 
-    ids = list(clusters)
     for x, i in enumerate(ids):
         for j in ids[x + 1 :]:
             push(i, j)
@@ -82,19 +88,16 @@ def cluster_day(events: Sequence[Event], threshold: float = MERGE_THRESHOLD) -> 
         if i not in clusters or j not in clusters or version[i] != vi or version[j] != vj:
             continue
         clusters[i] = clusters[i] + clusters.pop(j)
+        sources[i] |= sources.pop(j)
         version[i] += 1
+        for c in clusters:
+            if c != i:
+                key = (min(i, c), max(i, c))
+                totals[key] = Fraction(totals[key]) + Fraction(totals.pop((min(j, c), max(j, c))))
         for c in clusters:
             if c != i:
                 push(min(i, c), max(i, c))
     return list(clusters.values())
-
-
-def _average_link(a: list[Event], b: list[Event], sims: dict[tuple[int, int], float]) -> float:
-    pairs = [sims[(id(x), id(y))] for x in a for y in b]
-    link = sum(pairs) / len(pairs)
-    if link < SAME_SOURCE_THRESHOLD and any(x.span.source == y.span.source for x in a for y in b):
-        return 0.0
-    return link
 
 
 def build_timeline(events: Sequence[Event], source_order: Sequence[str], threshold: float = MERGE_THRESHOLD,
