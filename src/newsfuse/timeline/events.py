@@ -108,15 +108,18 @@ def _is_event(doc: Any, sentence: Span, time: Span, published: date | None, day:
 
 def _clause(doc: Any, sentence: Span, time: Span, times: Sequence[TimeExpression]) -> Span:
     """The sentence, or, where it dates two different days, the clause governed by this time's verb."""
+    own = _value_of(times, time)[:10]  # once, not once per other expression (a list of dates is one "sentence")
     others = [t for t in times if sentence.start <= t.span.start < sentence.end and t.span != time
-              and t.value and _DAY_VALUE.match(t.value) and t.value[:10] != _value_of(times, time)[:10]]
+              and t.value and _DAY_VALUE.match(t.value) and t.value[:10] != own]
     if not others:
         return sentence
     tok = doc.char_span(time.start, time.end, alignment_mode="expand")
     if tok is None:
         return sentence
     verb = tok.root
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+    # Tokens are compared by index: spaCy makes a new Token object on every access, so
+    # ``verb.head is not verb`` never ends at a verbless root (a list of dates hung here).
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     sub = list(verb.subtree)
     start, end = sub[0].idx, sub[-1].idx + len(sub[-1].text)
