@@ -14,8 +14,8 @@ import json
 from corpus import need_shared  # noqa: F401  (the deepwater fixture skips without ../shared)
 
 #: sha256 of ``render(brief([...]), "json")`` with each source's ``path`` (where the checkout lives) blanked.
-EXAMPLE_JSON_SHA256 = "7ccdc24c3392ad8858d7afd090eaeb0868e99b311864559b668dd4f2c70ccea0"
-DEEPWATER_JSON_SHA256 = "045856c3ac962ddfdfae5d4b2db0b13e215382a0bbe53838000e6c75ae3f6a44"
+EXAMPLE_JSON_SHA256 = "08495c9fdf5c3cae6835c2fc2dacff7b4876b34658b9b920f6323b86b00ef67f"
+DEEPWATER_JSON_SHA256 = "9790f983429f1562616b3282dbca5d3b516a25d038c9d8bb23104958be1eac8a"
 
 
 def _sha(briefing) -> str:
