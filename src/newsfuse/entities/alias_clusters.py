@@ -31,6 +31,7 @@ from functools import cached_property
 
 from ..ids import content_id
 from ..model import Entity, Span
+from ..unionfind import DisjointSet
 from .aliases import (
     conflicting_people,
     is_acronym,
@@ -128,15 +129,12 @@ class _Clusters:
 
     def __init__(self, nodes: Sequence[Node]) -> None:
         self.nodes = list(nodes)
-        self.parent = list(range(len(nodes)))
+        self.sets: DisjointSet[int] = DisjointSet(range(len(nodes)))
         self.members: dict[int, list[int]] = {i: [i] for i in range(len(nodes))}
         self.kinds: dict[int, str | None] = {}
 
     def root(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
+        return self.sets.find(i)
 
     def group(self, i: int) -> list[Node]:
         return [self.nodes[j] for j in self.members[self.root(i)]]
@@ -154,7 +152,7 @@ class _Clusters:
             return True
         if not force and not _may_join(self.group(ra), self.group(rb)):
             return False
-        self.parent[rb] = ra
+        self.sets.union(ra, rb)
         self.members[ra] += self.members.pop(rb)
         self.kinds.pop(ra, None)
         self.kinds.pop(rb, None)

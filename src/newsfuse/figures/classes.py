@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..model import Claim
+from ..unionfind import DisjointSet
 from .lexicon import lexicon
 
 #: Counted-noun synonyms by role (resources/figures.toml): "gunmen" and "militants" count one side.
@@ -118,14 +119,7 @@ def story_synonyms(claims: list[Claim], classes: dict[str, CountedClass]) -> dic
     a number and a verb but not a qualifier: requiring the same qualifier
     keeps hostages and their captors apart (In Amenas).
     """
-    parent: dict[CountedClass, CountedClass] = {c: c for c in classes.values()}
-
-    def find(c: CountedClass) -> CountedClass:
-        while parent[c] != c:
-            parent[c] = parent[parent[c]]
-            c = parent[c]
-        return c
-
+    sets = DisjointSet(classes.values())
     by_number: dict[tuple, list[CountedClass]] = {}
     for claim in claims:
         if claim.kind == "count" and claim.predicate and claim.value >= SYNONYM_MIN_VALUE and claim.low is None:
@@ -133,10 +127,8 @@ def story_synonyms(claims: list[Claim], classes: dict[str, CountedClass]) -> dic
     for group in by_number.values():
         for other in group[1:]:
             if _compatible(group[0], other):
-                a, b = find(group[0]), find(other)
-                if a != b:
-                    parent[max(a, b, key=_rank)] = min(a, b, key=_rank)
-    return {c: find(c) for c in parent}
+                sets.union(group[0], other, keep=_lower_rank)
+    return sets.roots()
 
 
 def embedding_synonyms(claims: list[Claim], classes: dict[str, CountedClass], encode, threshold: float) -> dict[CountedClass, CountedClass]:
@@ -152,20 +144,18 @@ def embedding_synonyms(claims: list[Claim], classes: dict[str, CountedClass], en
         preds.setdefault(classes[c.id], set()).add(c.predicate)
     keys = sorted(phrase, key=lambda k: (k.modifier or "", k.base))
     vectors = encode([phrase[k] for k in keys])
-    parent = {k: k for k in keys}
+    sets = DisjointSet(keys)
     for i, a in enumerate(keys):
         for j in range(i + 1, len(keys)):
             b = keys[j]
             if preds[a] & preds[b] - {None} and _compatible(a, b) and float(vectors[i] @ vectors[j]) >= threshold:
-                root_a, root_b = _root(parent, a), _root(parent, b)
-                parent[max(root_a, root_b, key=_rank)] = min(root_a, root_b, key=_rank)
-    return {k: _root(parent, k) for k in keys}
+                sets.union(a, b, keep=_lower_rank)
+    return sets.roots()
 
 
-def _root(parent: dict, c):
-    while parent[c] != c:
-        c = parent[c]
-    return c
+def _lower_rank(a: CountedClass, b: CountedClass) -> CountedClass:
+    """Of two merged classes, the one that names the merged class (the lower ``_rank``)."""
+    return min(a, b, key=_rank)
 
 
 def _compatible(a: CountedClass, b: CountedClass) -> bool:
