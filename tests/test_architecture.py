@@ -14,7 +14,7 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 
 #: Packages in pipeline order; the first entry is the base every package may use.
 LAYERS: tuple[frozenset[str], ...] = (
-    frozenset({"newsfuse", "model", "config", "errors", "ids", "pipeline", "progress", "words", "unionfind"}),
+    frozenset({"newsfuse", "model", "config", "errors", "ids", "pipeline", "progress", "words", "unionfind", "vectors"}),
     frozenset({"ingest"}),
     frozenset({"clean"}),
     frozenset({"nlp"}),

@@ -23,10 +23,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from ..ids import content_id
+from ..vectors import Vector, add_into, dot, prune, tfidf, top_terms
 from .features import Terms
 from .model import Assignment
 from .prior import BACKGROUND_DOCS, background_share
-from .vectors import Vector, add_into, dot, prune, tfidf, top_terms
 
 #: Join threshold on the weighted similarity below. Calibrated with
 #: bench/cluster_calibrate.py (grid 0.06..0.30, step 0.02) on Multi-News

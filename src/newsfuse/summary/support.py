@@ -13,12 +13,12 @@ one voice, not several.
 from __future__ import annotations
 
 import dataclasses
-import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..model import Span, SummarySentence
+from ..vectors import dot, idf, weighted_tf
 
 Vector = Mapping[str, float]
 
@@ -45,21 +45,15 @@ class Support:
 def idf_weights(documents: Sequence[Sequence[str]]) -> dict[str, float]:
     """Smoothed IDF of each term over ``documents`` (here: the cluster's sentences)."""
     df = Counter(t for doc in documents for t in set(doc))
-    n = len(documents)
-    return {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()}
+    return {t: idf(c, len(documents)) for t, c in df.items()}
 
 
-def tfidf(terms: Sequence[str], idf: Mapping[str, float]) -> dict[str, float]:
-    """L2-normalised TF-IDF vector (sub-linear TF)."""
-    vec = {t: (1 + math.log(c)) * idf.get(t, 1.0) for t, c in Counter(terms).items()}
-    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
-    return {t: v / norm for t, v in vec.items()}
+def tfidf(terms: Sequence[str], weights: Mapping[str, float]) -> dict[str, float]:
+    """L2-normalised TF-IDF vector (sub-linear TF) of a sentence's terms; unseen terms weigh 1."""
+    return weighted_tf(Counter(terms), lambda t: weights.get(t, 1.0))
 
 
-def cosine(a: Vector, b: Vector) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(t, 0.0) for t, v in a.items())
+cosine = dot
 
 
 def best_matches(span: Span, vector: Vector, others: Mapping[str, Sequence[tuple[Span, Vector]]]) -> list[tuple[float, Span]]:

@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from newsfuse.cluster.vectors import dot, idf, normalise, prune, tfidf, top_terms
+from newsfuse.vectors import dot, idf, normalise, prune, tfidf, top_terms
 
 
 def test_tfidf_is_unit_length_and_rare_terms_weigh_more() -> None:

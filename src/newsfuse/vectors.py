@@ -1,14 +1,15 @@
-"""Sparse TF-IDF vectors as plain dicts, and the few operations the clusterer needs.
+"""The one TF-IDF: sparse vectors as plain dicts, for the clusterer and the summary.
 
 Dicts, not scipy matrices: a streaming clusterer touches one article and a
 handful of candidate stories at a time, where dict lookups beat building
-sparse matrices row by row.
+sparse matrices row by row. (The summary's all-pairs step packs these same
+vectors into one sparse matrix: summary/similarity.py.)
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 Vector = dict[str, float]
 
@@ -26,8 +27,12 @@ def idf(df: float, n_docs: float) -> float:
 
 def tfidf(counts: Mapping[str, int], df: Mapping[str, float], n_docs: float) -> Vector:
     """Sublinear tf (1 + log tf) times idf, L2-normalised; empty counts give an empty vector."""
-    vec = {t: (1.0 + math.log(c)) * idf(df.get(t, 0), n_docs) for t, c in counts.items() if c > 0}
-    return normalise(vec)
+    return weighted_tf(counts, lambda t: idf(df.get(t, 0), n_docs))
+
+
+def weighted_tf(counts: Mapping[str, int], weight: Callable[[str], float]) -> Vector:
+    """Sublinear tf (1 + log tf) times each term's weight, L2-normalised."""
+    return normalise({t: (1.0 + math.log(c)) * weight(t) for t, c in counts.items() if c > 0})
 
 
 def normalise(vec: Mapping[str, float]) -> Vector:
