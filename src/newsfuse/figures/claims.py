@@ -123,7 +123,7 @@ def read_claim(source_id: str, doc, q: Quantity, sents, k: int, published: date 
     disputer = disputer_of(anchor, sent)
     return Claim(
         id=content_id("c", source_id, span.start, span.end),
-        span=span, text=doc.text[span.start : span.end],
+        span=span, text=doc[qstart:end_tok].text,  # not doc.text[...]: Doc.text rebuilds the whole text per claim
         value=q.value if q.value is not None else _mid(q), qualifier=qualifier, counts=counts,
         attribution=None if disputer else (attribution_of(anchor, sent)
                                            or continued_quote_speaker(sent, sents[k - 1] if k > 0 else None)), as_of=day, low=q.low, high=q.high,
