@@ -12,8 +12,9 @@ find the source(s) it fails on, moves them to ``rejected`` (the stage's name and
 the error), and runs again from the start without them -- stages are pure
 functions of the briefing, so the rerun is the briefing those sources were
 never in. Where the stage fails with no single culprit (only on the sources
-together, or on every one of them), its outputs are left empty, one rejection
-with path ``*`` records it, and the stages after it still run.
+together, or on every one of them), its outputs are left empty and one
+rejection with path ``*`` records it; a later stage that needs one of its
+products is skipped (recorded the same way), the others still run.
 """
 
 from __future__ import annotations
@@ -97,10 +98,18 @@ class Pipeline:
     def _run(self, start: Briefing, progress: Callable[[str], None] | None) -> Briefing | dict[str, Rejection]:
         """The finished briefing, or the sources a stage failed on (to start again without them)."""
         briefing = start
+        lost: dict[str, str] = {}  # product -> the failed stage that should have made it
         for n, st in enumerate(self.stages):
             if progress:
                 progress(st.name)
             started = time.perf_counter()
+            missing = sorted(st.requires & lost.keys())
+            if missing:  # its input was never made: skip it rather than fail again on empty data
+                lost.update(dict.fromkeys(st.produces, lost[missing[0]]))
+                briefing = dataclasses.replace(briefing, rejected=briefing.rejected + (
+                    Rejection("*", f"skipped: needs {missing[0]!r}, which stage {lost[missing[0]]!r} did not make",
+                              st.name),))
+                continue
             try:
                 after = st(briefing)
             except FATAL:
@@ -111,6 +120,10 @@ class Pipeline:
                     return culprits
                 after = dataclasses.replace(briefing, rejected=briefing.rejected + (
                     Rejection("*", f"failed, its output is left empty: {describe(exc)}", st.name),))
+                lost.update(dict.fromkeys(st.produces, st.name))
+                self.timings.append(StageTiming(st.name, time.perf_counter() - started))
+                briefing = after
+                continue
             briefing = dataclasses.replace(after, produced=after.produced | st.produces)
             self.timings.append(StageTiming(st.name, time.perf_counter() - started))
         return briefing

@@ -69,7 +69,19 @@ def test_failure_without_a_single_culprit_leaves_the_stage_empty_and_goes_on() -
     assert len(b.sources) == 3 and len(b.sentences) == 3
     (rej,) = b.rejected
     assert rej.path == "*" and rej.stage == "fragile" and "ZeroDivisionError" in rej.reason
-    assert {"together", "checked"} <= b.produced
+    assert "checked" in b.produced and "together" not in b.produced
+
+
+@stage("after_fragile", version="1", requires={"together"}, produces={"more"})
+def after_fragile(b: Briefing) -> Briefing:
+    raise AssertionError("must not run: its input was never made")
+
+
+def test_stage_needing_a_failed_stages_output_is_skipped_and_recorded() -> None:
+    b = brief_documents(_docs(), pipeline=Pipeline([parse, sentences, fragile, after_fragile, poisoned]))
+    assert [(r.stage, r.reason.split(":")[0]) for r in b.rejected] == [("fragile", "failed, its output is left empty"),
+                                                                      ("after_fragile", "skipped")]
+    assert "checked" in b.produced and len(b.sources) == 3
 
 
 def test_user_errors_still_end_the_run() -> None:

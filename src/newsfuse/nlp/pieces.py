@@ -18,6 +18,8 @@ from typing import Any
 #: Longest piece handed to the parser; a news article is 2-10 KB, so only pathological inputs
 #: (a book, a log, one 950,000-character line) are ever cut.
 PIECE_CHARS = 100_000
+#: Most characters handed to the parser in one batch of short texts.
+BATCH_CHARS = 200_000
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
 
@@ -49,28 +51,37 @@ def _best_cut(text: str, lo: int, hi: int) -> int:
 
 def parse_texts(nlp: Any, texts: Sequence[str], batch_size: int = 16,
                 limit: int = PIECE_CHARS) -> Iterator[Any]:
-    """One Doc per text, in order; texts over ``limit`` (or ``nlp.max_length``) parsed in pieces."""
+    """One Doc per text, in order; texts over ``limit`` (or ``nlp.max_length``) parsed in pieces.
+
+    Texts go to the parser in batches of at most ``batch_size`` texts and ``BATCH_CHARS``
+    characters (the parser's memory follows the characters in a batch: sixteen 100,000-character
+    pieces at once took 2 GB); a long text's pieces go one at a time.
+    """
     from spacy.tokens import Doc
 
     limit = min(limit, nlp.max_length)
-    pieces: list[str] = []
-    owners: list[int] = []
-    for n, text in enumerate(texts):
-        cuts = cut_points(text, limit)
-        for a, b in zip(cuts, cuts[1:]):
-            pieces.append(text[a:b])
-            owners.append(n)
-    if not texts:
-        return
-    parsed = nlp.pipe(pieces, batch_size=batch_size)
-    current: list[Any] = []
-    owner = 0
-    for n, doc in zip(owners, parsed):
-        if n != owner:
-            yield _join(Doc, current, texts[owner])
-            current, owner = [], n
-        current.append(doc)
-    yield _join(Doc, current, texts[owner])
+    for batch in _batches(texts, batch_size, max(limit, BATCH_CHARS)):
+        short = iter(nlp.pipe([t for t in batch if len(t) <= limit], batch_size=len(batch)))
+        for text in batch:
+            if len(text) <= limit:
+                yield next(short)
+                continue
+            cuts = cut_points(text, limit)
+            pieces = [text[a:b] for a, b in zip(cuts, cuts[1:])]
+            yield _join(Doc, list(nlp.pipe(pieces, batch_size=1)), text)
+
+
+def _batches(texts: Sequence[str], most: int, chars: int) -> Iterator[list[str]]:
+    batch: list[str] = []
+    size = 0
+    for text in texts:
+        if batch and (len(batch) >= most or size + len(text) > chars):
+            yield batch
+            batch, size = [], 0
+        batch.append(text)
+        size += len(text)
+    if batch:
+        yield batch
 
 
 def _join(doc_class: Any, docs: list[Any], text: str) -> Any:
