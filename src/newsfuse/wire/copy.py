@@ -49,18 +49,30 @@ def eligible(text: str) -> bool:
 def near_duplicate_pairs(
     sources: Sequence[Source], sentences: Mapping[str, Sequence[Span]]
 ) -> tuple[tuple[Span, Span], ...]:
-    """Pairs of near-identical sentences in different sources (quotations left out)."""
+    """Pairs of near-identical sentences in different sources (quotations left out).
+
+    A sentence repeated word for word within one source is indexed once and its pairs copied
+    to every repeat: a text repeating one sentence 15,000 times made every look-up return all
+    of them (quadratic; a 1,000,000-character spam text never got past this stage).
+    """
     from datasketch import MinHash, MinHashLSH
 
     texts = {s.id: s.text for s in sources}
     permutations = _permutations()
     items: dict[str, tuple[Span, frozenset[str], MinHash]] = {}
+    repeats: dict[Span, list[Span]] = {}
     lsh = MinHashLSH(threshold=NEAR_DUP_JACCARD * 0.8, num_perm=NUM_PERM)
     for sid, spans in sentences.items():
+        first: dict[str, Span] = {}
         for span in spans:
             text = texts[sid][span.start : span.end]
             if not eligible(text):
                 continue
+            if text in first:
+                repeats[first[text]].append(span)
+                continue
+            first[text] = span
+            repeats[span] = [span]
             key = f"{sid}:{span.start}"
             grams = shingles(text)
             mh = MinHash(num_perm=NUM_PERM, permutations=permutations[0], scheme=permutations[1])
@@ -72,7 +84,7 @@ def near_duplicate_pairs(
         for other in lsh.query(mh):
             o_span, o_grams, _ = items[other]
             if o_span.source != span.source and _jaccard(grams, o_grams) >= NEAR_DUP_JACCARD:
-                pairs.add(tuple(sorted((span, o_span))))
+                pairs.update(tuple(sorted((a, b))) for a in repeats[span] for b in repeats[o_span])
     return tuple(sorted(pairs))
 
 
