@@ -97,16 +97,8 @@ def _from_verb(verb, anchor) -> str | None:
     return found
 
 
-#: The "took part" rule below never fired until spaCy tokens were compared by ``.i`` (it tested
-#: ``node.head is verb``, always false). Switched on, it lowers the in-amenas summary gate's event
-#: recall from 0.6 to 0.4 (tests/quality/test_summary_gate.py), so it stays off until it is tuned.
-ACTIVE_SUBJECT_RULE = False
-
-
 def _is_active_subject(anchor, verb) -> bool:
     """'30 fighters were holding hostages': the counted noun does the taking, it is not taken."""
-    if not ACTIVE_SUBJECT_RULE:
-        return False
     node = anchor
     for _ in range(len(node.doc)):  # bounded: a head chain ends at the root
         if not (node.dep_ in ("conj", "appos") and node.head.i != node.i):
