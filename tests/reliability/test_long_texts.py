@@ -60,22 +60,34 @@ def test_text_over_the_parsers_limit_is_briefed_with_exact_offsets() -> None:
 
 
 SCRIPT = """
-import resource, sys
+import random, resource, sys, time
 from newsfuse.api import brief_documents
 from newsfuse.model import RawDocument
-text = sys.stdin.read()
+rng = random.Random(7)
+who = ["The minister", "A spokesman", "Officials in Algiers", "The army", "Witnesses", "The company"]
+did = ["said", "reported", "confirmed", "told reporters"]
+what = ["hostages were killed", "workers were freed", "militants died", "people were injured"]
+when = ["on Saturday", "on Monday", "last week", "in January", ""]
+parts, size = [], 0
+while size < int(sys.argv[1]):  # one line: sentences, some run on with commas
+    end = rng.choice([". ", ". ", ", "])
+    part = f"{rng.choice(who)} {rng.choice(did)} {rng.randint(2, 900)} {rng.choice(what)} {rng.choice(when)}{end}"
+    parts.append(part)
+    size += len(part)
+text = "".join(parts).rstrip(" ,") + "."
+started = time.perf_counter()
 b = brief_documents([RawDocument("big.txt", text, "text")])
-print(len(b.sources), len(b.sources[0].text) if b.sources else 0, len(b.rejected),
-      resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+print(len(text), len(b.sources), len(b.sources[0].text) if b.sources else 0, len(b.rejected),
+      round(time.perf_counter() - started), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
 """
 
 
 @pytest.mark.slow
-def test_text_over_a_million_characters_is_briefed() -> None:
-    """spaCy raised E088 on any text over 1,000,000 characters."""
-    text = ("Officials in Algiers met on Monday.\n\n" + SENTENCE * 10 + "\n\n") * 1500
-    assert len(text) > 1_000_000
-    done = subprocess.run([sys.executable, "-c", SCRIPT], input=text, capture_output=True, text=True, timeout=1200)
+def test_one_line_over_a_million_characters_is_briefed_in_bounded_time_and_memory() -> None:
+    """spaCy raised E088 on any text over 1,000,000 characters; a 950,000-character line ran for
+    more than 500 s at 2.7 GB. The limits here are generous (a loaded 2-core machine)."""
+    done = subprocess.run([sys.executable, "-c", SCRIPT, "1000500"], capture_output=True, text=True, timeout=1500)
     assert done.returncode == 0, done.stderr[-2000:]
-    n, chars, _, _ = map(int, done.stdout.split())
-    assert n == 1 and chars > 1_000_000 * 0.9
+    chars, n, kept, rejected, _seconds, peak_mb = map(int, done.stdout.split())
+    assert chars > 1_000_000 and n == 1 and kept > chars * 0.99 and rejected == 0
+    assert peak_mb < 2000
