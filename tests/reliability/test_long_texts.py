@@ -88,6 +88,7 @@ def test_one_line_over_a_million_characters_is_briefed_in_bounded_time_and_memor
     more than 500 s at 2.7 GB. The limits here are generous (a loaded 2-core machine)."""
     done = subprocess.run([sys.executable, "-c", SCRIPT, "1000500"], capture_output=True, text=True, timeout=1500)
     assert done.returncode == 0, done.stderr[-2000:]
+    print(f"chars sources kept rejected seconds peak_mb: {done.stdout.strip()}")
     chars, n, kept, rejected, _seconds, peak_mb = map(int, done.stdout.split())
     assert chars > 1_000_000 and n == 1 and kept > chars * 0.99 and rejected == 0
     assert peak_mb < 2000
