@@ -42,6 +42,7 @@ def doc_claims(source_id: str, doc, sentences: tuple[Span, ...], published: date
     sents = [doc.char_span(s.start, s.end, alignment_mode="expand") for s in sentences] or list(doc.sents)
     sents = [s for s in sents if s is not None]
     starts = [s.start for s in sents]
+    text = doc.text  # Doc.text rebuilds the string on every access: read it once, not per claim
     out: list[Claim] = []
     for q in find_quantities(doc):
         if not_a_count(doc, q):
@@ -54,7 +55,7 @@ def doc_claims(source_id: str, doc, sentences: tuple[Span, ...], published: date
             claim = _continue_previous(claim, out, doc[q.start - 1].lower_ if q.start else "")
         claim = _others_of(claim, out)
         claim = _inherit_predicate(claim, out, sents[k].text)
-        claim = _converted_hedge(claim, out, doc.text)
+        claim = _converted_hedge(claim, out, text)
         out.append(_increment_of_what(claim, out))
     return out
 
