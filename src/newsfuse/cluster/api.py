@@ -18,10 +18,15 @@ from ..errors import Rejection, UsageError
 from ..store.sqlite import (
     StoredArticle,
     load_articles,
+    load_hashes,
+    load_pending,
     load_state,
+    mark_pending,
     open_store,
+    record_story,
     save_articles,
     save_state,
+    state_lock,
     stored_config,
 )
 from .embed import Embedder
@@ -45,6 +50,7 @@ class ClusterOptions:
     workers: int = 1  # processes briefing stories at once (cluster.parallel); 0: one per core
     engine: str = "local"  # "local" (this machine) or "ray" (cluster.ray_engine)
     address: str | None = None  # a running Ray cluster to join (engine "ray"); None: start a local one
+    lock_wait_s: float = 60.0  # how long a run waits for another run on the same --state
 
 
 DEFAULT_SETTINGS, DEFAULT_OPTIONS = Settings(), ClusterOptions()
@@ -58,6 +64,7 @@ class ClusterReport:
     changed_stories: list[str] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
+    failed_stories: dict[str, str] = field(default_factory=dict)  # story id -> why its briefing failed
 
 
 def run_cluster(inputs: Sequence[str], outdir: Path, state_dir: Path | None = None,
@@ -66,21 +73,27 @@ def run_cluster(inputs: Sequence[str], outdir: Path, state_dir: Path | None = No
     counter = _Counter(progress)
     feed = read_feed(inputs, settings, manifest, counter.read)
     report = ClusterReport(rejected=list(feed.rejected))
-    with open_store(state_dir) as conn:
+    with state_lock(state_dir, options.lock_wait_s), open_store(state_dir) as conn:
         config = _config(stored_config(conn), options.config, state_dir)
         state = load_state(conn, config)
         embedder = _embedder(options) if config.w_embed > 0 else None
         assignments = cluster_articles(state, feed.articles, embedder, counter.cluster)
-        save_state(conn, state, {a.story for a in assignments})
+        changed = {a.story for a in assignments}
+        save_state(conn, state, changed)
         save_articles(conn, stored(feed.articles, assignments))
+        mark_pending(conn, changed)
+        conn.commit()  # the clustering and what it leaves to write, in one transaction
         everything = load_articles(conn)
-    report.new_articles = len(assignments)
-    report.known_articles = len(feed.articles) - len(assignments)
-    report.changed_stories = sorted({a.story for a in assignments})
-    report.stories = len({a.story for a in everything})
-    briefer = _prebrief(outdir, everything, set(report.changed_stories), settings, options, progress)
-    report.written = write_outputs(outdir, everything, set(report.changed_stories), settings, options,
-                                   report.rejected, _index_options(options), brief=briefer)
+        report.new_articles = len(assignments)
+        report.known_articles = len(feed.articles) - len(assignments)
+        report.changed_stories = sorted(changed)
+        report.stories = len({a.story for a in everything})
+        pending = load_pending(conn)
+        briefer = _prebrief(outdir, everything, set(pending), settings, options, progress)
+        out = write_outputs(outdir, everything, pending, settings, options, report.rejected,
+                            _index_options(options), load_hashes(conn),
+                            lambda sid, failure, hashes: record_story(conn, sid, failure, hashes), brief=briefer)
+    report.written, report.failed_stories = out.written, out.failed
     return report
 
 

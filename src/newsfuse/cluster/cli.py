@@ -1,7 +1,9 @@
 """``newsfuse cluster INPUTS... -o OUTDIR``: argparse setup and handler (a thin shell over ``cluster.api``).
 
 Exit codes as for ``brief``: 0 all inputs used; 1 stories written but some
-inputs skipped (listed on stderr and in index.json); 2 usage error; 3 no
+inputs skipped or some stories' briefings failed (listed on stderr and in
+index.json; a failed story is retried by the next run); 2 usage error,
+including another run holding the ``--state`` past ``--lock-wait``; 3 no
 usable article at all.
 """
 
@@ -63,6 +65,9 @@ def add_parser(sub: Any) -> None:
                    help="where stories are briefed: local processes (default) or Ray actors (pip install 'newsfuse[ray]')")
     c.add_argument("--address", metavar="HOST:PORT",
                    help="with --engine ray: join this running Ray cluster (default: start a local one)")
+    c.add_argument("--lock-wait", type=float, default=60.0, metavar="SECONDS",
+                   help="how long to wait for another run using the same --state before stopping with "
+                        "exit code 2 (default 60)")
     add_reading_options(c, words_help="summary length in words per briefing (default 250)")
 
 
@@ -96,25 +101,31 @@ def handle(args: argparse.Namespace) -> int:
         raise UsageError("--workers must be 0 (one per core) or a positive number of processes")
     if args.address and args.engine != "ray":
         raise UsageError("--address is for --engine ray")
+    if not args.lock_wait >= 0:
+        raise UsageError("--lock-wait must be 0 or more seconds")
     settings = reading_settings(args)
     check_writable_folder(args.output, "-o")
     if args.state:
         check_writable_folder(args.state, "--state")
     options = ClusterOptions(config=config_from(args), embeddings=args.embeddings,
                              min_articles=args.min_articles, briefings=not args.no_briefings, workers=args.workers,
-                             engine=args.engine, address=args.address)
+                             engine=args.engine, address=args.address,
+                             lock_wait_s=args.lock_wait)
     with _progress(not args.quiet and sys.stderr.isatty()) as tick:
         report = run_cluster(args.inputs, Path(args.output), Path(args.state) if args.state else None,
                              settings, options, args.manifest, tick)
     for r in report.rejected:
         print(f"newsfuse: skipped {r.path}: {r.reason}", file=sys.stderr)
+    for sid, reason in sorted(report.failed_stories.items()):
+        print(f"newsfuse: briefing of story {sid} failed (retried on the next run): {reason}", file=sys.stderr)
     if report.stories == 0:
         print("newsfuse: no usable article among the inputs; nothing written", file=sys.stderr)
         return EXIT_NOTHING_USABLE
     print(f"newsfuse: {report.new_articles} new articles ({report.known_articles} already clustered) -> "
           f"{report.stories} stories, {len(report.changed_stories)} changed; wrote {len(report.written)} files "
-          f"to {args.output}", file=sys.stderr)
-    return EXIT_SOME_REJECTED if report.rejected else EXIT_OK
+          f"to {args.output}" + (f"; {len(report.failed_stories)} briefings failed" if report.failed_stories else ""),
+          file=sys.stderr)
+    return EXIT_SOME_REJECTED if report.rejected or report.failed_stories else EXIT_OK
 
 
 @contextmanager

@@ -43,25 +43,29 @@ def article_entry(a: StoredArticle) -> dict[str, Any]:
 
 def build_index(articles: Iterable[StoredArticle],
                 briefings: Mapping[str, dict[str, str] | None], rejected: Iterable[Any] = (),
-                options: Mapping[str, Any] | None = None) -> dict[str, Any]:
-    """``briefings``: story id -> file names by format (None: no briefing, e.g. headlines only)."""
+                options: Mapping[str, Any] | None = None, failed: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """``briefings``: story id -> file names by format (None: no briefing, e.g. headlines only);
+    ``failed``: story id -> why its briefing could not be built (status ``failed``, retried next run)."""
+    failed = failed or {}
     by_story: dict[str, list[StoredArticle]] = defaultdict(list)
     for a in articles:
         by_story[a.story].append(a)
-    stories = [story_entry(sid, members, briefings.get(sid)) for sid, members in by_story.items()]
+    stories = [story_entry(sid, members, briefings.get(sid), failed.get(sid)) for sid, members in by_story.items()]
     stories.sort(key=lambda s: (-s["size"], _neg_date(s["last_date"]), s["id"]))
     return {
         "schema": SCHEMA,
         "options": dict(options or {}),
         "counts": {"stories": len(stories), "articles": sum(s["size"] for s in stories),
-                   "multi_article_stories": sum(1 for s in stories if s["size"] > 1)},
+                   "multi_article_stories": sum(1 for s in stories if s["size"] > 1),
+                   "failed_stories": sum(1 for s in stories if s["status"] == "failed")},
         "stories": stories,
         "rejected": [r.to_json() if hasattr(r, "to_json") else r for r in rejected],
     }
 
 
 def story_entry(sid: str, members: list[StoredArticle],
-                briefing: dict[str, str] | None) -> dict[str, Any]:
+                briefing: dict[str, str] | None, failure: str | None = None) -> dict[str, Any]:
+    """``status``: ``written`` (a briefing), ``failed`` (``failure`` says why), ``none`` (not briefed)."""
     dated = sorted(a.published for a in members if a.published is not None)
     outlets = sorted({a.outlet for a in members if a.outlet})
     return {
@@ -72,6 +76,8 @@ def story_entry(sid: str, members: list[StoredArticle],
         "last_date": _day(dated[-1]) if dated else None,
         "outlets": outlets,
         "briefing": briefing,
+        "status": "failed" if failure else "written" if briefing else "none",
+        "failure": failure,
         "articles": [article_entry(a) for a in members],
     }
 

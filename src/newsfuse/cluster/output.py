@@ -5,34 +5,52 @@ Layout of OUTDIR::
     index.json  index.html              all stories, largest first, then latest
     stories/<story-id>.json|.md|.html   the briefing of each story
 
-Only stories that changed in this run (or whose files are missing) are
-briefed again, and a file whose content would not change is not rewritten:
-a re-run over the same input leaves every file as it was.
+A story is briefed again when it changed in this run, when an earlier run did
+not finish it (``todo``: pending or failed in the state), or when one of its
+files is not byte for byte what was written last (``known``: SHA-256 by path),
+so a torn or edited file is rewritten; a file whose content would not change is
+not touched. Every file is written to a temporary name and renamed into place.
+One story's failure does not stop the others: it is reported to ``done`` with
+its reason, marked ``failed`` in the index, and retried by the next run.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..config import Settings
-from ..errors import Rejection
+from ..errors import Rejection, UsageError
+from ..pipeline import describe
 from .index import build_index
 from .model import StoredArticle
 
 FORMATS = ("json", "md", "html")
 
+#: done(story, failure or None, {path: sha256 of what was written or verified}).
+StoryDone = Callable[[str, str | None, dict[str, str]], None]
 
-def write_outputs(outdir: Path, articles: Sequence[StoredArticle], changed: set[str], settings: Settings,
-                  options: Any, rejected: list[Rejection], index_options: dict[str, Any],
-                  brief: Callable[..., dict[str, str] | None] | None = None) -> list[Path]:
+
+@dataclass
+class Outputs:
+    written: list[Path] = field(default_factory=list)
+    failed: dict[str, str] = field(default_factory=dict)  # story id -> reason
+
+
+def write_outputs(outdir: Path, articles: Sequence[StoredArticle], todo: Mapping[str, str | None],
+                  settings: Settings, options: Any, rejected: list[Rejection], index_options: dict[str, Any],
+                  known: Mapping[str, str] | None = None, done: StoryDone | None = None,
+                  brief: Callable[..., dict[str, str] | None] | None = None) -> Outputs:
     """Brief and write each story that needs it (``brief``: ``brief_story`` or briefings made ahead
-    by ``parallel.prebrief``, called the same way), then the index."""
+    by ``parallel.prebrief``, called the same way; a story that failed there raises here), then the index."""
     outdir.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
+    out = Outputs()
     briefings: dict[str, dict[str, str] | None] = {}
     by_story: dict[str, list[StoredArticle]] = defaultdict(list)
     for a in articles:
@@ -41,21 +59,55 @@ def write_outputs(outdir: Path, articles: Sequence[StoredArticle], changed: set[
         files = {fmt: f"stories/{sid}.{fmt}" for fmt in FORMATS}
         if not options.briefings or len(members) < options.min_articles:
             briefings[sid] = None
+            if done and sid in todo:
+                done(sid, None, {})
             continue
-        present = all((outdir / f).is_file() for f in files.values())
-        if sid not in changed and present:
+        if sid not in todo and all(_intact(outdir / f, known or {}) for f in files.values()):
             briefings[sid] = files
             continue
-        rendered = (brief or brief_story)(members, settings, rejected)
+        try:
+            rendered = (brief or brief_story)(members, settings, rejected)
+            hashes: dict[str, str] = {}
+            for fmt, text in (rendered or {}).items():
+                out.written += write_if_changed(outdir / files[fmt], text)
+                hashes[output_key(outdir / files[fmt])] = sha256(text)
+        except UsageError:
+            raise  # the user's mistake (model not installed, ...) is the same for every story
+        except Exception as exc:  # noqa: BLE001 - one story must not stop the others
+            out.failed[sid] = describe(exc)
+            briefings[sid] = None
+            if done:
+                done(sid, out.failed[sid], {})
+            continue
         briefings[sid] = files if rendered else None
-        for fmt, text in (rendered or {}).items():
-            written += write_if_changed(outdir / files[fmt], text)
-    index = build_index(articles, briefings, rejected, index_options)
-    written += write_if_changed(outdir / "index.json", json.dumps(index, ensure_ascii=False, indent=2) + "\n")
+        if done:
+            done(sid, None, hashes)
+    index = build_index(articles, briefings, rejected, index_options, out.failed)
+    out.written += write_if_changed(outdir / "index.json", json.dumps(index, ensure_ascii=False, indent=2) + "\n")
     from .index_html import index_to_html
 
-    written += write_if_changed(outdir / "index.html", index_to_html(index))
-    return written
+    out.written += write_if_changed(outdir / "index.html", index_to_html(index))
+    return out
+
+
+def output_key(path: Path) -> str:
+    """How a written file is named in the state: its absolute path."""
+    return str(path.resolve())
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _intact(path: Path, known: Mapping[str, str]) -> bool:
+    """The file is there and holds exactly what was last written to it."""
+    want = known.get(output_key(path))
+    if want is None or not path.is_file():
+        return False
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest() == want
+    except OSError:
+        return False
 
 
 def brief_story(members: Iterable[StoredArticle], settings: Settings, rejected: list[Rejection]) -> dict[str, str] | None:
@@ -74,8 +126,22 @@ def brief_story(members: Iterable[StoredArticle], settings: Settings, rejected: 
 
 
 def write_if_changed(path: Path, text: str) -> list[Path]:
-    if path.is_file() and path.read_text(encoding="utf-8") == text:
-        return []
+    """Write ``text`` to ``path`` unless it already holds it; atomically (temporary file, then rename)."""
+    data = text.encode("utf-8")
+    try:
+        if path.is_file() and path.read_bytes() == data:
+            return []
+    except OSError:
+        pass
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
     return [path]

@@ -130,13 +130,20 @@ def day_cues(text: str) -> tuple[DayCue, ...]:
     return tuple(cues)
 
 
+#: How far the sentence around a day word is looked for on each side: a news sentence is far
+#: shorter, and scanning from the start of the text for every cue was quadratic (a 950,000-
+#: character line took minutes here).
+CONTEXT_CHARS = 1_000
+
+
 def _context(text: str, at: int) -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, at)]
-    begin = starts[-1] if starts else 0
-    end_match = _SENTENCE_END.search(text, at)
-    end = end_match.start() + 1 if end_match else len(text)
+    lo = max(0, at - CONTEXT_CHARS)
+    starts = [m.end() for m in _SENTENCE_END.finditer(text, lo, at)]
+    begin = starts[-1] if starts else lo
+    end_match = _SENTENCE_END.search(text, at, at + CONTEXT_CHARS)
+    end = end_match.start() + 1 if end_match else min(len(text), at + CONTEXT_CHARS)
     words = (w.lower() for w in _CONTENT_WORD.findall(text[begin:end]))
     return frozenset(w[:5] for w in words if w not in STOP_WORDS and w not in WEEKDAYS)
 

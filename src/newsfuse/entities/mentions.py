@@ -207,7 +207,7 @@ def _trim(tokens: list[Any], label: str | None) -> list[Any]:
 
 
 def _droppable_head(tok: Any, label: str | None, remaining: int) -> bool:
-    if tok.lower_ == "the" or tok.is_punct:
+    if tok.lower_ == "the" or tok.is_punct or tok.is_space:  # "\n\nGEORGE STEPHANOPOULOS:" in a transcript
         return True
     if tok.lower_.rstrip(".") in TITLE_WORDS or tok.lower_ in TITLE_WORDS:
         return label == "PERSON" or remaining > 1 and tok.lower_ in {"mr", "mr.", "mrs", "mrs.", "ms", "ms."}
@@ -219,7 +219,7 @@ def _droppable_head(tok: Any, label: str | None, remaining: int) -> bool:
 
 
 def _droppable_tail(tok: Any) -> bool:
-    return tok.tag_ == "POS" or tok.lower_ in {"'s", "’s", "'", "’"} or tok.is_punct and tok.text != "."
+    return tok.tag_ == "POS" or tok.lower_ in {"'s", "’s", "'", "’"} or tok.is_space or tok.is_punct and tok.text != "."
 
 
 def _mention_from_tokens(
@@ -246,7 +246,10 @@ def _is_name(text: str, label: str | None, full_text: str, end: int) -> bool:
 
 def _is_demonym(text: str) -> bool:
     """ "Algerian", "Japanese", "Britons", "Democrat": nationality or party words, not entities."""
-    last = text.split()[-1]
+    words = text.split()
+    if not words:
+        return False
+    last = words[-1]
     return bool(_DEMONYM.search(last.lower())) or last in {"Democrat", "Democrats", "Republican", "Republicans"}
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..ids import content_id
-from ..model import Briefing, Claim, Figure, FigureValue
+from ..model import Briefing, Claim, Figure, FigureValue, Span
 from ..pipeline import stage
 from .classes import (
     CountedClass,
@@ -293,7 +293,8 @@ def _conflicts(claims: list[Claim], group_of, texts, cumulative: bool, measure: 
     """(conflicts, explained or allowed moves between dates), each as plain sentences."""
     reasons: list[str] = []
     moves: list[str] = []
-    ordered = sorted(claims, key=lambda c: (c.as_of.toordinal() if c.as_of else 0))
+    distinct = _distinct(claims, texts)
+    ordered = sorted(distinct[:MAX_COMPARED], key=lambda c: (c.as_of.toordinal() if c.as_of else 0))
     for i, a in enumerate(ordered):
         for b in ordered[i + 1 :]:
             if group_of.get(a.span.source, a.span.source) == group_of.get(b.span.source, b.span.source) \
@@ -309,7 +310,29 @@ def _conflicts(claims: list[Claim], group_of, texts, cumulative: bool, measure: 
             elif not ia.meets(ib) and a.as_of != b.as_of:
                 moves.append(f"moved from {_say(a)} to {_say(b)}")
     ranked = sorted(dict.fromkeys(reasons), key=lambda r: next(i for i, k in enumerate(REASON_ORDER) if r.endswith(k)))
-    return ranked[:6], list(dict.fromkeys(moves))[:6]
+    skipped = [f"only the first {MAX_COMPARED} of its {len(distinct)} claims were compared"] \
+        if len(distinct) > MAX_COMPARED else []
+    return ranked[:6] + (skipped if ranked else []), list(dict.fromkeys(moves))[:6] + (skipped if not ranked else [])
+
+
+#: Most claims of one figure compared pair by pair (a news figure has tens; a pathological text
+#: with thousands would take hours): the rest are left out, and the figure's reasons say so.
+MAX_COMPARED = 300
+
+
+def _distinct(claims: list[Claim], texts) -> list[Claim]:
+    """The claims less repeats: a claim equal to an earlier one of the same source in all but its
+    position (a text repeating a sentence) adds no pair -- with one sayer in one source the pair
+    is skipped, and against any other claim it says what the first said (reasons are deduplicated;
+    at most a reason already given in the other order is not repeated mirrored). Comparing every
+    pair of 15,000 repeats never finished."""
+    seen: dict[tuple, Claim] = {}
+    for c in claims:
+        sentence = texts.get(c.span.source, "")[c.sentence.start : c.sentence.end] if c.sentence else ""
+        key = (c.span.source, sentence, dataclasses.replace(c, id="", span=Span(c.span.source, 0, 0), number=None,
+                                                            sentence=None))
+        seen.setdefault(key, c)
+    return list(seen.values())
 
 
 #: rapidfuzz partial ratio at or above which two sayer strings are one voice (tune half: ministry/minister).

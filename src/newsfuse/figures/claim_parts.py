@@ -187,7 +187,9 @@ def _measure_context(doc, q: Quantity) -> str:
     i = q.end
     if i + 1 < len(doc) and doc[i].text in ("-", "–") and doc[i + 1].lower_ in UNIT_WORDS:
         head = doc[i + 1].head  # "five-mile long oil slick": the measure describes the slick
-        while head.pos_ not in ("NOUN", "PROPN") and head.head is not head and head.i > i:
+        for _ in range(len(doc)):  # bounded: a head chain ends at the root
+            if head.pos_ in ("NOUN", "PROPN") or head.head.i == head.i or head.i <= i:
+                break
             head = head.head
         if head.pos_ == "NOUN" and head.i > i + 1 and head.lower_ not in UNIT_WORDS:
             mods = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "NOUN" and c.lower_ not in UNIT_WORDS]

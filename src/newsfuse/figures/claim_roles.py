@@ -38,17 +38,19 @@ def predicate_of(anchor, sent, whole: bool = False) -> str | None:
         return "total"
     node = anchor
     for _ in range(MAX_CLIMB):
-        while node.dep_ in ("conj", "appos") and node.pos_ in ("NOUN", "PROPN", "NUM", "ADJ") and node.head is not node:
+        for _ in range(len(node.doc)):  # bounded: a head chain ends at the root
+            if not (node.dep_ in ("conj", "appos") and node.pos_ in ("NOUN", "PROPN", "NUM", "ADJ") and node.head.i != node.i):
+                break
             node = node.head  # "Seven hostages and 11 gunmen were killed": the verb is the first conjunct's
-        found = _pred(node) if node is not anchor and node.lemma_ in NOUN_PREDICATES else None
+        found = _pred(node) if node.i != anchor.i and node.lemma_ in NOUN_PREDICATES else None
         if found:
             return found
-        if node.pos_ in ("VERB", "AUX", "ADJ") and node is not anchor:
+        if node.pos_ in ("VERB", "AUX", "ADJ") and node.i != anchor.i:
             found = _from_verb(node, anchor)
             if found:
                 return found
             break
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
     return _linear(anchor, sent)
@@ -75,11 +77,11 @@ def _from_verb(verb, anchor) -> str | None:
     if own:
         return "took part" if own in AGENTIVE and _is_active_subject(anchor, verb) else own
     for child in verb.children:
-        if child.dep_ in COMPLEMENTS and child is not anchor and _pred(child):
+        if child.dep_ in COMPLEMENTS and child.i != anchor.i and _pred(child):
             return _pred(child)
         if child.dep_ == "attr" and verb.lemma_ == "be" and child.lemma_ in ATTR_PREDICATES:
             return ATTR_PREDICATES[child.lemma_]
-        if child.dep_ == "dobj" and child is not anchor:
+        if child.dep_ == "dobj" and child.i != anchor.i:
             for mod in child.children:
                 if mod.dep_ == "amod" and _pred(mod):
                     return _pred(mod)  # "put the remaining number of hostages at 10"
@@ -90,7 +92,7 @@ def _from_verb(verb, anchor) -> str | None:
     found = _pred(verb)
     if found and found in AGENTIVE and _is_active_subject(anchor, verb):
         return "took part"
-    if found is None and verb.lemma_ in ("be", "remain", "include") and verb.dep_ in ("conj", "ccomp", "xcomp") and verb.head is not verb:
+    if found is None and verb.lemma_ in ("be", "remain", "include") and verb.dep_ in ("conj", "ccomp", "xcomp") and verb.head.i != verb.i:
         return _pred(verb.head)
     return found
 
@@ -98,9 +100,11 @@ def _from_verb(verb, anchor) -> str | None:
 def _is_active_subject(anchor, verb) -> bool:
     """'30 fighters were holding hostages': the counted noun does the taking, it is not taken."""
     node = anchor
-    while node.dep_ in ("conj", "appos") and node.head is not node:
+    for _ in range(len(node.doc)):  # bounded: a head chain ends at the root
+        if not (node.dep_ in ("conj", "appos") and node.head.i != node.i):
+            break
         node = node.head
-    return node.dep_ == "nsubj" and node.head is verb and not any(c.dep_ == "auxpass" for c in verb.children)
+    return node.dep_ == "nsubj" and node.head.i == verb.i and not any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _linear(anchor, sent) -> str | None:

@@ -8,6 +8,7 @@ predicate, speaker and date off the parse of the claim's sentence.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from datetime import date
 
@@ -40,11 +41,13 @@ def doc_claims(source_id: str, doc, sentences: tuple[Span, ...], published: date
     """Claims in one parsed source. ``sentences`` are char spans (the core's repaired splits)."""
     sents = [doc.char_span(s.start, s.end, alignment_mode="expand") for s in sentences] or list(doc.sents)
     sents = [s for s in sents if s is not None]
+    starts = [s.start for s in sents]
+    text = doc.text  # Doc.text rebuilds the string on every access: read it once, not per claim
     out: list[Claim] = []
     for q in find_quantities(doc):
         if not_a_count(doc, q):
             continue
-        k = _sentence_index(sents, q.start)
+        k = _sentence_index(sents, q.start, starts)
         if k is None:
             continue
         claim = read_claim(source_id, doc, q, sents, k, published, hints or {})
@@ -52,7 +55,7 @@ def doc_claims(source_id: str, doc, sentences: tuple[Span, ...], published: date
             claim = _continue_previous(claim, out, doc[q.start - 1].lower_ if q.start else "")
         claim = _others_of(claim, out)
         claim = _inherit_predicate(claim, out, sents[k].text)
-        claim = _converted_hedge(claim, out, doc.text)
+        claim = _converted_hedge(claim, out, text)
         out.append(_increment_of_what(claim, out))
     return out
 
@@ -123,7 +126,7 @@ def read_claim(source_id: str, doc, q: Quantity, sents, k: int, published: date 
     disputer = disputer_of(anchor, sent)
     return Claim(
         id=content_id("c", source_id, span.start, span.end),
-        span=span, text=doc.text[span.start : span.end],
+        span=span, text=doc[qstart:end_tok].text,  # not doc.text[...]: Doc.text rebuilds the whole text per claim
         value=q.value if q.value is not None else _mid(q), qualifier=qualifier, counts=counts,
         attribution=None if disputer else (attribution_of(anchor, sent)
                                            or continued_quote_speaker(sent, sents[k - 1] if k > 0 else None)), as_of=day, low=q.low, high=q.high,
@@ -162,11 +165,16 @@ def _took_hostage(doc, q: Quantity):
     return nxt if nxt is not None and nxt.lemma_ == "hostage" else None
 
 
-def _sentence_index(sents, token_i: int) -> int | None:
-    for k, s in enumerate(sents):
-        if s.start <= token_i < s.end:
-            return k
-    return None
+def _sentence_index(sents, token_i: int, starts: list[int] | None = None) -> int | None:
+    """The first sentence holding token ``token_i``; ``starts`` (the sentences' first tokens, in
+    order) makes it a bisection -- a scan per quantity was quadratic on a long text."""
+    starts = starts if starts is not None else [s.start for s in sents]
+    found = None
+    k = bisect.bisect_right(starts, token_i) - 1
+    while k >= 0 and sents[k].end > token_i:  # back over sentences that overlap (none, usually)
+        found = k
+        k -= 1
+    return found
 
 
 #: Words that make a count continue the previous one ("573 of those freed were Algerians. Another 100 ...").

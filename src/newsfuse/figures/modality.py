@@ -64,7 +64,7 @@ def modality_of(doc, start: int, end: int, anchor, sent, rate_in_unit: bool, phy
         found = _verb_modality(node, lex)
         if found:
             return found
-        if node.lemma_ in lex.say_verbs or node.dep_ not in GOVERNING or node.head is node:
+        if node.lemma_ in lex.say_verbs or node.dep_ not in GOVERNING or node.head.i == node.i:
             break
         node = node.head
         if node.pos_ not in ("VERB", "AUX"):
@@ -116,7 +116,7 @@ def _first_verb(anchor, sent):
     for _ in range(8):
         if node.pos_ in ("VERB", "AUX") or (node.pos_ == "ADJ" and node.dep_ == "ROOT"):
             return node
-        if node.head is node or not (sent.start <= node.head.i < sent.end):
+        if node.head.i == node.i or not (sent.start <= node.head.i < sent.end):
             return None
         node = node.head
     return None

@@ -173,13 +173,13 @@ def coordinated(noun) -> list:
     while todo:
         node = todo.pop()
         links = [c for c in node.children if c.dep_ in ("conj", "appos")]
-        if node.dep_ in ("conj", "appos") and node.head is not node:
+        if node.dep_ in ("conj", "appos") and node.head.i != node.i:
             links.append(node.head)
         for other in links:
             if other.i not in seen:
                 seen[other.i] = other
                 todo.append(other)
-    return [t for i, t in sorted(seen.items()) if t is not noun]
+    return [t for i, t in sorted(seen.items()) if i != noun.i]
 
 
 def in_number_list(tok) -> bool:

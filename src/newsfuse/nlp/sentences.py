@@ -4,6 +4,10 @@ Sentences come from spaCy's dependency parse (already computed for every
 source, so they cost nothing extra), with two repairs: a paragraph break is
 always a sentence break (cleaning puts one blank line between paragraphs),
 and a wire dateline ("ALGIERS –", "NEW ORLEANS --") stays with its sentence.
+A run-on "sentence" longer than ``MAX_SENTENCE_CHARS`` (a line with no full
+stops) is cut at clause breaks, so the work later stages do per sentence --
+some of it proportional to the sentence's length, for every figure in it --
+stays bounded: one 100,000-character comma-spliced line took 440 s in claims.
 bench/sentences.py compares this with pysbd and blingfire on hand-checked
 boundaries; see README's measurement table.
 """
@@ -20,6 +24,9 @@ _PARAGRAPH = re.compile(r"\n\s*\n|\n")
 #: spaCy splits a closing quote or an ellipsis off its sentence ('…in North Africa.' + '"').
 _PUNCT_ONLY = re.compile(r"^\W+$")
 _DATELINE_ONLY = re.compile(r"^[A-Z][A-Z .'’-]{1,40}(?:[:–—-]{1,2}|\(\w+\)\s*[-–—])?$")
+#: Longest sentence kept whole: news sentences run to a few hundred characters.
+MAX_SENTENCE_CHARS = 2_000
+_CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s[–—-]{1,2}\s")
 
 
 def doc_sentences(source_id: str, doc: Any) -> tuple[Span, ...]:
@@ -42,7 +49,23 @@ def repair_bounds(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, i
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))
-    return [(a, b) for a, b in (_trim(text, a, b) for a, b in merged) if b > a]
+    bounded = [piece for a, b in merged for piece in _cap(text, a, b)]
+    return [(a, b) for a, b in (_trim(text, a, b) for a, b in bounded) if b > a]
+
+
+def _cap(text: str, start: int, end: int, limit: int = MAX_SENTENCE_CHARS) -> list[tuple[int, int]]:
+    """``[start, end)`` in pieces of at most ``limit`` chars, cut after the last clause break
+    (else space) in each window's second half."""
+    out = []
+    while end - start > limit:  # ends: each round moves ``start`` on by at least limit // 2
+        lo, hi = start + limit // 2, start + limit
+        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, lo, hi)]
+        space = text.rfind(" ", lo, hi)
+        cut = breaks[-1] if breaks else space + 1 if space != -1 else hi
+        out.append((start, cut))
+        start = cut
+    out.append((start, end))
+    return out
 
 
 def _split_paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -9,6 +9,7 @@ from ..model import Briefing
 from ..pipeline import stage
 from ..progress import step
 from .load import load_nlp
+from .pieces import parse_texts
 from .sentences import doc_sentences
 
 #: spaCy's batch size for nlp.pipe; articles are 2-10 KB each.
@@ -20,7 +21,7 @@ PARALLEL_PARSE_MIN_CHARS = 500_000
 
 @stage("parse", version="1", requires={"sources", "settings"}, produces={"docs"})
 def parse(briefing: Briefing) -> Briefing:
-    """One ``nlp.pipe`` pass over every source; later stages reuse these Docs.
+    """One ``nlp.pipe`` pass over every source (long ones in pieces); later stages reuse these Docs.
 
     With enough text and more than one core the pass runs in spaCy's worker processes
     (``n_process``); the Docs are the same as from one process.
@@ -29,8 +30,8 @@ def parse(briefing: Briefing) -> Briefing:
     texts = [s.text for s in briefing.sources]
     n_process = parse_processes(briefing.settings.parse_processes, sum(len(t) for t in texts))
     docs = {}
-    for done, (sid, doc) in enumerate(zip((s.id for s in briefing.sources),
-                                          nlp.pipe(texts, batch_size=PIPE_BATCH, n_process=n_process)), 1):
+    parsed = parse_texts(nlp, texts, batch_size=PIPE_BATCH, n_process=n_process)
+    for done, (sid, doc) in enumerate(zip((s.id for s in briefing.sources), parsed), 1):
         docs[sid] = doc
         step("parse", done, len(texts))
     return dataclasses.replace(briefing, docs=docs)

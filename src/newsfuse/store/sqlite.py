@@ -7,14 +7,26 @@ every article already known and changes nothing. The raw input of each
 article is kept so a story's briefing can be rebuilt when the story grows.
 
 This module is an edge (it does I/O); what it stores is ``ClusterState`` and
-``StoredArticle`` rows, nothing the clusterer could not rebuild from them.
+``StoredArticle`` rows, nothing the clusterer could not rebuild from them, plus
+the bookkeeping that makes a run safe to kill and rerun: ``pending`` holds the
+stories whose briefings are still to be written (committed with the clustering
+that changed them, deleted once their files are in place; a failed story keeps
+its row and its reason, so the next run retries it), and ``outputs`` the SHA-256
+of every file written, so a rerun checks content, not existence.
+
+One writer at a time: ``state_lock`` holds an exclusive ``flock`` on
+``DIR/state.lock`` for the whole run; a second run waits up to its limit, then
+stops with ``StateLocked`` (a usage error: exit code 2).
 """
 
 from __future__ import annotations
 
+import fcntl
 import heapq
 import json
+import os
 import sqlite3
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -24,10 +36,14 @@ from pathlib import Path
 
 from ..cluster.model import StoredArticle
 from ..cluster.online import ClusterConfig, ClusterState, Story, reindex
+from ..errors import UsageError
 from ..model import DocMeta, RawDocument
 
 SCHEMA_VERSION = "1"
 STATE_FILE = "state.sqlite"
+LOCK_FILE = "state.lock"
+#: How often a waiting run tries the lock again.
+LOCK_POLL_S = 0.2
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -38,7 +54,46 @@ CREATE TABLE IF NOT EXISTS articles (id TEXT PRIMARY KEY, seq INTEGER NOT NULL, 
     score REAL, best REAL, origin TEXT NOT NULL, title TEXT, outlet TEXT, url TEXT, published TEXT,
     text TEXT NOT NULL, raw TEXT);
 CREATE INDEX IF NOT EXISTS articles_story ON articles(story);
+CREATE TABLE IF NOT EXISTS pending (story TEXT PRIMARY KEY, reason TEXT);
+CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, sha256 TEXT NOT NULL);
 """
+
+
+class StateLocked(UsageError):
+    """Another run holds the state's lock and did not let go in time."""
+
+
+@contextmanager
+def state_lock(folder: Path | None, wait_s: float) -> Iterator[None]:
+    """Hold ``folder``/state.lock exclusively (nothing to lock for an in-memory state).
+
+    ``flock`` is released by the kernel when its holder dies, so a run killed with -9
+    never leaves a stale lock behind.
+    """
+    if folder is None:
+        yield
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / LOCK_FILE
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        deadline = time.monotonic() + wait_s
+        while True:  # bounded by the deadline
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "unknown"
+                    raise StateLocked(f"another newsfuse cluster run (pid {holder}) is using the state in {folder}; "
+                                      f"waited {wait_s:g} s. Run again when it has finished, or raise "
+                                      "--lock-wait.") from None
+                time.sleep(LOCK_POLL_S)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, str(os.getpid()).encode(), 0)
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock
 
 
 @contextmanager
@@ -96,6 +151,30 @@ def save_articles(conn: sqlite3.Connection, articles: Iterable[StoredArticle]) -
     rows = [(a.id, start + n, a.story, a.score, a.best, a.origin, a.title, a.outlet, a.url, _iso(a.published),
              a.text, _raw_json(a.raw)) for n, a in enumerate(articles, start=1)]
     conn.executemany("INSERT OR IGNORE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+
+def mark_pending(conn: sqlite3.Connection, stories: Iterable[str]) -> None:
+    """These stories need their briefings (re)written; kept until they are."""
+    conn.executemany("INSERT OR REPLACE INTO pending VALUES (?, NULL)", [(s,) for s in sorted(stories)])
+
+
+def load_pending(conn: sqlite3.Connection) -> dict[str, str | None]:
+    """Story id -> why its last attempt failed (None: not attempted yet)."""
+    return dict(conn.execute("SELECT story, reason FROM pending"))
+
+
+def record_story(conn: sqlite3.Connection, story: str, failure: str | None, hashes: dict[str, str]) -> None:
+    """A story's outcome, committed at once so a run killed later keeps it."""
+    if failure is None:
+        conn.execute("DELETE FROM pending WHERE story = ?", (story,))
+    else:
+        conn.execute("INSERT OR REPLACE INTO pending VALUES (?, ?)", (story, failure))
+    conn.executemany("INSERT OR REPLACE INTO outputs VALUES (?, ?)", sorted(hashes.items()))
+    conn.commit()
+
+
+def load_hashes(conn: sqlite3.Connection) -> dict[str, str]:
+    return dict(conn.execute("SELECT path, sha256 FROM outputs"))
 
 
 def load_articles(conn: sqlite3.Connection, stories: Iterable[str] | None = None) -> list[StoredArticle]:

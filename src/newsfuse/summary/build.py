@@ -10,6 +10,7 @@ stage, figure ids from the figures stage) and its event date.
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -49,15 +50,29 @@ def pool_items(briefing: Briefing) -> dict[str, list[PoolItem]]:
     out: dict[str, list[PoolItem]] = {}
     for source in briefing.sources:
         doc = briefing.docs.get(source.id)
+        people = [(e.start, e.end, e.text) for e in doc.ents if e.label_ == "PERSON"] if doc is not None else []
+        starts = [p[0] for p in people]
         items = []
         for pos, span in enumerate(briefing.sentences.get(source.id, ())):
             if doc is None or furniture_reason(source.text[span.start : span.end]):
                 continue
-            toks = doc.char_span(span.start, span.end, alignment_mode="expand") or ()
-            persons = tuple(e.text for e in getattr(toks, "ents", ()) if e.label_ == "PERSON")
-            items.append(PoolItem(span, content_terms(toks), pos, persons))
+            toks = doc.char_span(span.start, span.end, alignment_mode="expand")
+            persons = _persons_within(people, starts, toks.start, toks.end) if toks is not None else ()
+            items.append(PoolItem(span, content_terms(toks or ()), pos, persons))
         out[source.id] = items
     return out
+
+
+def _persons_within(people: list[tuple[int, int, str]], starts: list[int], lo: int, hi: int) -> tuple[str, ...]:
+    """The PERSON entities inside tokens [lo, hi), as ``Span.ents`` gives them -- found by bisection,
+    because ``Span.ents`` walks every entity of the Doc (quadratic over a long text's sentences)."""
+    found = []
+    for start, end, text in people[bisect.bisect_left(starts, lo):]:
+        if start >= hi:
+            break
+        if end <= hi:
+            found.append(text)
+    return tuple(found)
 
 
 def build_index(briefing: Briefing) -> Index:

@@ -7,12 +7,15 @@ coverage, dating and the disputed-figure sentences) and works without them.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+from collections.abc import Mapping, Sequence
+from typing import Any
 
-from ..model import Briefing, SummarySentence
+from ..model import Briefing, Claim, Figure, Span, SummarySentence
 from ..pipeline import stage
 from .build import Index, build_index
-from .disputed import conflicts_carried, disputed_sentence
+from .disputed import disputed_sentence
 from .select import DEFAULT_WEIGHTS, Scored, Weights, select, timeline_order
 from .support import with_independent_sources
 
@@ -42,9 +45,7 @@ def extractive_summary(briefing: Briefing, budget: int, weights: Weights = DEFAU
     disputes = _disputes(briefing, claims, sources)
     # Which disputed figures each candidate carries, computed once: selection asks for every
     # candidate in every greedy round.
-    carried = {s.candidate.span: tuple(f.id for f in conflicts_carried([s.candidate.span], briefing.figures, claims)
-                                       if f.id in disputes)
-               for s in index.scored} if disputes else {}
+    carried = _carried([s.candidate.span for s in index.scored], briefing.figures, claims, disputes) if disputes else {}
     chosen = select(index.scored, index.key_weights, index.n_groups, budget, weights,
                     extra_words=_pricer(disputes, carried) if disputes else None)
     out: list[SummarySentence] = []
@@ -108,3 +109,29 @@ def cited(s: Scored, index: Index) -> SummarySentence:
     support = index.support.get(s.candidate.span)
     others = support.spans if support else ()
     return SummarySentence(s.candidate.text, (s.candidate.span, *others))
+
+
+def _carried(spans: list[Span], figures: Sequence[Figure], claims: Mapping[str, Claim],
+             wanted: Mapping[str, Any]) -> dict[Span, tuple[str, ...]]:
+    """For each span, the ids of the wanted conflicting figures with a claim inside it, in figure
+    order (what ``conflicts_carried`` gives for one span), placing each claim by bisection: asking
+    every figure for every candidate sentence was quadratic on a long text."""
+    by_source: dict[str, list[Span]] = {}
+    for span in sorted(set(spans), key=lambda s: (s.source, s.start, s.end)):
+        by_source.setdefault(span.source, []).append(span)
+    starts = {sid: [s.start for s in found] for sid, found in by_source.items()}
+    hits: dict[Span, dict[str, None]] = {span: {} for span in spans}
+    for fig in figures:
+        if fig.status != "conflict" or fig.id not in wanted:
+            continue
+        for value in fig.values:
+            for cid in value.claims:
+                claim = claims.get(cid)
+                if claim is None or claim.span.source not in by_source:
+                    continue
+                ordered, at = by_source[claim.span.source], claim.span.start
+                k = bisect.bisect_right(starts[claim.span.source], at) - 1
+                while k >= 0 and ordered[k].end > at:  # sentences do not overlap: one step, as a rule
+                    hits[ordered[k]][fig.id] = None
+                    k -= 1
+    return {span: tuple(ids) for span, ids in hits.items()}

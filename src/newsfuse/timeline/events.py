@@ -117,9 +117,9 @@ def _clause(doc: Any, sentence: Span, time: Span, times: Sequence[TimeExpression
     if tok is None:
         return sentence
     verb = tok.root
-    # Tokens are compared by index: spaCy makes a new Token object on every access, so
-    # ``verb.head is not verb`` never ends at a verbless root (a list of dates hung here).
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+    for _ in range(len(doc)):  # a head chain is acyclic, so it ends at the root within len(doc) steps
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:  # .i: spaCy makes a new Token per access
+            break
         verb = verb.head
     sub = list(verb.subtree)
     start, end = sub[0].idx, sub[-1].idx + len(sub[-1].text)

@@ -200,7 +200,7 @@ def tense_at(doc: Any, start: int, end: int) -> Tense:
         return "past"
     verb = span.root
     for _ in range(4):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}

@@ -55,14 +55,27 @@ def eligible(text: str) -> bool:
 def near_duplicate_pairs(
     sources: Sequence[Source], sentences: Mapping[str, Sequence[Span]]
 ) -> tuple[tuple[Span, Span], ...]:
-    """Pairs of near-identical sentences in different sources (quotations left out)."""
+    """Pairs of near-identical sentences in different sources (quotations left out).
+
+    A sentence repeated word for word within one source is indexed once and its pairs copied
+    to every repeat: a text repeating one sentence 15,000 times made every look-up return all
+    of them (quadratic; a 1,000,000-character spam text never got past this stage).
+    """
     texts = {s.id: s.text for s in sources}
     items: list[tuple[Span, frozenset[str]]] = []
+    repeats: dict[Span, list[Span]] = {}
     for sid, spans in sentences.items():
+        first: dict[str, Span] = {}
         for span in spans:
             text = texts[sid][span.start : span.end]
-            if eligible(text):
-                items.append((span, shingles(text)))
+            if not eligible(text):
+                continue
+            if text in first:
+                repeats[first[text]].append(span)
+                continue
+            first[text] = span
+            repeats[span] = [span]
+            items.append((span, shingles(text)))
     frequency = Counter(g for _, grams in items for g in grams)
     rank = {g: (c, g) for g, c in frequency.items()}  # rarest first; ties by text, so runs agree
     index: dict[str, list[int]] = defaultdict(list)
@@ -77,7 +90,7 @@ def near_duplicate_pairs(
                 seen.add(y)
                 o_span, o_grams = items[y]
                 if o_span.source != span.source and _jaccard(grams, o_grams) >= NEAR_DUP_JACCARD:
-                    pairs.add(tuple(sorted((span, o_span))))
+                    pairs.update(tuple(sorted((a, b))) for a in repeats[span] for b in repeats[o_span])
             index[g].append(x)
     return tuple(sorted(pairs))
 
