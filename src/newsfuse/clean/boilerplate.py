@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from ..model import Removal
-from .lines import DATE_PATTERN, Line, ends_in_ellipsis, is_date_stamp, is_sentence_like
+from .lines import DATE_PATTERN, Line, ends_in_ellipsis, is_date_stamp, is_sentence_like, removal
 from .plain import RULES as PLAIN_RULES
 
 Rule = Callable[[Sequence[Line]], list[Removal]]
@@ -81,16 +81,14 @@ _CREDIT_LINE = re.compile(
 )
 
 
-def _remove(line: Line, reason: str) -> Removal:
-    return Removal(line.start, line.end, reason, line.text)
 
 
 def calls_to_action(lines: Sequence[Line]) -> list[Removal]:
-    return [_remove(ln, "call to action") for ln in lines if _CALL_TO_ACTION.match(ln.text)]
+    return [removal(ln, "call to action") for ln in lines if _CALL_TO_ACTION.match(ln.text)]
 
 
 def captions(lines: Sequence[Line]) -> list[Removal]:
-    return [_remove(ln, "photo caption") for ln in lines if _CAPTION.search(ln.text)]
+    return [removal(ln, "photo caption") for ln in lines if _CAPTION.search(ln.text)]
 
 
 def credit_prefixes(lines: Sequence[Line]) -> list[Removal]:
@@ -105,13 +103,13 @@ def credit_prefixes(lines: Sequence[Line]) -> list[Removal]:
 def comment_section(lines: Sequence[Line]) -> list[Removal]:
     for i, ln in enumerate(lines):
         if _COMMENTS.match(ln.text):
-            return [_remove(rest, "reader comments") for rest in lines[i:]]
+            return [removal(rest, "reader comments") for rest in lines[i:]]
     return []
 
 
 def timestamped_link_lists(lines: Sequence[Line]) -> list[Removal]:
     """Lines carrying two or more "N hrs ago" stamps are lists of other stories."""
-    return [_remove(ln, "related stories") for ln in lines if len(_AGO.findall(ln.text)) >= 2]
+    return [removal(ln, "related stories") for ln in lines if len(_AGO.findall(ln.text)) >= 2]
 
 
 def dated_link_list(lines: Sequence[Line]) -> list[Removal]:
@@ -137,7 +135,7 @@ def dated_link_list(lines: Sequence[Line]) -> list[Removal]:
     while start > 0 and labels < 3 and _is_label(lines[start - 1]):
         start -= 1
         labels += 1
-    return [_remove(ln, "sidebar of other stories") for ln in lines[start:]]
+    return [removal(ln, "sidebar of other stories") for ln in lines[start:]]
 
 
 def _is_label(line: Line) -> bool:
@@ -160,7 +158,7 @@ def trailing_furniture(lines: Sequence[Line]) -> list[Removal]:
     for ln in reversed(lines):
         if is_sentence_like(ln.text) and not _CREDIT_LINE.match(ln.text):
             return out
-        out.append(_remove(ln, _tail_reason(ln.text)))
+        out.append(removal(ln, _tail_reason(ln.text)))
     return [r for r in out if r.reason != _NOT_A_SENTENCE]
 
 
@@ -178,7 +176,7 @@ def _tail_reason(text: str) -> str:
 
 
 def footers(lines: Sequence[Line]) -> list[Removal]:
-    return [_remove(ln, "footer") for ln in lines if _FOOTER.match(ln.text)]
+    return [removal(ln, "footer") for ln in lines if _FOOTER.match(ln.text)]
 
 
 def duplicate_teasers(lines: Sequence[Line]) -> list[Removal]:
@@ -189,7 +187,7 @@ def duplicate_teasers(lines: Sequence[Line]) -> list[Removal]:
             continue
         stem = ln.text.rstrip(".… ").strip()
         if len(stem.split()) >= 5 and any(o.text.startswith(stem) for o in lines[i + 1 : i + 4]):
-            out.append(_remove(ln, "teaser repeated by the body"))
+            out.append(removal(ln, "teaser repeated by the body"))
     return out
 
 

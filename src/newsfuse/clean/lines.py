@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..model import Removal
 from ..words import MONTH_ABBREVIATIONS
 from ..words import MONTHS as MONTH_NAMES
 
@@ -68,3 +69,8 @@ _STAMP = re.compile(
 def is_date_stamp(text: str) -> bool:
     """A line that is only a date (a byline date or a sidebar item's timestamp)."""
     return bool(_STAMP.match(text.strip()))
+
+
+def removal(line: Line, reason: str) -> Removal:
+    """The audit record of removing ``line`` as furniture, for ``reason``."""
+    return Removal(line.start, line.end, reason, line.text)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from ..model import Removal
-from .lines import MONTHS, Line, is_sentence_like
+from .lines import MONTHS, Line, is_sentence_like, removal
 
 #: Video players and share bars as text: BBC ("Media playback is unsupported on your device
 #: Media caption …"), KTLA/Tribune ("Please enable Javascript to watch this video"), CNN
@@ -63,16 +63,12 @@ TEASER_RUN = 3
 TEASER_WORDS = 14
 
 
-def _remove(line: Line, reason: str) -> Removal:
-    return Removal(line.start, line.end, reason, line.text)
-
-
 def player_lines(lines: Sequence[Line]) -> list[Removal]:
-    return [_remove(ln, "video player or share bar") for ln in lines if PLAYER.match(ln.text)]
+    return [removal(ln, "video player or share bar") for ln in lines if PLAYER.match(ln.text)]
 
 
 def caption_lines(lines: Sequence[Line]) -> list[Removal]:
-    return [_remove(ln, "photo caption") for ln in lines if _CAPTION_LINE.search(ln.text)]
+    return [removal(ln, "photo caption") for ln in lines if _CAPTION_LINE.search(ln.text)]
 
 
 def clock_headings(lines: Sequence[Line]) -> list[Removal]:
@@ -80,15 +76,15 @@ def clock_headings(lines: Sequence[Line]) -> list[Removal]:
     out = []
     for ln in lines:
         if _CLOCK.match(ln.text):
-            out.append(_remove(ln, "live-blog time heading"))
+            out.append(removal(ln, "live-blog time heading"))
         elif (_CLOCK_IN_LINE.search(ln.text) and _DATE_IN_LINE.search(ln.text)
               and (not is_sentence_like(ln.text) or _EMBED.search(ln.text))):
-            out.append(_remove(ln, "page header (date and time)"))
+            out.append(removal(ln, "page header (date and time)"))
     return out
 
 
 def embedded_posts(lines: Sequence[Line]) -> list[Removal]:
-    return [_remove(ln, "embedded social post") for ln in lines if _EMBED.search(ln.text)]
+    return [removal(ln, "embedded social post") for ln in lines if _EMBED.search(ln.text)]
 
 
 def agency_bylines(lines: Sequence[Line]) -> list[Removal]:
@@ -96,9 +92,9 @@ def agency_bylines(lines: Sequence[Line]) -> list[Removal]:
     out = []
     for i, ln in enumerate(lines):
         if _AGENCY_BYLINE.match(ln.text):
-            out.append(_remove(ln, "byline"))
+            out.append(removal(ln, "byline"))
             if i and lines[i - 1].text == "(":
-                out.append(_remove(lines[i - 1], "byline"))
+                out.append(removal(lines[i - 1], "byline"))
     return out
 
 
@@ -112,7 +108,7 @@ def teaser_runs(lines: Sequence[Line]) -> list[Removal]:
             run.append(ln)
             continue
         if len(run) >= TEASER_RUN:
-            out += [_remove(r, "list of teaser headlines") for r in run]
+            out += [removal(r, "list of teaser headlines") for r in run]
         run = []
     return out
 

@@ -124,19 +124,25 @@ def _first_verb(anchor, sent):
 
 def place_of(anchor, sent) -> str | None:
     """'in Alexandria', 'across Maine': a place phrase on the counted noun or on its clause's verb."""
+    for prep, pobj in _prepositions(anchor, sent):
+        if prep.lower_ in PLACE_PREPS and pobj.ent_type_ in PLACE_ENTITIES:
+            ent = next((e for e in anchor.doc.ents if e.start <= pobj.i < e.end), None)
+            return f"{prep.lower_} {ent.text if ent is not None else pobj.text}"
+    return None
+
+
+def _prepositions(anchor, sent):
+    """(preposition, its object) on the counted noun, then on its clause's verb: where scope is written."""
     holders = [anchor]
     verb = _first_verb(anchor, sent)
     if verb is not None:
         holders.append(verb)
     for holder in holders:
         for prep in holder.children:
-            if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
-                continue
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj" and pobj.ent_type_ in PLACE_ENTITIES:
-                    ent = next((e for e in anchor.doc.ents if e.start <= pobj.i < e.end), None)
-                    return f"{prep.lower_} {ent.text if ent is not None else pobj.text}"
-    return None
+            if prep.dep_ == "prep":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        yield prep, pobj
 
 
 def month_scope(anchor, sent, published) -> str | None:
@@ -146,20 +152,12 @@ def month_scope(anchor, sent, published) -> str | None:
     April arrest story), so it gets a scope of its own and never joins the story-wide figure. A month with
     a day ("on January 16") dates this story's event and is no scope.
     """
-    holders = [anchor]
-    verb = _first_verb(anchor, sent)
-    if verb is not None:
-        holders.append(verb)
-    for holder in holders:
-        for prep in holder.children:
-            if prep.dep_ != "prep" or prep.lower_ != "in":
-                continue
-            for pobj in prep.children:
-                month = pobj.lower_
-                if pobj.dep_ != "pobj" or month not in MONTH_NAMES or any(c.like_num and len(c.text) <= 2 for c in pobj.children):
-                    continue
-                if published is None or MONTH_NAMES.index(month) + 1 != published.month:
-                    return pobj.text
+    for prep, pobj in _prepositions(anchor, sent):
+        month = pobj.lower_
+        if prep.lower_ != "in" or month not in MONTH_NAMES or any(c.like_num and len(c.text) <= 2 for c in pobj.children):
+            continue
+        if published is None or MONTH_NAMES.index(month) + 1 != published.month:
+            return pobj.text
     return None
 
 
