@@ -14,8 +14,8 @@ import json
 from corpus import need_shared  # noqa: F401  (the deepwater fixture skips without ../shared)
 
 #: sha256 of ``render(brief([...]), "json")`` with each source's ``path`` (where the checkout lives) blanked.
-EXAMPLE_JSON_SHA256 = "08495c9fdf5c3cae6835c2fc2dacff7b4876b34658b9b920f6323b86b00ef67f"
-DEEPWATER_JSON_SHA256 = "9790f983429f1562616b3282dbca5d3b516a25d038c9d8bb23104958be1eac8a"
+EXAMPLE_JSON_SHA256 = "5be0aac3dccb9095b589c4a497419f50ad415c62c2c1a082b8a4856366619cab"
+DEEPWATER_JSON_SHA256 = "2543334c46908360bc61edc1c7351881276bb997a3d7e015add2f38a70241c76"
 
 
 def _sha(briefing) -> str:
