@@ -81,17 +81,34 @@ def _decode_as(data: bytes, encoding: str, origin: str) -> str:
         raise InputError(origin, f"unknown encoding {encoding!r}") from exc
 
 
+#: On a tie between charset-normalizer's readings, the encodings English news is most often in.
+#: Ties are common on short texts (one "é" reads the same in a dozen single-byte codecs) and
+#: charset-normalizer breaks them in an order that changed from run to run ("Café" once read
+#: as "Cafť"); this makes the choice deterministic and Western first.
+PREFERRED_ON_TIE = ("utf_8", "cp1252", "latin_1", "iso8859_15")
+
+
 def _detect(data: bytes) -> str | None:
     """charset-normalizer's best reading of ``data``, or None when no encoding reads it as coherent text."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None or best.encoding is None:
-        return None
-    try:
-        return data.decode(best.encoding)
-    except (UnicodeDecodeError, LookupError):
-        return None
+    def codec(match) -> str:
+        """The match's preferred name among the encodings that read the bytes the same way."""
+        same = [match.encoding, *(getattr(match, "could_be_from_charset", None) or ())]
+        return next((e for e in PREFERRED_ON_TIE if e in same), match.encoding)
+
+    def rank(match) -> tuple:
+        name = codec(match)
+        preferred = PREFERRED_ON_TIE.index(name) if name in PREFERRED_ON_TIE else len(PREFERRED_ON_TIE)
+        return (round(match.chaos, 3), preferred, -round(match.coherence, 3), name)
+
+    matches = [m for m in from_bytes(data) if m.encoding]
+    for match in sorted(matches, key=rank):
+        try:
+            return data.decode(codec(match))
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return None
 
 
 def _checked(text: str, origin: str) -> str:
