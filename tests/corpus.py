@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -30,3 +31,13 @@ def load_labels(name: str) -> dict:
     import json
 
     return json.loads((LABELS / f"times-{name}.json").read_text(encoding="utf-8"))
+
+
+#: The cluster index pages say when they were made (to the minute); any re-run differs there.
+_MADE_AT = re.compile(rb"on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC")
+
+
+def output_files(folder: Path) -> dict[str, bytes]:
+    """Every file a ``newsfuse cluster`` run wrote under ``folder``, the made-at minute blanked."""
+    return {str(p.relative_to(folder)): _MADE_AT.sub(b"on <time>", p.read_bytes())
+            for p in sorted(folder.rglob("*")) if p.is_file()}

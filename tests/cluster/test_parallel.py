@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -10,17 +9,11 @@ import pytest
 from newsfuse.cli import main
 from newsfuse.cluster.parallel import Prebriefed, resolve_workers
 
-REPO = Path(__file__).resolve().parents[2]
-IN_AMENAS = REPO / "examples" / "in-amenas"
+from corpus import EXAMPLE, output_files
+
+IN_AMENAS = EXAMPLE
 
 
-#: The HTML pages say when they were made (to the minute); a serial re-run differs there too.
-_MADE_AT = re.compile(rb"on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC")
-
-
-def _files(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): _MADE_AT.sub(b"on <time>", p.read_bytes())
-            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.mark.integration
@@ -29,7 +22,7 @@ def test_parallel_briefings_are_byte_identical_to_serial(tmp_path: Path) -> None
     args = [str(IN_AMENAS), "--threshold", "0.99", "-q"]
     assert main(["cluster", *args, "-o", str(tmp_path / "serial"), "--workers", "1"]) == 0
     assert main(["cluster", *args, "-o", str(tmp_path / "parallel"), "--workers", "2"]) == 0
-    serial, parallel = _files(tmp_path / "serial"), _files(tmp_path / "parallel")
+    serial, parallel = output_files(tmp_path / "serial"), output_files(tmp_path / "parallel")
     assert len([f for f in serial if f.startswith("stories/") and f.endswith(".json")]) == 5
     assert serial == parallel
 

@@ -6,21 +6,15 @@ extra ``newsfuse[ray]``) is not installed.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
 from newsfuse.cli import main
 
-REPO = Path(__file__).resolve().parents[2]
-IN_AMENAS = REPO / "examples" / "in-amenas"
-_MADE_AT = re.compile(rb"on \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC")
+from corpus import EXAMPLE, output_files
 
-
-def _files(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): _MADE_AT.sub(b"on <time>", p.read_bytes())
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+IN_AMENAS = EXAMPLE
 
 
 @pytest.mark.integration
@@ -29,7 +23,7 @@ def test_ray_engine_writes_the_local_engines_files(tmp_path: Path) -> None:
     args = [str(IN_AMENAS), "--threshold", "0.99", "-q"]  # five one-report stories
     assert main(["cluster", *args, "-o", str(tmp_path / "local"), "--workers", "1"]) == 0
     assert main(["cluster", *args, "-o", str(tmp_path / "ray"), "--engine", "ray", "--workers", "2"]) == 0
-    local, ray = _files(tmp_path / "local"), _files(tmp_path / "ray")
+    local, ray = output_files(tmp_path / "local"), output_files(tmp_path / "ray")
     assert len([f for f in local if f.startswith("stories/") and f.endswith(".json")]) == 5
     assert local == ray
 
