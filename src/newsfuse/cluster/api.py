@@ -8,7 +8,7 @@ and the index of all stories.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -88,10 +88,10 @@ def run_cluster(inputs: Sequence[str], outdir: Path, state_dir: Path | None = No
         report.known_articles = len(feed.articles) - len(assignments)
         report.changed_stories = sorted(changed)
         report.stories = len({a.story for a in everything})
-        pending = load_pending(conn)
-        briefer = _prebrief(outdir, everything, set(pending), settings, options, progress)
+        pending, known = load_pending(conn), load_hashes(conn)
+        briefer = _prebrief(outdir, everything, pending, known, settings, options, progress)
         out = write_outputs(outdir, everything, pending, settings, options, report.rejected,
-                            _index_options(options), load_hashes(conn),
+                            _index_options(options), known,
                             lambda sid, failure, hashes: record_story(conn, sid, failure, hashes), brief=briefer)
     report.written, report.failed_stories = out.written, out.failed
     return report
@@ -115,8 +115,9 @@ def _config(saved: ClusterConfig | None, asked: ClusterConfig, state_dir: Path |
                      "Use a new --state folder to cluster with other settings, or leave the options out.")
 
 
-def _prebrief(outdir: Path, articles: Sequence[StoredArticle], changed: set[str], settings: Settings,
-              options: ClusterOptions, progress: Progress | None) -> Any:
+def _prebrief(outdir: Path, articles: Sequence[StoredArticle], todo: Mapping[str, str | None],
+              known: Mapping[str, str], settings: Settings, options: ClusterOptions,
+              progress: Progress | None) -> Any:
     """With more than one worker, brief the stories ahead in parallel (same files as serially)."""
     from .parallel import prebrief, resolve_workers
 
@@ -127,9 +128,9 @@ def _prebrief(outdir: Path, articles: Sequence[StoredArticle], changed: set[str]
         from .ray_engine import brief_with_ray
 
         runner = partial(brief_with_ray, address=options.address)
-        return prebrief(outdir, articles, changed, settings, options, options.workers or None, tick, runner)
+        return prebrief(outdir, articles, todo, known, settings, options, options.workers or None, tick, runner)
     workers = resolve_workers(options.workers)
-    return prebrief(outdir, articles, changed, settings, options, workers, tick) if workers > 1 else None
+    return prebrief(outdir, articles, todo, known, settings, options, workers, tick) if workers > 1 else None
 
 
 def _embedder(options: ClusterOptions) -> Embedder | None:

@@ -57,12 +57,12 @@ def write_outputs(outdir: Path, articles: Sequence[StoredArticle], todo: Mapping
         by_story[a.story].append(a)
     for sid, members in sorted(by_story.items()):
         files = {fmt: f"stories/{sid}.{fmt}" for fmt in FORMATS}
-        if not options.briefings or len(members) < options.min_articles:
+        if not briefed(members, options):
             briefings[sid] = None
             if done and sid in todo:
                 done(sid, None, {})
             continue
-        if sid not in todo and all(_intact(outdir / f, known or {}) for f in files.values()):
+        if not needs_briefing(outdir, sid, members, todo, options, known or {}):
             briefings[sid] = files
             continue
         try:
@@ -88,6 +88,23 @@ def write_outputs(outdir: Path, articles: Sequence[StoredArticle], todo: Mapping
 
     out.written += write_if_changed(outdir / "index.html", index_to_html(index))
     return out
+
+
+def briefed(members: Sequence[StoredArticle], options: Any) -> bool:
+    """Whether a story of these articles gets a briefing at all (briefings on, big enough)."""
+    return options.briefings and len(members) >= options.min_articles
+
+
+def needs_briefing(outdir: Path, sid: str, members: Sequence[StoredArticle], todo: Mapping[str, str | None],
+                   options: Any, known: Mapping[str, str]) -> bool:
+    """A briefed story is (re)written when it is pending or any of its files is not what was last written.
+
+    ``write_outputs`` and the parallel engines (``parallel.prebrief``) ask this one question, so
+    they brief the same stories.
+    """
+    if not briefed(members, options):
+        return False
+    return sid in todo or not all(_intact(outdir / f"stories/{sid}.{fmt}", known) for fmt in FORMATS)
 
 
 def output_key(path: Path) -> str:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from pathlib import Path
 from typing import Any
@@ -64,20 +64,18 @@ class Prebriefed:
         return result
 
 
-def prebrief(outdir: Path, articles: Sequence[Any], changed: set[str], settings: Settings, options: Any,
-             workers: int, progress: StoryProgress | None = None, runner: Callable[..., dict] | None = None,
-             ) -> Prebriefed | None:
+def prebrief(outdir: Path, articles: Sequence[Any], todo: Mapping[str, str | None], known: Mapping[str, str],
+             settings: Settings, options: Any, workers: int, progress: StoryProgress | None = None,
+             runner: Callable[..., dict] | None = None) -> Prebriefed | None:
     """Brief ahead, in ``workers`` processes (or with ``runner``, e.g. the Ray engine), the stories
-    ``output.write_outputs`` will brief (those changed or with files missing, big enough, briefings
-    on); None when fewer than two need it."""
-    from .output import FORMATS, brief_story
+    ``output.write_outputs`` will brief (``output.needs_briefing``); None when fewer than two need it."""
+    from .output import brief_story, needs_briefing
 
     by_story: dict[str, list[Any]] = defaultdict(list)
     for a in articles:
         by_story[a.story].append(a)
     jobs = [(sid, members) for sid, members in sorted(by_story.items())
-            if options.briefings and len(members) >= options.min_articles
-            and (sid in changed or not all((outdir / "stories" / f"{sid}.{fmt}").is_file() for fmt in FORMATS))]
+            if needs_briefing(outdir, sid, members, todo, options, known)]
     if len(jobs) < 2 or (runner is None and workers < 2):
         return None
     return Prebriefed((runner or brief_in_parallel)(jobs, settings, workers, progress=progress), brief_story)
