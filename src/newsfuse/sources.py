@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from .clean.boilerplate import WIRE_AGENCIES
+from .clean.datelines import dateline_agency
 from .clean.html import extract_html
 from .clean.language import check_english
 from .clean.text import clean_text
@@ -103,18 +104,16 @@ def outlet_from_credits(removed: Sequence[Removal]) -> str | None:
     return None
 
 
-#: A wire dateline naming whose copy it is: "PERTH (Reuters) -", "CANNES, France (AP) —",
-#: "PALO ALTO (CBS SF) —"; looked for at the start of the first paragraphs only.
-_AGENCY_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'’-]{1,40}\((?P<agency>[A-Z][\w .&/-]{0,30})\)\s*(?:[-–—]{1,2}|:)\s")
+#: A wire dateline naming whose copy it is ("PERTH (Reuters) -") is looked for in the first paragraphs only.
 DATELINE_PARAGRAPHS = 3
 
 
 def outlet_from_dateline(text: str) -> str | None:
     """The agency or outlet in a wire dateline at the top of the article, for sources with no metadata."""
     for para in text.split("\n\n")[:DATELINE_PARAGRAPHS]:
-        match = _AGENCY_DATELINE.match(para.strip())
-        if match:
-            return match.group("agency").strip()
+        agency = dateline_agency(para.strip())
+        if agency:
+            return agency
     return None
 
 

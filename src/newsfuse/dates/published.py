@@ -17,7 +17,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..clean.lines import DATE_PATTERN, MONTHS
+from ..clean.datelines import dateline_date_text
+from ..clean.lines import DATE_PATTERN
 from ..model import Source
 from ..words import WEEKDAYS, weekday_before
 
@@ -47,10 +48,6 @@ _DAYWORD = re.compile(
     r"|\b(?P<rel>yesterday|today|tonight|last night|this (?:morning|afternoon|evening))\b"
     r"|\b(?P<week>last|this) week\b",
     re.IGNORECASE,
-)
-_WIRE_DATELINE = re.compile(
-    rf"^[A-Z][A-Z .'’-]+\s*\|\s*(?P<date>{DATE_PATTERN})"
-    rf"|^[A-Z][A-Z .'’-]+,\s+(?P<date2>{MONTHS}\s+\d{{1,2}},?\s+\d{{4}})\s*(?:\(|[-–—])",
 )
 #: How far into the text a wire dateline is looked for: past a headline and a few captions.
 DATELINE_SEARCH_CHARS = 2000
@@ -103,9 +100,9 @@ def dateline_date(text: str, date_line: str | None) -> date | None:
     # Wire datelines sit at the top, but photo captions and a headline can come first (Reuters
     # pages in the Deepwater Horizon cluster put three captions before "HOUSTON | Thu Apr 22, 2010").
     for line in text[:DATELINE_SEARCH_CHARS].splitlines():
-        match = _WIRE_DATELINE.match(line.strip())
-        if match:
-            return parse_date_text(match.group("date") or match.group("date2"))
+        found = dateline_date_text(line.strip())
+        if found:
+            return parse_date_text(found)
     return None
 
 

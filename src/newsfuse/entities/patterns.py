@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..clean.datelines import dateline_places
 from ..model import Span
 from .aliases import is_acronym, is_acronym_of
 from .mentions import Mention, mention_at
@@ -114,15 +115,11 @@ def _quoted_names(source_id: str, text: str, mentions: Sequence[Mention]) -> tup
     return tuple(found)
 
 
-#: A wire dateline at the start of a line: "ALGIERS –", "IN AMENAS:", "HOUSTON |", "NEW ORLEANS --".
-_DATELINE = re.compile(r"^(?P<name>[A-Z][A-Z'’.]+(?: [A-Z][A-Z'’.]+){0,3})\s*(?:[:–—|]|--?\s|\()", re.MULTILINE)
-
-
 def _datelines(source_id: str, text: str, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
     found = []
-    for match in _DATELINE.finditer(text):
-        span = Span(source_id, *match.span("name"))
-        if len(match.group("name")) >= 3 and not any(span.overlaps(m.span) for m in mentions):
+    for start, end in dateline_places(text):  # "ALGIERS –", "IN AMENAS:", "HOUSTON |", "NEW ORLEANS --"
+        span = Span(source_id, start, end)
+        if end - start >= 3 and not any(span.overlaps(m.span) for m in mentions):
             found.append(mention_at(source_id, text, span.start, span.end, "GPE", "pattern"))
     return tuple(found)
 

@@ -17,13 +17,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..clean.datelines import is_dateline_only
 from ..model import Span
 
 _PARAGRAPH = re.compile(r"\n\s*\n|\n")
-#: A sentence "fragment" this short that is only a dateline belongs to the next one.
 #: spaCy splits a closing quote or an ellipsis off its sentence ('…in North Africa.' + '"').
 _PUNCT_ONLY = re.compile(r"^\W+$")
-_DATELINE_ONLY = re.compile(r"^[A-Z][A-Z .'’-]{1,40}(?:[:–—-]{1,2}|\(\w+\)\s*[-–—])?$")
 #: Longest sentence kept whole: news sentences run to a few hundred characters.
 MAX_SENTENCE_CHARS = 2_000
 _CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s[–—-]{1,2}\s")
@@ -45,7 +44,7 @@ def repair_bounds(text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, i
     merged: list[tuple[int, int]] = []
     for start, end in pieces:
         same_paragraph = bool(merged) and "\n" not in text[merged[-1][1] : start]
-        if same_paragraph and (_DATELINE_ONLY.match(text[merged[-1][0] : merged[-1][1]]) or _PUNCT_ONLY.match(text[start:end])):
+        if same_paragraph and (is_dateline_only(text[merged[-1][0] : merged[-1][1]]) or _PUNCT_ONLY.match(text[start:end])):
             merged[-1] = (merged[-1][0], end)
         else:
             merged.append((start, end))

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..clean.datelines import dateline_prefix
 from ..model import Span
 from ..words import CARDINALS
 from .standalone import headline_prefix, judge
@@ -39,8 +40,6 @@ _FURNITURE = re.compile(
     r"\(\s*(?:AP|Reuters|AFP)\s*\)\s*$|\bcaption\b|—\s*(?:AFP|AP|Reuters)\b",
     re.IGNORECASE,
 )
-#: "IN AMENAS:", "ALGIERS –", "NEW ORLEANS (Reuters) -": a wire dateline prefix.
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'’]{1,40}(?:\([A-Za-z .]+\))?\s*(?::|[–—-]{1,2})\s+")
 _ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)[\"”’')\]]*\s*$")
 #: "…continued to July 6.Jarrett faces…": a scraper dropped the space between two sentences.
 _RUN_TOGETHER = re.compile(r"(?:\b[a-z]{3,}|\d)\.[A-Z][a-z]{2,}")
@@ -121,9 +120,9 @@ def standalone(
     whole = doc.char_span(span.start, span.end, alignment_mode="expand")
     start += headline_prefix(whole, first=first) if whole is not None else 0
     text = source_text[start : span.end]
-    m = _DATELINE.match(text)
-    if m and len(text) > m.end():
-        start, text = start + m.end(), text[m.end() :]
+    cut = dateline_prefix(text)
+    if cut and len(text) > cut:
+        start, text = start + cut, text[cut:]
     sent = doc.char_span(start, span.end, alignment_mode="contract")
     if sent is None or not text.strip():
         return None

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from ..clean.datelines import without_dateline
 from ..model import Source, Span, TimeExpression
 from .extract import tense_at
 
@@ -212,7 +213,6 @@ def _content(doc: Any, clause: Span) -> tuple[frozenset[str], frozenset[str]]:
 
 #: Said-words appear in every news sentence and say nothing about which happening it is.
 _REPORTING_WORDS = {"say", "tell", "report", "add", "accord", "state", "official", "source", "quote", "cite"}
-_DATELINE = re.compile(r"^(?:[A-Z][A-Z .'’-]{2,}(?:\s*\([^)]*\))?\s*[:—–-]+\s*|[A-Z][A-Z .'’-]+\s*\|[^|]*?\d{4}[^A-Z]*)")
 
 
 def statement(text: str, focus: int | None = None) -> str:
@@ -224,7 +224,7 @@ def statement(text: str, focus: int | None = None) -> str:
     """
     if focus is not None and len(text.split()) > MAX_WORDS:
         text = _around(text, focus)
-    text = _DATELINE.sub("", " ".join(text.split())).strip(" ,;")
+    text = without_dateline(" ".join(text.split())).strip(" ,;")
     text = re.sub(r"^[^()]{0,12}\)[,;]?\s+", "", text)  # the tail of a ticker cut by sentence splitting: "L), which ..."
     words = text.split()
     if len(words) > MAX_WORDS + MAX_WORDS // 2:

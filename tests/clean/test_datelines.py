@@ -1,0 +1,135 @@
+"""The one dateline module answers as the six patterns it replaced did.
+
+``_BEFORE`` holds those patterns as they stood in nlp/sentences, summary/text, timeline/events,
+entities/patterns, dates/published and sources; each variant must find what its pattern found, on
+a varied set of dateline shapes (and near misses) and on every line of the bundled stories and the
+multi-document news in ../shared. ``CHANGED`` lists where the one grammar answers differently, on
+purpose (the place may hold a comma or a hyphen but ends in a letter or a dot, and is at most
+``MAX_PLACE_CHARS`` long everywhere); none of them is in the bundled stories, whose JSON is pinned.
+A deliberate change of one variant updates its reference here.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from newsfuse.clean import datelines
+from newsfuse.clean.lines import DATE_PATTERN, MONTHS
+
+from corpus import DEEPWATER, EXAMPLE, SHARED
+
+_BEFORE = {
+    "only": re.compile(r"^[A-Z][A-Z .'’-]{1,40}(?:[:–—-]{1,2}|\(\w+\)\s*[-–—])?$"),
+    "prefix": re.compile(r"^[A-Z][A-Z .,'’]{1,40}(?:\([A-Za-z .]+\))?\s*(?::|[–—-]{1,2})\s+"),
+    "cut": re.compile(r"^(?:[A-Z][A-Z .'’-]{2,}(?:\s*\([^)]*\))?\s*[:—–-]+\s*|[A-Z][A-Z .'’-]+\s*\|[^|]*?\d{4}[^A-Z]*)"),
+    "places": re.compile(r"^(?P<name>[A-Z][A-Z'’.]+(?: [A-Z][A-Z'’.]+){0,3})\s*(?:[:–—|]|--?\s|\()", re.MULTILINE),
+    "date": re.compile(
+        rf"^[A-Z][A-Z .'’-]+\s*\|\s*(?P<date>{DATE_PATTERN})"
+        rf"|^[A-Z][A-Z .'’-]+,\s+(?P<date2>{MONTHS}\s+\d{{1,2}},?\s+\d{{4}})\s*(?:\(|[-–—])",
+    ),
+    "agency": re.compile(r"^[A-Z][A-Za-z .,'’-]{1,40}\((?P<agency>[A-Z][\w .&/-]{0,30})\)\s*(?:[-–—]{1,2}|:)\s"),
+}
+
+
+def _before(kind: str, text: str) -> object:
+    pattern = _BEFORE[kind]
+    if kind == "only":
+        return bool(pattern.match(text))
+    if kind == "prefix":
+        m = pattern.match(text)
+        return m.end() if m else 0
+    if kind == "cut":
+        return pattern.sub("", text)
+    if kind == "places":
+        return [m.span("name") for m in pattern.finditer(text)]
+    m = pattern.match(text)
+    if kind == "date":
+        return (m.group("date") or m.group("date2")) if m else None
+    return m.group("agency").strip() if m else None
+
+
+_AFTER: dict[str, Callable[[str], object]] = {
+    "only": datelines.is_dateline_only,
+    "prefix": datelines.dateline_prefix,
+    "cut": datelines.without_dateline,
+    "places": datelines.dateline_places,
+    "date": datelines.dateline_date_text,
+    "agency": datelines.dateline_agency,
+}
+
+#: (variant, text) -> the new answer, where it differs from the old pattern's, and why.
+CHANGED: dict[tuple[str, str], object] = {
+    # A comma or a hyphen in the place: the whole dateline goes, not none or half of it.
+    ("cut", "ST. JOHN'S, N.L. - A storm"): "A storm",
+    ("cut", "WINSTON-SALEM, N.C. — Police"): "Police",  # was "SALEM, N.C. — Police"
+    ("prefix", "WINSTON-SALEM, N.C. — Police"): len("WINSTON-SALEM, N.C. — "),
+    ("cut", "WASHINGTON, DC - JUNE 18: Former Congresswoman Gabby Giffords throws out the first pitch"):
+        "JUNE 18: Former Congresswoman Gabby Giffords throws out the first pitch",
+    # A one-letter "place" is an article, not a dateline.
+    ("prefix", "A - B"): 0,
+    # An all-capitals headline longer than a place is not a dateline (the old cut had no length bound).
+    ("cut", "SOME HEDGE FUND TITANS OK WITH HIGHER TAXES - Absolute Return said"):
+        "SOME HEDGE FUND TITANS OK WITH HIGHER TAXES - Absolute Return said",
+    ("cut", "MOBB DEEP'S MUZIK STILL HITS MY SOUL LIKE THE VERY FIRST TIME. — Alexander Spit"):
+        "MOBB DEEP'S MUZIK STILL HITS MY SOUL LIKE THE VERY FIRST TIME. — Alexander Spit",
+}
+
+SHAPES = [
+    "ALGIERS –", "ALGIERS", "IN AMENAS:", "NEW ORLEANS --", "NEW ORLEANS (Reuters) -", "PERTH (Reuters) -",
+    "ALGIERS – Islamist gunmen seized a gas field.", "IN AMENAS: The siege ended.", "ST. JOHN'S, N.L. - A storm",
+    "NEW ORLEANS (Reuters) - BP said on Friday", "NEW ORLEANS -- Oil kept leaking", "WINSTON-SALEM, N.C. — Police",
+    "HOUSTON | Thu Apr 22, 2010 11:19pm EDT HOUSTON (Reuters) - A fire", "HOUSTON | Thu Apr 22, 2010",
+    "GENEVA, April 22, 2010 (Reuters) - Talks", "LONDON, Jan. 17, 2013 — The siege", "WASHINGTON—The senator said",
+    "CANNES, France (AP) — The festival", "PALO ALTO (CBS SF) — A startup", "Washington (CNN) - The president",
+    "PITTSBURGH (KDKA) — A former teacher", "LOS ANGELES (AP) -- A judge", "RIO DE JANEIRO: Rain fell",
+    "U.S.-led forces said", "ISIS-held towns fell", "BREAKING: Fire at a rig", "AP - a wire story", "UPDATE 2-Oil",
+    "NASA said on Monday", "A - B", "THE END", "Algiers – not capitals", "“Quote,” he said.", "",
+    "SANTA CRUZ DE LA SIERRA, Bolivia (AFP) — A march", "BEIJING (Xinhua) -- China's", "KABUL, Afghanistan -",
+]
+
+
+def _corpus_lines() -> Iterator[str]:
+    paths = sorted(EXAMPLE.glob("*.txt")) + (sorted(DEEPWATER.glob("*.txt")) if DEEPWATER.exists() else [])
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    multinews = SHARED / "eval" / "summ-multinews-val" / "clusters.jsonl"
+    if multinews.exists():
+        for row in multinews.read_text(encoding="utf-8").splitlines():
+            texts.extend(a["text"] for a in json.loads(row)["articles"] if a.get("text"))
+    for text in texts:
+        yield text  # whole texts: the places variant reads every line start
+        for line in text.splitlines():
+            yield line.strip()
+            yield from (p.strip() for p in re.split(r"(?<=[.!?])\s+", line) if p.strip())
+
+
+@pytest.mark.parametrize("kind", sorted(_BEFORE))
+def test_each_variant_finds_what_its_pattern_found_on_the_shapes(kind: str) -> None:
+    for text in SHAPES + [text for k, text in CHANGED if k == kind]:
+        expected = CHANGED[kind, text] if (kind, text) in CHANGED else _before(kind, text)
+        assert _AFTER[kind](text) == expected, text
+
+
+@pytest.mark.parametrize("kind", sorted(_BEFORE))
+def test_each_variant_finds_what_its_pattern_found_on_the_stories(kind: str) -> None:
+    changed = [text for k, text in CHANGED if k == kind]
+    differ = [text[:80] for text in _corpus_lines()
+              if _AFTER[kind](text) != _before(kind, text) and not any(_same_case(text, c) for c in changed)]
+    assert differ == []
+
+
+def _same_case(line: str, changed: str) -> bool:
+    """The corpus line is one of the listed changes (the list keeps their openings, the corpus whole lines)."""
+    return line.startswith(changed[:40])
+
+
+def test_the_shapes_are_datelines_where_they_should_be() -> None:
+    assert datelines.dateline_agency("NEW ORLEANS (Reuters) - BP said on Friday") == "Reuters"
+    assert datelines.dateline_date_text("HOUSTON | Thu Apr 22, 2010") == "Thu Apr 22, 2010"
+    assert datelines.without_dateline("ALGIERS – Islamist gunmen seized a gas field.") == "Islamist gunmen seized a gas field."
+    assert datelines.dateline_prefix("IN AMENAS: The siege ended.") == len("IN AMENAS: ")
+    assert datelines.is_dateline_only("NEW ORLEANS --") and not datelines.is_dateline_only("NASA said on Monday")
+    assert datelines.dateline_places("Text\nRIO DE JANEIRO: Rain fell") == [(5, 19)]
