@@ -11,8 +11,9 @@ import pytest
 from newsfuse.config import Settings
 from newsfuse.errors import InputError
 from newsfuse.ingest import fetch as ingest_fetch
+from newsfuse.ingest.fetch import check_url
 from newsfuse.ingest.netguard import AddressRefused, Resolved
-from newsfuse.serve.fetching import check_url, guarded_get
+from newsfuse.serve.fetching import guarded_get
 
 
 class _Handler(BaseHTTPRequestHandler):

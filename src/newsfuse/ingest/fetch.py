@@ -34,9 +34,42 @@ _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 
 @dataclass(frozen=True)
 class Fetched:
+    """What one fetch brought back: the URL it ended at (after redirects), status, headers and body.
+
+    A conditional GET answered 304 comes back with status 304 and an empty body.
+    """
+
     url: str
     content: bytes
     content_type: str
+    status: int = 200
+    headers: tuple[tuple[str, str], ...] = ()  # as sent, names lower-cased
+
+    def header(self, name: str) -> str | None:
+        return next((value for key, value in self.headers if key == name.lower()), None)
+
+    @property
+    def etag(self) -> str | None:
+        return self.header("etag")
+
+    @property
+    def last_modified(self) -> str | None:
+        return self.header("last-modified")
+
+
+@dataclass(frozen=True)
+class Guard:
+    """Which URLs one fetch holds to ``netguard``'s public-address rule, and how it connects.
+
+    Redirect hops are always checked (unless private addresses are allowed). The first URL is
+    checked when it is not the user's own: a link found in fetched content, or anything on a web
+    server, where whoever reaches the page typed it (``check_first``). A checked URL must not carry
+    a user name or password, and its request goes to the very address that was checked.
+    """
+
+    check_first: bool = False
+    allow_private: bool = False
+    proxies_from_env: bool = True  # the web app ignores HTTP_PROXY and friends: its requests are pinned
 
 
 @dataclass
@@ -60,27 +93,48 @@ class FetchSession:
 
     def fetch(self, url: str, *, found_in_content: bool) -> Fetched:
         """GET ``url``; ``found_in_content`` for links taken from fetched content (checked by ``netguard``)."""
-        return fetch(url, self.settings, self, found_in_content=found_in_content)
+        guard = Guard(check_first=found_in_content, allow_private=self.settings.allow_private)
+        return fetch(url, self.settings, self, guard=guard)
 
 
-def fetch(url: str, settings: Settings, session: FetchSession | None = None, *,
-          found_in_content: bool = False) -> Fetched:
-    """GET ``url`` following redirects by hand, so each hop is checked, counted and held to one deadline."""
+def check_url(url: str, allow_private: bool, *, origin: str | None = None) -> None:
+    """Raise ``InputError`` unless ``url`` is http(s) to a public host (or private ones are allowed)
+    with no user name or password in it."""
+    origin = origin or url
+    _check_form(url, origin, credentials=False)
+    if allow_private:
+        return
+    try:
+        resolve_public(url, 10.0)
+    except AddressRefused as exc:
+        raise InputError(origin, exc.reason) from exc
+
+
+def fetch(url: str, settings: Settings, session: FetchSession | None = None, *, guard: Guard = Guard(),
+          etag: str | None = None, last_modified: str | None = None) -> Fetched:
+    """GET ``url`` following redirects by hand, so each hop is checked, counted and held to one deadline.
+
+    ``etag``/``last_modified`` make it a conditional GET (a feed poll that may cost a 304).
+    Every limit is ``settings``'; what is checked is ``guard``'s.
+    """
     import httpx
 
     session = session or FetchSession(settings)
     deadline = time.monotonic() + settings.fetch_timeout
-    current, checked = url, found_in_content
+    current, checked = url, guard.check_first
     try:
-        with httpx.Client(follow_redirects=False) as client:
+        with httpx.Client(follow_redirects=False, trust_env=guard.proxies_from_env) as client:
             for _ in range(MAX_REDIRECTS + 1):
-                if urlsplit(current).scheme not in ("http", "https"):
-                    raise InputError(url, f"redirected to {current!r}, which is not http(s)")
+                _check_form(current, url, credentials=not checked)
                 session.claim(current, url)
-                target, headers, extensions = _pinned(current, url, checked and not settings.allow_private,
+                target, headers, extensions = _pinned(current, url, checked and not guard.allow_private,
                                                       deadline - time.monotonic())
                 headers["User-Agent"] = settings.user_agent
                 headers["Accept-Encoding"] = "gzip, deflate"
+                if etag:
+                    headers["If-None-Match"] = etag
+                if last_modified:
+                    headers["If-Modified-Since"] = last_modified
                 timeout = httpx.Timeout(max(0.01, deadline - time.monotonic()))
                 request = client.build_request("GET", target, headers=headers, timeout=timeout,
                                                extensions=extensions)
@@ -93,9 +147,10 @@ def fetch(url: str, settings: Settings, session: FetchSession | None = None, *,
                         continue
                     if response.status_code >= 400:
                         raise InputError(url, f"HTTP {response.status_code} when fetching")
-                    body = _read_body(response, url, settings, deadline)
+                    body = b"" if response.status_code == 304 else _read_body(response, url, settings, deadline)
                     ctype = response.headers.get("content-type", "").split(";")[0].strip().lower()
-                    return Fetched(current, body, ctype)
+                    sent = tuple((k.lower(), v) for k, v in response.headers.items())
+                    return Fetched(current, body, ctype, response.status_code, sent)
                 finally:
                     watchdog.cancel()
                     response.close()
@@ -106,6 +161,19 @@ def fetch(url: str, settings: Settings, session: FetchSession | None = None, *,
         if time.monotonic() >= deadline:  # the watchdog cut the connection
             raise InputError(url, _late(settings)) from exc
         raise InputError(url, f"could not fetch ({exc.__class__.__name__}: {exc})") from exc
+
+
+def _check_form(url: str, origin: str, *, credentials: bool) -> None:
+    """http(s) with a host; a user name or password only in a URL the user gave (``credentials``)."""
+    parts = urlsplit(url)
+    hop = "" if url == origin else f"redirected to {url!r}: "
+    if parts.scheme not in ("http", "https"):
+        raise InputError(origin, f"redirected to {url!r}, which is not http(s)" if hop
+                         else "only http:// and https:// URLs can be fetched")
+    if not parts.hostname:
+        raise InputError(origin, f"{hop}URL has no host")
+    if not credentials and (parts.username or parts.password):
+        raise InputError(origin, f"{hop}URLs with a user name or password are not fetched")
 
 
 def _watchdog(response: object, deadline: float) -> threading.Timer:

@@ -31,11 +31,11 @@ from starlette.staticfiles import StaticFiles
 
 from ..config import Settings
 from ..errors import InputError
+from ..ingest.fetch import check_url
 from ..model import DocMeta, RawDocument
 from ..store import records as rec
 from ..store.database import Database, open_database
 from .diff import briefing_diff, text_diff
-from .fetching import check_url
 from .jobs import Briefer, Worker, default_briefer
 from .security import CSRF_COOKIE, EXPORT_CSP, Guard, SecurityMiddleware, csrf_ok
 from .uploads import Limits, read_upload
