@@ -1,12 +1,16 @@
-"""The one place for calendar and number words: weekdays, months, cardinal numbers, units, parts of the day.
+"""The one place for calendar and number words: weekdays, months, number words and vague amounts, units, parts of the day.
 
 Dates, times, claims and the summary all read these tables, so "Sept." or "eleven" means the
-same thing to every stage.
+same thing to every stage. Number words, scales and vague amounts are data
+(``resources/number_words.toml``, one reason per choice); bench/number_words.py measures them against
+the text2num and number-parser libraries.
 """
 
 from __future__ import annotations
 
+import tomllib
 from datetime import date, timedelta
+from importlib import resources
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEKDAY_RE = "|".join(WEEKDAYS)
@@ -19,16 +23,26 @@ MONTH_NUMBER = {m[:3]: i for i, m in enumerate(MONTHS, 1)} | {"sep": 9}
 #: Full names first so the regex prefers them; "sept" and the dotted short forms are news style.
 MONTH_RE = "(?:" + "|".join(MONTHS) + "|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
 
-_SMALL = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-          "sixteen seventeen eighteen nineteen twenty").split()
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_TABLE = tomllib.loads(resources.files("newsfuse").joinpath("resources/number_words.toml").read_text(encoding="utf-8"))
 #: Cardinal number words with their values: zero to twenty, then the tens.
-CARDINALS: dict[str, int] = {w: i for i, w in enumerate(_SMALL)} | _TENS
-NUMBER_WORDS = CARDINALS | {"a": 1, "an": 1, "a couple of": 2, "a hundred": 100,
-                                                               "a few": None, "few": None, "several": None,
-                                                               "some": None, "many": None, "dozens of": None}
+CARDINALS: dict[str, int] = dict(_TABLE["cardinal"])
+_SMALL = [w for w, v in CARDINALS.items() if v <= 20]
+_TENS = {w: v for w, v in CARDINALS.items() if v >= 20}
+#: Scale words multiply the number before them; the glued ones only straight after digits ("$87m").
+SCALES: dict[str, float] = {w: s["value"] for w, s in _TABLE["scale"].items()}
+GLUED_SCALES = frozenset(w for w, s in _TABLE["scale"].items() if s.get("glued"))
+#: Vague amounts with the range the labelling guidelines give them ("dozens": 24-99), by phrase.
+VAGUE_RANGES: dict[str, tuple[float, float]] = {
+    w: (v["low"], v["high"]) for w, v in _TABLE["vague"].items() if "low" in v
+}
+#: Words time expressions read as a count before a unit ("four days", "a few weeks"); vague ones are None.
+NUMBER_WORDS: dict[str, int | None] = CARDINALS | _TABLE["article"] | {
+    w: None for w, v in _TABLE["vague"].items() if v.get("before_units")
+}
+_PHRASES = sorted((w for w in NUMBER_WORDS if " " in w), key=len, reverse=True)
+_OTHERS = sorted((w for w in NUMBER_WORDS if " " not in w and w not in CARDINALS), key=len, reverse=True)
 NUMBER_RE = (r"(?:\d+(?:\.\d+)?|(?:" + "|".join(sorted(_TENS, key=len, reverse=True)) + r")(?:[ -](?:one|two|three|four|five|six|seven|eight|nine))?"
-             r"|a couple of|a few|a hundred|dozens of|" + "|".join(sorted(_SMALL, key=len, reverse=True)) + r"|an|a|few|several|some|many)")
+             r"|" + "|".join(_PHRASES + sorted(_SMALL, key=len, reverse=True) + _OTHERS) + ")")
 
 #: TIMEX3 period codes; a leading "T" marks units below a day (PT24H, not P24H).
 UNIT_CODE = {"second": "TS", "minute": "TM", "hour": "TH", "day": "D", "night": "D", "week": "W",

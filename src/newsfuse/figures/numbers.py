@@ -12,21 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..words import CARDINALS, MONTH_ABBREVIATIONS
+from ..words import CARDINALS, GLUED_SCALES, MONTH_ABBREVIATIONS, SCALES, VAGUE_RANGES
 from ..words import MONTHS as MONTH_NAMES
 
 WORD_VALUES: dict[str, float] = CARDINALS | {"a": 1, "an": 1}
-SCALES: dict[str, float] = {
-    "dozen": 12, "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "m": 1e6, "bn": 1e9, "k": 1e3,
+#: Vague numeric plurals -> (low, high) (words.VAGUE_RANGES: "dozens", "hundreds"); "several dozen"
+#: and "tens of thousands" are looked up as phrases.
+VAGUE: dict[str, tuple[float, float]] = {w: r for w, r in VAGUE_RANGES.items() if " " not in w}
+SEVERAL: dict[str, tuple[float, float]] = {
+    w.split()[1]: r for w, r in VAGUE_RANGES.items() if w.startswith("several ")
 }
-#: Vague numeric plurals -> (low, high); the labelling guidelines' ranges (claims-*.json),
-#: chosen so "scores" (40-199) and "hundreds" (200-999) do not overlap.
-VAGUE: dict[str, tuple[float, float]] = {
-    "dozens": (24, 99), "scores": (40, 199), "hundreds": (200, 999), "thousands": (2_000, 9_999),
-    "millions": (2e6, 9.99e6), "billions": (2e9, 9.99e9),
-}
-SEVERAL: dict[str, tuple[float, float]] = {"dozen": (24, 99), "hundred": (200, 999), "thousand": (2_000, 9_999)}
 ORDINAL_WORDS = frozenset(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth twentieth "
     "hundredth thousandth millionth last".split()
@@ -107,12 +102,12 @@ def find_quantities(doc) -> list[Quantity]:
 def _quantity_at(doc, i: int) -> Quantity | None:
     tok = doc[i]
     low = tok.lower_
-    if low in ("a", "an") and i + 1 < len(doc) and doc[i + 1].lower_ in SCALES and doc[i + 1].lower_ not in ("m", "bn", "k"):
+    if low in ("a", "an") and i + 1 < len(doc) and doc[i + 1].lower_ in SCALES and doc[i + 1].lower_ not in GLUED_SCALES:
         return _scaled(doc, i, i + 1, 1.0)
     if low == "several" and i + 1 < len(doc) and doc[i + 1].lower_ in SEVERAL:
         return Quantity(i, i + 2, None, *SEVERAL[doc[i + 1].lower_])
     if low == "tens" and doc[i + 1 : i + 3].text.lower() == "of thousands":
-        return Quantity(i, i + 3, None, 20_000, 99_999)
+        return Quantity(i, i + 3, None, *VAGUE_RANGES["tens of thousands"])
     if low in VAGUE and tok.tag_ in ("NNS", "NNPS", "CD"):
         return Quantity(i, i + 1, None, *VAGUE[low])
     if low in ("a", "an") and _listed_article(doc, i):
@@ -128,7 +123,7 @@ def _scaled(doc, start: int, nxt: int, value: float | None) -> Quantity:
     end = nxt
     while end < len(doc):
         w = doc[end].lower_.rstrip(".") if doc[end].lower_ in ("m.", "bn.") else doc[end].lower_  # "$87m." at a full stop
-        if w in SCALES and w not in ("m", "bn", "k") or (w in ("m", "bn") and _glued(doc, end) and _million(doc, start, end)):
+        if w in SCALES and w not in GLUED_SCALES or (w in ("m", "bn") and _glued(doc, end) and _million(doc, start, end)):
             value = (value or 1) * SCALES[w]
         elif word_value(w) is not None and not _DIGITS.match(w) and not _DIGITS.match(doc[end - 1].text) and w not in ("one",):
             value = (value or 0) + word_value(w)  # "twenty five"
