@@ -34,6 +34,14 @@ def test_scale_words_and_a_dozen(nlp):
     assert ("two hundred", 200, None, None) in found
 
 
+def test_a_hyphenated_compound_is_one_number(nlp):
+    """spaCy splits "Twenty-one" at the hyphen; it was read as 20 (bench/number_words.py found it)."""
+    found = _quantities(nlp, "Twenty-one people were killed and forty-five were hurt; 20 - 25 boats came.")
+    assert ("Twenty-one", 21, None, None) in found
+    assert ("forty-five", 45, None, None) in found
+    assert ("20 - 25", None, 20, 25) in found
+
+
 def test_vague_amounts_carry_bounds(nlp):
     found = _quantities(nlp, "Scores of Westerners and hundreds of Algerians; several dozen people were killed.")
     assert ("Scores", None, 40, 199) in found

@@ -123,6 +123,9 @@ def _scaled(doc, start: int, nxt: int, value: float | None) -> Quantity:
     end = nxt
     while end < len(doc):
         w = doc[end].lower_.rstrip(".") if doc[end].lower_ in ("m.", "bn.") else doc[end].lower_  # "$87m." at a full stop
+        if w == "-" and _tens_and_unit(doc, end, value):  # "twenty-one": spaCy splits it at the hyphen
+            value, end = value + word_value(doc[end + 1].text), end + 2  # type: ignore[operator]
+            continue
         if w in SCALES and w not in GLUED_SCALES or (w in ("m", "bn") and _glued(doc, end) and _million(doc, start, end)):
             value = (value or 1) * SCALES[w]
         elif word_value(w) is not None and not _DIGITS.match(w) and not _DIGITS.match(doc[end - 1].text) and w not in ("one",):
@@ -155,6 +158,15 @@ def _maybe_range(doc, q: Quantity) -> Quantity:
         if q.value is not None and other.value is not None and other.value > q.value:
             return Quantity(q.start, other.end, None, q.value, other.value)
     return q
+
+
+def _tens_and_unit(doc, hyphen: int, value: float | None) -> bool:
+    """True when token ``hyphen`` joins a ten and a unit written as one word ("Twenty-one", "forty-five")."""
+    if value not in (20, 30, 40, 50, 60, 70, 80, 90) or hyphen + 1 >= len(doc):
+        return False
+    unit = doc[hyphen + 1]
+    return (_glued(doc, hyphen) and _glued(doc, hyphen + 1) and not _DIGITS.match(unit.text)
+            and (word_value(unit.text) or 0) in range(1, 10))
 
 
 def _glued(doc, i: int) -> bool:
