@@ -137,15 +137,3 @@ def file_name_labels(data: Mapping[str, Any]) -> tuple[int, int]:
     names = source_names(dict(data))
     stems = {s["id"]: Path(s["path"]).stem for s in data["sources"] if s.get("path")}
     return sum(names[i] == stems.get(i) or names[i].startswith(f"{stems.get(i)} ") for i in names), len(names)
-
-
-def label_row(item: Shown, label: str, note: str) -> dict[str, Any]:
-    """The JSON line that records a judgement of ``item`` (keys only, no text)."""
-    if item.kind == "sentence":
-        story, file, digest = item.key
-        return {"story": story, "file": file, "sha1": digest, "label": label, "note": note}
-    if item.kind == "title":
-        story, digest = item.key
-        return {"story": story, "sha1": digest, "label": label, "note": note}
-    story, name, *aliases = item.key
-    return {"story": story, "name": name, "aliases": aliases, "label": label, "note": note}

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from newsfuse.model import Claim, Figure, FigureValue, Source, Span
-from newsfuse.summary.disputed import conflicts_carried, disputed_sentence, value_phrase, who_says
+from newsfuse.summary.disputed import disputed_sentence, value_phrase, who_says
+from newsfuse.summary.stage import _carried
 
 TEXT_A = "The interior ministry said 23 hostages were killed. Other news."
 TEXT_B = "Reports indicated that the operation claimed the lives of 48 hostages."
@@ -62,8 +63,9 @@ def test_one_value_with_claims_is_not_a_dispute():
 def test_only_conflicts_carried_by_a_chosen_span():
     consistent = Figure("f4", "y", "consistent", FIGURE.values)
     sentence_a = Span("a", 0, TEXT_A.index(".") + 1)
-    assert conflicts_carried([sentence_a], [consistent, FIGURE], CLAIMS) == [FIGURE]
-    assert conflicts_carried([Span("a", TEXT_A.index("Other"), len(TEXT_A))], [FIGURE], CLAIMS) == []
+    other = Span("a", TEXT_A.index("Other"), len(TEXT_A))
+    wanted = {"f1": None, "f4": None}
+    assert _carried([sentence_a, other], [consistent, FIGURE], CLAIMS, wanted) == {sentence_a: ("f1",), other: ()}
 
 
 def test_phrases():

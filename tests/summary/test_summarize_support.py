@@ -8,7 +8,8 @@ import pytest
 
 from newsfuse.api import brief
 from newsfuse.summary.build import pool_items
-from newsfuse.summary.support import SUPPORT_COSINE, best_matches, cosine, idf_weights, supporting, tfidf
+from newsfuse.summary.similarity import best_matches_all
+from newsfuse.summary.support import SUPPORT_COSINE, cosine, idf_weights, supporting, tfidf
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT / ".." / "shared"
@@ -76,7 +77,7 @@ def test_best_per_source_keeps_one_span_per_source():
     v = tfidf(["a", "b"], idf)
     others = {"x": [(Span("x", 0, 5), tfidf(["a", "b"], idf)), (Span("x", 6, 9), tfidf(["a"], idf))],
               "y": [(Span("y", 0, 5), tfidf(["c"], idf))], "me": [(Span("me", 0, 3), v)]}
-    got = supporting(best_matches(Span("me", 0, 3), v, others))
+    got = supporting(best_matches_all(others, [Span("me", 0, 3)], 0.0)[Span("me", 0, 3)].above)
     assert got.spans == (Span("x", 0, 5),) and got.scores[0] > 0.99
 
 

@@ -29,14 +29,12 @@ PREDICATES: dict[str, str] = lexicon().events
 ATTR_PREDICATES: dict[str, str] = {"worker": "employed", "employee": "employed", "member": "member"}
 #: Nouns that carry the predicate when met while climbing ("took the lives of", "on the ground").
 NOUN_PREDICATES = frozenset({"life", "dead", "death", "toll", "ground", "board", "part", "custody"})
-#: Predicates whose subject is the agent, not the counted victim ("30 fighters were holding hostages").
 #: Verbs too light to name what happened; their complement does ("took the lives of", "were among the dead").
 LIGHT_VERBS = frozenset("be remain take have put get make include seem become go come".split())
+#: Predicates whose subject is the agent, not the counted victim ("30 fighters were holding hostages").
 AGENTIVE = frozenset({"taken", "held", "killed", "captured", "took part"})
 #: Verbs of saying whose subject is the cited speaker.
 SAY_VERBS = lexicon().say_verbs
-#: Verbs whose subject rejects a number ("the ministry denied that 800 died"): a disputer, not a source.
-DISPUTE_VERBS = lexicon().dispute_verbs
 DROP_MODIFIERS = frozenset({"no", "more", "other", "additional", "further", "the", "its", "their", "his", "her", "those", "these", "all"})
 #: Unit words skipped before reading what a measure is of ("1,000 barrels of oil").
 UNIT_WORDS = frozenset(

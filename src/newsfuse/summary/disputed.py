@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from ..model import Claim, Figure, FigureValue, Source, Span, SummarySentence
+from ..model import Claim, Figure, FigureValue, Source, SummarySentence
 
 #: Authorities named per value: the In Amenas toll of 23 has three wordings
 #: of one source ("a preliminary government toll", "the interior ministry",
@@ -21,22 +21,6 @@ from ..model import Claim, Figure, FigureValue, Source, Span, SummarySentence
 #: not crowd events out of a 250-word summary (measured: two disputed
 #: sentences took 68 of 220 words on In Amenas with two names and every value).
 MAX_NAMED = 1
-
-
-def conflicts_carried(spans: Sequence[Span], figures: Sequence[Figure], claims: Mapping[str, Claim]) -> list[Figure]:
-    """Conflicting figures with a claim inside one of ``spans``, in the order first carried."""
-    out: list[Figure] = []
-    for span in spans:
-        for fig in figures:
-            if fig.status != "conflict" or fig in out:
-                continue
-            if any(_inside(claims[c].span, span) for v in fig.values for c in v.claims if c in claims):
-                out.append(fig)
-    return out
-
-
-def _inside(inner: Span, outer: Span) -> bool:
-    return inner.source == outer.source and outer.start <= inner.start < outer.end
 
 
 def number(value: float) -> str:

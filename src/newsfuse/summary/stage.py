@@ -114,8 +114,8 @@ def cited(s: Scored, index: Index) -> SummarySentence:
 def _carried(spans: list[Span], figures: Sequence[Figure], claims: Mapping[str, Claim],
              wanted: Mapping[str, Any]) -> dict[Span, tuple[str, ...]]:
     """For each span, the ids of the wanted conflicting figures with a claim inside it, in figure
-    order (what ``conflicts_carried`` gives for one span), placing each claim by bisection: asking
-    every figure for every candidate sentence was quadratic on a long text."""
+    order, placing each claim by bisection: asking every figure for every candidate sentence was
+    quadratic on a long text."""
     by_source: dict[str, list[Span]] = {}
     for span in sorted(set(spans), key=lambda s: (s.source, s.start, s.end)):
         by_source.setdefault(span.source, []).append(span)

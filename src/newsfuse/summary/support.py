@@ -56,15 +56,6 @@ def tfidf(terms: Sequence[str], weights: Mapping[str, float]) -> dict[str, float
 cosine = dot
 
 
-def best_matches(span: Span, vector: Vector, others: Mapping[str, Sequence[tuple[Span, Vector]]]) -> list[tuple[float, Span]]:
-    """For each other source with sentences, its most similar sentence and the similarity."""
-    out = []
-    for sid, items in others.items():
-        if sid != span.source and items:
-            out.append(max(((cosine(vector, v), s) for s, v in items), key=lambda x: x[0]))
-    return out
-
-
 def supporting(
     matches: Sequence[tuple[float, Span]], threshold: float = SUPPORT_COSINE,
     numbers: Mapping[Span, frozenset[str]] | None = None, own: frozenset[str] = frozenset(),
