@@ -21,6 +21,7 @@ Needs the optional libraries (``pip install text2num number-parser``); a missing
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 import sys
@@ -56,29 +57,18 @@ def ours(nlp, text: str, at: int = 0) -> Reading:
     return None
 
 
-def text2num_reader() -> Callable[[str], Reading] | None:
+def library_reader(module: str, function: str, *args: str) -> Callable[[str], Reading] | None:
+    """``module.function(phrase, *args)`` as a reader (None where it cannot read the phrase); None if not installed."""
     try:
-        from text_to_num import text2num
+        parse = getattr(importlib.import_module(module), function)
     except ImportError:
         return None
 
     def read(phrase: str) -> Reading:
         try:
-            return float(text2num(phrase.lower(), "en"))
-        except ValueError:
+            value = parse(phrase.lower(), *args)
+        except ValueError:  # text2num: not a number
             return None
-
-    return read
-
-
-def number_parser_reader() -> Callable[[str], Reading] | None:
-    try:
-        from number_parser import parse_number
-    except ImportError:
-        return None
-
-    def read(phrase: str) -> Reading:
-        value = parse_number(phrase)
         return float(value) if value is not None else None
 
     return read
@@ -147,8 +137,9 @@ def _kind(phrase: str) -> str:
 def main() -> None:
     nlp = load_nlp(Settings().model)
     readers = {"current (phrase)": lambda p: ours(nlp, p)}
-    for name, make in (("text2num", text2num_reader), ("number-parser", number_parser_reader)):
-        reader = make()
+    libraries = (("text2num", ("text_to_num", "text2num", "en")), ("number-parser", ("number_parser", "parse_number")))
+    for name, spec in libraries:
+        reader = library_reader(*spec)
         if reader is None:
             print(f"note: {name} is not installed; skipped")
         else:
