@@ -23,6 +23,11 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Location", "http://169.254.169.254/latest/meta-data/")
             self.end_headers()
             return
+        if self.path == "/redirect-credentials":
+            self.send_response(302)
+            self.send_header("Location", f"http://user:pw@{self.headers['Host']}/page")
+            self.end_headers()
+            return
         if self.headers.get("If-None-Match") == '"v1"':
             self.send_response(304)
             self.end_headers()
@@ -81,6 +86,18 @@ def test_conditional_get_with_allow_private(server):
     assert first.status == 200 and first.etag == '"v1"' and b"hello" in first.content
     again = guarded_get(server + "/page", Settings(), allow_private=True, etag=first.etag)
     assert again.status == 304 and again.content == b""
+
+
+def test_the_cli_and_the_server_share_one_fetch(server):
+    """The CLI's session fetches its user's own URL unchecked; a redirect carrying a password is refused
+    on both paths, since a redirect is never the user's own URL."""
+    session = ingest_fetch.FetchSession(Settings(allow_private=True))
+    got = session.fetch(server + "/page", found_in_content=False)
+    assert (got.status, got.etag, got.content_type) == (200, '"v1"', "text/html") and got.url == server + "/page"
+    for fetch in (lambda u: ingest_fetch.FetchSession(Settings(allow_private=True)).fetch(u, found_in_content=False),
+                  lambda u: guarded_get(u, Settings(), allow_private=True)):
+        with pytest.raises(InputError, match="user name or password"):
+            fetch(server + "/redirect-credentials")
 
 
 def test_size_limit(server):
