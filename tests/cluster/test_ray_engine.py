@@ -1,20 +1,27 @@
 """``newsfuse cluster --engine ray`` writes what the local engine writes (issue 16).
 
 Starts a local Ray instance on two CPUs; skipped, saying why, where Ray (the optional
-extra ``newsfuse[ray]``) is not installed.
+extra ``newsfuse[ray]``) is not installed. The 1,000-article feed is built in a temporary
+folder from ``../shared/eval`` (read in place; skipped, saying why, where it is absent).
 """
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from newsfuse.cli import main
+from newsfuse.store.sqlite import load_articles, open_store
 
-from corpus import EXAMPLE, output_files
+from corpus import EXAMPLE, SHARED, need_shared, output_files
 
 IN_AMENAS = EXAMPLE
+UCI = SHARED / "eval" / "cluster-uci-dev" / "articles.jsonl"
+MULTINEWS = SHARED / "eval" / "cluster-multinews-val" / "articles.jsonl"
 
 
 @pytest.mark.integration
@@ -26,6 +33,45 @@ def test_ray_engine_writes_the_local_engines_files(tmp_path: Path) -> None:
     local, ray = output_files(tmp_path / "local"), output_files(tmp_path / "ray")
     assert len([f for f in local if f.startswith("stories/") and f.endswith(".json")]) == 5
     assert local == ray
+
+
+def thousand_articles(folder: Path) -> list[str]:
+    """1,000 real articles: the 289 usable Multi-News validation articles (full text, undated; of 293,
+    one repeats another and three are too short) and the first 711 UCI headlines (dated, headline
+    only), plus one malformed line and one repeated record so that rejections and the duplicate rule
+    are compared too."""
+    uci = need_shared(UCI).read_text(encoding="utf-8").splitlines(keepends=True)[:711]
+    folder.mkdir()
+    (folder / "uci.jsonl").write_text("".join(uci[:400]) + "{not json\n" + "".join(uci[400:]) + uci[3],
+                                      encoding="utf-8")
+    return [str(folder / "uci.jsonl"), str(need_shared(MULTINEWS))]
+
+
+@pytest.mark.integration
+def test_ray_engine_clusters_1000_articles_as_the_local_engine_does(tmp_path: Path) -> None:
+    pytest.importorskip("ray", reason="Ray is an optional extra: pip install 'newsfuse[ray]'")
+    inputs = thousand_articles(tmp_path / "feed")
+    runs = {}
+    for engine in ("local", "ray"):
+        out, state = tmp_path / f"out-{engine}", tmp_path / f"state-{engine}"
+        code = main(["cluster", *inputs, "-o", str(out), "--state", str(state), "--no-briefings", "-q",
+                     "--engine", engine, "--workers", "2" if engine == "ray" else "1"])
+        assert code == 1  # the malformed line and the repeated record are reported
+        with open_store(state) as conn:
+            runs[engine] = (output_files(out), load_articles(conn))
+    index = json.loads(runs["local"][0]["index.json"])
+    assert index["counts"]["articles"] == 1000
+    assert len(index["rejected"]) == 2 + 4
+    assert index["counts"]["multi_article_stories"] > 50
+    assert runs["ray"] == runs["local"]  # index pages, and every article's story and score in the store
+
+
+def test_the_local_engine_imports_nothing_of_ray(tmp_path: Path) -> None:
+    code = ("import sys; from newsfuse.cli import main; "
+            f"main(['cluster', {str(IN_AMENAS)!r}, '-o', {str(tmp_path / 'o')!r}, '--no-briefings', '-q']); "
+            "print(sorted(m for m in sys.modules if m == 'ray' or m.startswith('ray.')))")
+    got = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert got.stdout.strip() == "[]"
 
 
 def test_address_without_the_ray_engine_is_a_usage_error(tmp_path: Path, capsys) -> None:

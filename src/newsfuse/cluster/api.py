@@ -8,6 +8,7 @@ and the index of all stories.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,14 +71,20 @@ class ClusterReport:
 def run_cluster(inputs: Sequence[str], outdir: Path, state_dir: Path | None = None,
                 settings: Settings = DEFAULT_SETTINGS, options: ClusterOptions = DEFAULT_OPTIONS,
                 manifest: str | None = None, progress: Progress | None = None) -> ClusterReport:
+    if options.engine == "ray" and not _ray_running():
+        from .ray_engine import ray_session
+
+        with ray_session(options.address, options.workers or None):  # one Ray session for every phase
+            return run_cluster(inputs, outdir, state_dir, settings, options, manifest, progress)
     counter = _Counter(progress)
-    feed = read_feed(inputs, settings, manifest, counter.read)
+    feed = read_feed(inputs, settings, manifest, counter.read, **_engine(options, "clean"))
     report = ClusterReport(rejected=list(feed.rejected))
     with state_lock(state_dir, options.lock_wait_s), open_store(state_dir) as conn:
         config = _config(stored_config(conn), options.config, state_dir)
         state = load_state(conn, config)
         embedder = _embedder(options) if config.w_embed > 0 else None
-        assignments = cluster_articles(state, feed.articles, embedder, counter.cluster)
+        assignments = cluster_articles(state, feed.articles, embedder, counter.cluster,
+                                       **_engine(options, "features"))
         changed = {a.story for a in assignments}
         save_state(conn, state, changed)
         save_articles(conn, stored(feed.articles, assignments))
@@ -131,6 +138,22 @@ def _prebrief(outdir: Path, articles: Sequence[StoredArticle], todo: Mapping[str
         return prebrief(outdir, articles, todo, known, settings, options, options.workers or None, tick, runner)
     workers = resolve_workers(options.workers)
     return prebrief(outdir, articles, todo, known, settings, options, workers, tick) if workers > 1 else None
+
+
+def _ray_running() -> bool:
+    """A Ray session is up (this run's, or the caller's); asked without importing Ray."""
+    ray = sys.modules.get("ray")
+    return ray is not None and ray.is_initialized()
+
+
+def _engine(options: ClusterOptions, phase: str) -> dict[str, Any]:
+    """The Ray engine's parallel version of a phase ("clean": ``ingest.Cleaner``, "features":
+    ``stream.Features``) as the keyword that passes it; none for the local engine (the defaults)."""
+    if options.engine != "ray":
+        return {}
+    from .ray_engine import clean_with_ray, features_with_ray
+
+    return {phase: {"clean": clean_with_ray, "features": features_with_ray}[phase]}
 
 
 def _embedder(options: ClusterOptions) -> Embedder | None:

@@ -11,10 +11,11 @@ only if some member has enough text.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from ..config import Settings
 from ..errors import InputError, Rejection
@@ -38,27 +39,71 @@ class Feed:
     rejected: list[Rejection] = field(default_factory=list)
 
 
+class DumpLine(NamedTuple):
+    """One line of a JSON Lines dump, not parsed yet (parsing is cleaning's first step, so an
+    engine can spread it with the rest)."""
+
+    origin: str
+    text: str
+
+
+#: One unit of reading, in input order: a dump line, a document read whole (no timestamp of its
+#: own), or an input that could not be read at all.
+Item = DumpLine | RawDocument | Rejection
+#: clean(items, settings) -> for each item, in order, its Article or why it was rejected:
+#: ``clean_items`` here, or an engine's parallel version (``ray_engine.clean_with_ray``).
+Cleaner = Callable[[Iterable[Item], Settings], Iterable[Article | Rejection]]
+
+
 def read_feed(inputs: Sequence[str], settings: Settings, manifest: str | None = None,
-              progress: Tick | None = None) -> Feed:
-    """Read every input into Articles; duplicates (same cleaned text) are rejected by name."""
+              progress: Tick | None = None, clean: Cleaner | None = None) -> Feed:
+    """Read every input into Articles; duplicates (same cleaned text) are rejected by name.
+
+    Reading (I/O) happens here; each item is parsed and cleaned by ``clean`` (default: one after
+    another in this process); the duplicates are then decided in input order, so any engine that
+    returns the same outcomes in the same order gives the same feed."""
+    return collect((clean or clean_items)(read_items(inputs, settings, manifest, progress), settings))
+
+
+def collect(outcomes: Iterable[Article | Rejection]) -> Feed:
+    """Outcomes in input order -> the feed: the first of several articles with one id is kept."""
     feed = Feed()
     seen: dict[str, str] = {}
-    for doc, when in _documents(inputs, settings, manifest, feed.rejected, progress):
-        try:
-            article = to_article(doc, when, settings)
-        except InputError as exc:
-            feed.rejected.append(Rejection(exc.origin, exc.reason, "clean"))
-            continue
-        if article.id in seen:
-            feed.rejected.append(Rejection(doc.origin, f"same article as {seen[article.id]}", "clean"))
-            continue
-        seen[article.id] = doc.origin
-        feed.articles.append(article)
+    for outcome in outcomes:
+        if isinstance(outcome, Rejection):
+            feed.rejected.append(outcome)
+        elif outcome.id in seen:
+            feed.rejected.append(Rejection(outcome.origin, f"same article as {seen[outcome.id]}", "clean"))
+        else:
+            seen[outcome.id] = outcome.origin
+            feed.articles.append(outcome)
     return feed
 
 
-def _documents(inputs: Sequence[str], settings: Settings, manifest: str | None, rejected: list[Rejection],
-               progress: Tick | None) -> Iterator[tuple[RawDocument, datetime | None]]:
+def clean_items(items: Iterable[Item], settings: Settings) -> Iterator[Article | Rejection]:
+    """The serial cleaner: lazily, so a dump is streamed, not held twice."""
+    return (clean_item(item, settings) for item in items)
+
+
+def clean_item(item: Item, settings: Settings) -> Article | Rejection:
+    """One item -> its Article (parsed if a dump line, then cleaned as ``brief`` cleans) or its rejection."""
+    if isinstance(item, Rejection):
+        return item
+    if isinstance(item, DumpLine):
+        try:
+            doc, when = parse_record(item.text, item.origin)
+        except InputError as exc:
+            return Rejection(exc.origin, exc.reason)
+    else:
+        doc, when = item, None
+    try:
+        return to_article(doc, when, settings)
+    except InputError as exc:
+        return Rejection(exc.origin, exc.reason, "clean")
+
+
+def read_items(inputs: Sequence[str], settings: Settings, manifest: str | None = None,
+               progress: Tick | None = None) -> Iterator[Item]:
     """Dumps line by line; everything else through ``read_inputs`` (a folder whole, so its manifest counts),
     with one fetch session for the run (each URL once, one cap on fetches)."""
     session = FetchSession(settings)
@@ -66,14 +111,14 @@ def _documents(inputs: Sequence[str], settings: Settings, manifest: str | None, 
         path = Path(item)
         dumps = _dump_files(path)
         for dump in dumps:
-            yield from read_dump(dump, settings, rejected, progress)
+            yield from read_dump(dump, settings, progress)
         if path.is_file() and dumps:
             continue
         rest = [item] if not dumps else _other_files(path)
         if rest:
             got = read_inputs(rest, settings, manifest, progress, session)
-            rejected.extend(got.rejected)
-            yield from ((doc, None) for doc in got.documents)
+            yield from got.rejected
+            yield from got.documents
 
 
 def _dump_files(path: Path) -> list[Path]:
@@ -96,25 +141,21 @@ def _other_files(folder: Path) -> list[str]:
             and p.suffix.lower() not in DUMP_SUFFIXES and not p.name.startswith(".") and p.name not in MANIFEST_NAMES]
 
 
-def read_dump(path: Path, settings: Settings, rejected: list[Rejection],
-              progress: Tick | None = None) -> Iterator[tuple[RawDocument, datetime | None]]:
-    """Stream a JSON Lines dump; a bad line is reported as ``path:line`` and skipped (``ingest.jsonl``)."""
+def read_dump(path: Path, settings: Settings, progress: Tick | None = None) -> Iterator[DumpLine | Rejection]:
+    """Stream a JSON Lines dump's lines; an unreadable line (or file) is a rejection naming ``path:line``
+    (``ingest.jsonl``); blank lines are skipped."""
     try:
         for n, line in dump_lines(path, settings):
-            origin = f"{path}:{n}"
             if isinstance(line, InputError):
-                rejected.append(Rejection(line.origin, line.reason))
+                yield Rejection(line.origin, line.reason)
                 continue
             if not line.strip():
                 continue
-            try:
-                yield parse_record(line, origin)
-            except InputError as exc:
-                rejected.append(Rejection(exc.origin, exc.reason))
+            yield DumpLine(f"{path}:{n}", line)
             if progress:
-                progress(origin)
+                progress(f"{path}:{n}")
     except InputError as exc:
-        rejected.append(Rejection(exc.origin, exc.reason))
+        yield Rejection(exc.origin, exc.reason)
 
 
 def parse_record(line: str, origin: str) -> tuple[RawDocument, datetime | None]:

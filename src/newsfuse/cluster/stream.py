@@ -12,11 +12,16 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
 from .embed import Embedder
-from .features import article_terms
+from .features import Terms, article_terms
 from .model import Article, Assignment
 from .online import ClusterState, assign, observe, vectorize
 
 Tick = Callable[[int], None]
+Embedding = tuple[float, ...] | None
+#: features(articles, embedder or None) -> each article's terms and embedding, in order:
+#: ``article_features`` here, or an engine's parallel version (``ray_engine.features_with_ray``).
+#: Features are per article and independent; only the assignment that follows is ordered.
+Features = Callable[[Sequence[Article], Embedder | None], tuple[list[Terms], list[Embedding]]]
 
 
 def stream_order(articles: Sequence[Article]) -> list[Article]:
@@ -30,21 +35,31 @@ def embedding_text(article: Article) -> str:
     return f"{article.title}. {lead}" if article.title else lead
 
 
+def article_features(articles: Sequence[Article], embedder: Embedder | None) -> tuple[list[Terms], list[Embedding]]:
+    """Terms of each article, and its embedding when an embedder is given (one ``encode`` call)."""
+    terms = [article_terms(a) for a in articles]
+    if embedder is None or not articles:
+        return terms, [None] * len(articles)
+    return terms, [tuple(v) for v in embedder.encode([embedding_text(a) for a in articles])]
+
+
 def cluster_articles(
     state: ClusterState,
     articles: Sequence[Article],
     embedder: Embedder | None = None,
     tick: Tick | None = None,
+    features: Features = article_features,
 ) -> list[Assignment]:
-    """Assign each article (skipping ids already in ``state``) and return the assignments."""
+    """Assign each article (skipping ids already in ``state``) and return the assignments.
+
+    ``features`` may compute the per-article features anywhere (in parallel); the document
+    frequencies and the assignment are then one ordered pass here, so the result does not depend on it.
+    """
     known = known_articles(state)
     fresh = [a for a in stream_order(articles) if a.id not in known]
-    terms = [article_terms(a) for a in fresh]
+    terms, embeds = features(fresh, embedder if state.config.w_embed > 0 else None)
     for t in terms:
         observe(state, t)
-    embeds: list[tuple[float, ...] | None] = [None] * len(fresh)
-    if embedder is not None and state.config.w_embed > 0 and fresh:
-        embeds = [tuple(v) for v in embedder.encode([embedding_text(a) for a in fresh])]
     out = []
     for n, (article, t, e) in enumerate(zip(fresh, terms, embeds, strict=True)):
         out.append(assign(state, article.id, article.title, vectorize(state, t, e, not article.text.strip()),
