@@ -15,6 +15,9 @@ from pathlib import Path
 import pytest
 
 from newsfuse.cli import main
+from newsfuse.cluster.ingest import read_feed
+from newsfuse.cluster.stream import article_features
+from newsfuse.config import Settings
 from newsfuse.store.sqlite import load_articles, open_store
 
 from corpus import EXAMPLE, SHARED, need_shared, output_files
@@ -47,23 +50,32 @@ def thousand_articles(folder: Path) -> list[str]:
     return [str(folder / "uci.jsonl"), str(need_shared(MULTINEWS))]
 
 
+def cluster(inputs: list[str], folder: Path, engine: str) -> tuple[dict[str, bytes], list]:
+    """One run without briefings: the files written and every article's row in the ``--state`` store."""
+    out, state = folder / f"out-{engine}", folder / f"state-{engine}"
+    code = main(["cluster", *inputs, "-o", str(out), "--state", str(state), "--no-briefings", "-q",
+                 "--engine", engine, "--workers", "2" if engine == "ray" else "1"])
+    assert code == 1  # the malformed line, the repeated record and Multi-News's own rejects are reported
+    with open_store(state) as conn:
+        return output_files(out), load_articles(conn)
+
+
 @pytest.mark.integration
 def test_ray_engine_clusters_1000_articles_as_the_local_engine_does(tmp_path: Path) -> None:
     pytest.importorskip("ray", reason="Ray is an optional extra: pip install 'newsfuse[ray]'")
+    from newsfuse.cluster.ray_engine import features_with_ray, ray_session
+
     inputs = thousand_articles(tmp_path / "feed")
-    runs = {}
-    for engine in ("local", "ray"):
-        out, state = tmp_path / f"out-{engine}", tmp_path / f"state-{engine}"
-        code = main(["cluster", *inputs, "-o", str(out), "--state", str(state), "--no-briefings", "-q",
-                     "--engine", engine, "--workers", "2" if engine == "ray" else "1"])
-        assert code == 1  # the malformed line and the repeated record are reported
-        with open_store(state) as conn:
-            runs[engine] = (output_files(out), load_articles(conn))
-    index = json.loads(runs["local"][0]["index.json"])
+    local = cluster(inputs, tmp_path, "local")
+    with ray_session(workers=2):  # one local instance for the run and the feature pool below
+        ray = cluster(inputs, tmp_path, "ray")
+        articles = read_feed(inputs, Settings()).articles
+        assert features_with_ray(articles, None) == article_features(articles, None)  # the actor pool's path
+    index = json.loads(local[0]["index.json"])
     assert index["counts"]["articles"] == 1000
     assert len(index["rejected"]) == 2 + 4
     assert index["counts"]["multi_article_stories"] > 50
-    assert runs["ray"] == runs["local"]  # index pages, and every article's story and score in the store
+    assert ray == local  # index pages, and every article's story and score in the store
 
 
 def test_the_local_engine_imports_nothing_of_ray(tmp_path: Path) -> None:

@@ -31,11 +31,11 @@ from ..store.sqlite import (
     stored_config,
 )
 from .embed import Embedder
-from .ingest import read_feed
+from .ingest import Cleaner, clean_items, read_feed
 from .model import Article, Assignment
 from .online import ClusterConfig
 from .output import write_outputs
-from .stream import cluster_articles
+from .stream import Features, article_features, cluster_articles
 
 #: progress(phase, done[, total]): phase is "read" (inputs read), "cluster" (articles assigned) or
 #: "brief" (stories briefed in parallel, with the number to brief).
@@ -76,15 +76,14 @@ def run_cluster(inputs: Sequence[str], outdir: Path, state_dir: Path | None = No
 
         with ray_session(options.address, options.workers or None):  # one Ray session for every phase
             return run_cluster(inputs, outdir, state_dir, settings, options, manifest, progress)
-    counter = _Counter(progress)
-    feed = read_feed(inputs, settings, manifest, counter.read, **_engine(options, "clean"))
+    counter, engine = _Counter(progress), _engine(options)
+    feed = read_feed(inputs, settings, manifest, counter.read, engine.clean)
     report = ClusterReport(rejected=list(feed.rejected))
     with state_lock(state_dir, options.lock_wait_s), open_store(state_dir) as conn:
         config = _config(stored_config(conn), options.config, state_dir)
         state = load_state(conn, config)
         embedder = _embedder(options) if config.w_embed > 0 else None
-        assignments = cluster_articles(state, feed.articles, embedder, counter.cluster,
-                                       **_engine(options, "features"))
+        assignments = cluster_articles(state, feed.articles, embedder, counter.cluster, engine.features)
         changed = {a.story for a in assignments}
         save_state(conn, state, changed)
         save_articles(conn, stored(feed.articles, assignments))
@@ -146,14 +145,21 @@ def _ray_running() -> bool:
     return ray is not None and ray.is_initialized()
 
 
-def _engine(options: ClusterOptions, phase: str) -> dict[str, Any]:
-    """The Ray engine's parallel version of a phase ("clean": ``ingest.Cleaner``, "features":
-    ``stream.Features``) as the keyword that passes it; none for the local engine (the defaults)."""
-    if options.engine != "ray":
-        return {}
-    from .ray_engine import clean_with_ray, features_with_ray
+@dataclass(frozen=True)
+class LocalEngine:
+    """How articles are cleaned (``ingest.Cleaner``) and featured (``stream.Features``): in this process."""
 
-    return {phase: {"clean": clean_with_ray, "features": features_with_ray}[phase]}
+    clean: Cleaner = clean_items
+    features: Features = article_features
+
+
+def _engine(options: ClusterOptions) -> Any:
+    """The local engine, or the Ray engine's parallel cleaner and feature extractor (same outcomes)."""
+    if options.engine != "ray":
+        return LocalEngine()
+    from .ray_engine import RayFeed
+
+    return RayFeed()
 
 
 def _embedder(options: ClusterOptions) -> Embedder | None:

@@ -132,7 +132,7 @@ def brief_story(members: Iterable[StoredArticle], settings: Settings, rejected: 
     from ..api import brief_documents
     from ..render.output import render
 
-    docs = [a.raw for a in members if a.raw is not None and a.text]
+    docs = briefing_documents(members)
     if not docs:
         return None
     briefing = brief_documents(docs, settings)
@@ -140,6 +140,11 @@ def brief_story(members: Iterable[StoredArticle], settings: Settings, rejected: 
         return None
     opts = {"command": "cluster"}
     return {fmt: render(briefing, fmt, opts) for fmt in FORMATS}
+
+
+def briefing_documents(members: Iterable[StoredArticle]) -> list[Any]:
+    """The raw documents a story's briefing reads: members with text (a headline-only record has none)."""
+    return [a.raw for a in members if a.raw is not None and a.text]
 
 
 def write_if_changed(path: Path, text: str) -> list[Path]:

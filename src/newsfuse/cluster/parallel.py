@@ -68,14 +68,16 @@ def prebrief(outdir: Path, articles: Sequence[Any], todo: Mapping[str, str | Non
              settings: Settings, options: Any, workers: int, progress: StoryProgress | None = None,
              runner: Callable[..., dict] | None = None) -> Prebriefed | None:
     """Brief ahead, in ``workers`` processes (or with ``runner``, e.g. the Ray engine), the stories
-    ``output.write_outputs`` will brief (``output.needs_briefing``); None when fewer than two need it."""
-    from .output import brief_story, needs_briefing
+    ``output.write_outputs`` will brief (``output.needs_briefing``); None when fewer than two need it.
+    A story of headlines only has nothing to brief (``output.briefing_documents``): it is left to the
+    caller, which finds that at once, rather than costing a worker that loads a model for it."""
+    from .output import brief_story, briefing_documents, needs_briefing
 
     by_story: dict[str, list[Any]] = defaultdict(list)
     for a in articles:
         by_story[a.story].append(a)
     jobs = [(sid, members) for sid, members in sorted(by_story.items())
-            if needs_briefing(outdir, sid, members, todo, options, known)]
+            if needs_briefing(outdir, sid, members, todo, options, known) and briefing_documents(members)]
     if len(jobs) < 2 or (runner is None and workers < 2):
         return None
     return Prebriefed((runner or brief_in_parallel)(jobs, settings, workers, progress=progress), brief_story)

@@ -39,6 +39,7 @@ from typing import Any
 from ..config import Settings
 from ..errors import Rejection, UsageError
 from .embed import Embedder
+from .features import Terms, article_terms
 from .ingest import Item, clean_item
 from .model import Article
 from .parallel import Rendered, StoryProgress
@@ -74,7 +75,7 @@ def ray_session(address: str | None = None, workers: int | None = None) -> Itera
     context.enable_progress_bars = False  # the CLI draws its own progress line
     data_log = logging.getLogger("ray.data")
     level = data_log.level
-    data_log.setLevel(logging.WARNING)  # Ray Data's "starting execution ..." lines are not ours to print
+    data_log.setLevel(logging.ERROR)  # Ray Data logs its steps (and that its bars are off) to its session logs; not ours to print
     try:
         yield ray
     finally:
@@ -102,25 +103,49 @@ def _results(dataset: Any, count: int) -> list[Any]:
 
 
 def clean_batch(batch: dict[str, Any], settings: Settings) -> dict[str, Any]:
-    """Ray Data task: parse and clean each item (``ingest.clean_item``, as the local engine does)."""
-    return {"seq": batch["seq"], "blob": [pickle.dumps(clean_item(pickle.loads(b), settings)) for b in batch["blob"]]}
+    """Ray Data task: parse and clean each item (``ingest.clean_item``, as the local engine does), and
+    compute each article's term bags (``features.article_terms``) while it is at hand."""
+    out = []
+    for blob in batch["blob"]:
+        outcome = clean_item(pickle.loads(blob), settings)
+        out.append(pickle.dumps((outcome, article_terms(outcome) if isinstance(outcome, Article) else None)))
+    return {"seq": batch["seq"], "blob": out}
 
 
-def clean_with_ray(items: Iterable[Item], settings: Settings) -> list[Article | Rejection]:
-    """``ingest.Cleaner`` on Ray: reading stays here (I/O), parsing and cleaning run as ``map_batches``
-    tasks; outcomes in input order. Rejections found while reading need no cleaning and stay here."""
-    ray = _ray()
-    items = list(items)
-    work = [n for n, item in enumerate(items) if not isinstance(item, Rejection)]
-    out: list[Article | Rejection] = [item if isinstance(item, Rejection) else None for item in items]  # type: ignore[misc]
-    if work:
-        with ray_session():
-            data = _dataset(ray, [pickle.dumps(items[n]) for n in work], CLEAN_BATCH)
-            cleaned = data.map_batches(clean_batch, batch_size=CLEAN_BATCH, batch_format="numpy",
-                                       fn_kwargs={"settings": settings})
-            for n, outcome in zip(work, _results(cleaned, len(work)), strict=True):
-                out[n] = outcome
-    return out
+class RayFeed:
+    """The Ray engine's cleaner (``ingest.Cleaner``) and feature extractor (``stream.Features``).
+
+    One Ray Data job reads and cleans the records and computes their term bags in the same tasks
+    (Ray fuses the steps: an article is not shipped twice); ``features`` then hands the
+    clustering the bags already made, looked up by (origin, id) so a rejected duplicate's bags
+    are never used for the article kept. Embeddings (``--embeddings``) are computed by an actor
+    pool whose actors each load MiniLM once.
+    """
+
+    def __init__(self) -> None:
+        self.terms: dict[tuple[str, str], Terms] = {}
+
+    def clean(self, items: Iterable[Item], settings: Settings) -> list[Article | Rejection]:
+        """Outcomes in input order; rejections found while reading need no cleaning and stay here."""
+        ray = _ray()
+        items = list(items)
+        work = [n for n, item in enumerate(items) if not isinstance(item, Rejection)]
+        out: list[Any] = [item if isinstance(item, Rejection) else None for item in items]
+        if work:
+            with ray_session():
+                data = _dataset(ray, [pickle.dumps(items[n]) for n in work], CLEAN_BATCH)
+                cleaned = data.map_batches(clean_batch, batch_size=CLEAN_BATCH, batch_format="numpy",
+                                           fn_kwargs={"settings": settings})
+                for n, (outcome, terms) in zip(work, _results(cleaned, len(work)), strict=True):
+                    out[n] = outcome
+                    if terms is not None:
+                        self.terms.setdefault((outcome.origin, outcome.id), terms)
+        return out
+
+    def features(self, articles: Sequence[Article], embedder: Embedder | None) -> tuple[list[Terms], list[Embedding]]:
+        if embedder is not None or any((a.origin, a.id) not in self.terms for a in articles):
+            return features_with_ray(articles, embedder)
+        return [self.terms[(a.origin, a.id)] for a in articles], [None] * len(articles)
 
 
 class FeatureWorker:
@@ -142,7 +167,7 @@ class FeatureWorker:
         return {"seq": batch["seq"], "blob": [pickle.dumps(pair) for pair in zip(terms, embeds, strict=True)]}
 
 
-def features_with_ray(articles: Sequence[Article], embedder: Embedder | None) -> tuple[list[Any], list[Embedding]]:
+def features_with_ray(articles: Sequence[Article], embedder: Embedder | None) -> tuple[list[Terms], list[Embedding]]:
     """``stream.Features`` on Ray: term bags (and embeddings when ``embedder`` is given: each actor
     loads its own MiniLM) computed by an actor pool, returned in the articles' order."""
     if not articles:
