@@ -165,6 +165,10 @@ def _engine(options: ClusterOptions) -> Any:
 def _embedder(options: ClusterOptions) -> Embedder | None:
     if not options.embeddings:
         return None
+    if options.engine == "ray":
+        from .ray_engine import MiniLMOnWorkers
+
+        return MiniLMOnWorkers()
     from .embed import load_minilm
 
     return load_minilm()

@@ -62,7 +62,8 @@ def add_parser(sub: Any) -> None:
                    help="brief stories in N worker processes, the model loaded once per worker "
                         "(default 0: one per available core; 1: serially in this process); same files either way")
     c.add_argument("--engine", choices=("local", "ray"), default="local",
-                   help="where stories are briefed: local processes (default) or Ray actors (pip install 'newsfuse[ray]')")
+                   help="where the work runs: this machine (default) or Ray: cleaning, features and briefings on Ray Data, "
+                        "same output (pip install 'newsfuse[ray]')")
     c.add_argument("--address", metavar="HOST:PORT",
                    help="with --engine ray: join this running Ray cluster (default: start a local one)")
     c.add_argument("--lock-wait", type=float, default=60.0, metavar="SECONDS",

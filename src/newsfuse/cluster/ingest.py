@@ -51,7 +51,7 @@ class DumpLine(NamedTuple):
 #: own), or an input that could not be read at all.
 Item = DumpLine | RawDocument | Rejection
 #: clean(items, settings) -> for each item, in order, its Article or why it was rejected:
-#: ``clean_items`` here, or an engine's parallel version (``ray_engine.clean_with_ray``).
+#: ``clean_items`` here, or an engine's parallel version (``ray_engine.RayFeed.clean``).
 Cleaner = Callable[[Iterable[Item], Settings], Iterable[Article | Rejection]]
 
 

@@ -4,17 +4,17 @@
 ``run_cluster(..., options=ClusterOptions(engine="ray", address=...))``) runs each phase of a
 run where the local engine runs it in one process, with the same functions:
 
-1. **Reading and cleaning**: the driver reads the inputs (files, dumps line by line, URLs: the
-   I/O, ``ingest.read_items``); parsing each dump line and cleaning each document
+1. **Reading, cleaning and features**: the driver reads the inputs (files, dumps line by line,
+   URLs: the I/O, ``ingest.read_items``); parsing each dump line and cleaning each document
    (``ingest.clean_item``: ``parse_record``, then ``to_article`` -> ``sources.build_source``)
-   run as Ray Data ``map_batches`` tasks. The outcomes come back numbered, and the driver
-   decides duplicates in input order (``ingest.collect``), so the feed is the local one.
-2. **Clustering**: the per-article features (``stream.article_features``: term bags, and with
-   ``--embeddings`` the MiniLM vectors) run in an actor pool (``ActorPoolStrategy``), each
-   actor loading what they need once (spaCy's stop list; MiniLM). The document frequencies and
-   the assignment stay one ordered pass in the driver (``stream.cluster_articles``, the same
-   code as local): an article is compared with the stories formed before it, so this pass is
-   serial by nature, and it is the cheap part (docs/cluster.md, "Ray engine").
+   and the article's term bags (``features.article_terms``) run as Ray Data ``map_batches``
+   tasks, one fused step, so an article crosses Ray once. The outcomes come back numbered and
+   the driver decides duplicates in input order (``ingest.collect``): the feed is the local one.
+2. **Clustering**: the document frequencies and the assignment stay one ordered pass in the
+   driver (``stream.cluster_articles``, the same code as local, handed the bags made in step 1):
+   an article is compared with the stories formed before it, so this pass is serial by nature;
+   it is the bound of the engine (docs/cluster.md, "Ray engine"). With ``--embeddings`` the
+   vectors come from an actor pool (``ActorPoolStrategy``) whose actors load MiniLM once.
 3. **Briefing**: the stories that need a briefing (``output.needs_briefing``) go, largest
    first, one per batch, to an actor pool whose actors load the spaCy model once (in their
    constructor) and run the whole pipeline, parse included, per story (``parallel._brief``).
@@ -146,6 +146,16 @@ class RayFeed:
         if embedder is not None or any((a.origin, a.id) not in self.terms for a in articles):
             return features_with_ray(articles, embedder)
         return [self.terms[(a.origin, a.id)] for a in articles], [None] * len(articles)
+
+
+class MiniLMOnWorkers:
+    """The embedder of a Ray run: ``RayFeed.features`` sees it and has the actors load MiniLM, so the
+    driver never loads it; used here directly (no Ray), it loads MiniLM as the local engine does."""
+
+    def encode(self, texts: Sequence[str]) -> Sequence[Sequence[float]]:
+        from .embed import load_minilm
+
+        return load_minilm().encode(texts)
 
 
 class FeatureWorker:

@@ -19,7 +19,7 @@ from .online import ClusterState, assign, observe, vectorize
 Tick = Callable[[int], None]
 Embedding = tuple[float, ...] | None
 #: features(articles, embedder or None) -> each article's terms and embedding, in order:
-#: ``article_features`` here, or an engine's parallel version (``ray_engine.features_with_ray``).
+#: ``article_features`` here, or an engine's parallel version (``ray_engine.RayFeed.features``).
 #: Features are per article and independent; only the assignment that follows is ordered.
 Features = Callable[[Sequence[Article], Embedder | None], tuple[list[Terms], list[Embedding]]]
 
