@@ -13,13 +13,13 @@ Each run is its own process (so each starts cold, Ray included, and its peak RSS
 RSS is the largest sum of resident memory over the run's whole process tree (driver, worker
 processes, Ray's raylet, GCS and workers), sampled every 0.2 s from /proc, and its CPU time the sum
 of each process's last reading (the wall time on a shared machine says more about the others' load
-than about ours). Output files of the
-engines must be the same bytes (the HTML pages' "made at" minute aside).
+than about ours). Output files of the engines must be the same bytes (the HTML pages' "made at"
+minute aside).
 
 Then, in this process and serially, the per-article cost of each phase on the same feeds
-(CPU seconds): read + parse + clean (``ingest``), features (``stream.article_features``), the
-ordered assignment (``observe`` + ``vectorize`` + ``assign``), and briefing per source (from the
-serial run), what the Ray driver adds per article (pickling the rows out and back), Ray's fixed
+(CPU seconds): read, parse + clean (``ingest``), features (``stream.article_features``), the
+ordered assignment (``observe`` + ``vectorize`` + ``assign``), and briefing per source (the serial
+run's CPU per article less the other phases, its start-up counted in), what the Ray driver adds per article (pickling the rows out and back), Ray's fixed
 cost per run (10 headlines), and the projection: with P cores in all, the parallel phases (parse +
 clean + features + briefing) take their cost / P per article, the driver keeps reading, the
 assignment and the pickling, so throughput is at most 1 / max(driver, parallel / P) articles/s.
