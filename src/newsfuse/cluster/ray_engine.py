@@ -47,8 +47,9 @@ from .stream import Embedding, article_features
 
 #: Object store of a local instance; Ray's default takes 30% of RAM. Beyond it Ray spills to disk.
 LOCAL_OBJECT_STORE_BYTES = 512 * 1024 * 1024
-#: Records per cleaning task and articles per feature batch: large enough that Ray's per-batch
-#: overhead (~ms) is small against the work (~2 ms per article cleaned, ~0.3 ms per term bag).
+#: Records per cleaning task and articles per feature batch: enough that Ray's per-batch overhead
+#: (a few ms) is small against the work (0.1 ms per headline, ~12-16 ms per full article cleaned and
+#: featured; bench/ray_cluster.py), few enough that a feed of thousands spreads over every worker.
 CLEAN_BATCH, FEATURE_BATCH = 64, 256
 
 
@@ -115,8 +116,8 @@ def clean_batch(batch: dict[str, Any], settings: Settings) -> dict[str, Any]:
 class RayFeed:
     """The Ray engine's cleaner (``ingest.Cleaner``) and feature extractor (``stream.Features``).
 
-    One Ray Data job reads and cleans the records and computes their term bags in the same tasks
-    (Ray fuses the steps: an article is not shipped twice); ``features`` then hands the
+    One Ray Data job parses and cleans the records and computes their term bags in the same task
+    (``clean_batch``: an article is not shipped out twice); ``features`` then hands the
     clustering the bags already made, looked up by (origin, id) so a rejected duplicate's bags
     are never used for the article kept. Embeddings (``--embeddings``) are computed by an actor
     pool whose actors each load MiniLM once.
