@@ -24,7 +24,11 @@ cost per run (10 headlines), and the projection: with P cores in all, the parall
 clean + features + briefing) take their cost / P per article, the driver keeps reading, the
 assignment and the pickling, so throughput is at most 1 / max(driver, parallel / P) articles/s.
 
-    PYTHONPATH=src .venv/bin/python bench/ray_cluster.py [--uci 10000] [--multinews 40] [--cpus 2] [--rounds 1]
+* ``replay``: a synthetic feed of ``--replay`` articles, the UCI dev headlines replayed in order with
+  new ids and dates (each pass after the last one's end), for the 100,000-article run.
+
+    PYTHONPATH=src .venv/bin/python bench/ray_cluster.py [--uci 10000] [--replay 100000] [--multinews 40]
+        [--cpus 2] [--rounds 1]
         [--nodes 10 --cores-per-node 16]
 """
 
@@ -40,6 +44,7 @@ import sys
 import tempfile
 import threading
 import time
+from datetime import datetime, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -57,6 +62,29 @@ def first_lines(src: Path, n: int, dest: Path) -> Path:
 
 def files(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): _MADE_AT.sub(b"", p.read_bytes()) for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def replayed(src: Path, n: int, dest: Path) -> Path:
+    """A synthetic feed of ``n`` real articles: ``src``'s lines replayed in order, each replay with new ids,
+    story keys and dates moved past the previous replay's last date (plus 60 days), so that no replayed
+    report joins a story of an earlier pass by its date, and the feed grows as a real archive would."""
+    rows = [json.loads(line) for line in src.read_text(encoding="utf-8").splitlines() if line.strip()]
+    stamps = [datetime.fromisoformat(r["published"].replace("Z", "+00:00")) for r in rows if r.get("published")]
+    step = (max(stamps) - min(stamps)) + timedelta(days=60)
+    with dest.open("w", encoding="utf-8") as fh:
+        for i in range(n):
+            k, row = divmod(i, len(rows))
+            row = dict(rows[row])
+            if k:
+                row["id"] = f"{row['id']}-r{k}"
+                row["story"] = f"{row.get('story')}-r{k}"
+                if row.get("published"):
+                    when = datetime.fromisoformat(row["published"].replace("Z", "+00:00")) + k * step
+                    row["published"] = when.isoformat().replace("+00:00", "Z")
+                if row.get("url"):
+                    row["url"] = f"{row['url']}#r{k}"
+            fh.write(json.dumps(row) + "\n")
+    return dest
 
 
 def tree_usage(root: int) -> dict[int, tuple[float, float]]:
@@ -153,6 +181,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--uci", type=int, default=10000, help="UCI headlines (0: skip)")
     ap.add_argument("--multinews", type=int, default=40, help="Multi-News articles, briefed (0: skip)")
+    ap.add_argument("--replay", type=int, default=0,
+                    help="a synthetic feed of this many UCI headlines replayed with new dates (0: skip)")
     ap.add_argument("--cpus", type=int, default=2, help="local --workers and Ray CPUs")
     ap.add_argument("--rounds", type=int, default=1, help="runs of each engine; the fastest is reported")
     ap.add_argument("--nodes", type=int, default=10)
@@ -165,6 +195,8 @@ def main() -> None:
         feeds = {}
         if args.uci:
             feeds["uci"] = first_lines(UCI, args.uci, Path(tmp) / "uci.jsonl")
+        if args.replay:
+            feeds["replay"] = replayed(UCI, args.replay, Path(tmp) / "replay.jsonl")
         if args.multinews:
             feeds["multinews"] = first_lines(MULTINEWS, args.multinews, Path(tmp) / "multinews.jsonl")
         briefing_s_per_source = None
