@@ -129,7 +129,7 @@ def read_claim(source_id: str, doc, q: Quantity, sents, k: int, published: date 
         span=span, text=doc[qstart:end_tok].text,  # not doc.text[...]: Doc.text rebuilds the whole text per claim
         value=q.value if q.value is not None else _mid(q), qualifier=qualifier, counts=counts,
         attribution=None if disputer else (attribution_of(anchor, sent)
-                                           or continued_quote_speaker(sent, sents[k - 1] if k > 0 else None)), as_of=day, low=q.low, high=q.high,
+                                           or continued_quote_speaker(sents, k)), as_of=day, low=q.low, high=q.high,
         predicate=predicate_of(anchor, sent, whole=_is_whole(doc, q)), kind=kind, unit=unit,
         number=Span(source_id, doc[q.start].idx, doc[q.end - 1].idx + len(doc[q.end - 1])),
         sentence=Span(source_id, sent.start_char, sent.end_char),

@@ -50,6 +50,8 @@ def modality_of(doc, start: int, end: int, anchor, sent, rate_in_unit: bool, phy
             and doc[start].head.i == anchor.i:
         return "generic"  # "Chicago's two airports": what a named place or body has, not what happened
     verb = _first_verb(anchor, sent)
+    if _habitual(verb, sent, lex):
+        return "generic"
     if verb is None:
         return ASSERTED
     if physical:
@@ -95,6 +97,23 @@ def _own_verb_modality(anchor, verb, lex) -> str:
     if found is None and verb.dep_ in GOVERNING and verb.head.pos_ in ("VERB", "AUX"):
         found = _verb_modality(verb.head, lex)  # "is forecast to fall": the governing verb
     return found or ASSERTED
+
+
+def _habitual(verb, sent, lex) -> bool:
+    """What usually happens, not what happened this time: an adverb such as "typically" on the claim's verb
+    (or a verb governing it), or a clause about past or recurring years ("In years past, the city hired two
+    crews"; tune half). Both are read off the parse and the lexicon, never off one story's words."""
+    node = verb
+    for _ in range(MAX_GOVERNING):
+        if node is None:
+            break
+        if any(c.dep_ == "advmod" and c.lower_ in lex.habitual_adverbs for c in node.children):
+            return True
+        if node.head.i == node.i or node.dep_ not in GOVERNING | {"conj", "advcl"}:
+            break
+        node = node.head
+    text = " " + " ".join(t.lower_ for t in sent if not t.is_punct) + " "
+    return any(f" {p} " in text for p in lex.habitual_phrases)
 
 
 def _verb_modality(verb, lex) -> str | None:
