@@ -106,3 +106,28 @@ def test_the_sayer_is_not_cut_by_a_misattached_list(nlp):
     _, claims = parsed(nlp, "s", "Police confirmed that two bodies found Tuesday were the missing teens: Ann Lee, 14, "
                                   "and Mary Cole, 13.")
     assert by_text(claims, "two").attribution == "Police"
+
+
+@pytest.mark.parametrize("text, number, context", [
+    ("The couple spent more than 21 years in prison before they were freed.", "21", "prison"),
+    ("They were in prison for 23 years, the court heard.", "23", "prison"),
+])
+def test_a_stay_is_a_duration_measure(nlp, text, number, context):
+    _, claims = parsed(nlp, "s", text)
+    c = by_text(claims, number)
+    assert (c.kind, c.unit, c.counts, c.predicate) == ("measure", "years", context, None)
+
+
+@pytest.mark.parametrize("text", ["The protests went on for three days.", "Two weeks ago the plant closed."])
+def test_other_durations_count_nothing(nlp, text):
+    _, claims = parsed(nlp, "s", text)
+    assert claims == []
+
+
+def test_a_places_measures_compare_and_other_places_stay_apart(nlp):
+    figs = _figures(nlp, {
+        "a": "The city of Madison, Wisconsin, got 15.2 inches on Wednesday.",
+        "b": "In Madison, Wis., more than 19 inches of snow fell. The storm dropped up to 13 inches of snow on central Iowa.",
+    }, causes=False)
+    conflict = [f for f in figs if f.status == "conflict"]
+    assert len(conflict) == 1 and {v.value for v in conflict[0].values} == {15.2, 19}

@@ -273,8 +273,11 @@ def _context(c: Claim) -> str:
 def _same_context(a: Claim, b: Claim) -> bool:
     """Physical measures of one named thing join whatever their values; money and shares do not
     ("$8 trillion in value" and "$1 trillion in value" are different sums, Multi-News)."""
-    if a.kind != "measure" or a.kind != b.kind or a.scope != b.scope:
-        return False
+    if a.kind != "measure" or a.kind != b.kind or a.scope != b.scope or _place(a) != _place(b):
+        return False  # "19 inches of snow in Madison" and "13 inches of snow" across central Iowa: two places
+    if _place(a) and (not _context(a)) != (not _context(b)) and dimension(a.unit)[0] == dimension(b.unit)[0] \
+            and not (a.predicate and b.predicate and a.predicate != b.predicate):
+        return True  # "Madison got 15.2 inches" and "in Madison, more than 19 inches of snow fell": one place's measure
     if not _context(a) and not _context(b) and "/" in (a.unit or "") and dimension(a.unit)[0] == dimension(b.unit)[0]:
         # a flow ("barrels a day") is named by its unit: two flows with nothing else said are one quantity
         return not (a.predicate and b.predicate and a.predicate != b.predicate)
@@ -283,6 +286,10 @@ def _same_context(a: Claim, b: Claim) -> bool:
     if a.predicate and b.predicate and a.predicate != b.predicate:
         return False
     return dimension(a.unit)[0].split("/")[0] == dimension(b.unit)[0].split("/")[0]
+
+
+def _place(c: Claim) -> str:
+    return c.place.lower() if c.place else ""
 
 
 def _same_measure(a: Claim, b: Claim) -> bool:

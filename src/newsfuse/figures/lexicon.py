@@ -35,6 +35,8 @@ class Lexicon:
     depth_words: frozenset[str]  # words after a length that make it a depth
     water_words: frozenset[str]  # what a depth is measured under when it is the water's depth
     placeholder_context: frozenset[str]  # measure contexts that say nothing of what is measured ("value")
+    duration_contexts: frozenset[str]  # what a duration can measure a stay in ("21 years in prison")
+    term_verbs: frozenset[str]  # verbs that impose a duration as a term ("sentenced to 48 years")
     say_verbs: frozenset[str]
     document_nouns: frozenset[str]  # a statement or letter: its issuer is the sayer
     dispute_verbs: frozenset[str]
@@ -62,5 +64,6 @@ def lexicon() -> Lexicon:
         water_words=frozenset(raw["measure"]["water_surface"]),
         placeholder_context=frozenset(raw["measure"]["placeholder_context"]),
         say_verbs=frozenset(raw["attribution"]["say"]),
+        duration_contexts=frozenset(raw["duration"]["contexts"]), term_verbs=frozenset(raw["duration"]["term_verbs"]),
         document_nouns=frozenset(raw["attribution"]["documents"]), dispute_verbs=frozenset(raw["attribution"]["dispute"]),
     )
