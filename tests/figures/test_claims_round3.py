@@ -131,3 +131,12 @@ def test_a_places_measures_compare_and_other_places_stay_apart(nlp):
     }, causes=False)
     conflict = [f for f in figs if f.status == "conflict"]
     assert len(conflict) == 1 and {v.value for v in conflict[0].values} == {15.2, 19}
+
+
+def test_stays_are_listed_never_grouped(nlp):
+    """The term faced, the law's minimum, the sentence and the time served all say "in prison"."""
+    figs = _figures(nlp, {
+        "a": "The couple spent more than 21 years in prison.",
+        "b": "He faced at least two years in prison. They were in prison for 23 years.",
+    }, causes=False)
+    assert all(f.status == "single" and len(f.values) == 1 for f in figs)

@@ -103,9 +103,13 @@ def group_claims(claims: list[Claim], demonyms: frozenset[str], options: Options
     or incremental number is never evidence for or against another outlet's count.
     A number whose counted thing is unknown (none written, or taken from another
     sentence with no verb to tie it) stands alone: equal values never group by themselves.
+    A stay's length ("21 years in prison") stands alone too: the term faced, the law's minimum,
+    the sentence imposed and the time served share the noun "prison", and nothing read yet tells
+    them apart (docs/figures.md, round 3).
     """
     alone = [c for c in claims if c.modality != "asserted" or (c.kind == "count" and not c.predicate
-                                                               and (c.elided or not c.counts.strip()))]
+                                                               and (c.elided or not c.counts.strip()))
+             or dimension(c.unit)[0] == "time"]
     keep = {c.id for c in alone}
     claims = [c for c in claims if c.id not in keep]
     classes = {c.id: counted_class(c, demonyms, seeds=options.seeds, story_roles=options.roles) for c in claims}
