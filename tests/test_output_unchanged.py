@@ -15,7 +15,7 @@ from corpus import need_shared  # noqa: F401  (the deepwater fixture skips witho
 
 #: sha256 of ``render(brief([...]), "json")`` with each source's ``path`` (where the checkout lives) blanked.
 EXAMPLE_JSON_SHA256 = "5be0aac3dccb9095b589c4a497419f50ad415c62c2c1a082b8a4856366619cab"
-DEEPWATER_JSON_SHA256 = "2543334c46908360bc61edc1c7351881276bb997a3d7e015add2f38a70241c76"
+DEEPWATER_JSON_SHA256 = "49df5b90bb1bbbd56ae8083516c953b0d953761f8230be1353f23b0cd766dbe2"
 
 
 def _sha(briefing) -> str:

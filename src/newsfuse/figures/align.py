@@ -30,6 +30,7 @@ from .classes import (
     story_synonyms,
 )
 from .compare import CUMULATIVE, FIXED_AT_EVENT, UNIT_TOLERANCE, compare, interval, widen
+from .events import cause_of, restricting_words
 from .lexicon import lexicon
 from .units import dimension
 
@@ -50,7 +51,8 @@ def align_figures(briefing: Briefing) -> Briefing:
     demonyms = story_demonyms(briefing.docs.values())
     texts = {s.id: s.text for s in briefing.sources}
     options = Options(roles=story_roles(briefing.docs.values()))
-    figures = build_figures(list(briefing.claims), independent_voices(briefing), demonyms, texts, options)
+    causes = claim_causes(briefing)
+    figures = build_figures(list(briefing.claims), independent_voices(briefing), demonyms, texts, options, causes)
     return dataclasses.replace(briefing, figures=tuple(figures))
 
 
@@ -74,24 +76,40 @@ def independent_voices(briefing: Briefing) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(m) for m in merged)
 
 
+def claim_causes(briefing: Briefing) -> dict[str, str]:
+    """Claim id -> the event that caused its count, where the parse names one (``events.cause_of``)."""
+    out: dict[str, str] = {}
+    for c in briefing.claims:
+        doc = briefing.docs.get(c.span.source)
+        cause = cause_of(doc, c) if doc is not None and c.kind == "count" else None
+        if cause:
+            out[c.id] = cause
+    return out
+
+
 def build_figures(claims: list[Claim], groups, demonyms: frozenset[str], texts: Mapping[str, str],
-                  options: Options = Options()) -> list[Figure]:
-    keyed = group_claims(claims, demonyms, options)
+                  options: Options = Options(), causes: Mapping[str, str] | None = None) -> list[Figure]:
+    keyed = group_claims(claims, demonyms, options, causes or {})
     group_of = {sid: n for n, g in enumerate(groups) for sid in g}
     figures = {key: judge(key, members, group_of, texts) for key, members in keyed.items()}
     return link_subsets(figures)
 
 
-def group_claims(claims: list[Claim], demonyms: frozenset[str], options: Options = Options()) -> dict[tuple, list[Claim]]:
+def group_claims(claims: list[Claim], demonyms: frozenset[str], options: Options = Options(),
+                 causes: Mapping[str, str] | None = None) -> dict[tuple, list[Claim]]:
     """Figure key -> its claims, in input order. Keys: (kind, dimension or past period, class, predicate, place).
 
     Only asserted numbers are grouped: a hypothetical, forecast, negated, generic
     or incremental number is never evidence for or against another outlet's count.
     A number whose counted thing is unknown (none written, or taken from another
     sentence with no verb to tie it) stands alone: equal values never group by themselves.
+    A stay's length ("21 years in prison") stands alone too: the term faced, the law's minimum,
+    the sentence imposed and the time served share the noun "prison", and nothing read yet tells
+    them apart (docs/figures.md, round 3).
     """
     alone = [c for c in claims if c.modality != "asserted" or (c.kind == "count" and not c.predicate
-                                                               and (c.elided or not c.counts.strip()))]
+                                                               and (c.elided or not c.counts.strip()))
+             or dimension(c.unit)[0] == "time"]
     keep = {c.id for c in alone}
     claims = [c for c in claims if c.id not in keep]
     classes = {c.id: counted_class(c, demonyms, seeds=options.seeds, story_roles=options.roles) for c in claims}
@@ -111,6 +129,8 @@ def group_claims(claims: list[Claim], demonyms: frozenset[str], options: Options
     _adopt_verbless(keyed)
     _split_verbless(keyed)
     _split_places(keyed)
+    _split_by(keyed, lambda c: frozenset({causes[c.id]}) if causes and c.id in causes else frozenset(), "event")
+    _split_by(keyed, lambda c: restricting_words(c, demonyms), "part")
     for members in _measure_groups(measures):
         first = members[0]
         # measures join by value; a past period keeps another event's volume apart ("11m gallons in 1989")
@@ -137,6 +157,46 @@ def _split_places(keyed: dict[tuple, list[Claim]]) -> None:
             by_place[c.place.lower() if c.place else ""].append(c)
         for place, cs in by_place.items():
             keyed[key + ("place", place)] = cs
+
+
+def _split_by(keyed: dict[tuple, list[Claim]], words, tag: str) -> None:
+    """Split count figures whose claims name different events or parts, where their values disagree.
+
+    ``words(claim)`` is a set: the cause of the count ("pileup", "storm") or the words that narrow the
+    counted noun ("civil" aircraft). Claims whose sets differ stay together only when one set holds
+    the other and their values meet ("four acoustic signals" and "four signals" are one count); "one
+    civil aircraft" against "twelve aircraft", or two people killed by a pileup against eight left dead
+    by the storm (tune half), are a part and a whole, or two events: figures of their own, never a dispute.
+    """
+    for key in [k for k in keyed if k[0] == "count"]:
+        members = keyed[key]
+        by_words: dict[frozenset, list[Claim]] = defaultdict(list)
+        for c in members:
+            by_words[words(c)].append(c)
+        if len(by_words) < 2:
+            continue
+        parts: list[tuple[list[frozenset], list[Claim]]] = []
+        for ws, cs in sorted(by_words.items(), key=lambda kv: (len(kv[0]), sorted(kv[0]))):
+            home = next((p for p in parts if any(o <= ws or ws <= o for o in p[0]) and _values_meet(p[1], cs)), None)
+            if home is None:
+                parts.append(([ws], list(cs)))
+            else:
+                home[0].append(ws)
+                home[1].extend(cs)
+        if len(parts) < 2:
+            continue
+        del keyed[key]
+        order = {c.id: i for i, c in enumerate(members)}
+        for sets, cs in parts:
+            words_of = " ".join(sorted(frozenset().union(*sets)))
+            new = key + ((tag, words_of) if words_of else ())
+            new = new if new not in keyed else new + (cs[0].id,)  # two parts naming the same words
+            keyed[new] = sorted(cs, key=lambda c: order[c.id])
+
+
+def _values_meet(a: list[Claim], b: list[Claim]) -> bool:
+    """Every claim of ``b`` meets some claim of ``a`` (intervals as ``compare`` reads them)."""
+    return all(any(interval(x).meets(interval(y)) for x in a) for y in b)
 
 
 def _adopt_verbless(keyed: dict[tuple, list[Claim]]) -> None:
@@ -217,8 +277,11 @@ def _context(c: Claim) -> str:
 def _same_context(a: Claim, b: Claim) -> bool:
     """Physical measures of one named thing join whatever their values; money and shares do not
     ("$8 trillion in value" and "$1 trillion in value" are different sums, Multi-News)."""
-    if a.kind != "measure" or a.kind != b.kind or a.scope != b.scope:
-        return False
+    if a.kind != "measure" or a.kind != b.kind or a.scope != b.scope or _place(a) != _place(b):
+        return False  # "19 inches of snow in Madison" and "13 inches of snow" across central Iowa: two places
+    if _place(a) and (not _context(a)) != (not _context(b)) and dimension(a.unit)[0] == dimension(b.unit)[0] \
+            and not (a.predicate and b.predicate and a.predicate != b.predicate):
+        return True  # "Madison got 15.2 inches" and "in Madison, more than 19 inches of snow fell": one place's measure
     if not _context(a) and not _context(b) and "/" in (a.unit or "") and dimension(a.unit)[0] == dimension(b.unit)[0]:
         # a flow ("barrels a day") is named by its unit: two flows with nothing else said are one quantity
         return not (a.predicate and b.predicate and a.predicate != b.predicate)
@@ -227,6 +290,10 @@ def _same_context(a: Claim, b: Claim) -> bool:
     if a.predicate and b.predicate and a.predicate != b.predicate:
         return False
     return dimension(a.unit)[0].split("/")[0] == dimension(b.unit)[0].split("/")[0]
+
+
+def _place(c: Claim) -> str:
+    return c.place.lower() if c.place else ""
 
 
 def _same_measure(a: Claim, b: Claim) -> bool:

@@ -73,9 +73,38 @@ def _duration_or_age(doc, q, first, prev, nxt, raw) -> str | None:
     if nxt.lower_ in ("year-old", "years-old") or (nxt.lemma_ == "year" and doc[nxt.i + 1 : nxt.i + 2].text == "old"):
         return "age"
     if nxt.lemma_.lower() in TIME_UNITS or nxt.lower_ in TIME_UNITS:
-        return "duration"
+        return None if duration_context(doc, q) else "duration"
     if first.ent_type_ in ("DATE", "TIME") and not _counts_a_noun(doc, q):
         return "date or duration"
+    return None
+
+
+#: Prepositions that put a duration in the place it was spent ("21 years in prison", "behind bars").
+STAY_PREPS = frozenset({"in", "behind", "under"})
+#: Time units a duration measure is written in -> its unit (units.UNITS converts them to days).
+DURATION_UNITS = {"year": "years", "month": "months", "week": "weeks", "day": "days"}
+
+
+def duration_context(doc, q: Quantity) -> str | None:
+    """What a duration measures a stay in (resources/figures.toml), read off the parse: "more than 21 years
+    in prison" (a preposition on the time noun) or "were in prison for 23 years" (on the verb the 'for'
+    phrase hangs on); a term a verb imposes ("sentenced to 48 years") is a "sentence". None for every other
+    duration ("for three days", "two weeks ago")."""
+    nxt = _after(doc, q)
+    if nxt is None or nxt.lemma_.lower() not in DURATION_UNITS:
+        return None
+    stays = lexicon().duration_contexts
+    if nxt.head.lower_ == "to" and nxt.head.head.lemma_.lower() in lexicon().term_verbs:
+        return "sentence"  # "sentenced to 48 years in prison": the term imposed, not the time served
+    holders = [nxt]
+    if nxt.head.lower_ == "for" and nxt.head.head.i != nxt.head.i:
+        holders.append(nxt.head.head)
+    for holder in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in STAY_PREPS:
+                pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                if pobj is not None and pobj.lemma_.lower() in stays:
+                    return pobj.lemma_.lower()
     return None
 
 
@@ -161,6 +190,8 @@ def kind_of(doc, q: Quantity) -> tuple[str, str | None]:
     for word in (nxt.lower_, nxt.lemma_.lower()):
         if word in CURRENCY_WORDS and nxt.pos_ in ("NOUN", "PROPN"):
             return "money", CURRENCY_WORDS[word]
+    if nxt.lemma_.lower() in DURATION_UNITS and duration_context(doc, q):
+        return "measure", DURATION_UNITS[nxt.lemma_.lower()]
     return _measure(doc, nxt)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .claim_parts import AGENTIVE, ATTR_PREDICATES, LIGHT_VERBS, LINEAR_WINDOW, NOUN_PREDICATES, PREDICATES, SAY_VERBS
+from .lexicon import lexicon
 
 #: Dependents of a verb that can carry the predicate word ("were among the dead", "remain unaccounted for").
 COMPLEMENTS = frozenset({"acomp", "oprd", "attr", "dobj", "prt", "xcomp", "advmod"})
@@ -138,11 +139,12 @@ def attribution_of(anchor, sent) -> str | None:
 
 def _say_subject(anchor, sent) -> str | None:
     """The subject of the saying verb that governs the claim; else of the nearest one in the sentence."""
-    says = [t for t in sent if t.lemma_ in SAY_VERBS and t.pos_ in ("VERB", "AUX") and _subject(t) is not None]
+    says = [t for t in sent if _says(t) and _subject(t) is not None]
     if not says:
         return None
     ancestors = set(a.i for a in anchor.ancestors)
-    says = [t for t in says if not (_subject(t).left_edge.i <= anchor.i <= _subject(t).right_edge.i)]
+    inside = {anchor.i} | {a.i for a in anchor.ancestors}
+    says = [t for t in says if _subject(t).i not in inside]  # "a spokesman for the 3 firms said": the claim is the sayer's
     governing = (
         [t for t in says if t.i in ancestors]
         or [t for t in says if t.dep_ == "ROOT"]
@@ -150,16 +152,50 @@ def _say_subject(anchor, sent) -> str | None:
     )
     if not governing:
         return None
-    subject = _subject(governing[0])
+    return _sayer(governing[0])
+
+
+#: Verbs of saying only with a preposition that makes them so ("put the toll at 30", not "the plan put
+#: into operation called for four robots": Deepwater Horizon).
+SAYING_WITH = {"put": "at"}
+
+
+def _says(tok) -> bool:
+    """A verb of saying (resources/figures.toml), with its preposition where it needs one."""
+    if tok.lemma_ not in SAY_VERBS or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    prep = SAYING_WITH.get(tok.lemma_)
+    return prep is None or any(c.dep_ == "prep" and c.lower_ == prep for c in tok.children)
+
+
+def _sayer(verb) -> str | None:
+    """The sayer a verb of saying names: its subject, with relative pronouns, pronouns, documents and
+    datelines resolved to who they stand for."""
+    subject = _subject(verb)
     if subject.lower_ in ("which", "who", "that") and subject.head.dep_ == "relcl":
         subject = subject.head.head  # "France, which said ..." -> France
     if subject.lower_ in PRONOUNS:
         return _last_name_before(subject) or subject.text
-    if _dateline(subject, governing[0]):
+    issuer = _issuer(subject)
+    if issuer is not None:
+        return _phrase(issuer)
+    if _dateline(subject, verb):
         appos = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")
                       and c.ent_type_ not in ("DATE", "TIME")), None)
         return _phrase(appos).split(")")[-1].strip() if appos is not None else None
     return _phrase(subject)
+
+
+def _issuer(subject):
+    """'The ministry issued a statement saying 30 died', 'The district sent a letter that said ...': a
+    document says nothing by itself; its issuer (the subject of the verb the document is the object of)
+    is the sayer. Document nouns are a lexicon (resources/figures.toml)."""
+    if subject.lemma_.lower() not in lexicon().document_nouns or subject.dep_ != "dobj":
+        return None
+    issuer = _subject(subject.head)
+    if issuer is None or issuer.pos_ not in ("PROPN", "NOUN") or issuer.lemma_.lower() in lexicon().document_nouns:
+        return None
+    return issuer
 
 
 def _dateline(subject, verb) -> bool:
@@ -185,8 +221,10 @@ def _phrase(tok) -> str:
     """The subtree of a speaker noun, cut at the first comma or relative clause, capped in length."""
     words = []
     for t in tok.subtree:
-        if t.i > tok.i and (t.text in (",", "(", "–", "—") or t.dep_ in ("relcl", "acl")):
+        if t.i > tok.i and (t.text in (",", "(", "–", "—", ":") or t.dep_ in ("relcl", "acl")):
             break
+        if words and t.i > words[-1].i + 1:
+            break  # the subtree jumps over the verb ("Police confirmed ...: Liberty German"): the phrase ends
         words.append(t)
     return tok.doc[words[0].i : words[-1].i + 1].text.strip(" ,")[:120]
 
@@ -201,18 +239,45 @@ def _last_name_before(tok) -> str | None:
 
 #: Opening quotation marks: a sentence that starts with one continues a speaker's words.
 OPENING_QUOTES = ('"', "\u201c", "\u2018")
+#: How many sentences of one paragraph are searched for the sayer of a quotation.
+QUOTE_REACH = 6
 
 
-def continued_quote_speaker(sent, previous) -> str | None:
-    """'"That means 57 percent ...' after '"... with 57 percent," Kanan said.': Kanan says it too.
+def continued_quote_speaker(sents, k: int) -> str | None:
+    """The speaker of a quotation the claim's sentence sits in, when the sentence names none.
 
-    Only when the sentence opens a quotation, names no speaker of its own, and the
-    sentence before quotes someone with a verb of saying.
+    '"It is with heavy hearts ... It is our understanding that the two bodies ..."' after 'The
+    district sent a letter that said ...' (tune half): the sayer is named after the quotation closes
+    in the same paragraph (', the district said'), or else in the sentence before the quotation opened.
+    Only sentences inside an open quotation, with no verb of saying of their own, are read this way.
     """
-    if previous is None or not sent.text.lstrip().startswith(OPENING_QUOTES):
+    sent = sents[k]
+    if any(_says(t) for t in sent):
         return None
-    if any(t.lemma_ in SAY_VERBS and t.pos_ in ("VERB", "AUX") for t in sent):
+    text = sent.doc.text
+    para = text.rfind("\n", 0, sent.start_char) + 1
+    end = text.find("\n", sent.end_char)
+    end = len(text) if end < 0 else end
+    if not (sent.text.lstrip().startswith(OPENING_QUOTES) or _quote_open(text[para : sent.start_char])):
         return None
-    if not any(ch in previous.text for ch in ('"', "\u201d", "\u2019")):
+    for later in sents[k + 1 : k + 1 + QUOTE_REACH]:
+        if later.start_char >= end:
+            break
+        if any(_says(t) for t in later):
+            return attribution_of(later.root, later)
+    first = k  # the sentence that opened the quotation: this one, or the last one before it that opens one
+    while not sents[first].text.lstrip().startswith(OPENING_QUOTES) and first > 0 \
+            and sents[first - 1].start_char >= para and k - first < QUOTE_REACH:
+        first -= 1
+    if first == 0:
         return None
-    return attribution_of(previous.root, previous)
+    before = sents[first - 1]
+    says = [t for t in before if _says(t) and _subject(t) is not None]
+    if says:  # "The district sent home a letter that said ...": whoever the sentence has saying it
+        return _sayer(says[0])
+    return attribution_of(before.root, before) if before.text.rstrip().endswith(":") else None
+
+
+def _quote_open(text: str) -> bool:
+    """Is a quotation open at the end of ``text`` (straight quotes counted, curly ones paired)?"""
+    return text.count('"') % 2 == 1 or text.count("\u201c") > text.count("\u201d")

@@ -16,7 +16,7 @@ from ..ids import content_id
 from ..model import Briefing, Claim, Span
 from ..pipeline import stage
 from .claim_dates import as_of, past_period, sentence_dates
-from .claim_filters import kind_of, not_a_count
+from .claim_filters import DURATION_UNITS, duration_context, kind_of, not_a_count
 from .claim_parts import LIGHT_VERBS, QUALIFIERS, antecedent, counted_noun, counts_phrase, measure_context, qualifier_of
 from .claim_roles import attribution_of, continued_quote_speaker, predicate_of
 from .modality import disputer_of, modality_of, month_scope, place_of
@@ -112,7 +112,8 @@ def read_claim(source_id: str, doc, q: Quantity, sents, k: int, published: date 
         noun = antecedent(doc, q, sents[k - 1].start if k > 0 else sent.start)
     kind, unit = kind_of(doc, q)
     anchor = doc[q.end - 1] if (via_of or elided) else noun or doc[q.end - 1]
-    counts = counts_phrase(doc, q, noun, via_of or elided) if kind == "count" else measure_context(doc, q)
+    counts = counts_phrase(doc, q, noun, via_of or elided) if kind == "count" \
+        else (duration_context(doc, q) or measure_context(doc, q))
     end_tok = noun.i + 1 if (noun is not None and not via_of and not elided and noun.i >= q.end) else q.end
     span = Span(source_id, doc[qstart].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1]))
     words = [t.lower_ for t in sent]
@@ -129,14 +130,17 @@ def read_claim(source_id: str, doc, q: Quantity, sents, k: int, published: date 
         span=span, text=doc[qstart:end_tok].text,  # not doc.text[...]: Doc.text rebuilds the whole text per claim
         value=q.value if q.value is not None else _mid(q), qualifier=qualifier, counts=counts,
         attribution=None if disputer else (attribution_of(anchor, sent)
-                                           or continued_quote_speaker(sent, sents[k - 1] if k > 0 else None)), as_of=day, low=q.low, high=q.high,
-        predicate=predicate_of(anchor, sent, whole=_is_whole(doc, q)), kind=kind, unit=unit,
+                                           or continued_quote_speaker(sents, k)), as_of=day, low=q.low, high=q.high,
+        # a stay's length ("21 years in prison") is named by where it was spent; verbs around it ("spent",
+        # "in the couple's case") say nothing of it
+        predicate=None if unit in DURATION_UNITS.values() else predicate_of(anchor, sent, whole=_is_whole(doc, q)),
+        kind=kind, unit=unit,
         number=Span(source_id, doc[q.start].idx, doc[q.end - 1].idx + len(doc[q.end - 1])),
         sentence=Span(source_id, sent.start_char, sent.end_char),
         head=noun.lemma_.lower() if noun is not None else None,
         scope=past_period(sent, published) or month_scope(anchor, sent, published), as_of_from=day_from,
         modality=modality_of(doc, q.start, q.end, anchor, sent, bool(unit and unit.endswith("/day")), kind == "measure"),
-        place=place_of(anchor, sent), disputed_by=disputer, elided=elided,
+        place=place_of(anchor, sent, measure=kind == "measure"), disputed_by=disputer, elided=elided,
     )
 
 

@@ -25,6 +25,8 @@ class Lexicon:
     forecast_nouns: frozenset[str]
     negations: frozenset[str]
     generic_phrases: tuple[str, ...]
+    habitual_adverbs: frozenset[str]  # adverbs on the claim's verb that make it what usually happens
+    habitual_phrases: tuple[str, ...]  # clause openers that speak of past or recurring years
     increment_before: frozenset[str]
     increment_after: frozenset[str]
     name_nouns: frozenset[str]
@@ -33,7 +35,10 @@ class Lexicon:
     depth_words: frozenset[str]  # words after a length that make it a depth
     water_words: frozenset[str]  # what a depth is measured under when it is the water's depth
     placeholder_context: frozenset[str]  # measure contexts that say nothing of what is measured ("value")
+    duration_contexts: frozenset[str]  # what a duration can measure a stay in ("21 years in prison")
+    term_verbs: frozenset[str]  # verbs that impose a duration as a term ("sentenced to 48 years")
     say_verbs: frozenset[str]
+    document_nouns: frozenset[str]  # a statement or letter: its issuer is the sayer
     dispute_verbs: frozenset[str]
 
 
@@ -51,11 +56,14 @@ def lexicon() -> Lexicon:
         forecast_aux=frozenset(m["forecast"]["aux"]), forecast_verbs=frozenset(m["forecast"]["verbs"]),
         forecast_nouns=frozenset(m["forecast"]["nouns"]),
         negations=frozenset(m["negated"]["words"]), generic_phrases=tuple(m["generic"]["phrases"]),
+        habitual_adverbs=frozenset(m["habitual"]["adverbs"]), habitual_phrases=tuple(m["habitual"]["phrases"]),
         increment_before=frozenset(m["increment"]["before"]), increment_after=frozenset(m["increment"]["after"]),
         name_nouns=frozenset(raw["name"]["nouns_after"]), call_verbs=frozenset(raw["name"]["call_verbs"]),
         name_before=frozenset(raw["name"]["nouns_before"]),
         depth_words=frozenset(raw["measure"]["depth_after"]),
         water_words=frozenset(raw["measure"]["water_surface"]),
         placeholder_context=frozenset(raw["measure"]["placeholder_context"]),
-        say_verbs=frozenset(raw["attribution"]["say"]), dispute_verbs=frozenset(raw["attribution"]["dispute"]),
+        say_verbs=frozenset(raw["attribution"]["say"]),
+        duration_contexts=frozenset(raw["duration"]["contexts"]), term_verbs=frozenset(raw["duration"]["term_verbs"]),
+        document_nouns=frozenset(raw["attribution"]["documents"]), dispute_verbs=frozenset(raw["attribution"]["dispute"]),
     )

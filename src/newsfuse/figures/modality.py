@@ -50,6 +50,8 @@ def modality_of(doc, start: int, end: int, anchor, sent, rate_in_unit: bool, phy
             and doc[start].head.i == anchor.i:
         return "generic"  # "Chicago's two airports": what a named place or body has, not what happened
     verb = _first_verb(anchor, sent)
+    if _habitual(verb, sent, lex):
+        return "generic"
     if verb is None:
         return ASSERTED
     if physical:
@@ -97,6 +99,23 @@ def _own_verb_modality(anchor, verb, lex) -> str:
     return found or ASSERTED
 
 
+def _habitual(verb, sent, lex) -> bool:
+    """What usually happens, not what happened this time: an adverb such as "typically" on the claim's verb
+    (or a verb governing it), or a clause about past or recurring years ("In years past, the city hired two
+    crews"; tune half). Both are read off the parse and the lexicon, never off one story's words."""
+    node = verb
+    for _ in range(MAX_GOVERNING):
+        if node is None:
+            break
+        if any(c.dep_ == "advmod" and c.lower_ in lex.habitual_adverbs for c in node.children):
+            return True
+        if node.head.i == node.i or node.dep_ not in GOVERNING | {"conj", "advcl"}:
+            break
+        node = node.head
+    text = " " + " ".join(t.lower_ for t in sent if not t.is_punct) + " "
+    return any(f" {p} " in text for p in lex.habitual_phrases)
+
+
 def _verb_modality(verb, lex) -> str | None:
     for c in verb.children:
         if c.dep_ == "mark" and c.lower_ in lex.hypothetical_marks:
@@ -122,13 +141,30 @@ def _first_verb(anchor, sent):
     return None
 
 
-def place_of(anchor, sent) -> str | None:
-    """'in Alexandria', 'across Maine': a place phrase on the counted noun or on its clause's verb."""
+def place_of(anchor, sent, measure: bool = False) -> str | None:
+    """'in Alexandria', 'across Maine': a place phrase on the counted noun or on its clause's verb.
+
+    ``measure``: a measure's place may also be its clause's subject ("the city of Madison got 15.2
+    inches", tune half): a place receives snow, rain or damage; it is rarely the one who counts.
+    """
     for prep, pobj in _prepositions(anchor, sent):
         if prep.lower_ in PLACE_PREPS and pobj.ent_type_ in PLACE_ENTITIES:
-            ent = next((e for e in anchor.doc.ents if e.start <= pobj.i < e.end), None)
-            return f"{prep.lower_} {ent.text if ent is not None else pobj.text}"
-    return None
+            return f"{prep.lower_} {_entity_text(pobj)}"
+    verb = _first_verb(anchor, sent) if measure else None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    if subject is None or subject.i == anchor.i:
+        return None
+    if subject.ent_type_ not in PLACE_ENTITIES:  # "the city of Madison": the place is the 'of' object
+        of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        subject = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    if subject is None or subject.ent_type_ not in PLACE_ENTITIES:
+        return None
+    return f"in {_entity_text(subject)}"
+
+
+def _entity_text(tok) -> str:
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent.text if ent is not None else tok.text
 
 
 def _prepositions(anchor, sent):
