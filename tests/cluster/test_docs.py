@@ -7,7 +7,7 @@ from pathlib import Path
 
 from newsfuse.cli import build_parser
 from newsfuse.cluster.index import build_index
-from newsfuse.store.sqlite import StoredArticle
+from newsfuse.cluster.model import StoredArticle
 
 DOCS = (Path(__file__).resolve().parents[2] / "docs" / "cluster.md").read_text(encoding="utf-8")
 

@@ -1,23 +1,24 @@
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from newsfuse.cluster.api import stored
 from newsfuse.cluster.online import ClusterState
 from newsfuse.cluster.stream import cluster_articles
 from newsfuse.model import DocMeta, RawDocument
-from newsfuse.store.sqlite import load_articles, load_state, open_store, save_articles, save_state, stored_config
+from newsfuse.store import records as rec
+from newsfuse.store.state import load_articles, open_state, save_run
 
 
 def test_state_round_trips_and_continues_the_same_stories(tmp_path: Path, quake_and_vote) -> None:
     first, rest = quake_and_vote[:4], quake_and_vote[4:]
-    with open_store(tmp_path) as conn:
+    with open_state(tmp_path) as db, db.write() as conn:
         state = ClusterState()
         got = cluster_articles(state, first)
-        save_state(conn, state, {a.story for a in got})
-        save_articles(conn, stored(first, got))
-    with open_store(tmp_path) as conn:
-        again = load_state(conn, stored_config(conn))
+        save_run(conn, state, Counter(), stored(first, got))
+    with open_state(tmp_path) as db, db.read() as conn:
+        again = rec.load_cluster(conn, rec.stored_config(conn))
         more = cluster_articles(again, quake_and_vote)  # the first four are known and skipped
         assert [a.article for a in more] == [a.id for a in rest]
     one_go = ClusterState()
@@ -30,8 +31,11 @@ def test_articles_keep_their_raw_document(tmp_path: Path, quake_and_vote) -> Non
     article = quake_and_vote[0]
     article = type(article)(article.id, article.origin, "T", article.text, article.published, raw=raw)
     state = ClusterState()
-    got = cluster_articles(state, [article])
-    with open_store(tmp_path) as conn:
-        save_articles(conn, stored([article], got))
-        back = load_articles(conn)
+    got = cluster_articles(state, [article, quake_and_vote[1]])
+    with open_state(tmp_path) as db:
+        with db.write() as conn:
+            save_run(conn, state, Counter(), stored([article, quake_and_vote[1]], got))
+        with db.read() as conn:
+            back, _ = load_articles(conn)
     assert back[0].raw == raw and back[0].text == article.text and back[0].published == article.published
+    assert back[1].raw is None and back[1].text == quake_and_vote[1].text  # given without a raw document

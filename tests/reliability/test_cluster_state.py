@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from newsfuse.cli import main
-from newsfuse.store.sqlite import state_lock
+from newsfuse.store.state import state_lock
 
 REPO = Path(__file__).resolve().parents[2]
 IN_AMENAS = REPO / "examples" / "in-amenas"
@@ -57,9 +57,9 @@ def feed(folder: Path) -> Path:
 
 def state_rows(state: Path) -> tuple[list[tuple[str, str]], dict[str, list[str]], list[tuple[str, str | None]]]:
     with sqlite3.connect(state / "state.sqlite") as conn:
-        articles = sorted(conn.execute("SELECT id, story FROM articles"))
-        stories = {sid: json.loads(arts) for sid, arts in conn.execute("SELECT id, articles FROM stories")}
-        pending = sorted(conn.execute("SELECT story, reason FROM pending"))
+        articles = sorted(conn.execute("SELECT article_id, story FROM reports WHERE state = 'clustered'"))
+        stories = {sid: json.loads(arts) for sid, arts in conn.execute("SELECT id, articles FROM cluster_stories")}
+        pending = sorted(conn.execute("SELECT story, reason FROM cluster_pending"))
     return articles, stories, pending
 
 

@@ -1,14 +1,17 @@
 """Library API of ``newsfuse cluster``: inputs -> stories on disk -> briefings + index.
 
 ``run_cluster`` is what the CLI calls: read the feed, load the state (from
-``--state DIR``, else a fresh one in memory), cluster the new articles in
-time order, save the state, then write a briefing for each story that changed
-and the index of all stories.
+``--state``: a folder, a SQLite file or a PostgreSQL URL, the store ``newsfuse
+serve`` uses; else a fresh one in memory), cluster the new articles in time
+order, save the state, then write a briefing for each story that changed and
+the index of all stories.
 """
 
 from __future__ import annotations
 
+import json
 import sys
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,25 +19,22 @@ from typing import Any
 
 from ..config import Settings
 from ..errors import Rejection, UsageError
-from ..store.sqlite import (
+from ..store import records as rec
+from ..store.state import (
     StoredArticle,
     load_articles,
     load_hashes,
     load_pending,
-    load_state,
-    mark_pending,
-    open_store,
+    open_state,
     record_story,
-    save_articles,
-    save_state,
+    save_run,
     state_lock,
-    stored_config,
 )
 from .embed import Embedder
 from .ingest import Cleaner, clean_items, read_feed
 from .model import Article, Assignment
 from .online import ClusterConfig
-from .output import write_outputs
+from .output import output_key, sha256, write_outputs
 from .stream import Features, article_features, cluster_articles
 
 #: progress(phase, done[, total]): phase is "read" (inputs read), "cluster" (articles assigned) or
@@ -68,9 +68,10 @@ class ClusterReport:
     failed_stories: dict[str, str] = field(default_factory=dict)  # story id -> why its briefing failed
 
 
-def run_cluster(inputs: Sequence[str], outdir: Path, state_dir: Path | None = None,
+def run_cluster(inputs: Sequence[str], outdir: Path, state_dir: Path | str | None = None,
                 settings: Settings = DEFAULT_SETTINGS, options: ClusterOptions = DEFAULT_OPTIONS,
                 manifest: str | None = None, progress: Progress | None = None) -> ClusterReport:
+    """``state_dir``: a folder, a SQLite file or a ``postgresql://`` URL (``store.state.locate``)."""
     if options.engine == "ray" and not _ray_running():
         from .ray_engine import ray_session
 
@@ -79,28 +80,53 @@ def run_cluster(inputs: Sequence[str], outdir: Path, state_dir: Path | None = No
     counter, engine = _Counter(progress), _engine(options)
     feed = read_feed(inputs, settings, manifest, counter.read, engine.clean)
     report = ClusterReport(rejected=list(feed.rejected))
-    with state_lock(state_dir, options.lock_wait_s), open_store(state_dir) as conn:
-        config = _config(stored_config(conn), options.config, state_dir)
-        state = load_state(conn, config)
+    with state_lock(state_dir, options.lock_wait_s), open_state(state_dir) as db:
+        with db.read() as conn:
+            config = _config(rec.stored_config(conn), options.config, state_dir)
+            generation, state = rec.cluster_generation(conn), rec.load_cluster(conn, config)
         embedder = _embedder(options) if config.w_embed > 0 else None
+        before = Counter(state.df)
         assignments = cluster_articles(state, feed.articles, embedder, counter.cluster, engine.features)
-        changed = {a.story for a in assignments}
-        save_state(conn, state, changed)
-        save_articles(conn, stored(feed.articles, assignments))
-        mark_pending(conn, changed)
-        conn.commit()  # the clustering and what it leaves to write, in one transaction
-        everything = load_articles(conn)
+        with db.write() as conn:  # the clustering and what it leaves to write, in one transaction
+            if rec.cluster_generation(conn) != generation:  # a serve worker clustered reports meanwhile
+                state = rec.load_cluster(conn, config)
+                before = Counter(state.df)
+                assignments = cluster_articles(state, feed.articles, embedder, counter.cluster, engine.features)
+            changed = save_run(conn, state, before, stored(feed.articles, assignments))
+        with db.read() as conn:
+            everything, report_ids = load_articles(conn)
+            pending, known = load_pending(conn), load_hashes(conn)
         report.new_articles = len(assignments)
         report.known_articles = len(feed.articles) - len(assignments)
         report.changed_stories = sorted(changed)
         report.stories = len({a.story for a in everything})
-        pending, known = load_pending(conn), load_hashes(conn)
+        members: dict[str, list[str]] = {}
+        for a in everything:
+            members.setdefault(a.story, []).append(report_ids[a.id])
+
+        def done(sid: str, failure: str | None, hashes: dict[str, str]) -> None:
+            briefing = _written_briefing(outdir, sid, hashes) if failure is None else None
+            with db.write() as conn:
+                record_story(conn, sid, failure, hashes, briefing, members.get(sid, []))
+
         briefer = _prebrief(outdir, everything, pending, known, settings, options, progress)
         out = write_outputs(outdir, everything, pending, settings, options, report.rejected,
-                            _index_options(options), known,
-                            lambda sid, failure, hashes: record_story(conn, sid, failure, hashes), brief=briefer)
+                            _index_options(options), known, done, brief=briefer)
     report.written, report.failed_stories = out.written, out.failed
     return report
+
+
+def _written_briefing(outdir: Path, sid: str, hashes: Mapping[str, str]) -> dict[str, Any] | None:
+    """The JSON briefing just written for ``sid`` (checked against its hash), to store as its version."""
+    path = outdir / f"stories/{sid}.json"
+    want = hashes.get(output_key(path))
+    if want is None:
+        return None
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return None
+    return json.loads(text) if sha256(text) == want else None
 
 
 def stored(articles: Sequence[Article], assignments: Sequence[Assignment]) -> list[StoredArticle]:
@@ -111,7 +137,7 @@ def stored(articles: Sequence[Article], assignments: Sequence[Assignment]) -> li
                           by_id[a.article].text, by_id[a.article].raw) for a in assignments]
 
 
-def _config(saved: ClusterConfig | None, asked: ClusterConfig, state_dir: Path | None) -> ClusterConfig:
+def _config(saved: ClusterConfig | None, asked: ClusterConfig, state_dir: Path | str | None) -> ClusterConfig:
     """A state keeps the settings it was built with: changing them midway would mix two clusterings."""
     if saved is None or saved == asked:
         return asked

@@ -10,6 +10,7 @@ usable article at all.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Iterator
@@ -48,7 +49,10 @@ def add_parser(sub: Any) -> None:
     c.add_argument("inputs", nargs="+", metavar="INPUTS",
                    help="files (.txt .html .json .jsonl dumps), folders, http(s) URLs or RSS/Atom feeds")
     c.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="folder for index.html/json and stories/")
-    c.add_argument("--state", metavar="DIR", help="keep the clustering in DIR/state.sqlite and add to it on later runs")
+    c.add_argument("--state", metavar="DIR|FILE|URL",
+                   help="keep the clustering in a store and add to it on later runs: a folder (DIR/state.sqlite), "
+                        "a SQLite file ending .db/.sqlite (e.g. the newsfuse.db of 'newsfuse serve') or a "
+                        "postgresql:// URL; its stories then show in 'newsfuse serve --db' on the same store")
     c.add_argument("--threshold", type=float, help=f"join threshold 0..1 (default {THRESHOLD}; higher = more, smaller stories)")
     c.add_argument("--headline-threshold", type=float,
                    help=f"join threshold for headline-only records (default {HEADLINE_THRESHOLD})")
@@ -107,13 +111,13 @@ def handle(args: argparse.Namespace) -> int:
     settings = reading_settings(args)
     check_writable_folder(args.output, "-o")
     if args.state:
-        check_writable_folder(args.state, "--state")
+        check_state(args.state)
     options = ClusterOptions(config=config_from(args), embeddings=args.embeddings,
                              min_articles=args.min_articles, briefings=not args.no_briefings, workers=args.workers,
                              engine=args.engine, address=args.address,
                              lock_wait_s=args.lock_wait)
     with _progress(not args.quiet and sys.stderr.isatty()) as tick:
-        report = run_cluster(args.inputs, Path(args.output), Path(args.state) if args.state else None,
+        report = run_cluster(args.inputs, Path(args.output), args.state,
                              settings, options, args.manifest, tick)
     for r in report.rejected:
         print(f"newsfuse: skipped {r.path}: {r.reason}", file=sys.stderr)
@@ -127,6 +131,21 @@ def handle(args: argparse.Namespace) -> int:
           f"to {args.output}" + (f"; {len(report.failed_stories)} briefings failed" if report.failed_stories else ""),
           file=sys.stderr)
     return EXIT_SOME_REJECTED if report.rejected or report.failed_stories else EXIT_OK
+
+
+def check_state(state: str) -> None:
+    """A --state folder or SQLite file can be written (a PostgreSQL URL is checked when it is opened)."""
+    from ..store.state import locate
+
+    where = locate(state)
+    if where.postgres:
+        return
+    if where.folder:
+        check_writable_folder(state, "--state")
+        return
+    if Path(state).exists() and not os.access(state, os.W_OK):
+        raise UsageError(f"--state {state}: cannot write it (permission denied)")
+    check_writable_folder(str(Path(state).parent), "--state")
 
 
 @contextmanager

@@ -31,7 +31,8 @@ from ..errors import InputError
 from ..ingest.decode import decode_bytes
 from ..model import DocMeta, RawDocument
 from ..store import records as rec
-from ..store.database import Database
+from ..store.database import Connection, Database
+from ..store.state import mark_pending
 from .fetching import guarded_get
 
 log = logging.getLogger("newsfuse.serve")
@@ -61,6 +62,7 @@ class Worker:
     allow_private: bool = False
     briefer: Briefer = default_briefer
     state: ClusterState | None = None
+    generation: int = -1  # of the stored clustering ``state`` was read at (records.cluster_generation)
     stop: threading.Event = field(default_factory=threading.Event)
     wake: threading.Event = field(default_factory=threading.Event)
     threads: list[threading.Thread] = field(default_factory=list)
@@ -124,10 +126,12 @@ class Worker:
 
     # ---- job kinds ----
 
-    def cluster_state(self) -> ClusterState:
-        if self.state is None:
-            with self.db.read() as conn:
-                self.state = rec.load_cluster(conn)
+    def cluster_state(self, conn: Connection) -> ClusterState:
+        """The clusterer's state, reloaded (inside the caller's write transaction) when another
+        writer — a ``newsfuse cluster --state`` run on this store, another server — moved it."""
+        generation = rec.cluster_generation(conn)
+        if self.state is None or generation != self.generation:
+            self.state, self.generation = rec.load_cluster(conn), generation
         return self.state
 
     def process(self, job: rec.Job) -> None:
@@ -146,7 +150,6 @@ class Worker:
                 rec.mark_report(conn, report.id, "rejected", exc.reason)
                 rec.finish_job(conn, job.id)
             return
-        state = self.cluster_state()
         try:
             with self.db.write() as conn:
                 same = rec.report_with_article(conn, article.id)
@@ -155,14 +158,19 @@ class Worker:
                                     same.story, article.text, article.title)
                     rec.finish_job(conn, job.id)
                     return
+                state = self.cluster_state(conn)
                 terms = article_terms(article)
                 observe(state, terms)
                 vecs = vectorize(state, terms, None, not article.text.strip())
-                placed = assign(state, article.id, article.title, vecs, _naive(article.published))
-                rec.save_cluster(conn, state, [placed.story], doc_terms(terms))
+                when = _naive(article.published)
+                placed = assign(state, article.id, article.title, vecs, when)
+                self.generation = rec.save_cluster(conn, state, [placed.story], doc_terms(terms))
                 rec.mark_report(conn, report.id, "clustered", None, article.id, placed.story, article.text,
                                 article.title)
+                rec.record_article(conn, report.id, article.title, article.outlet, article.url, when, placed.score,
+                                   placed.best)
                 rec.touch_story(conn, placed.story, article.title)
+                mark_pending(conn, [placed.story])  # a `cluster --state` run on this store rewrites its files
                 rec.enqueue(conn, "brief", placed.story, priority=4, dedup=f"brief:{placed.story}")
                 rec.finish_job(conn, job.id)
         except BaseException:
@@ -173,7 +181,7 @@ class Worker:
     def brief(self, job: rec.Job) -> None:
         """Re-brief a story into a new version if its reports changed since the latest version."""
         with self.db.read() as conn:
-            reports = current_reports(rec.story_reports(conn, job.arg))
+            reports = rec.current_reports(rec.story_reports(conn, job.arg))
             latest = rec.latest_version(conn, job.arg)
         ids = [r.id for r in reports]
         if not reports or (latest is not None and latest[1] == ids):
@@ -249,12 +257,6 @@ class Worker:
             rec.add_report(conn, doc, spec.get("feed"))
             rec.finish_job(conn, job.id)
         self.wake.set()
-
-
-def current_reports(reports: list[rec.Report]) -> list[rec.Report]:
-    """The clustered reports a briefing uses: an edited report replaces the version it edits."""
-    superseded = {r.previous for r in reports if r.previous}
-    return [r for r in reports if r.state == "clustered" and r.id not in superseded]
 
 
 def feed_entry(entry: dict, outlet: str | None, origin: str) -> tuple[RawDocument | None, str | None]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
@@ -84,6 +84,10 @@ class Connection:
                 cur.executemany(sql.replace("?", "%s"), [tuple(r) for r in rows])
         else:
             self.raw.executemany(sql, [tuple(r) for r in rows])
+
+
+#: ``adopt(conn)`` -> ``finish(conn)`` or None: see ``Database.migrate``.
+Adopt = Callable[[Connection], Callable[[Connection], None] | None]
 
 
 class Database:
@@ -155,12 +159,19 @@ class Database:
         finally:
             conn.raw.execute("COMMIT")
 
-    def migrate(self) -> list[int]:
-        """Apply the migrations not yet applied; returns the versions applied now."""
+    def migrate(self, adopt: Adopt | None = None) -> list[int]:
+        """Apply the migrations not yet applied; returns the versions applied now.
+
+        ``adopt`` (see ``legacy.adopt_cluster_state``) runs first in the same
+        transaction and may move an older layout aside; what it returns runs
+        after the migrations, to copy that data in. A crash anywhere leaves
+        the file as it was.
+        """
         applied_now = []
         with self.write() as conn:
             if self.dialect == "postgres":
                 conn.execute("SELECT pg_advisory_xact_lock(7421001)")  # two servers starting at once
+            finish = adopt(conn) if adopt is not None else None
             conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
                          "name TEXT NOT NULL, applied_at TEXT NOT NULL)")
             done = {r[0] for r in conn.execute("SELECT version FROM schema_migrations").fetchall()}
@@ -171,6 +182,8 @@ class Database:
                     conn.execute(statement)
                 conn.execute("INSERT INTO schema_migrations VALUES (?, ?, CURRENT_TIMESTAMP)", (m.version, m.name))
                 applied_now.append(m.version)
+            if finish is not None:
+                finish(conn)
         return applied_now
 
     def schema_version(self) -> int:
@@ -211,7 +224,17 @@ def split_sql(script: str) -> list[str]:
 
 
 def open_database(url: str) -> Database:
-    """Open (creating or upgrading) the store at ``url``: a file path or a ``postgresql://`` URL."""
+    """Open (creating or upgrading) the store at ``url``: a file path or a ``postgresql://`` URL.
+
+    A ``state.sqlite`` written by ``newsfuse cluster --state`` before it moved
+    into this store is converted in place on its first open (``legacy``).
+    """
+    from .legacy import adopt_cluster_state
+
     db = Database(url)
-    db.migrate()
+    try:
+        db.migrate(adopt_cluster_state)
+    except BaseException:
+        db.close()
+        raise
     return db

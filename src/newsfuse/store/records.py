@@ -77,10 +77,7 @@ def add_report(conn: Connection, doc: RawDocument, feed_id: int | None = None) -
     rid = report_id(doc)
     if conn.execute("SELECT 1 FROM reports WHERE id = ?", (rid,)).fetchone():
         return rid, False
-    previous = None
-    if doc.meta.url:
-        row = conn.execute("SELECT id FROM reports WHERE url = ? ORDER BY seq DESC LIMIT 1", (doc.meta.url,)).fetchone()
-        previous = row[0] if row else None
+    previous = latest_at_url(conn, doc.meta.url) if doc.meta.url else None
     published = doc.meta.published.isoformat() if doc.meta.published else None
     conn.execute("INSERT INTO reports (id, origin, kind, content, title, outlet, url, published, feed_id, added_at, "
                  "previous) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
@@ -88,6 +85,12 @@ def add_report(conn: Connection, doc: RawDocument, feed_id: int | None = None) -
                   feed_id, now_iso(), previous))
     enqueue(conn, "process", rid, priority=1, dedup=f"process:{rid}")
     return rid, True
+
+
+def latest_at_url(conn: Connection, url: str) -> str | None:
+    """The report last stored from ``url``: a new one with other content there is its edit."""
+    row = conn.execute("SELECT id FROM reports WHERE url = ? ORDER BY seq DESC LIMIT 1", (url,)).fetchone()
+    return row[0] if row else None
 
 
 def get_report(conn: Connection, rid: str) -> Report | None:
@@ -113,13 +116,32 @@ def mark_report(conn: Connection, rid: str, state: str, reason: str | None = Non
                 story: str | None = None, text: str | None = None, title: str | None = None) -> None:
     conn.execute("UPDATE reports SET state = ?, reason = ?, article_id = ?, story = ?, text = ?, "
                  "title = COALESCE(title, ?) WHERE id = ?", (state, reason, article_id, story, text, title, rid))
-    if state == "clustered" and conn.dialect == "sqlite":
-        seq, full_title = conn.execute("SELECT seq, title FROM reports WHERE id = ?", (rid,)).fetchone()
-        conn.execute("INSERT INTO reports_fts (rowid, title, text) VALUES (?, ?, ?)", (seq, full_title or "", text or ""))
+    if state == "clustered":
+        index_text(conn, rid)
+
+
+def index_text(conn: Connection, rid: str) -> None:
+    """A clustered report joins full-text search (SQLite's FTS5 table; PostgreSQL's column is generated)."""
+    if conn.dialect == "sqlite":
+        seq, title, text = conn.execute("SELECT seq, title, text FROM reports WHERE id = ?", (rid,)).fetchone()
+        conn.execute("INSERT INTO reports_fts (rowid, title, text) VALUES (?, ?, ?)", (seq, title or "", text or ""))
+
+
+def record_article(conn: Connection, rid: str, title: str | None, outlet: str | None, url: str | None,
+                   when: datetime | None, score: float | None, best: float | None) -> None:
+    """What cleaning made of a clustered report and how it joined its story: ``cluster`` reads these back."""
+    conn.execute("UPDATE reports SET article_title = ?, article_outlet = ?, article_url = ?, article_time = ?, "
+                 "score = ?, best = ? WHERE id = ?", (title, outlet, url, _iso(when), score, best, rid))
 
 
 def report_counts(conn: Connection) -> dict[str, int]:
     return dict(conn.execute("SELECT state, COUNT(*) FROM reports GROUP BY state").fetchall())
+
+
+def current_reports(reports: list[Report]) -> list[Report]:
+    """The clustered reports a briefing uses: an edited report replaces the version it edits."""
+    superseded = {r.previous for r in reports if r.previous}
+    return [r for r in reports if r.state == "clustered" and r.id not in superseded]
 
 
 # ---- stories and versions ----------------------------------------------------------------------
@@ -412,23 +434,43 @@ def known_url(conn: Connection, url: str) -> bool:
 # ---- cluster state (the online clusterer's memory, in the same database) ------------------------
 
 def cluster_config(conn: Connection) -> ClusterConfig:
-    saved = get_meta(conn, "cluster_config")
-    if saved:
-        return ClusterConfig(**json.loads(saved))
+    """The settings the clustering was built with (the defaults, recorded, for a new store)."""
+    saved = stored_config(conn)
+    if saved is not None:
+        return saved
     config = ClusterConfig()
     set_meta(conn, "cluster_config", json.dumps(asdict(config)))
     return config
 
 
-def load_cluster(conn: Connection) -> ClusterState:
+def stored_config(conn: Connection) -> ClusterConfig | None:
+    saved = get_meta(conn, "cluster_config")
+    return ClusterConfig(**json.loads(saved)) if saved else None
+
+
+def set_cluster_config(conn: Connection, config: ClusterConfig) -> None:
+    set_meta(conn, "cluster_config", json.dumps(asdict(config)))
+
+
+def cluster_generation(conn: Connection) -> int:
+    """How many times the clustering was written. Read inside a write transaction, it is locked
+    until commit (PostgreSQL: ``FOR UPDATE``; SQLite's ``BEGIN IMMEDIATE`` already is), so a
+    writer that finds it unchanged knows its in-memory state is the stored one."""
+    lock = " FOR UPDATE" if conn.dialect == "postgres" else ""
+    row = conn.execute(f"SELECT value FROM meta WHERE key = 'cluster_generation'{lock}").fetchone()
+    return int(row[0]) if row else 0
+
+
+def load_cluster(conn: Connection, config: ClusterConfig | None = None) -> ClusterState:
     """Rebuild the clusterer's state (inverted index and expiry heap included)."""
-    state = ClusterState(cluster_config(conn))
+    state = ClusterState(config or cluster_config(conn))
     state.df = Counter(dict(conn.execute("SELECT term, n FROM cluster_df").fetchall()))
     state.n_docs = int(get_meta(conn, "cluster_n_docs") or 0)
-    for sid, first, last, title, articles, words, names, heads in conn.execute(
-            "SELECT id, first, last, title, articles, words, names, heads FROM cluster_stories ORDER BY id").fetchall():
+    for sid, first, last, title, articles, words, names, heads, embed in conn.execute(
+            "SELECT id, first, last, title, articles, words, names, heads, embed FROM cluster_stories "
+            "ORDER BY id").fetchall():
         story = Story(sid, _time(first), _time(last), json.loads(articles), title, json.loads(words),
-                      json.loads(names), json.loads(heads))
+                      json.loads(names), json.loads(heads), json.loads(embed) if embed else None)
         state.stories[sid] = story
         reindex(state, story)
         if story.last is not None:
@@ -436,8 +478,8 @@ def load_cluster(conn: Connection) -> ClusterState:
     return state
 
 
-def save_cluster(conn: Connection, state: ClusterState, story_ids: Iterable[str], terms: Iterable[str]) -> None:
-    """Write what one article changed: its terms' counts, the document count, its story."""
+def save_cluster(conn: Connection, state: ClusterState, story_ids: Iterable[str], terms: Iterable[str]) -> int:
+    """Write what changed: these terms' counts, the document count, these stories; returns the new generation."""
     conn.executemany("INSERT INTO cluster_df VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET n = excluded.n",
                      [(t, state.df[t]) for t in sorted(set(terms))])
     set_meta(conn, "cluster_n_docs", str(state.n_docs))
@@ -445,11 +487,15 @@ def save_cluster(conn: Connection, state: ClusterState, story_ids: Iterable[str]
     for sid in sorted(set(story_ids)):
         s = state.stories[sid]
         rows.append((s.id, _iso(s.first), _iso(s.last), s.title, json.dumps(s.articles), json.dumps(s.words),
-                     json.dumps(s.names), json.dumps(s.heads)))
-    conn.executemany("INSERT INTO cluster_stories VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                     json.dumps(s.names), json.dumps(s.heads), json.dumps(s.embed) if s.embed else None))
+    conn.executemany("INSERT INTO cluster_stories (id, first, last, title, articles, words, names, heads, embed) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
                      "first = excluded.first, last = excluded.last, title = excluded.title, "
                      "articles = excluded.articles, words = excluded.words, names = excluded.names, "
-                     "heads = excluded.heads", rows)
+                     "heads = excluded.heads, embed = excluded.embed", rows)
+    generation = cluster_generation(conn) + 1
+    set_meta(conn, "cluster_generation", str(generation))
+    return generation
 
 
 def _iso(when: datetime | None) -> str | None:
