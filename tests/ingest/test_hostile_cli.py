@@ -190,7 +190,7 @@ def test_html_report_forbids_script_and_external_loads(hostile_briefing) -> None
 def test_cluster_index_page_carries_the_same_policy() -> None:
     from newsfuse.cluster.index import build_index
     from newsfuse.cluster.index_html import index_to_html
-    from newsfuse.store.sqlite import StoredArticle
+    from newsfuse.cluster.model import StoredArticle
 
     article = StoredArticle("s-1", "story-1", None, None, "f.txt", "Title\nwith a newline", "O", None, None, "Text.", None)
     html = index_to_html(build_index([article], {"story-1": None}))
