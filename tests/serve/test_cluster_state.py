@@ -272,3 +272,21 @@ def test_an_interrupted_conversion_leaves_the_old_file(tmp_path: Path, monkeypat
     with sqlite3.connect(old) as conn:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert set(legacy.OLD_TABLES) <= tables and "schema_migrations" not in tables
+
+
+def test_a_state_from_before_pending_and_outputs_is_converted(tmp_path: Path) -> None:
+    """The first state files had no pending/outputs tables: they convert too, with nothing pending."""
+    ref_store = tmp_path / "ref.db"
+    assert main(["cluster", str(_feed(tmp_path, example_texts()[:2])), "-o", str(tmp_path / "o"), "--state",
+                 str(ref_store), "--no-briefings", "-q"]) == 0
+    old = tmp_path / "state" / "state.sqlite"
+    _write_old_state(old, str(ref_store))
+    with sqlite3.connect(old) as conn:
+        conn.execute("DROP TABLE pending")
+        conn.execute("DROP TABLE outputs")
+    db = open_database(str(old))
+    try:
+        with db.read() as conn:
+            assert load_pending(conn) == {} and len(load_articles(conn)[0]) == 2
+    finally:
+        db.close()

@@ -25,6 +25,7 @@ from ..store.state import (
     load_articles,
     load_hashes,
     load_pending,
+    locate,
     open_state,
     record_story,
     save_run,
@@ -82,7 +83,7 @@ def run_cluster(inputs: Sequence[str], outdir: Path, state_dir: Path | str | Non
     report = ClusterReport(rejected=list(feed.rejected))
     with state_lock(state_dir, options.lock_wait_s), open_state(state_dir) as db:
         with db.read() as conn:
-            config = _config(rec.stored_config(conn), options.config, state_dir)
+            config = _config(rec.stored_config(conn), options.config, locate(state_dir).shown)
             generation, state = rec.cluster_generation(conn), rec.load_cluster(conn, config)
         embedder = _embedder(options) if config.w_embed > 0 else None
         before = Counter(state.df)
@@ -137,13 +138,13 @@ def stored(articles: Sequence[Article], assignments: Sequence[Assignment]) -> li
                           by_id[a.article].text, by_id[a.article].raw) for a in assignments]
 
 
-def _config(saved: ClusterConfig | None, asked: ClusterConfig, state_dir: Path | str | None) -> ClusterConfig:
+def _config(saved: ClusterConfig | None, asked: ClusterConfig, shown: str) -> ClusterConfig:
     """A state keeps the settings it was built with: changing them midway would mix two clusterings."""
     if saved is None or saved == asked:
         return asked
     if asked == ClusterConfig():
         return saved
-    raise UsageError(f"the state in {state_dir} was built with {saved}; it cannot continue with {asked}. "
+    raise UsageError(f"the state in {shown} was built with {saved}; it cannot continue with {asked}. "
                      "Use a new --state folder to cluster with other settings, or leave the options out.")
 
 

@@ -23,8 +23,9 @@ from ..model import DocMeta, RawDocument
 from . import records as rec
 from .database import Connection
 
-#: The old file's tables, all of which must be there for it to be taken as one.
+#: The old file's tables; the first four make it one (``pending`` and ``outputs`` came later).
 OLD_TABLES = ("meta", "df", "stories", "articles", "pending", "outputs")
+LATER_TABLES = {"pending": "story TEXT PRIMARY KEY, reason TEXT", "outputs": "path TEXT PRIMARY KEY, sha256 TEXT NOT NULL"}
 
 
 def adopt_cluster_state(conn: Connection) -> Callable[[Connection], None] | None:
@@ -32,8 +33,10 @@ def adopt_cluster_state(conn: Connection) -> Callable[[Connection], None] | None
     if conn.dialect != "sqlite":
         return None
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()}
-    if "schema_migrations" in tables or not set(OLD_TABLES) <= tables:
+    if "schema_migrations" in tables or not set(OLD_TABLES) - set(LATER_TABLES) <= tables:
         return None
+    for table, columns in LATER_TABLES.items():
+        conn.execute(f"CREATE TABLE IF NOT EXISTS {table} ({columns})")
     for table in OLD_TABLES:
         conn.execute(f"ALTER TABLE {table} RENAME TO legacy_{table}")
     return _copy_in

@@ -126,7 +126,11 @@ def _pg_lock(where: Location, wait_s: float) -> Iterator[None]:
     """A session advisory lock on its own connection; the holder's pid is in its application_name."""
     import psycopg
 
-    with psycopg.connect(where.url, autocommit=True, application_name=f"newsfuse cluster pid {os.getpid()}") as conn:
+    try:
+        conn = psycopg.connect(where.url, autocommit=True, application_name=f"newsfuse cluster pid {os.getpid()}")
+    except psycopg.OperationalError as exc:
+        raise UsageError(f"--state: cannot connect to the PostgreSQL server: {str(exc).strip()}") from None
+    with conn:
         deadline = time.monotonic() + wait_s
         while not conn.execute("SELECT pg_try_advisory_lock(%s)", (PG_LOCK_KEY,)).fetchone()[0]:
             if time.monotonic() >= deadline:
