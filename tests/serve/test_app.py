@@ -170,3 +170,34 @@ def test_section_styles_move_to_the_stylesheet(seeded):
     page = client.get(f"/stories/{_story_id(client)}").text
     assert "<style" not in page and 'class="tl"' in page
     assert ".tl-day" in client.get("/static/report.css").text
+
+
+def test_progress_is_sent_as_server_sent_events(tmp_path):
+    """/api/events sends the /api/stamp progress at once, again when the store moves, and ends by itself."""
+    import json
+    import threading
+
+    from newsfuse.model import DocMeta, RawDocument
+    from newsfuse.store import records as rec
+
+    app = create_app(ServeConfig(db=str(tmp_path / "e.db"), worker=False, events_max_s=2.0, events_tick_s=0.1))
+
+    def add_report() -> None:
+        with app.state.db.write() as conn:
+            rec.add_report(conn, RawDocument("pasted", "The plant was seized at dawn.", "text", DocMeta()))
+
+    with TestClient(app, base_url="http://127.0.0.1") as client:
+        timer = threading.Timer(0.6, add_report)
+        timer.start()
+        try:
+            r = client.get("/api/events")  # the stream ends after events_max_s: the browser reconnects
+        finally:
+            timer.join()
+        stamp = client.get("/api/stamp").json()
+    assert r.status_code == 200 and r.headers["content-type"].startswith("text/event-stream")
+    assert "script-src 'self'" in r.headers["content-security-policy"]
+    assert r.text.startswith("retry: ")
+    events = [json.loads(block.split("data: ", 1)[1]) for block in r.text.split("\n\n")
+              if block.startswith("event: progress\n")]
+    assert [e["queued"] for e in events] == [0, 1]  # once at the start, once when the report queued its job
+    assert events[-1] == stamp

@@ -148,14 +148,17 @@ def test_follow_a_feed_in_the_browser(server):
             page.set_default_timeout(30_000)
             errors: list[str] = []
             page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+            requested: list[str] = []
+            page.on("request", lambda r: requested.append(r.url))
 
             page.goto(server + "/add")
             page.fill("#feed-form input[name=url]", site.url + "/feed.xml")
             page.click("#feed-form button[type=submit]")
             expect(page).to_have_url(server + "/jobs")
 
-            page.goto(server + "/")  # the story appears without a reload (static/app.js polls)
+            page.goto(server + "/")  # the story appears without a reload (static/app.js: server-sent events)
             expect(page.locator(".story-item")).to_have_count(1, timeout=WAIT_MS)
+            assert server + "/api/events" in requested and not [u for u in requested if "/api/stamp" in u]
             _wait_idle(server)  # the story may be briefed from its first report, then again from all three
             page.reload()
             expect(page.locator(".story-item .dispute")).to_be_visible(timeout=WAIT_MS)
@@ -174,6 +177,12 @@ def test_follow_a_feed_in_the_browser(server):
             expect(page.locator("#what-changed")).to_contain_text("New sources (1)")
             expect(page.locator("#what-changed")).to_contain_text("Hostage siege report 4")
             assert not [e for e in errors if "Content Security Policy" in e], errors
+
+            # where the event stream is refused (a proxy, an old server), the page polls /api/stamp instead
+            fallback = browser.new_page()
+            fallback.route("**/api/events", lambda route: route.fulfill(status=503, body="no streams here"))
+            with fallback.expect_request(lambda r: "/api/stamp" in r.url, timeout=30_000):
+                fallback.goto(server + "/jobs")
             browser.close()
     finally:
         site.httpd.shutdown()

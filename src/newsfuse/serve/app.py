@@ -3,14 +3,18 @@
 Pages read the database directly (cheap indexed queries); all slow work
 (fetching, cleaning, clustering, briefing) is a job for ``jobs.Worker``, so
 a request never waits on it. Forms POST with a CSRF token and redirect
-(post/redirect/get); the pages refresh their live part by polling
-``/api/stamp`` from ``static/app.js`` (no inline script anywhere).
+(post/redirect/get); the pages refresh their live part when
+``/api/events`` (server-sent events) says the store moved, or by polling
+``/api/stamp`` where a browser cannot keep that stream open; both from
+``static/app.js`` (no inline script anywhere).
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
+import time
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -25,7 +29,14 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
+from starlette.responses import (
+    HTMLResponse,
+    JSONResponse,
+    PlainTextResponse,
+    RedirectResponse,
+    Response,
+    StreamingResponse,
+)
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -46,6 +57,10 @@ MIN_FEED_INTERVAL_S, DEFAULT_FEED_INTERVAL_S = 60, 900
 MAX_PASTE_CHARS = 1_000_000
 
 
+#: How long a browser waits before it opens a dropped /api/events stream again.
+RECONNECT_MS = 1500
+
+
 @dataclass
 class ServeConfig:
     db: str = "newsfuse.db"
@@ -58,6 +73,11 @@ class ServeConfig:
     worker: bool = True
     briefer: Briefer = default_briefer
     max_body: int = 60 * 1024 * 1024
+    #: One /api/events stream lasts at most this long; the browser's EventSource then reconnects on its
+    #: own, so no stream is endless and a server stopping waits on none for long.
+    events_max_s: float = 300.0
+    events_tick_s: float = 1.0  # how often a stream checks the store
+    events_keepalive_s: float = 15.0  # a comment line this often keeps proxies from closing a quiet stream
 
 
 @lru_cache(maxsize=1)
@@ -366,10 +386,29 @@ def create_app(config: ServeConfig, db: Database | None = None) -> Starlette:
         return JSONResponse({"counts": counts, "jobs": [j.to_json() for j in listed]})
 
     def api_stamp(request: Request) -> JSONResponse:
-        with db.read() as conn:
-            counts = rec.job_counts(conn)
-        return JSONResponse({"stamp": _stamp(db), "queued": counts.get("queued", 0),
-                             "running": counts.get("running", 0), "failed": counts.get("failed", 0)})
+        return JSONResponse(_progress(db))
+
+    async def api_events(request: Request) -> StreamingResponse:
+        """``/api/stamp`` as server-sent events: a ``progress`` event whenever it changes, nothing else."""
+
+        async def events() -> Any:
+            yield f"retry: {RECONNECT_MS}\n\n"
+            last, quiet, started = None, 0.0, time.monotonic()
+            while time.monotonic() - started < config.events_max_s:  # bounded: the browser reconnects
+                if await request.is_disconnected():
+                    return
+                now = await run_in_threadpool(_progress, db)
+                if now != last:
+                    yield f"event: progress\ndata: {json.dumps(now)}\n\n"
+                    last, quiet = now, 0.0
+                elif quiet >= config.events_keepalive_s:
+                    yield ": keep-alive\n\n"
+                    quiet = 0.0
+                await asyncio.sleep(config.events_tick_s)
+                quiet += config.events_tick_s
+
+        return StreamingResponse(events(), media_type="text/event-stream",
+                                 headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
 
     def api_search(request: Request) -> JSONResponse:
         q = request.query_params.get("q", "")[:200]
@@ -410,7 +449,8 @@ def create_app(config: ServeConfig, db: Database | None = None) -> Starlette:
         Route("/jobs/{jid:int}/retry", retry, methods=["POST"]),
         Route("/api/stories", api_stories), Route("/api/stories/{sid}", api_story),
         Route("/api/stories/{sid}/briefing", api_briefing), Route("/api/stories/{sid}/diff", api_diff),
-        Route("/api/jobs", api_jobs), Route("/api/stamp", api_stamp), Route("/api/search", api_search),
+        Route("/api/jobs", api_jobs), Route("/api/stamp", api_stamp), Route("/api/events", api_events),
+        Route("/api/search", api_search),
         Route("/static/report.css", report_css), Route("/favicon.ico", favicon),
         Mount("/static", StaticFiles(packages=[("newsfuse.serve", "static")]), name="static"),
     ]
@@ -467,6 +507,14 @@ def _visit(conn: Any) -> str | None:
     else:
         rec.set_meta(conn, "visit_current", rec.now_iso())
     return rec.get_meta(conn, "visit_previous")
+
+
+def _progress(db: Database) -> dict[str, Any]:
+    """What a page's live part and the jobs badge follow: the stamp and the open and failed jobs."""
+    with db.read() as conn:
+        counts = rec.job_counts(conn)
+    return {"stamp": _stamp(db), "queued": counts.get("queued", 0), "running": counts.get("running", 0),
+            "failed": counts.get("failed", 0)}
 
 
 def _stamp(db: Database) -> str:

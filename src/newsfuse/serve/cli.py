@@ -9,6 +9,9 @@ from typing import Any
 
 from ..errors import UsageError
 
+#: Seconds a stopping server waits for open responses (event streams) before it closes them.
+SHUTDOWN_GRACE_S = 5
+
 
 def add_parser(sub: Any) -> None:
     s = sub.add_parser("serve", help="follow developing stories in a local web app",
@@ -41,5 +44,7 @@ def handle(args: argparse.Namespace) -> int:
     shown = f"[{args.host}]" if ":" in args.host else args.host
     link = f"http://{shown}:{args.port}/" + (f"?token={token}" if token else "")
     print(f"newsfuse: serving {args.db if '://' not in args.db else 'PostgreSQL'} on {link}", file=sys.stderr)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
+    # open /api/events streams are cut after a few seconds at shutdown; browsers reconnect to the next server
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False,
+                timeout_graceful_shutdown=SHUTDOWN_GRACE_S)
     return 0

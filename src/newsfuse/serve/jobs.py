@@ -11,7 +11,9 @@ crash at any point is repaired by re-running the interrupted job at start.
 
 The clusterer's state is held in memory by the one worker thread and
 written through (the changed story, the article's term counts) with the
-report it clustered; if that commit fails the state is reloaded.
+report it clustered; if that commit fails the state is reloaded, and it is
+reloaded too when the store's clustering generation moved since (a
+``newsfuse cluster --state`` run on the same store, or another server).
 """
 
 from __future__ import annotations

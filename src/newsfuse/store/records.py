@@ -56,16 +56,18 @@ class Report:
     story: str | None
     text: str | None
     previous: str | None
+    path: str | None = None  # set by `cluster --state`, with published_from: the raw document whole
+    published_from: str | None = None
 
     def raw(self) -> RawDocument:
-        published = date.fromisoformat(self.published) if self.published else None
+        published = date.fromisoformat(self.published[:10]) if self.published else None
         meta = DocMeta(title=self.title, outlet=self.outlet, url=self.url, published=published,
-                       published_from="metadata" if published else None)
-        return RawDocument(self.origin, self.content, "html" if self.kind == "html" else "text", meta, None)
+                       published_from=self.published_from or ("metadata" if published else None))  # type: ignore[arg-type]
+        return RawDocument(self.origin, self.content, "html" if self.kind == "html" else "text", meta, self.path)
 
 
 REPORT_FIELDS = ("seq, id, origin, kind, content, title, outlet, url, published, added_at, state, reason, "
-                 "article_id, story, text, previous")
+                 "article_id, story, text, previous, path, published_from")
 
 
 def add_report(conn: Connection, doc: RawDocument, feed_id: int | None = None) -> tuple[str, bool]:
