@@ -135,7 +135,7 @@ def handle(args: argparse.Namespace) -> int:
 
 def check_state(state: str) -> None:
     """A --state folder or SQLite file can be written (a PostgreSQL URL is checked when it is opened)."""
-    from ..store.state import locate
+    from ..store.state import check_sqlite_file, locate
 
     where = locate(state)
     if where.postgres:
@@ -143,6 +143,7 @@ def check_state(state: str) -> None:
     if where.folder:
         check_writable_folder(state, "--state")
         return
+    check_sqlite_file(Path(state), state)
     if Path(state).exists() and not os.access(state, os.W_OK):
         raise UsageError(f"--state {state}: cannot write it (permission denied)")
     check_writable_folder(str(Path(state).parent), "--state")

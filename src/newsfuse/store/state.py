@@ -151,11 +151,29 @@ def _locked(holder: str, where: Location, wait_s: float) -> StateLocked:
                        f"waited {wait_s:g} s. Run again when it has finished, or raise --lock-wait.")
 
 
+#: The first bytes of every SQLite database file.
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def check_sqlite_file(path: Path, shown: str) -> None:
+    """A file named as the store is a SQLite database or empty: never turn someone's other file into one."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise UsageError(f"--state {shown}: cannot read it ({exc.strerror})") from None
+    if head and head != SQLITE_HEADER:
+        raise UsageError(f"--state {shown}: exists and is neither a folder nor a SQLite database")
+
+
 @contextmanager
 def open_state(state: str | Path | None) -> Iterator[Database]:
     """The store of ``state`` (created, upgraded or converted from the old state.sqlite on open)."""
     where = locate(state)
     if where.lock is not None:
+        check_sqlite_file(Path(where.url), where.shown)
         Path(where.url).parent.mkdir(parents=True, exist_ok=True)
     db = open_database(where.url)
     try:
