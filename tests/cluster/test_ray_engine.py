@@ -18,7 +18,7 @@ from newsfuse.cli import main
 from newsfuse.cluster.ingest import read_feed
 from newsfuse.cluster.stream import article_features
 from newsfuse.config import Settings
-from newsfuse.store.sqlite import load_articles, open_store
+from newsfuse.store.state import load_articles, open_state
 
 from corpus import EXAMPLE, SHARED, need_shared, output_files
 
@@ -56,8 +56,8 @@ def cluster(inputs: list[str], folder: Path, engine: str) -> tuple[dict[str, byt
     code = main(["cluster", *inputs, "-o", str(out), "--state", str(state), "--no-briefings", "-q",
                  "--engine", engine, "--workers", "2" if engine == "ray" else "1"])
     assert code == 1  # the malformed line, the repeated record and Multi-News's own rejects are reported
-    with open_store(state) as conn:
-        return output_files(out), load_articles(conn)
+    with open_state(state) as db, db.read() as conn:
+        return output_files(out), load_articles(conn)[0]
 
 
 @pytest.mark.integration
