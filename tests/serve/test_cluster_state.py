@@ -131,8 +131,8 @@ def test_a_run_reclusters_when_serve_wrote_meanwhile(tmp_path: Path, db_url: str
     texts = example_texts()
     real, calls = api.cluster_articles, []
 
-    def with_serve_in_between(state, articles, embedder=None, progress=None):
-        got = real(state, articles, embedder, progress)
+    def with_serve_in_between(state, articles, *args):
+        got = real(state, articles, *args)
         if not calls:
             db = open_database(db_url)
             try:
