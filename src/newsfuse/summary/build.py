@@ -12,10 +12,14 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
+
+from ..config import DEFAULT_MODEL
 
 from ..model import Briefing, Span, TimeExpression
+from ..nlp.load import load_nlp
 from ..summary.similarity import best_matches_all
 from .select import Scored
 from .support import SUPPORT_COSINE, Support, group_count, idf_weights, numbers_in, supporting, tfidf
@@ -87,11 +91,12 @@ def build_index(briefing: Briefing) -> Index:
     times_of = _times_by_source(briefing.times)
     wire_partners = _wire_partners(briefing.shared_sentences)
     shown_items = []
+    parse = parser(briefing)
     for sid, items in pool.items():
         text = briefing.source(sid).text
         for i, it in enumerate(items):
             persons = [p for prev in items[max(0, i - PRONOUN_LOOKBACK) : i] for p in prev.persons]
-            shown = standalone(it.span, text, persons, briefing.docs[sid], first=it.position == 0)
+            shown = standalone(it.span, text, persons, briefing.docs[sid], first=it.position == 0, parse=parse)
             if shown is not None:
                 shown_items.append((sid, it, shown))
     best = best_matches_all(others, [it.span for _, it, _ in shown_items], SUPPORT_COSINE)
@@ -113,6 +118,11 @@ def build_index(briefing: Briefing) -> Index:
         ))
     weights = key_weights(pool, extra_keys, groups, idf)
     return Index(tuple(scored), support, weights, len(groups))
+
+
+def parser(briefing: Briefing) -> Callable[[str], Any]:
+    """The briefing's spaCy pipeline (loaded once per process), to re-read a piece of a sentence alone."""
+    return load_nlp(getattr(briefing.settings, "model", None) or DEFAULT_MODEL)
 
 
 def _with_wire_copy(sup: Support, span: Span, partners: Mapping[Span, Sequence[Span]]) -> Support:

@@ -20,6 +20,7 @@ dependency relation, part of speech and morphology spaCy's parser already gives 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -40,6 +41,14 @@ _DISTAL = frozenset({"that", "those"})
 _COURTESY = frozenset({"mr", "mrs", "ms", "miss"})
 #: A headline run glued to an article's first sentence is at most this many words.
 MAX_HEADLINE_WORDS = 14
+#: With the parse to check that the rest is a sentence, a headline with its standfirst or caption.
+MAX_GLUED_WORDS = 40
+#: Headline, standfirst, caption: at most this many runs before the sentence.
+MAX_GLUED_RUNS = 3
+_CLOSING = frozenset({"'", "’", "”", '"'})
+_FINITE_OR_BASE = frozenset({"VBD", "VBZ", "VBP", "VB", "MD"})
+#: Dependents that modify the noun after them ("chairman Henry Waxman").
+_MODIFIERS = frozenset({"compound", "amod", "nmod", "nummod", "poss", "det", "appos", "flat"})
 #: ... and what follows it is a sentence of at least this many words.
 MIN_LEAD_WORDS = 8
 
@@ -203,25 +212,98 @@ def _points_back(tok: Any, quoted: list[tuple[int, int]]) -> str | None:
     return None
 
 
-def headline_prefix(sent: Any, *, first: bool = True) -> int:
-    """Characters of a headline glued to an article's first sentence by a text-only scraper, or 0.
+def headline_prefix(sent: Any, *, first: bool = True, parse: Callable[[str], Any] | None = None) -> int:
+    """Characters of a headline (and standfirst or caption) glued to an article's first sentence
+    by a text-only scraper, or 0.
 
     "Haiti devastated by massive quake Thousands of people are feared dead…": a capitalised
     word that is not a name, after a content word with no punctuation between them, followed
     by a lower-case word, starts the real sentence. Not ``first`` (a caption run into a later
     paragraph, "Joe Jackson attends award ceremony The Los Angeles County Coroner's office…"),
-    only a capitalised article after a noun is taken as the start. Capitalised names ("… death Los Angeles
-    police …") are never taken as the start, so prose is not cut.
+    only a capitalised article after a noun is taken as the start.
+
+    A capitalised name after a lower-case word ("… by star's death Los Angeles police
+    investigating …", "… in 2003 Michael Jackson has topped …") starts the real sentence only
+    when ``parse`` (the pipeline, run on the rest alone) reads the rest as a clause that opens
+    with its own subject and a finite verb, and the word before the name neither modifies it
+    ("chairman Henry Waxman") nor governs it ("told Reuters"), nor is a finite verb that could
+    take the rest as its unmarked object clause ("said Michael Jackson died"). Runs are cut in
+    turn: a headline, then a standfirst or caption, then the sentence.
     """
     toks = [t for t in sent if not t.is_space]
-    for k in range(3, min(MAX_HEADLINE_WORDS + 1, len(toks) - MIN_LEAD_WORDS)):
+    if not toks:
+        return 0
+    origin, cut = toks[0].idx, 0
+    for _ in range(MAX_GLUED_RUNS):
+        k = _glued_split(toks, first, parse)
+        if not k:
+            break
+        cut, toks = toks[k].idx - origin, toks[k:]
+    return cut
+
+
+def _glued_split(toks: list[Any], first: bool, parse: Callable[[str], Any] | None) -> int:
+    """Index of the token that starts the real sentence after a glued run, or 0."""
+    limit = MAX_GLUED_WORDS if first and parse is not None else MAX_HEADLINE_WORDS
+    for k in range(3, min(limit + 1, len(toks) - MIN_LEAD_WORDS)):
         tok, prev, nxt = toks[k], toks[k - 1], toks[k + 1]
-        if not tok.is_title or len(tok.text) < 2 or tok.pos_ == "PROPN":
+        if not tok.text[:1].isupper() or not tok.text[:1].isalpha():
             continue
-        if prev.is_punct or prev.pos_ in {"DET", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "PRON"}:
+        closing_quote = prev.is_punct and prev.text in _CLOSING and _closes(toks, k - 1) and not toks[k - 2].is_punct
+        if (prev.is_punct and not closing_quote) or prev.pos_ in {"DET", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "PRON"} \
+                or prev.tag_ == "VBG" or _open_quote(toks[:k]):
+            continue  # "including Rclbeauty101 have …"; a title in quotes ("Gone With the Wind")
+        if not first:
+            if tok.pos_ == "DET" and len(tok.text) > 1 and prev.pos_ in {"NOUN", "PROPN", "NUM"} and k <= MAX_HEADLINE_WORDS:
+                return k  # mid-article, only a caption run into "The …"/"A …" is cut
             continue
-        if not first and not (tok.pos_ == "DET" and prev.pos_ in {"NOUN", "PROPN", "NUM"}):
-            continue  # mid-article, only a caption run into "The …"/"A …" is cut
-        if tok.pos_ == "DET" or (nxt.is_lower and tok.pos_ in {"NOUN", "VERB", "PRON", "ADV", "PART", "ADP", "NUM"}):
-            return tok.idx - toks[0].idx
+        if k <= MAX_HEADLINE_WORDS and tok.is_title and len(tok.text) > 1 and tok.pos_ != "PROPN" and (
+                tok.pos_ == "DET" or (nxt.is_lower and tok.pos_ in {"NOUN", "VERB", "PRON", "ADV", "PART", "ADP", "NUM"})):
+            return k
+        if parse is not None and _starts_clause(toks, k, closing_quote, parse):
+            return k
     return 0
+
+
+def _open_quote(toks: list[Any]) -> bool:
+    """A quotation opened in ``toks`` and not closed: a split inside it would cut a quoted title."""
+    curly = sum(1 for t in toks if t.text == "“") > sum(1 for t in toks if t.text == "”")
+    return curly or sum(1 for t in toks if t.text == '"') % 2 == 1
+
+
+def _closes(toks: list[Any], i: int) -> bool:
+    """Whether the quotation mark at ``i`` closes one opened before it (straight quotes pair up)."""
+    mark = toks[i].text
+    if mark in {"”", "’"}:
+        return any(t.text in {"“", "‘"} for t in toks[:i]) or mark == "’" and any(t.text == "'" for t in toks[:i])
+    return sum(1 for t in toks[:i] if t.text == mark) % 2 == 1
+
+
+def _starts_clause(toks: list[Any], k: int, closing_quote: bool, parse: Callable[[str], Any]) -> bool:
+    """Whether the capitalised word at ``k`` opens a sentence of its own (see ``headline_prefix``)."""
+    tok, prev = toks[k], toks[k - 1]
+    if not closing_quote:
+        if not (prev.is_lower or prev.like_num) or prev.tag_ in _FINITE_OR_BASE or prev.pos_ in {"VERB", "ADV"}:
+            return False  # "said Michael Jackson died", "suggested Jackson gave", "once BP sells"
+        if tok.ent_type_ in {"DATE", "TIME"}:
+            return False  # "… added its voice Monday to rising calls"
+        if prev.pos_ == "NOUN" and tok.ent_type_ == "PERSON":
+            return False  # a role before a name: "BP chief executive Tony Hayward"
+        if prev.head.i >= tok.i and prev.dep_ in _MODIFIERS:
+            return False  # "chairman Henry Waxman", "the company's chief executive Tony Hayward"
+        head = tok
+        while head.dep_ in _MODIFIERS and head.head.i > head.i:
+            head = head.head
+        if head.head.i == prev.i:
+            return False  # "told Reuters", "his son Prince Michael"
+    rest = parse(toks[0].doc.text[tok.idx : toks[-1].idx + len(toks[-1].text)])
+    first_sent = next(iter(rest.sents), None)
+    if first_sent is None or len(first_sent) < MIN_LEAD_WORDS:
+        return False
+    root = first_sent.root
+    if root.pos_ not in {"VERB", "AUX"}:
+        return False
+    finite = root.tag_ in {"VBD", "VBZ", "VBP", "MD"} or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBZ", "VBP", "MD"} for c in root.children)
+    subjects = [c for c in root.children if c.dep_ in _SUBJECTS]
+    return finite and any(s.left_edge.i == 0 for s in subjects)

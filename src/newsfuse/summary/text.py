@@ -13,7 +13,7 @@ in newspaper style).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -107,18 +107,20 @@ def furniture_reason(text: str) -> str | None:
 
 
 def standalone(
-    span: Span, source_text: str, previous_persons: Sequence[str], doc: Any, *, first: bool = False
+    span: Span, source_text: str, previous_persons: Sequence[str], doc: Any, *, first: bool = False,
+    parse: Callable[[str], Any] | None = None,
 ) -> tuple[Span, str] | None:
     """The span and text to show for a sentence lifted out of context, or None if it depends on another.
 
     Strips a headline glued to an article's ``first`` sentence, a dateline and an additive
-    connective (moving the span start); whether the rest stands alone is read off the
+    connective (moving the span start; ``parse``, the pipeline, checks a name that may open the
+    real sentence after a glued headline); whether the rest stands alone is read off the
     dependency parse (``summary.standalone.judge``). An opening "He"/"She" is resolved to the
     one person named in the preceding sentences (shown as "[Name]"), else the sentence is dropped.
     """
     start = span.start
     whole = doc.char_span(span.start, span.end, alignment_mode="expand")
-    start += headline_prefix(whole, first=first) if whole is not None else 0
+    start += headline_prefix(whole, first=first, parse=parse) if whole is not None else 0
     text = source_text[start : span.end]
     cut = dateline_prefix(text)
     if cut and len(text) > cut:

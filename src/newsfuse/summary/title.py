@@ -20,6 +20,7 @@ from typing import Any
 from ..clean.plain import PLAYER
 from ..model import Briefing
 from ..pipeline import stage
+from .build import parser
 from .standalone import headline_prefix
 
 MAX_TITLE_CHARS = 90
@@ -49,13 +50,14 @@ def is_headline(text: str) -> bool:
 def glued_headlines(briefing: Briefing) -> list[str]:
     """Headlines a scraper ran into the first sentence of an article (``headline_prefix``)."""
     out = []
+    parse = parser(briefing)
     for source in briefing.sources:
         spans = briefing.sentences.get(source.id, ())
         doc = briefing.docs.get(source.id)
         if not spans or doc is None or source.title:
             continue
         sent = doc.char_span(spans[0].start, spans[0].end, alignment_mode="expand")
-        cut = headline_prefix(sent) if sent is not None else 0
+        cut = headline_prefix(sent, parse=parse) if sent is not None else 0
         if cut:
             out.append(source.text[spans[0].start : spans[0].start + cut].strip())
     return out
