@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..config import DEFAULT_MODEL
-
 from ..model import Briefing, Span, TimeExpression
 from ..nlp.load import load_nlp
 from ..summary.similarity import best_matches_all
