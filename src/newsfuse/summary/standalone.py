@@ -39,6 +39,8 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 #: something named before; proximal ones are often deictic ("this week").
 _DISTAL = frozenset({"that", "those"})
 _COURTESY = frozenset({"mr", "mrs", "ms", "miss"})
+#: Verbs an extraposed "it" stands in front of ("It is clear that …", "It seems …").
+_RAISING = frozenset({"be", "seem", "appear", "remain", "become", "take", "look", "matter"})
 #: A headline run glued to an article's first sentence is at most this many words.
 MAX_HEADLINE_WORDS = 14
 #: With the parse to check that the rest is a sentence, a headline with its standfirst or caption.
@@ -69,19 +71,33 @@ def anaphoric_nouns() -> frozenset[str]:
     return frozenset(_table("anaphoric_nouns.tsv"))
 
 
+#: Where a sentence will be shown: on its own, right after the sentence before it in its article
+#: (what it points back to is then shown), or right before the sentence after it (a quotation
+#: it opens closes there).
+ALONE, AFTER_PREVIOUS, BEFORE_NEXT = "alone", "after previous", "before next"
+
+
 @dataclass(frozen=True)
 class Verdict:
     """``skip``: why the sentence cannot be shown alone (None when it can). ``strip``: how many
     characters of a leading connective to drop. ``pronoun``: the sentence opens with a
-    third-person personal pronoun subject, which a caller may resolve to a name."""
+    third-person personal pronoun subject, which a caller may resolve to a name. ``back``: the
+    only reason to skip is what the sentence points back to (shown with the sentence before it,
+    it reads). ``forward``: it opens a quotation that a later sentence closes."""
 
     skip: str | None = None
     strip: int = 0
     pronoun: bool = False
+    back: bool = False
+    forward: bool = False
 
 
-def judge(sent: Any) -> Verdict:
-    """The verdict for one parsed sentence (a spaCy Span)."""
+def judge(sent: Any, context: str = ALONE) -> Verdict:
+    """The verdict for one parsed sentence (a spaCy Span) shown in ``context``.
+
+    Shown after its previous sentence, what points back has its referent and a connective keeps
+    its premise, so neither is held against it nor stripped; a quotation may close there.
+    """
     toks = [t for t in sent if not t.is_space]
     if not toks:
         return Verdict("empty")
@@ -89,29 +105,63 @@ def judge(sent: Any) -> Verdict:
     reason = _surface(text)
     if reason:
         return Verdict(reason)
-    strip, action = _opener(toks)
-    if action == "skip":
-        return Verdict("opens with a connective that refers to the previous sentence")
+    strip, action = _opener(toks) if context != AFTER_PREVIOUS else (0, None)
     rest = toks[strip:] if strip else toks
     root = sent.root
     if root.pos_ not in {"VERB", "AUX"}:
         return Verdict("no main verb (a headline, caption or fragment)")
-    if root.tag_ in {"VBZ", "VBP"} and _FULL_DATE.search(text) and not _in_quotes(root, sent):
+    if _present_caption(root, sent, text):
         return Verdict("present tense with a full date (a photo caption)")
     quoted = _quoted_ranges(sent)
+    back = []
+    if action == "skip":
+        back.append("opens with a connective that refers to the previous sentence")
     if any(t.dep_ == "det" and t.lower_ in _DISTAL and t.head.pos_ == "NOUN" and not _quoted_at(t, quoted) for t in rest):
-        return Verdict('"that …"/"those …" points back')
+        back.append('"that …"/"those …" points back')
     pronoun = False
     for dep in _arguments(root):
         why = _points_back(dep, quoted)
         if why == "pronoun" and dep.i == rest[0].i:
             pronoun = True
-        elif why == "pronoun":
-            continue  # later in the sentence a "he"/"she" usually has its antecedent before it
-        elif why:
+        elif why in {"pronoun", "it"}:
+            back.append(f'a "{dep.lower_}" subject with its antecedent in an earlier sentence')
+        elif why and why.startswith("first or second person"):
             return Verdict(why)
+        elif why:
+            back.append(why)
+    closes, opens = _unbalanced(sent)
+    if closes:
+        back.append("closes a quotation opened in an earlier sentence")
+    if context == AFTER_PREVIOUS:
+        back, pronoun = [], False
+    if opens and context != BEFORE_NEXT:
+        return Verdict("opens a quotation a later sentence closes", back=False, forward=not back)
+    if back:
+        return Verdict(back[0], back=True)
     strip_chars = rest[0].idx - toks[0].idx if strip else 0
     return Verdict(None, strip_chars, pronoun)
+
+
+def _present_caption(root: Any, sent: Any, text: str) -> bool:
+    """A present-tense main verb ("is hoisted", "shows", "is seen") and a full date: a photo caption."""
+    present = root.tag_ in {"VBZ", "VBP"} or (root.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.tag_ in {"VBZ", "VBP"} for c in root.children))
+    return present and bool(_FULL_DATE.search(text)) and not _in_quotes(root, sent)
+
+
+def _unbalanced(sent: Any) -> tuple[bool, bool]:
+    """(closes a quotation it did not open, opens one it does not close), curly quotes only:
+    straight quotes cannot tell an opening from a closing."""
+    depth, closes = 0, False
+    for t in sent:
+        if t.text == "“":
+            depth += 1
+        elif t.text == "”":
+            if depth:
+                depth -= 1
+            else:
+                closes = True
+    return closes, depth > 0
 
 
 def _surface(text: str) -> str | None:
@@ -180,6 +230,14 @@ def _in_quotes(tok: Any, sent: Any) -> bool:
     return any(a <= tok.idx <= b for a, b in _quoted_ranges(sent))
 
 
+def _expletive(it: Any) -> bool:
+    """ "It is unclear whether …", "It was raining": an "it" that stands for a clause later in the
+    sentence, or for the weather, names nothing before."""
+    head = it.head
+    return any(c.dep_ in {"ccomp", "xcomp", "csubj"} or (c.dep_ == "advcl" and any(
+        m.dep_ == "mark" for m in c.children)) for c in head.children if c.i > it.i) and head.lemma_ in _RAISING
+
+
 def _points_back(tok: Any, quoted: list[tuple[int, int]]) -> str | None:
     if any(a <= tok.idx <= b for a, b in quoted):
         return None
@@ -192,6 +250,8 @@ def _points_back(tok: Any, quoted: list[tuple[int, int]]) -> str | None:
             return "a demonstrative points back"
         if person == ["3"] and morph.get("Gender") != ["Neut"] and tok.dep_ in _SUBJECTS:
             return "pronoun"
+        if tok.lower_ == "it" and tok.dep_ in _SUBJECTS and not _expletive(tok):
+            return "it"
         return None
     if tok.pos_ not in {"NOUN", "PROPN"}:
         return None

@@ -20,7 +20,7 @@ from typing import Any
 from ..clean.datelines import dateline_prefix
 from ..model import Span
 from ..words import CARDINALS
-from .standalone import headline_prefix, judge
+from .standalone import ALONE, Verdict, headline_prefix, judge
 
 #: Shorter sentences are fragments ("He said.", "Deadly raid"); measured on
 #: In Amenas and Deepwater Horizon, no informative sentence has fewer words.
@@ -108,16 +108,47 @@ def furniture_reason(text: str) -> str | None:
 
 def standalone(
     span: Span, source_text: str, previous_persons: Sequence[str], doc: Any, *, first: bool = False,
-    parse: Callable[[str], Any] | None = None,
+    parse: Callable[[str], Any] | None = None, context: str = ALONE,
 ) -> tuple[Span, str] | None:
     """The span and text to show for a sentence lifted out of context, or None if it depends on another.
 
     Strips a headline glued to an article's ``first`` sentence, a dateline and an additive
     connective (moving the span start; ``parse``, the pipeline, checks a name that may open the
-    real sentence after a glued headline); whether the rest stands alone is read off the
-    dependency parse (``summary.standalone.judge``). An opening "He"/"She" is resolved to the
-    one person named in the preceding sentences (shown as "[Name]"), else the sentence is dropped.
+    real sentence after a glued headline); whether the rest stands alone in ``context`` is read
+    off the dependency parse (``summary.standalone.judge``). An opening "He"/"She" is resolved to
+    the one person named in the preceding sentences (shown as "[Name]"), else the sentence is dropped.
     """
+    shown = _repaired(span, source_text, doc, first, parse)
+    if shown is None:
+        return None
+    start, text, sent = shown
+    verdict = judge(sent, context)
+    if verdict.skip:
+        return None
+    return _with_verdict(span, start, text, verdict, previous_persons)
+
+
+def depends(span: Span, source_text: str, doc: Any, *, first: bool = False,
+            parse: Callable[[str], Any] | None = None) -> Verdict | None:
+    """Why the sentence cannot be shown alone, when the reason is a neighbour: it points back to
+    the sentence before it (``back``) or opens a quotation the next one closes (``forward``)."""
+    shown = _repaired(span, source_text, doc, first, parse)
+    if shown is None:
+        return None
+    verdict = judge(shown[2], ALONE)
+    return verdict if verdict.back or verdict.forward else None
+
+
+def paired(first: tuple[Span, str], second: tuple[Span, str], source_text: str) -> tuple[Span, str]:
+    """Two neighbouring sentences shown as one: the span runs from the first's start to the
+    second's end, the text is the first's as shown and then the source's own words."""
+    (a, text), (b, _) = first, second
+    return Span(a.source, a.start, b.end), text + source_text[a.end : b.end]
+
+
+def _repaired(span: Span, source_text: str, doc: Any, first: bool,
+              parse: Callable[[str], Any] | None) -> tuple[int, str, Any] | None:
+    """(start, text, parsed sentence) after cutting a glued headline and a dateline."""
     start = span.start
     whole = doc.char_span(span.start, span.end, alignment_mode="expand")
     start += headline_prefix(whole, first=first, parse=parse) if whole is not None else 0
@@ -128,9 +159,11 @@ def standalone(
     sent = doc.char_span(start, span.end, alignment_mode="contract")
     if sent is None or not text.strip():
         return None
-    verdict = judge(sent)
-    if verdict.skip:
-        return None
+    return start, text, sent
+
+
+def _with_verdict(span: Span, start: int, text: str, verdict: Verdict,
+                  previous_persons: Sequence[str]) -> tuple[Span, str] | None:
     if verdict.strip:
         start, text = start + verdict.strip, text[verdict.strip :]
     text = text[0].upper() + text[1:]
