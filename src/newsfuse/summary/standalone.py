@@ -39,6 +39,10 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 #: something named before; proximal ones are often deictic ("this week").
 _DISTAL = frozenset({"that", "those"})
 _COURTESY = frozenset({"mr", "mrs", "ms", "miss"})
+#: Verbs that attribute words to someone: with nothing reported in the sentence, the words are
+#: in the sentence before ("… within the next week," / "Kim Riley said at a news conference.").
+_ATTRIBUTING = frozenset({"say", "tell", "add", "write", "explain", "announce", "state", "note"})
+_REPORTED = frozenset({"ccomp", "dobj", "xcomp", "parataxis", "advcl", "dative", "attr", "oprd", "conj"})
 #: Verbs an extraposed "it" stands in front of ("It is clear that …", "It seems …").
 _RAISING = frozenset({"be", "seem", "appear", "remain", "become", "take", "look", "matter"})
 #: A headline run glued to an article's first sentence is at most this many words.
@@ -71,10 +75,9 @@ def anaphoric_nouns() -> frozenset[str]:
     return frozenset(_table("anaphoric_nouns.tsv"))
 
 
-#: Where a sentence will be shown: on its own, right after the sentence before it in its article
-#: (what it points back to is then shown), or right before the sentence after it (a quotation
-#: it opens closes there).
-ALONE, AFTER_PREVIOUS, BEFORE_NEXT = "alone", "after previous", "before next"
+#: Where a sentence will be shown: on its own, or right after the sentence before it in its
+#: article (what it points back to is then shown with it).
+ALONE, AFTER_PREVIOUS = "alone", "after previous"
 
 
 @dataclass(frozen=True)
@@ -83,20 +86,19 @@ class Verdict:
     characters of a leading connective to drop. ``pronoun``: the sentence opens with a
     third-person personal pronoun subject, which a caller may resolve to a name. ``back``: the
     only reason to skip is what the sentence points back to (shown with the sentence before it,
-    it reads). ``forward``: it opens a quotation that a later sentence closes."""
+    it reads)."""
 
     skip: str | None = None
     strip: int = 0
     pronoun: bool = False
     back: bool = False
-    forward: bool = False
 
 
 def judge(sent: Any, context: str = ALONE) -> Verdict:
     """The verdict for one parsed sentence (a spaCy Span) shown in ``context``.
 
     Shown after its previous sentence, what points back has its referent and a connective keeps
-    its premise, so neither is held against it nor stripped; a quotation may close there.
+    its premise, so neither is held against it nor stripped.
     """
     toks = [t for t in sent if not t.is_space]
     if not toks:
@@ -119,23 +121,22 @@ def judge(sent: Any, context: str = ALONE) -> Verdict:
     if any(t.dep_ == "det" and t.lower_ in _DISTAL and t.head.pos_ == "NOUN" and not _quoted_at(t, quoted) for t in rest):
         back.append('"that …"/"those …" points back')
     pronoun = False
+    nominal_subject = any(c.dep_ in _SUBJECTS and c.pos_ in {"NOUN", "PROPN"} for c in root.children)
     for dep in _arguments(root):
         why = _points_back(dep, quoted)
         if why == "pronoun" and dep.i == rest[0].i:
             pronoun = True
         elif why in {"pronoun", "it"}:
-            back.append(f'a "{dep.lower_}" subject with its antecedent in an earlier sentence')
+            if dep.head.i == root.i or not nominal_subject:  # "…, they said."; not "Police said it would …"
+                back.append(f'a "{dep.lower_}" subject with its antecedent in an earlier sentence')
         elif why and why.startswith("first or second person"):
             return Verdict(why)
         elif why:
             back.append(why)
-    closes, opens = _unbalanced(sent)
-    if closes:
-        back.append("closes a quotation opened in an earlier sentence")
+    if root.lemma_ in _ATTRIBUTING and not any(c.dep_ in _REPORTED for c in root.children) and not quoted:
+        back.append("attributes a quotation in the sentence before it")  # "Kim Riley said at a news conference."
     if context == AFTER_PREVIOUS:
         back, pronoun = [], False
-    if opens and context != BEFORE_NEXT:
-        return Verdict("opens a quotation a later sentence closes", back=False, forward=not back)
     if back:
         return Verdict(back[0], back=True)
     strip_chars = rest[0].idx - toks[0].idx if strip else 0
@@ -147,21 +148,6 @@ def _present_caption(root: Any, sent: Any, text: str) -> bool:
     present = root.tag_ in {"VBZ", "VBP"} or (root.tag_ == "VBN" and any(
         c.dep_ == "auxpass" and c.tag_ in {"VBZ", "VBP"} for c in root.children))
     return present and bool(_FULL_DATE.search(text)) and not _in_quotes(root, sent)
-
-
-def _unbalanced(sent: Any) -> tuple[bool, bool]:
-    """(closes a quotation it did not open, opens one it does not close), curly quotes only:
-    straight quotes cannot tell an opening from a closing."""
-    depth, closes = 0, False
-    for t in sent:
-        if t.text == "“":
-            depth += 1
-        elif t.text == "”":
-            if depth:
-                depth -= 1
-            else:
-                closes = True
-    return closes, depth > 0
 
 
 def _surface(text: str) -> str | None:
@@ -349,13 +335,17 @@ def _starts_clause(toks: list[Any], k: int, closing_quote: bool, parse: Callable
             return False  # "… added its voice Monday to rising calls"
         if prev.pos_ == "NOUN" and tok.ent_type_ == "PERSON":
             return False  # a role before a name: "BP chief executive Tony Hayward"
-        if prev.head.i >= tok.i and prev.dep_ in _MODIFIERS:
-            return False  # "chairman Henry Waxman", "the company's chief executive Tony Hayward"
+        if prev.head.i >= tok.i and prev.dep_ in _MODIFIERS and tok.ent_type_:
+            return False  # "the oil company BP", "the company's chief executive Tony Hayward"
         head = tok
         while head.dep_ in _MODIFIERS and head.head.i > head.i:
             head = head.head
         if head.head.i == prev.i:
             return False  # "told Reuters", "his son Prince Michael"
+    if any(t.dep_ == "appos" and t.left_edge.i < tok.i <= t.right_edge.i for t in toks[:k]):
+        return False  # inside an aside: "Prodigy, the rapper … of New York duo Mobb Deep, died …"
+    if any(t.dep_ == "det" and t.head.i >= tok.i for t in toks[:k]):
+        return False  # one noun phrase across the name: "a major Facebook acquisition"
     rest = parse(toks[0].doc.text[tok.idx : toks[-1].idx + len(toks[-1].text)])
     first_sent = next(iter(rest.sents), None)
     if first_sent is None or len(first_sent) < MIN_LEAD_WORDS:

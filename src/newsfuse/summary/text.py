@@ -62,6 +62,9 @@ class Candidate:
     terms: tuple[str, ...]  # content terms (lemmas and normalised numbers), in order
     position: int  # index of the sentence in its source
     words: int
+    #: For two sentences shown as one: the span of the first shown alone, which this candidate
+    #: may replace in a summary that already has it (adding only the second sentence's words).
+    extends: Span | None = None
 
 
 def content_terms(tokens: Sequence[Any]) -> tuple[str, ...]:
@@ -130,13 +133,13 @@ def standalone(
 
 def depends(span: Span, source_text: str, doc: Any, *, first: bool = False,
             parse: Callable[[str], Any] | None = None) -> Verdict | None:
-    """Why the sentence cannot be shown alone, when the reason is a neighbour: it points back to
-    the sentence before it (``back``) or opens a quotation the next one closes (``forward``)."""
+    """Why the sentence cannot be shown alone, when the reason is that it points back to the
+    sentence before it (``Verdict.back``); None otherwise."""
     shown = _repaired(span, source_text, doc, first, parse)
     if shown is None:
         return None
     verdict = judge(shown[2], ALONE)
-    return verdict if verdict.back or verdict.forward else None
+    return verdict if verdict.back else None
 
 
 def paired(first: tuple[Span, str], second: tuple[Span, str], source_text: str) -> tuple[Span, str]:

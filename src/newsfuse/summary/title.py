@@ -27,9 +27,17 @@ MAX_TITLE_CHARS = 90
 #: A headline has at least this many words; "World", "Virgin Australia" are section or site labels.
 MIN_HEADLINE_WORDS = 3
 #: Dependents that carry detail, not the news: dropped from the lead sentence, rightmost first.
-_DETAIL = frozenset({"advcl", "prep", "relcl", "acl", "appos", "npadvmod", "advmod", "conj", "parataxis", "agent"})
+#: An agent ("marked by a mix-up") is not detail: without it a passive is left hanging.
+_DETAIL = frozenset({"advcl", "prep", "relcl", "acl", "appos", "npadvmod", "advmod", "conj", "parataxis"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 _TITLE_STOP = frozenset("the a an of in on at to for and or with by from as is are was were its it".split())
+#: A title cut shorter than this share of the limit has lost the news with its detail ("Texas will
+#: pay $3.4 million"); a piece deeper down is dropped instead.
+MIN_TITLE_SHARE = 0.4
+#: A dateline's place is a city and a region or country at most ("DELPHI, Ind.").
+MAX_PLACE_TOKENS = 5
+_DATELINE_MARKS = frozenset({"—", "–", "-", "--", ":"})
+_OPENING = {"“": "”", "‘": "’"}
 _QUOTED = re.compile(r"[“‘\"'][^”’\"']{12,}[”’\"']")
 
 
@@ -105,12 +113,19 @@ def _lead_phrase(briefing: Briefing, lead: Any) -> str | None:
 
 
 def headline_phrase(sent: Any, limit: int = MAX_TITLE_CHARS) -> str:
-    """The main clause of ``sent``, detail dependents dropped rightmost first until it fits.
+    """The main clause of ``sent``, detail dependents dropped until it fits: an opening adverbial
+    first, then asides, then the outermost dependent whose drop makes it fit without leaving less
+    than ``MIN_TITLE_SHARE`` of the limit, the longest such title ("Texas will pay $3.4 million to
+    a couple who were wrongfully imprisoned", not "Texas will pay $3.4 million"); else the
+    rightmost outermost dependent, and again.
 
     "A man who went missing after swimming off an Ipswich beach Tuesday evening with his
     son-in-law has been rescued, police say." -> "A man who went missing after swimming off an
     Ipswich beach has been rescued": the reported clause of an inverted attribution is the news.
     """
+    place = _place_prefix(sent)
+    if place and max(place) + 1 < sent.end:
+        sent = sent.doc[max(place) + 1 : sent.end]
     clause = sent.root
     ccomps = [c for c in clause.children if c.dep_ == "ccomp" and (c.i < clause.i or _reported_news(clause, c))]
     if ccomps:
@@ -120,20 +135,46 @@ def headline_phrase(sent: Any, limit: int = MAX_TITLE_CHARS) -> str:
     detail = sorted((t for t in clause.subtree if t.dep_ in _DETAIL and t.i != clause.i and t.i in inside
                      and _starts_word(t)), key=lambda t: _drop_order(t, clause))
     text = _render(sent.doc, keep)
-    for tok in detail:
-        if len(text) <= limit:
+    while len(text) > limit:
+        options = [(tok, _without(sent, keep, tok)) for tok in detail if tok.i in keep]
+        if not options:
             break
-        if tok.i not in keep:
+        if _drop_order(options[0][0], clause)[0] < 2:  # an opening adverbial or an aside goes first
+            keep = options[0][1]
+            text = _render(sent.doc, keep)
             continue
-        sub = list(tok.subtree)
-        keep -= {t.i for t in sub}
-        after = sub[-1].i + 1
-        if after < len(sent.doc) and sent.doc[after].text == "," and sub[0].i and sent.doc[sub[0].i - 1].text == ",":
-            keep -= {after, sub[0].i - 1}  # an aside goes with its commas
-        if tok.dep_ == "conj":
-            keep -= {c.i for c in tok.head.children if c.dep_ == "cc" and tok.head.i < c.i < tok.i}
-        text = _render(sent.doc, keep)
+        rendered = [(tok, rest, _render(sent.doc, rest)) for tok, rest in options]
+        fitting = [o for o in rendered if MIN_TITLE_SHARE * limit <= len(o[2]) <= limit]
+        if fitting:  # the outermost dependent whose drop fits, the longest title among those
+            _, keep, text = max(fitting, key=lambda o: len(o[2]))
+        else:
+            _, keep, text = rendered[0]
     return shorten(text, limit)
+
+
+def _without(sent: Any, keep: set[int], tok: Any) -> set[int]:
+    """``keep`` less ``tok``'s subtree, with the commas around an aside and the "and" before a conjunct."""
+    sub = list(tok.subtree)
+    rest = keep - {t.i for t in sub}
+    after = sub[-1].i + 1
+    if after < len(sent.doc) and sent.doc[after].text == "," and sub[0].i and sent.doc[sub[0].i - 1].text == ",":
+        rest -= {after, sub[0].i - 1}  # an aside goes with its commas
+    if tok.dep_ == "conj":
+        rest -= {c.i for c in tok.head.children if c.dep_ == "cc" and tok.head.i < c.i < tok.i}
+    return rest
+
+
+def _place_prefix(sent: Any) -> set[int]:
+    """A wire dateline the lead opens with ("AUSTIN, Texas --", "DELPHI, Ind. —"): place names
+    and commas only, within the first few tokens, up to a dash or colon."""
+    toks = [t for t in sent if not t.is_space][:MAX_PLACE_TOKENS + 1]
+    for k, t in enumerate(toks):
+        if t.text in _DATELINE_MARKS and k:
+            head = toks[:k]
+            if all(h.pos_ == "PROPN" or h.text == "," for h in head) and head[0].pos_ == "PROPN":
+                return {h.i for h in toks[: k + 1]}
+            return set()
+    return set()
 
 
 def _reported_news(root: Any, ccomp: Any) -> bool:
@@ -155,7 +196,7 @@ def _starts_word(tok: Any) -> bool:
     return starts and ends and not (tok.dep_ == "conj" and tok.head.pos_ in {"NOUN", "PROPN"})
 
 
-def _drop_order(tok: Any, clause: Any) -> tuple[int, int]:
+def _drop_order(tok: Any, clause: Any) -> tuple[int, int, int]:
     """Detail before the clause's verb that opens the sentence ("After an hour of searching,")
     first, then asides set off by commas, then the rest from the right."""
     sub = list(tok.subtree)
@@ -164,15 +205,25 @@ def _drop_order(tok: Any, clause: Any) -> tuple[int, int]:
     left = sub[0].nbor(-1) if sub[0].i > sub[0].doc[0].i else None
     right = sub[-1].nbor(1) if sub[-1].i + 1 < len(sub[-1].doc) else None
     aside = bool(left is not None and left.text == "," and right is not None and right.text in {",", "."})
-    return (0 if before else 1 if aside else 2, -tok.i)
+    return (0 if before else 1 if aside else 2, _depth(tok, clause), -tok.i)
+
+
+def _depth(tok: Any, clause: Any) -> int:
+    """How many heads lie between ``tok`` and the clause: whole dependents of the clause go before
+    pieces of them, so no relative clause is left hanging ("a ceremony that was marked")."""
+    depth = 0
+    while tok.i != clause.i and tok.head.i != tok.i and depth < 50:
+        tok, depth = tok.head, depth + 1
+    return depth
 
 
 def _render(doc: Any, keep: set[int]) -> str:
     toks = [doc[i] for i in sorted(keep) if not doc[i].is_space]
     while toks and (toks[-1].is_punct or toks[-1].dep_ in {"cc", "mark"}):
         toks.pop()
-    while toks and (toks[0].is_punct or toks[0].dep_ == "mark"):
+    while toks and ((toks[0].is_punct and toks[0].text not in _OPENING) or toks[0].dep_ == "mark"):
         toks.pop(0)
+    toks = _balanced(toks)
     parts = []
     for a, b in zip(toks, [*toks[1:], None]):
         parts.append(a.text_with_ws if a.whitespace_ or b is None or b.i == a.i + 1 else a.text + " ")
@@ -180,6 +231,21 @@ def _render(doc: Any, keep: set[int]) -> str:
     text = re.sub(r"\s+([,;:])", r"\1", re.sub(r"([,;:])(\s*[,;:])+", r"\1", text))
     text = re.sub(r",\s*$", "", text)
     return text[:1].upper() + text[1:]
+
+
+def _balanced(toks: list[Any]) -> list[Any]:
+    """Curly quotation marks in pairs: an opening one whose closing one was dropped with detail goes
+    too, and a closing one left without its opening one gets it back ("“Moonlight” walked away")."""
+    out, open_at = [], []
+    for t in toks:
+        if t.text in _OPENING:
+            open_at.append(len(out))
+        elif t.text in _OPENING.values():
+            if not open_at:
+                continue
+            open_at.pop()
+        out.append(t)
+    return [t for i, t in enumerate(out) if i not in set(open_at)]
 
 
 def shorten(text: str, limit: int = MAX_TITLE_CHARS) -> str:
