@@ -23,7 +23,7 @@ from ..summary.similarity import best_matches_all
 from .select import Scored
 from .standalone import AFTER_PREVIOUS
 from .support import SUPPORT_COSINE, Support, group_count, idf_weights, numbers_in, supporting, tfidf
-from .text import MAX_WORDS, Candidate, content_terms, depends, furniture_reason, paired, standalone
+from .text import Candidate, content_terms, depends, furniture_reason, paired, standalone
 from .when import sentence_date
 
 #: How many preceding sentences to look back in for the person an opening

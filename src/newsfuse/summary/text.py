@@ -1,5 +1,9 @@
 """What a sentence says (its content terms) and whether it can stand alone.
 
+Page furniture inside a sentence is judged by ``clean.furniture`` (one furniture filter, beside
+the line rules); ``furniture_reason``, ``MIN_WORDS`` and ``MAX_WORDS`` are re-exported here for
+the summary's callers.
+
 A summary sentence is lifted out of its article, so it must make sense
 without its neighbours: no page furniture (captions, credits, calls to
 action, headlines without a verb), nothing that depends on the sentence before it (read off
@@ -18,35 +22,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..clean.datelines import dateline_prefix
+from ..clean.furniture import MAX_WORDS, MIN_WORDS, furniture_reason, quoted_share
 from ..model import Span
 from ..words import CARDINALS
 from .standalone import ALONE, Verdict, headline_prefix, judge
 
-#: Shorter sentences are fragments ("He said.", "Deadly raid"); measured on
-#: In Amenas and Deepwater Horizon, no informative sentence has fewer words.
-MIN_WORDS = 8
-#: Longer "sentences" are run-ons from a missed split (lists, captions glued
-#: to text); the longest real sentence in both example clusters has 58 words.
-MAX_WORDS = 70
-#: A sentence with more than this share inside quotation marks is a quote,
-#: which reads badly out of context (same bound as the wire-copy detector).
-MAX_QUOTED_SHARE = 0.6
+__all__ = ["MAX_WORDS", "MIN_WORDS", "Candidate", "content_terms", "depends", "furniture_reason", "paired",
+           "quoted_share", "standalone"]
 
-_WORD = re.compile(r"[\w'’-]+")
-_FURNITURE = re.compile(
-    r"\b(?:AP|AFP|Reuters|Getty|EPA)\s+Photo\b|\bphoto(?:graph)?\s+(?:taken|released|shows)\b|"
-    r"\bclick here\b|\bread more\b|\bsign up\b|\bsubscribe\b|\bfollow us\b|©|\bcopyright\b|"
-    r"\ball rights reserved\b|https?://|www\.|\bemail this\b|\bcomments? (?:are|is) closed\b|"
-    r"\(\s*(?:AP|Reuters|AFP)\s*\)\s*$|\bcaption\b|—\s*(?:AFP|AP|Reuters)\b",
-    re.IGNORECASE,
-)
-_ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)[\"”’')\]]*\s*$")
-#: "…continued to July 6.Jarrett faces…": a scraper dropped the space between two sentences.
-_RUN_TOGETHER = re.compile(r"(?:\b[a-z]{3,}|\d)\.[A-Z][a-z]{2,}")
-#: "Born: … Also known as: … Biggest hits: …": a fact box's labels run into one line.
-_FACT_LABEL = re.compile(r"(?:^|\s)[A-Z][a-z]+(?: [a-z]+){0,2}:\s")
 _PRONOUN = re.compile(r"^(He|She)\b")
-_QUOTED = re.compile(r"[“\"]([^”\"]*)[”\"]|‘([^’]*)’")
 #: Number words as the digits a sentence about the same count would use ("twelve" = "12").
 NUMBER_DIGITS = {w: str(v) for w, v in CARDINALS.items() if 1 <= v <= 12} | {
     "dozen": "12", "hundred": "100", "thousand": "1000", "million": "1000000",
@@ -79,34 +63,6 @@ def content_terms(tokens: Sequence[Any]) -> tuple[str, ...]:
         elif tok.is_alpha and not tok.is_stop and len(low) > 1:
             out.append(tok.lemma_.lower() or low)
     return tuple(out)
-
-
-def quoted_share(text: str) -> float:
-    return sum(len(m.group(0)) for m in _QUOTED.finditer(text)) / max(1, len(text))
-
-
-def furniture_reason(text: str) -> str | None:
-    """Why ``text`` is not article prose, or None when it is."""
-    words = len(_WORD.findall(text))
-    if words < MIN_WORDS:
-        return f"fragment ({words} words)"
-    if words > MAX_WORDS:
-        return f"run-on ({words} words)"
-    if not re.search(r"[.!?][\"”’')\]]*$", text.strip()):
-        return "no closing punctuation (headline, caption or list)"
-    if _ELLIPSIS_END.search(text):
-        return "cut off (ends in an ellipsis)"
-    if _RUN_TOGETHER.search(text):
-        return "two sentences run together (no space after the full stop)"
-    if len(_FACT_LABEL.findall(text)) >= 3:
-        return "fact box (labelled fields)"
-    if _FURNITURE.search(text):
-        return "page furniture (caption, credit, link or call to action)"
-    if sum(ch.isupper() for ch in text) > 0.5 * sum(ch.isalpha() for ch in text):
-        return "mostly capitals"
-    if quoted_share(text) > MAX_QUOTED_SHARE:
-        return "mostly quotation"
-    return None
 
 
 def standalone(
