@@ -100,9 +100,10 @@ def depends(span: Span, source_text: str, doc: Any, *, first: bool = False,
 
 def paired(first: tuple[Span, str], second: tuple[Span, str], source_text: str) -> tuple[Span, str]:
     """Two neighbouring sentences shown as one: the span runs from the first's start to the
-    second's end, the text is the first's as shown and then the source's own words."""
+    second's end, the text is the first's as shown, one space (for the line or paragraph break
+    between them) and then the source's own words."""
     (a, text), (b, _) = first, second
-    return Span(a.source, a.start, b.end), text + source_text[a.end : b.end]
+    return Span(a.source, a.start, b.end), text + " " + source_text[a.end : b.end].strip()
 
 
 def _repaired(span: Span, source_text: str, doc: Any, first: bool,
