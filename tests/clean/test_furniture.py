@@ -17,3 +17,11 @@ def test_newsletter_promos_are_furniture(text: str) -> None:
 
 def test_a_sentence_about_a_newsletter_is_prose() -> None:
     assert furniture_reason("The company said its weekly newsletter had reached two million readers.") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Our correspondent Jane Doe has been reporting from the capital all week.",  # CNN
+    "Associated Press writer John Smith in Denver contributed to this report.",  # AP
+])
+def test_correspondent_sign_offs_are_furniture(text: str) -> None:
+    assert furniture_reason(text) is not None

@@ -32,6 +32,9 @@ _QUOTED = re.compile(r"[“\"]([^”\"]*)[”\"]|‘([^’]*)’")
 #: Newsletter promos a text scrape keeps: NBC News' "Breaking News Emails Get breaking news
 #: alerts and special reports." and the New York Times' "Newsletter Sign Up …".
 _NEWSLETTER = re.compile(r"\b(?:breaking news emails|get breaking news alerts|newsletter sign up)\b", re.IGNORECASE)
+#: A correspondent's sign-off: CNN's "Nic Robertson has been reporting from Alexandria.", AP's
+#: "Associated Press writer Jane Doe contributed to this report."
+_SIGN_OFF = re.compile(r"\bhas been reporting from\b|\bcontributed (?:to )?(?:this|the) report\b", re.IGNORECASE)
 _ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)[\"”’')\]]*\s*$")
 #: "…continued to July 6.Jarrett faces…": a scraper dropped the space between two sentences.
 _RUN_TOGETHER = re.compile(r"(?:\b[a-z]{3,}|\d)\.[A-Z][a-z]{2,}")
@@ -59,7 +62,7 @@ def furniture_reason(text: str) -> str | None:
         return "two sentences run together (no space after the full stop)"
     if len(_FACT_LABEL.findall(text)) >= 3:
         return "fact box (labelled fields)"
-    if _FURNITURE.search(text) or _NEWSLETTER.search(text):
+    if _FURNITURE.search(text) or _NEWSLETTER.search(text) or _SIGN_OFF.search(text):
         return "page furniture (caption, credit, link or call to action)"
     if sum(ch.isupper() for ch in text) > 0.5 * sum(ch.isalpha() for ch in text):
         return "mostly capitals"

@@ -239,6 +239,9 @@ def _points_back(tok: Any, quoted: list[tuple[int, int]]) -> str | None:
         if tok.lower_ == "it" and tok.dep_ in _SUBJECTS and not _expletive(tok):
             return "it"
         return None
+    if tok.pos_ in {"ADJ", "DET", "NUM"} and tok.dep_ in _SUBJECTS and not any(
+            c.pos_ in {"NOUN", "PROPN"} or c.dep_ in {"prep", "relcl", "acl"} for c in tok.children):
+        return "an elliptical subject points back"  # "Many fell for the prank", "Two were killed"
     if tok.pos_ not in {"NOUN", "PROPN"}:
         return None
     if tok.pos_ == "PROPN" and tok.dep_ in _SUBJECTS and any(
@@ -258,7 +261,8 @@ def _points_back(tok: Any, quoted: list[tuple[int, int]]) -> str | None:
     return None
 
 
-def headline_prefix(sent: Any, *, first: bool = True, parse: Callable[[str], Any] | None = None) -> int:
+def headline_prefix(sent: Any, *, first: bool = True, parse: Callable[[str], Any] | None = None,
+                    runs: int | None = None) -> int:
     """Characters of a headline (and standfirst or caption) glued to an article's first sentence
     by a text-only scraper, or 0.
 
@@ -274,13 +278,13 @@ def headline_prefix(sent: Any, *, first: bool = True, parse: Callable[[str], Any
     with its own subject and a finite verb, and the word before the name neither modifies it
     ("chairman Henry Waxman") nor governs it ("told Reuters"), nor is a finite verb that could
     take the rest as its unmarked object clause ("said Michael Jackson died"). Runs are cut in
-    turn: a headline, then a standfirst or caption, then the sentence.
+    turn: a headline, then a standfirst or caption, then the sentence (``runs``: at most this many).
     """
     toks = [t for t in sent if not t.is_space]
     if not toks:
         return 0
     origin, cut = toks[0].idx, 0
-    for _ in range(MAX_GLUED_RUNS):
+    for _ in range(MAX_GLUED_RUNS if runs is None else runs):
         k = _glued_split(toks, first, parse)
         if not k:
             break

@@ -65,7 +65,7 @@ def glued_headlines(briefing: Briefing) -> list[str]:
         if not spans or doc is None or source.title:
             continue
         sent = doc.char_span(spans[0].start, spans[0].end, alignment_mode="expand")
-        cut = headline_prefix(sent, parse=parse) if sent is not None else 0
+        cut = headline_prefix(sent, parse=parse, runs=1) if sent is not None else 0  # the headline, not a standfirst
         if cut:
             out.append(source.text[spans[0].start : spans[0].start + cut].strip())
     return out
