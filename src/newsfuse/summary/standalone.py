@@ -239,9 +239,6 @@ def _points_back(tok: Any, quoted: list[tuple[int, int]]) -> str | None:
         if tok.lower_ == "it" and tok.dep_ in _SUBJECTS and not _expletive(tok):
             return "it"
         return None
-    if tok.pos_ in {"ADJ", "DET", "NUM"} and tok.dep_ in _SUBJECTS and not any(
-            c.pos_ in {"NOUN", "PROPN"} or c.dep_ in {"prep", "relcl", "acl"} for c in tok.children):
-        return "an elliptical subject points back"  # "Many fell for the prank", "Two were killed"
     if tok.pos_ not in {"NOUN", "PROPN"}:
         return None
     if tok.pos_ == "PROPN" and tok.dep_ in _SUBJECTS and any(
