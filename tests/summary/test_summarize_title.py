@@ -79,3 +79,12 @@ def test_headline_phrase_keeps_quotes_paired_and_drops_a_dateline():
             "than a decade on a theft charge he did not commit.")
     phrase = headline_phrase(nlp(lead)[:])
     assert phrase.startswith("The state will pay $2.1 million to a man") and "DENVER" not in phrase
+
+
+def test_bylines_time_stamps_and_background_are_no_headlines():
+    from newsfuse.summary.title import _background, is_headline
+
+    assert not is_headline("By Amy Hybels, For CNN")
+    assert not is_headline("Monday 19 July 2010 09.18 BST")
+    assert _background("Greatest hits album last topped the chart in 2003", 2009)
+    assert not _background("Oil spill approaches Gulf coast in 2010", 2010)

@@ -36,6 +36,11 @@ _TITLE_STOP = frozenset("the a an of in on at to for and or with by from as is a
 MIN_TITLE_SHARE = 0.4
 #: A dateline's place is a city and a region or country at most ("DELPHI, Ind.").
 MAX_PLACE_TOKENS = 5
+#: A byline ("By Amy Hybels, For CNN") or a time stamp ("… 09.18 BST") is no headline.
+_BYLINE = re.compile(r"^by\s+[A-Z]", re.IGNORECASE)
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|BST|UTC|ET|EST|EDT)\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_QUOTE_START = re.compile(r"^[“\"‘']")
 _DATELINE_MARKS = frozenset({"—", "–", "-", "--", ":"})
 _OPENING = {"“": "”", "‘": "’"}
 _QUOTED = re.compile(r"[“‘\"'][^”’\"']{12,}[”’\"']")
@@ -47,9 +52,9 @@ def story(briefing: Briefing) -> Briefing:
 
 
 def is_headline(text: str) -> bool:
-    """A real headline: enough words, not player/section furniture, not a pull quote."""
+    """A real headline: enough words, not player/section furniture, a byline or a time stamp, not a pull quote."""
     text = text.strip()
-    if len(text.split()) < MIN_HEADLINE_WORDS or PLAYER.match(text):
+    if len(text.split()) < MIN_HEADLINE_WORDS or PLAYER.match(text) or _BYLINE.match(text) or _CLOCK.search(text):
         return False
     quote = _QUOTED.search(text)
     return not (quote and len(quote.group(0)) > 0.5 * len(text))
@@ -73,10 +78,13 @@ def glued_headlines(briefing: Briefing) -> list[str]:
 
 def story_title(briefing: Briefing) -> str:
     titles = [t for t in (s.title for s in briefing.sources) if t and is_headline(t)]
-    titles += [t for t in glued_headlines(briefing) if is_headline(t)]
-    lead = briefing.summary[0] if briefing.summary else None
+    latest = max((s.published.year for s in briefing.sources if s.published), default=None)
+    titles += [t for t in glued_headlines(briefing) if is_headline(t) and not _background(t, latest)]
     if titles:
         return best_headline(titles, " ".join(s.text for s in briefing.summary))
+    # The lead states the news; a quotation (no one says it in the title) gives way to the next sentence.
+    leads = [s for s in briefing.summary if s.kind == "extracted" and not _QUOTE_START.match(s.text)]
+    lead = leads[0] if leads else (briefing.summary[0] if briefing.summary else None)
     if lead is not None:
         phrase = _lead_phrase(briefing, lead)
         if phrase:
@@ -85,6 +93,12 @@ def story_title(briefing: Briefing) -> str:
     if briefing.sources:
         return shorten(briefing.sources[0].text.split("\n")[0])
     return "Untitled story"
+
+
+def _background(text: str, latest: int | None) -> bool:
+    """A glued run naming an earlier year ("… last topped the chart in 2003") is a caption's
+    background, not the story's headline."""
+    return latest is not None and any(int(y) < latest for y in _YEAR.findall(text))
 
 
 def best_headline(titles: Sequence[str], lead: str) -> str:
