@@ -14,8 +14,8 @@ import json
 from corpus import need_shared  # noqa: F401  (the deepwater fixture skips without ../shared)
 
 #: sha256 of ``render(brief([...]), "json")`` with each source's ``path`` (where the checkout lives) blanked.
-EXAMPLE_JSON_SHA256 = "5be0aac3dccb9095b589c4a497419f50ad415c62c2c1a082b8a4856366619cab"
-DEEPWATER_JSON_SHA256 = "2543334c46908360bc61edc1c7351881276bb997a3d7e015add2f38a70241c76"
+EXAMPLE_JSON_SHA256 = "944f82a638017d4fd3353d0ad362e631a282b737321ea9235bf3efd74a31adc5"
+DEEPWATER_JSON_SHA256 = "841f330b381e5a99234841232fa7e71233505b32f07a2125e8041abe891ca627"
 
 
 def _sha(briefing) -> str:

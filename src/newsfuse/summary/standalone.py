@@ -246,9 +246,6 @@ def _points_back(tok: Any, quoted: list[tuple[int, int]]) -> str | None:
             and not any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.lower_.rstrip(".") not in _COURTESY
                         for c in tok.children):
         return "a courtesy-title second reference (the person was introduced before)"
-    if tok.dep_ in _SUBJECTS and any(g.pos_ == "PRON" and g.morph.get("Person") == ["3"] and g.lower_ != "it"
-                                     for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"):
-        return "a pronoun in the subject points back"  # "The search for them has been called off."
     dets = [c for c in tok.children if c.dep_ in {"det", "poss"}]
     if any(c.morph.get("PronType") == ["Dem"] for c in dets):
         return "a demonstrative points back"
