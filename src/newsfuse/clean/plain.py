@@ -87,6 +87,7 @@ _HEADER_STAMP = re.compile(
 #: The header before the stamp is no sentence, and the stamp comes early in the line.
 _SENTENCE_END = re.compile(r"[a-z][.!?][\"”’']?\s+[A-Z]")
 HEADER_STAMP_WORDS = 60
+HEADER_REASON = "page header (date and time)"
 _DATE_IN_LINE = re.compile(rf"\b{MONTHS}\s+\d{{1,2}},?\s+\d{{4}}\b|\b\d{{1,2}}\s+{MONTHS}\s+\d{{4}}\b")
 #: Agency bylines on a line of their own ("By Andrew Harrer -- Bloomberg News)", "By JOHN
 #: SMITH, Associated Press Writer").
@@ -145,6 +146,20 @@ def clock_headings(lines: Sequence[Line]) -> list[Removal]:
     return out
 
 
+_DATE = re.compile(DATE_PATTERN, re.IGNORECASE)
+
+
+def stamp_date(removed: Sequence[Removal]) -> str | None:
+    """The date of a page header cut up to its time stamp ("Wed May 26, 2010"): the page's
+    publication date, which the dates stage reads as a date line."""
+    for r in removed:
+        if r.reason == HEADER_REASON:
+            m = _DATE.search(r.text)
+            if m:
+                return m.group(0)
+    return None
+
+
 def header_prefix(ln: Line) -> list[Removal]:
     """A page header (headline, standfirst, byline) run up to its time stamp at the start of a line
     whose text goes on: the header through the stamp is cut, the rest of the line kept."""
@@ -154,7 +169,7 @@ def header_prefix(ln: Line) -> list[Removal]:
     if not (ln.text[m.end()].isupper() or ln.text[m.end()] in "\"“‘'("):
         return []  # "It was March 8, 2014 9:30 p.m. when …": the sentence goes on
     head = ln.text[: m.end()].rstrip()
-    return [Removal(ln.start, ln.start + len(head), "page header (date and time)", head)]
+    return [Removal(ln.start, ln.start + len(head), HEADER_REASON, head)]
 
 
 def embedded_posts(lines: Sequence[Line]) -> list[Removal]:

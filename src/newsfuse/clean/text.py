@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..model import Removal
 from .boilerplate import RULES
+from .plain import stamp_date
 from .lines import Line, is_date_stamp, is_sentence_like, split_lines
 
 #: A headline is short; 14 words covers 99% of news headlines (Dawn, Reuters,
@@ -49,6 +50,7 @@ def clean_text(extracted: str) -> Cleaned:
     kept = _kept(lines, removed)
     header, title, date_line = _header(kept)
     removed.extend(header)
+    date_line = date_line or stamp_date(removed)
     kept = _kept(lines, removed)
     crossheads = _crossheads(kept)
     removed.extend(crossheads)
