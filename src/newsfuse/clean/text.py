@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from ..model import Removal
 from .boilerplate import RULES
-from .plain import stamp_date
 from .lines import Line, is_date_stamp, is_sentence_like, split_lines
+from .plain import stamp_date
 
 #: A headline is short; 14 words covers 99% of news headlines (Dawn, Reuters,
 #: Al Jazeera, WSWS in the example; BBC and Guardian in Deepwater Horizon).
