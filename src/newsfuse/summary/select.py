@@ -95,16 +95,16 @@ def select(
     overlaps = [0.0] * len(pool)
     while pool:
         best, best_gain, best_extra, best_at, best_base = None, -math.inf, (0, frozenset()), -1, None
-        by_span = {c.candidate.span: c for c in chosen}
+        by_span = {c.candidate.span: k for k, c in enumerate(chosen)}
         for at, s in enumerate(pool):
             extra = extra_words(s, stated) if extra_words else (0, frozenset())
             # Two sentences shown as one may replace the first, already chosen: only the second's words count.
             base = by_span.get(s.candidate.extends) if s.candidate.extends else None
-            words = s.candidate.words - (base.candidate.words if base else 0)
+            words = s.candidate.words - (chosen[base].candidate.words if base is not None else 0)
             if used + words + extra[0] > budget:
                 continue
             overlap = overlaps[at] if base is None else max(
-                (cosine(s.vector, c.vector) for c in chosen if c is not base), default=0.0)
+                (cosine(s.vector, c.vector) for k, c in enumerate(chosen) if k != base), default=0.0)
             if overlap >= weights.max_overlap:
                 continue
             gain = _gain(s, overlap, covered, key_weights, n_groups, weights, words)
@@ -113,8 +113,8 @@ def select(
         if best is None:
             break
         if best_base is not None:
-            chosen[chosen.index(best_base)] = best
-            used -= best_base.candidate.words
+            used -= chosen[best_base].candidate.words
+            chosen[best_base] = best
         else:
             chosen.append(best)
         covered |= best.keys
