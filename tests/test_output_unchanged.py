@@ -14,8 +14,8 @@ import json
 from corpus import need_shared  # noqa: F401  (the deepwater fixture skips without ../shared)
 
 #: sha256 of ``render(brief([...]), "json")`` with each source's ``path`` (where the checkout lives) blanked.
-EXAMPLE_JSON_SHA256 = "5be0aac3dccb9095b589c4a497419f50ad415c62c2c1a082b8a4856366619cab"
-DEEPWATER_JSON_SHA256 = "49df5b90bb1bbbd56ae8083516c953b0d953761f8230be1353f23b0cd766dbe2"
+EXAMPLE_JSON_SHA256 = "944f82a638017d4fd3353d0ad362e631a282b737321ea9235bf3efd74a31adc5"
+DEEPWATER_JSON_SHA256 = "30a9567c972fdd4c3fd5a2f7e15d8afef43a04e14272b3f56721f0095cd39bdc"
 
 
 def _sha(briefing) -> str:

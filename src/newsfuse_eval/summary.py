@@ -3,7 +3,8 @@
 - ``citation_validity``: share of sentences whose every citation is a real,
   non-empty span of its source and, for an extracted sentence, whose first
   citation slices back to the text shown (up to the capitalised first
-  letter and a bracketed "[Name]" put in for "He"/"She").
+  letter and a bracketed "[Name]" put in for "He"/"She"; whitespace compared collapsed, as
+  two sentences shown together are joined by one space).
 - ``multi_source_share``: share of sentences that cite at least two
   independent groups (wire reprints count once).
 - ``event_recall``: share of labelled key events (dated in at least two
@@ -47,8 +48,8 @@ def sentence_valid(briefing: Briefing, s: SummarySentence) -> bool:
         return False
     if s.kind != "extracted":
         return True
-    cited = briefing.text_of(s.citations[0])
-    shown = s.text
+    cited = " ".join(briefing.text_of(s.citations[0]).split())  # two sentences shown as one: one space between
+    shown = " ".join(s.text.split())
     bracket = _BRACKETED.match(shown)
     if bracket:  # "[Belmokhtar] said ..." shown for "He said ..."
         return cited.split(" ", 1)[-1] == shown[bracket.end():].lstrip()

@@ -108,3 +108,63 @@ def test_a_sentence_with_a_time_and_date_is_kept() -> None:
     line = "The plane left at 9:30 p.m. on March 8, 2014, and vanished an hour later."
     text = between(line)
     assert line in clean_text(text).text
+
+
+@pytest.mark.parametrize("line", [
+    "Image copyright AFP Image caption The man was known to the intelligence services",  # BBC
+    "Enlarge this image toggle caption Bryan Bedder/Getty Images Bryan Bedder/Getty Images",  # NPR
+    "The president before opening the exchange on September 20, 2005. Michael Nagle/Getty Images",  # Business Insider
+    "Armed men take cover behind an armored vehicle near Sevastopol. Shamil Zhumatov/Reuters",  # USA Today
+    "The vehicle is hoisted back aboard after buoyancy testing. (U.S. Navy / Getty Images / )",  # Los Angeles Times
+])
+def test_caption_labels_and_credits(line: str) -> None:
+    text = between(line)
+    assert ("photo caption", line) in removed(text)
+    assert_body_kept(text)
+
+
+@pytest.mark.parametrize("line", [
+    "CLOSE The index plunged more than 1,100 points Monday as stocks took their worst loss. (Feb. 5) AP",  # USA Today
+    "CLOSE Skip in Skip x Embed x Share Late Wednesday afternoon, the president spoke with our station.",  # KSDK
+])
+def test_video_blurbs_behind_a_close_button(line: str) -> None:
+    text = between(line)
+    assert ("video player or share bar", line) in removed(text)
+    assert_body_kept(text)
+
+
+@pytest.mark.parametrize("line", [
+    "Photo Advertisement Continue reading the main story",  # New York Times
+    "Story Continued Below",  # Politico
+])
+def test_read_on_interstitials(line: str) -> None:
+    text = between(line)
+    assert ("read-on interstitial", line) in removed(text)
+    assert line not in clean_text(text).text
+    assert_body_kept(text)
+
+
+def test_a_sentence_about_a_credit_is_kept() -> None:
+    line = "The photograph, credited to Getty Images, was shown at the hearing on Monday."
+    assert line in clean_text(between(line)).text
+
+
+@pytest.mark.parametrize(("line", "kept"), [
+    ("WASHINGTON | Wed May 26, 2010 12:13 pm EDT WASHINGTON (Reuters) - The company told investigators on Tuesday "
+     "that a test had failed.", "WASHINGTON (Reuters) - The company told investigators"),  # Reuters
+    ("Storm hits the clean-up Wednesday 30 June 2010 09.55 BST The first named storm of the season has hit the "
+     "clean-up.", "The first named storm"),  # Guardian
+    ("Wednesday, May 26, 2010; 7:59 PM The company's head of safety gave reporters a briefing on Wednesday.",
+     "The company's head of safety"),  # Washington Post
+])
+def test_a_page_header_run_into_the_first_sentence_is_cut(line: str, kept: str) -> None:
+    text = between(line)
+    assert any(reason == "page header (date and time)" for reason, _ in removed(text))
+    cleaned = clean_text(text).text
+    assert kept in cleaned and "2010" not in cleaned
+    assert_body_kept(text)
+
+
+def test_a_sentence_running_on_after_a_date_and_time_is_kept() -> None:
+    line = "It was March 8, 2014 9:30 p.m. when the plane left the gate."
+    assert line in clean_text(between(line)).text

@@ -108,6 +108,9 @@ def test_standalone_span_always_slices_back(text, persons):
     "Are Nevada officials actually trying to preserve the state's marijuana black market?",  # a question
     "Words that should be required reading for men and women of all ages.",  # no main verb
     "Warren Beatty exits the stage at the Oscars on Sunday, Feb. 26, 2017, at the Dolby Theatre.",  # caption
+    "It was one of the most awkward moments in the history of the Oscars.",  # what "it" was is said before
+    "It said the results of toxicology tests could take weeks to come back.",  # who "it" is, too
+    "The vehicle is hoisted back aboard the ship after testing on April 14, 2014.",  # a caption, passive
 ])
 def test_sentences_that_depend_on_another_are_dropped(text):
     assert _alone(text, []) is None
@@ -115,7 +118,7 @@ def test_sentences_that_depend_on_another_are_dropped(text):
 
 @pytest.mark.parametrize("text", [
     "Seven foreign hostages and 11 gunmen were killed on Saturday, an Algerian security source said.",
-    "It was one of the most awkward moments in the history of the Oscars.",
+    "It is unclear whether the company will appeal the ruling on Monday.",  # "it" stands for the clause
     "So far, 23 hostages have been confirmed dead by the Algerian authorities.",
     "The rescued swimmer is reported to be in stable condition at a Boston hospital.",
 ])
@@ -129,3 +132,33 @@ def test_headline_glued_to_the_first_sentence_is_cut():
     span, shown = _alone(text, [], first=True)
     assert shown.startswith("Thousands of people") and text[span.start:span.end] == shown
     assert _alone(text, [])[1].startswith("Haiti devastated")  # only an article's first sentence
+
+
+def test_a_dependent_sentence_is_shown_with_the_one_it_depends_on():
+    from newsfuse.summary.build import PoolItem, _shown
+    from newsfuse.summary.text import paired
+
+    text = ("The coroner's office said there was no evidence of foul play after an autopsy on Friday.\n"
+            "It said the results of toxicology tests could take weeks to come back.")
+    doc = _NLP(text)
+    items = [PoolItem(Span("s", s.start_char, s.start_char + len(s.text.rstrip())), (f"t{i}",), i, ())
+             for i, s in enumerate(doc.sents)]
+    shown = _shown(items, text, doc, _NLP)
+    assert [s[2][1] for s in shown] == [
+        "The coroner's office said there was no evidence of foul play after an autopsy on Friday.",
+        "The coroner's office said there was no evidence of foul play after an autopsy on Friday. "
+        "It said the results of toxicology tests could take weeks to come back.",
+    ]
+    pair_span = shown[1][2][0]
+    assert (pair_span.start, pair_span.end) == (0, len(text)) and shown[1][3] == ("t0", "t1")
+    assert paired(shown[0][2], (Span("s", items[1].span.start, items[1].span.end), ""), text) == shown[1][2]
+
+
+def test_a_dependent_sentence_after_one_that_cannot_stand_alone_is_dropped():
+    from newsfuse.summary.build import PoolItem, _shown
+
+    text = "Words that should be required reading for all of us.\nIt said the results could take weeks to come back."
+    doc = _NLP(text)
+    items = [PoolItem(Span("s", s.start_char, s.start_char + len(s.text.rstrip())), (), i, ())
+             for i, s in enumerate(doc.sents)]
+    assert _shown(items, text, doc, _NLP) == []

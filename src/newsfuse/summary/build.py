@@ -12,19 +12,25 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
+from ..config import DEFAULT_MODEL
 from ..model import Briefing, Span, TimeExpression
+from ..nlp.load import load_nlp
 from ..summary.similarity import best_matches_all
 from .select import Scored
+from .standalone import AFTER_PREVIOUS
 from .support import SUPPORT_COSINE, Support, group_count, idf_weights, numbers_in, supporting, tfidf
-from .text import Candidate, content_terms, furniture_reason, standalone
+from .text import Candidate, content_terms, depends, furniture_reason, paired, standalone
 from .when import sentence_date
 
 #: How many preceding sentences to look back in for the person an opening
 #: "He"/"She" refers to; beyond two, news prose has usually named someone else.
 PRONOUN_LOOKBACK = 2
+#: A sentence shown with the one it depends on: together no longer than one long sentence.
+MAX_PAIR_WORDS = 90
 
 
 @dataclass(frozen=True)
@@ -87,32 +93,76 @@ def build_index(briefing: Briefing) -> Index:
     times_of = _times_by_source(briefing.times)
     wire_partners = _wire_partners(briefing.shared_sentences)
     shown_items = []
+    parse = parser(briefing)
     for sid, items in pool.items():
-        text = briefing.source(sid).text
-        for i, it in enumerate(items):
-            persons = [p for prev in items[max(0, i - PRONOUN_LOOKBACK) : i] for p in prev.persons]
-            shown = standalone(it.span, text, persons, briefing.docs[sid], first=it.position == 0)
-            if shown is not None:
-                shown_items.append((sid, it, shown))
-    best = best_matches_all(others, [it.span for _, it, _ in shown_items], SUPPORT_COSINE)
+        shown_items += _shown(items, briefing.source(sid).text, briefing.docs[sid], parse)
+    extra = {shown[0]: (sid, tfidf(terms, idf)) for sid, it, shown, terms in shown_items if terms != it.terms}
+    best = best_matches_all(others, [shown[0] if terms != it.terms else it.span for _, it, shown, terms in shown_items],
+                            SUPPORT_COSINE, extra)
     scored, support = [], {}
-    for sid, it, (span, shown_text) in shown_items:
+    alone_spans = {it.span: shown[0] for _, it, shown, terms in shown_items if terms == it.terms}
+    for sid, it, (span, shown_text), terms in shown_items:
         text = briefing.source(sid).text
-        matches = best[it.span]
-        sup = supporting(list(matches.above), numbers=numbers, own=numbers[it.span])
+        key = span if terms != it.terms else it.span  # a pair is its own query
+        own = numbers[it.span] if key == it.span else numbers_in(terms)
+        matches = best[key]
+        sup = supporting(list(matches.above), numbers=numbers, own=own)
         sup = _with_wire_copy(sup, it.span, wire_partners)
-        cand = Candidate(span, shown_text, it.terms, it.position, len(shown_text.split()))
+        extends = alone_spans.get(it.span) if key != it.span else None
+        cand = Candidate(span, shown_text, terms, it.position, len(shown_text.split()), extends)
         support[span] = sup
         scored.append(Scored(
             candidate=cand,
-            vector=vectors[it.span],
+            vector=extra[key][1] if key in extra else vectors[it.span],
             centrality=matches.total / max(1, len(others) - 1),
             groups=group_count([sid, *(s.source for s in sup.spans)], groups),
-            keys=frozenset(it.terms) | extra_keys.get(it.span, frozenset()),
+            keys=frozenset(terms) | extra_keys.get(it.span, frozenset()) | _pair_keys(span, it.span, extra_keys, pool[sid]),
             when=sentence_date(span, text[span.start : span.end], published.get(sid), times_of.get(sid, ())),
         ))
     weights = key_weights(pool, extra_keys, groups, idf)
     return Index(tuple(scored), support, weights, len(groups))
+
+
+def _shown(items: Sequence[PoolItem], text: str, doc: Any,
+           parse: Callable[[str], Any]) -> list[tuple[str, PoolItem, tuple[Span, str], tuple[str, ...]]]:
+    """What each sentence of one source can show: itself alone, or -- when it depends on the
+    sentence before it (a pronoun or "it" subject, "the figure", "As a result,", "Kim Riley said
+    at a news conference." after a quotation) and that one stands alone -- the two as one
+    candidate. A pair carries the first sentence's ``PoolItem`` and both sentences' terms."""
+    out = []
+    alone: dict[int, tuple[Span, str] | None] = {}
+    for i, it in enumerate(items):
+        persons = [p for prev in items[max(0, i - PRONOUN_LOOKBACK) : i] for p in prev.persons]
+        alone[i] = standalone(it.span, text, persons, doc, first=it.position == 0, parse=parse)
+        if alone[i] is not None:
+            out.append((it.span.source, it, alone[i], it.terms))
+            continue
+        prev = items[i - 1] if i else None
+        if prev is None or prev.position != it.position - 1:
+            continue
+        need = depends(it.span, text, doc, parse=parse)
+        first = alone[i - 1]
+        second = standalone(it.span, text, (), doc, parse=parse, context=AFTER_PREVIOUS) if need else None
+        if first is None or second is None:
+            continue
+        span, shown = paired(first, second, text)
+        if len(shown.split()) <= MAX_PAIR_WORDS:
+            out.append((it.span.source, prev, (span, shown), prev.terms + it.terms))
+    return out
+
+
+def _pair_keys(span: Span, first: Span, extra_keys: Mapping[Span, frozenset[str]],
+               items: Sequence[PoolItem]) -> frozenset[str]:
+    """Entity and figure keys of the second sentence of a pair (the first's are added already)."""
+    if span.end <= first.end:
+        return frozenset()
+    return frozenset().union(*(extra_keys.get(it.span, frozenset()) for it in items
+                               if first.end <= it.span.start < span.end))
+
+
+def parser(briefing: Briefing) -> Callable[[str], Any]:
+    """The briefing's spaCy pipeline (loaded once per process), to re-read a piece of a sentence alone."""
+    return load_nlp(getattr(briefing.settings, "model", None) or DEFAULT_MODEL)
 
 
 def _with_wire_copy(sup: Support, span: Span, partners: Mapping[Span, Sequence[Span]]) -> Support:

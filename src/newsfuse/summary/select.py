@@ -94,20 +94,29 @@ def select(
     # chosen (a max over the chosen ones, the same whichever order they come in).
     overlaps = [0.0] * len(pool)
     while pool:
-        best, best_gain, best_extra, best_at = None, -math.inf, (0, frozenset()), -1
+        best, best_gain, best_extra, best_at, best_base = None, -math.inf, (0, frozenset()), -1, None
+        by_span = {c.candidate.span: k for k, c in enumerate(chosen)}
         for at, s in enumerate(pool):
             extra = extra_words(s, stated) if extra_words else (0, frozenset())
-            if used + s.candidate.words + extra[0] > budget:
+            # Two sentences shown as one may replace the first, already chosen: only the second's words count.
+            base = by_span.get(s.candidate.extends) if s.candidate.extends else None
+            words = s.candidate.words - (chosen[base].candidate.words if base is not None else 0)
+            if used + words + extra[0] > budget:
                 continue
-            overlap = overlaps[at]
+            overlap = overlaps[at] if base is None else max(
+                (cosine(s.vector, c.vector) for k, c in enumerate(chosen) if k != base), default=0.0)
             if overlap >= weights.max_overlap:
                 continue
-            gain = _gain(s, overlap, covered, key_weights, n_groups, weights)
+            gain = _gain(s, overlap, covered, key_weights, n_groups, weights, words)
             if gain > best_gain:
-                best, best_gain, best_extra, best_at = s, gain, extra, at
+                best, best_gain, best_extra, best_at, best_base = s, gain, extra, at, base
         if best is None:
             break
-        chosen.append(best)
+        if best_base is not None:
+            used -= chosen[best_base].candidate.words
+            chosen[best_base] = best
+        else:
+            chosen.append(best)
         covered |= best.keys
         stated |= best_extra[1]
         used += best.candidate.words + best_extra[0]
@@ -117,13 +126,16 @@ def select(
 
 
 def _gain(
-    s: Scored, overlap: float, covered: set[str], key_weights: Mapping[str, float], n_groups: int, w: Weights
+    s: Scored, overlap: float, covered: set[str], key_weights: Mapping[str, float], n_groups: int, w: Weights,
+    words: int | None = None,
 ) -> float:
+    """``words``: what choosing ``s`` adds to the summary (less than its own words when it replaces
+    its first sentence, already chosen), the length new key terms are priced by."""
     support = (s.groups - 1) / max(1, n_groups - 1)
     return (
         w.central * s.centrality
         + w.support * support
-        + w.coverage * coverage_gain(s.keys, covered, key_weights, s.candidate.words)
+        + w.coverage * coverage_gain(s.keys, covered, key_weights, s.candidate.words if words is None else words)
         + w.lead * lead_prior(s.candidate.position)
         - w.redundant * overlap
     )

@@ -35,9 +35,12 @@ class BestMatches:
 
 
 def best_matches_all(
-    pool: Mapping[str, Sequence[tuple[Span, Vector]]], queries: Sequence[Span], threshold: float
+    pool: Mapping[str, Sequence[tuple[Span, Vector]]], queries: Sequence[Span], threshold: float,
+    extra: Mapping[Span, tuple[str, Vector]] | None = None,
 ) -> dict[Span, BestMatches]:
-    """For each query span (a pool sentence), its best match in every other source with sentences.
+    """For each query span (a pool sentence, or one of ``extra``: span -> (its source, its
+    vector), such as two sentences shown as one), its best match in every other source with
+    sentences.
 
     ``total`` sums every other source's best score in source order (0 where no term is shared),
     ``above`` keeps those whose best reaches ``threshold``.
@@ -65,15 +68,30 @@ def best_matches_all(
             indptr.append(len(indices))
     if not queries:
         return {}
+    extra = extra or {}
     row_of = {span: i for i, span in enumerate(spans)}
-    seg_of_row = np.repeat(np.arange(len(seg_starts)), np.diff(seg_starts + [len(spans)]))
+    seg_index = {sid: i for i, sid in enumerate(seg_source)}
+    extra_seg = []
+    for span, (sid, vector) in extra.items():  # rows after the pool's: compared, never matched
+        if span in row_of or sid not in seg_index:
+            continue
+        row_of[span] = len(indptr) - 1
+        extra_seg.append(seg_index[sid])
+        for term, value in vector.items():
+            if term in vocab:
+                indices.append(vocab[term])
+                data.append(value)
+        indptr.append(len(indices))
+    seg_of_row = np.repeat(np.arange(len(seg_starts)), np.diff(seg_starts + [len(spans)])).tolist()
+    seg_of_row += extra_seg
     matrix = csr_matrix((np.asarray(data, dtype=np.float64), np.asarray(indices), np.asarray(indptr)),
-                        shape=(len(spans), max(1, len(vocab))))
-    transposed = matrix.T.tocsc()
+                        shape=(len(indptr) - 1, max(1, len(vocab))))
+    transposed = matrix[: len(spans)].T.tocsc()
     bounds = seg_starts + [len(spans)]
     out: dict[Span, BestMatches] = {}
     block = max(1, BLOCK_CELLS // max(1, len(spans)))
-    rows = [row_of[q] for q in queries]
+    query_of = {row: span for span, row in row_of.items()}
+    rows = [row_of[q] for q in queries if q in row_of]
     for at in range(0, len(rows), block):
         chunk = rows[at : at + block]
         cosines = (matrix[chunk] @ transposed).toarray()
@@ -88,5 +106,5 @@ def best_matches_all(
                     continue
                 lo, hi = bounds[k], bounds[k + 1]
                 above.append((float(best[r, k]), spans[lo + int(np.argmax(cosines[r, lo:hi]))]))
-            out[spans[row]] = BestMatches(tuple(above), sum(scores))
+            out[query_of[row]] = BestMatches(tuple(above), sum(scores))
     return out

@@ -20,6 +20,7 @@ dependency relation, part of speech and morphology spaCy's parser already gives 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -38,8 +39,22 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 #: something named before; proximal ones are often deictic ("this week").
 _DISTAL = frozenset({"that", "those"})
 _COURTESY = frozenset({"mr", "mrs", "ms", "miss"})
+#: Verbs that attribute words to someone: with nothing reported in the sentence, the words are
+#: in the sentence before ("… within the next week," / "Kim Riley said at a news conference.").
+_ATTRIBUTING = frozenset({"say", "tell", "add", "write", "explain", "announce", "state", "note"})
+_REPORTED = frozenset({"ccomp", "dobj", "xcomp", "parataxis", "advcl", "dative", "attr", "oprd", "conj"})
+#: Verbs an extraposed "it" stands in front of ("It is clear that …", "It seems …").
+_RAISING = frozenset({"be", "seem", "appear", "remain", "become", "take", "look", "matter"})
 #: A headline run glued to an article's first sentence is at most this many words.
 MAX_HEADLINE_WORDS = 14
+#: With the parse to check that the rest is a sentence, a headline with its standfirst or caption.
+MAX_GLUED_WORDS = 40
+#: Headline, standfirst, caption: at most this many runs before the sentence.
+MAX_GLUED_RUNS = 3
+_CLOSING = frozenset({"'", "’", "”", '"'})
+_FINITE_OR_BASE = frozenset({"VBD", "VBZ", "VBP", "VB", "MD"})
+#: Dependents that modify the noun after them ("chairman Henry Waxman").
+_MODIFIERS = frozenset({"compound", "amod", "nmod", "nummod", "poss", "det", "appos", "flat"})
 #: ... and what follows it is a sentence of at least this many words.
 MIN_LEAD_WORDS = 8
 
@@ -60,19 +75,31 @@ def anaphoric_nouns() -> frozenset[str]:
     return frozenset(_table("anaphoric_nouns.tsv"))
 
 
+#: Where a sentence will be shown: on its own, or right after the sentence before it in its
+#: article (what it points back to is then shown with it).
+ALONE, AFTER_PREVIOUS = "alone", "after previous"
+
+
 @dataclass(frozen=True)
 class Verdict:
     """``skip``: why the sentence cannot be shown alone (None when it can). ``strip``: how many
     characters of a leading connective to drop. ``pronoun``: the sentence opens with a
-    third-person personal pronoun subject, which a caller may resolve to a name."""
+    third-person personal pronoun subject, which a caller may resolve to a name. ``back``: the
+    only reason to skip is what the sentence points back to (shown with the sentence before it,
+    it reads)."""
 
     skip: str | None = None
     strip: int = 0
     pronoun: bool = False
+    back: bool = False
 
 
-def judge(sent: Any) -> Verdict:
-    """The verdict for one parsed sentence (a spaCy Span)."""
+def judge(sent: Any, context: str = ALONE) -> Verdict:
+    """The verdict for one parsed sentence (a spaCy Span) shown in ``context``.
+
+    Shown after its previous sentence, what points back has its referent and a connective keeps
+    its premise, so neither is held against it nor stripped.
+    """
     toks = [t for t in sent if not t.is_space]
     if not toks:
         return Verdict("empty")
@@ -80,29 +107,47 @@ def judge(sent: Any) -> Verdict:
     reason = _surface(text)
     if reason:
         return Verdict(reason)
-    strip, action = _opener(toks)
-    if action == "skip":
-        return Verdict("opens with a connective that refers to the previous sentence")
+    strip, action = _opener(toks) if context != AFTER_PREVIOUS else (0, None)
     rest = toks[strip:] if strip else toks
     root = sent.root
     if root.pos_ not in {"VERB", "AUX"}:
         return Verdict("no main verb (a headline, caption or fragment)")
-    if root.tag_ in {"VBZ", "VBP"} and _FULL_DATE.search(text) and not _in_quotes(root, sent):
+    if _present_caption(root, sent, text):
         return Verdict("present tense with a full date (a photo caption)")
     quoted = _quoted_ranges(sent)
+    back = []
+    if action == "skip":
+        back.append("opens with a connective that refers to the previous sentence")
     if any(t.dep_ == "det" and t.lower_ in _DISTAL and t.head.pos_ == "NOUN" and not _quoted_at(t, quoted) for t in rest):
-        return Verdict('"that …"/"those …" points back')
+        back.append('"that …"/"those …" points back')
     pronoun = False
+    nominal_subject = any(c.dep_ in _SUBJECTS and c.pos_ in {"NOUN", "PROPN"} for c in root.children)
     for dep in _arguments(root):
         why = _points_back(dep, quoted)
         if why == "pronoun" and dep.i == rest[0].i:
             pronoun = True
-        elif why == "pronoun":
-            continue  # later in the sentence a "he"/"she" usually has its antecedent before it
-        elif why:
+        elif why in {"pronoun", "it"}:
+            if dep.head.i == root.i or not nominal_subject:  # "…, they said."; not "Police said it would …"
+                back.append(f'a "{dep.lower_}" subject with its antecedent in an earlier sentence')
+        elif why and why.startswith("first or second person"):
             return Verdict(why)
+        elif why:
+            back.append(why)
+    if root.lemma_ in _ATTRIBUTING and not any(c.dep_ in _REPORTED for c in root.children) and not quoted:
+        back.append("attributes a quotation in the sentence before it")  # "Kim Riley said at a news conference."
+    if context == AFTER_PREVIOUS:
+        back, pronoun = [], False
+    if back:
+        return Verdict(back[0], back=True)
     strip_chars = rest[0].idx - toks[0].idx if strip else 0
     return Verdict(None, strip_chars, pronoun)
+
+
+def _present_caption(root: Any, sent: Any, text: str) -> bool:
+    """A present-tense main verb ("is hoisted", "shows", "is seen") and a full date: a photo caption."""
+    present = root.tag_ in {"VBZ", "VBP"} or (root.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.tag_ in {"VBZ", "VBP"} for c in root.children))
+    return present and bool(_FULL_DATE.search(text)) and not _in_quotes(root, sent)
 
 
 def _surface(text: str) -> str | None:
@@ -171,6 +216,14 @@ def _in_quotes(tok: Any, sent: Any) -> bool:
     return any(a <= tok.idx <= b for a, b in _quoted_ranges(sent))
 
 
+def _expletive(it: Any) -> bool:
+    """ "It is unclear whether …", "It was raining": an "it" that stands for a clause later in the
+    sentence, or for the weather, names nothing before."""
+    head = it.head
+    return any(c.dep_ in {"ccomp", "xcomp", "csubj"} or (c.dep_ == "advcl" and any(
+        m.dep_ == "mark" for m in c.children)) for c in head.children if c.i > it.i) and head.lemma_ in _RAISING
+
+
 def _points_back(tok: Any, quoted: list[tuple[int, int]]) -> str | None:
     if any(a <= tok.idx <= b for a, b in quoted):
         return None
@@ -183,6 +236,8 @@ def _points_back(tok: Any, quoted: list[tuple[int, int]]) -> str | None:
             return "a demonstrative points back"
         if person == ["3"] and morph.get("Gender") != ["Neut"] and tok.dep_ in _SUBJECTS:
             return "pronoun"
+        if tok.lower_ == "it" and tok.dep_ in _SUBJECTS and not _expletive(tok):
+            return "it"
         return None
     if tok.pos_ not in {"NOUN", "PROPN"}:
         return None
@@ -203,25 +258,103 @@ def _points_back(tok: Any, quoted: list[tuple[int, int]]) -> str | None:
     return None
 
 
-def headline_prefix(sent: Any, *, first: bool = True) -> int:
-    """Characters of a headline glued to an article's first sentence by a text-only scraper, or 0.
+def headline_prefix(sent: Any, *, first: bool = True, parse: Callable[[str], Any] | None = None,
+                    runs: int | None = None) -> int:
+    """Characters of a headline (and standfirst or caption) glued to an article's first sentence
+    by a text-only scraper, or 0.
 
     "Haiti devastated by massive quake Thousands of people are feared dead…": a capitalised
     word that is not a name, after a content word with no punctuation between them, followed
     by a lower-case word, starts the real sentence. Not ``first`` (a caption run into a later
     paragraph, "Joe Jackson attends award ceremony The Los Angeles County Coroner's office…"),
-    only a capitalised article after a noun is taken as the start. Capitalised names ("… death Los Angeles
-    police …") are never taken as the start, so prose is not cut.
+    only a capitalised article after a noun is taken as the start.
+
+    A capitalised name after a lower-case word ("… by star's death Los Angeles police
+    investigating …", "… in 2003 Michael Jackson has topped …") starts the real sentence only
+    when ``parse`` (the pipeline, run on the rest alone) reads the rest as a clause that opens
+    with its own subject and a finite verb, and the word before the name neither modifies it
+    ("chairman Henry Waxman") nor governs it ("told Reuters"), nor is a finite verb that could
+    take the rest as its unmarked object clause ("said Michael Jackson died"). Runs are cut in
+    turn: a headline, then a standfirst or caption, then the sentence (``runs``: at most this many).
     """
     toks = [t for t in sent if not t.is_space]
-    for k in range(3, min(MAX_HEADLINE_WORDS + 1, len(toks) - MIN_LEAD_WORDS)):
+    if not toks:
+        return 0
+    origin, cut = toks[0].idx, 0
+    for _ in range(MAX_GLUED_RUNS if runs is None else runs):
+        k = _glued_split(toks, first, parse)
+        if not k:
+            break
+        cut, toks = toks[k].idx - origin, toks[k:]
+    return cut
+
+
+def _glued_split(toks: list[Any], first: bool, parse: Callable[[str], Any] | None) -> int:
+    """Index of the token that starts the real sentence after a glued run, or 0."""
+    limit = MAX_GLUED_WORDS if first and parse is not None else MAX_HEADLINE_WORDS
+    for k in range(3, min(limit + 1, len(toks) - MIN_LEAD_WORDS)):
         tok, prev, nxt = toks[k], toks[k - 1], toks[k + 1]
-        if not tok.is_title or len(tok.text) < 2 or tok.pos_ == "PROPN":
+        if not tok.text[:1].isupper() or not tok.text[:1].isalpha():
             continue
-        if prev.is_punct or prev.pos_ in {"DET", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "PRON"}:
+        closing_quote = prev.is_punct and prev.text in _CLOSING and _closes(toks, k - 1) and not toks[k - 2].is_punct
+        if (prev.is_punct and not closing_quote) or prev.pos_ in {"DET", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "PRON"} \
+                or prev.tag_ == "VBG" or _open_quote(toks[:k]):
+            continue  # "including Rclbeauty101 have …"; a title in quotes ("Gone With the Wind")
+        if not first:
+            if tok.pos_ == "DET" and len(tok.text) > 1 and prev.pos_ in {"NOUN", "PROPN", "NUM"} and k <= MAX_HEADLINE_WORDS:
+                return k  # mid-article, only a caption run into "The …"/"A …" is cut
             continue
-        if not first and not (tok.pos_ == "DET" and prev.pos_ in {"NOUN", "PROPN", "NUM"}):
-            continue  # mid-article, only a caption run into "The …"/"A …" is cut
-        if tok.pos_ == "DET" or (nxt.is_lower and tok.pos_ in {"NOUN", "VERB", "PRON", "ADV", "PART", "ADP", "NUM"}):
-            return tok.idx - toks[0].idx
+        if k <= MAX_HEADLINE_WORDS and tok.is_title and len(tok.text) > 1 and tok.pos_ != "PROPN" and (
+                tok.pos_ == "DET" or (nxt.is_lower and tok.pos_ in {"NOUN", "VERB", "PRON", "ADV", "PART", "ADP", "NUM"})):
+            return k
+        if parse is not None and _starts_clause(toks, k, closing_quote, parse):
+            return k
     return 0
+
+
+def _open_quote(toks: list[Any]) -> bool:
+    """A quotation opened in ``toks`` and not closed: a split inside it would cut a quoted title."""
+    curly = sum(1 for t in toks if t.text == "“") > sum(1 for t in toks if t.text == "”")
+    return curly or sum(1 for t in toks if t.text == '"') % 2 == 1
+
+
+def _closes(toks: list[Any], i: int) -> bool:
+    """Whether the quotation mark at ``i`` closes one opened before it (straight quotes pair up)."""
+    mark = toks[i].text
+    if mark in {"”", "’"}:
+        return any(t.text in {"“", "‘"} for t in toks[:i]) or mark == "’" and any(t.text == "'" for t in toks[:i])
+    return sum(1 for t in toks[:i] if t.text == mark) % 2 == 1
+
+
+def _starts_clause(toks: list[Any], k: int, closing_quote: bool, parse: Callable[[str], Any]) -> bool:
+    """Whether the capitalised word at ``k`` opens a sentence of its own (see ``headline_prefix``)."""
+    tok, prev = toks[k], toks[k - 1]
+    if not closing_quote:
+        if not (prev.is_lower or prev.like_num) or prev.tag_ in _FINITE_OR_BASE or prev.pos_ in {"VERB", "ADV"}:
+            return False  # "said Michael Jackson died", "suggested Jackson gave", "once BP sells"
+        if tok.ent_type_ in {"DATE", "TIME"}:
+            return False  # "… added its voice Monday to rising calls"
+        if prev.pos_ == "NOUN" and tok.ent_type_ == "PERSON":
+            return False  # a role before a name: "BP chief executive Tony Hayward"
+        if prev.head.i >= tok.i and prev.dep_ in _MODIFIERS and tok.ent_type_:
+            return False  # "the oil company BP", "the company's chief executive Tony Hayward"
+        head = tok
+        while head.dep_ in _MODIFIERS and head.head.i > head.i:
+            head = head.head
+        if head.head.i == prev.i:
+            return False  # "told Reuters", "his son Prince Michael"
+    if any(t.dep_ == "appos" and t.left_edge.i < tok.i <= t.right_edge.i for t in toks[:k]):
+        return False  # inside an aside: "Prodigy, the rapper … of New York duo Mobb Deep, died …"
+    if any(t.dep_ == "det" and t.head.i >= tok.i for t in toks[:k]):
+        return False  # one noun phrase across the name: "a major Facebook acquisition"
+    rest = parse(toks[0].doc.text[tok.idx : toks[-1].idx + len(toks[-1].text)])
+    first_sent = next(iter(rest.sents), None)
+    if first_sent is None or len(first_sent) < MIN_LEAD_WORDS:
+        return False
+    root = first_sent.root
+    if root.pos_ not in {"VERB", "AUX"}:
+        return False
+    finite = root.tag_ in {"VBD", "VBZ", "VBP", "MD"} or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBZ", "VBP", "MD"} for c in root.children)
+    subjects = [c for c in root.children if c.dep_ in _SUBJECTS]
+    return finite and any(s.left_edge.i == 0 for s in subjects)

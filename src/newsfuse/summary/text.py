@@ -1,5 +1,9 @@
 """What a sentence says (its content terms) and whether it can stand alone.
 
+Page furniture inside a sentence is judged by ``clean.furniture`` (one furniture filter, beside
+the line rules); ``furniture_reason``, ``MIN_WORDS`` and ``MAX_WORDS`` are re-exported here for
+the summary's callers.
+
 A summary sentence is lifted out of its article, so it must make sense
 without its neighbours: no page furniture (captions, credits, calls to
 action, headlines without a verb), nothing that depends on the sentence before it (read off
@@ -13,40 +17,20 @@ in newspaper style).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ..clean.datelines import dateline_prefix
+from ..clean.furniture import MAX_WORDS, MIN_WORDS, furniture_reason, quoted_share
 from ..model import Span
 from ..words import CARDINALS
-from .standalone import headline_prefix, judge
+from .standalone import ALONE, Verdict, headline_prefix, judge
 
-#: Shorter sentences are fragments ("He said.", "Deadly raid"); measured on
-#: In Amenas and Deepwater Horizon, no informative sentence has fewer words.
-MIN_WORDS = 8
-#: Longer "sentences" are run-ons from a missed split (lists, captions glued
-#: to text); the longest real sentence in both example clusters has 58 words.
-MAX_WORDS = 70
-#: A sentence with more than this share inside quotation marks is a quote,
-#: which reads badly out of context (same bound as the wire-copy detector).
-MAX_QUOTED_SHARE = 0.6
+__all__ = ["MAX_WORDS", "MIN_WORDS", "Candidate", "content_terms", "depends", "furniture_reason", "paired",
+           "quoted_share", "standalone"]
 
-_WORD = re.compile(r"[\w'’-]+")
-_FURNITURE = re.compile(
-    r"\b(?:AP|AFP|Reuters|Getty|EPA)\s+Photo\b|\bphoto(?:graph)?\s+(?:taken|released|shows)\b|"
-    r"\bclick here\b|\bread more\b|\bsign up\b|\bsubscribe\b|\bfollow us\b|©|\bcopyright\b|"
-    r"\ball rights reserved\b|https?://|www\.|\bemail this\b|\bcomments? (?:are|is) closed\b|"
-    r"\(\s*(?:AP|Reuters|AFP)\s*\)\s*$|\bcaption\b|—\s*(?:AFP|AP|Reuters)\b",
-    re.IGNORECASE,
-)
-_ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)[\"”’')\]]*\s*$")
-#: "…continued to July 6.Jarrett faces…": a scraper dropped the space between two sentences.
-_RUN_TOGETHER = re.compile(r"(?:\b[a-z]{3,}|\d)\.[A-Z][a-z]{2,}")
-#: "Born: … Also known as: … Biggest hits: …": a fact box's labels run into one line.
-_FACT_LABEL = re.compile(r"(?:^|\s)[A-Z][a-z]+(?: [a-z]+){0,2}:\s")
 _PRONOUN = re.compile(r"^(He|She)\b")
-_QUOTED = re.compile(r"[“\"]([^”\"]*)[”\"]|‘([^’]*)’")
 #: Number words as the digits a sentence about the same count would use ("twelve" = "12").
 NUMBER_DIGITS = {w: str(v) for w, v in CARDINALS.items() if 1 <= v <= 12} | {
     "dozen": "12", "hundred": "100", "thousand": "1000", "million": "1000000",
@@ -62,6 +46,9 @@ class Candidate:
     terms: tuple[str, ...]  # content terms (lemmas and normalised numbers), in order
     position: int  # index of the sentence in its source
     words: int
+    #: For two sentences shown as one: the span of the first shown alone, which this candidate
+    #: may replace in a summary that already has it (adding only the second sentence's words).
+    extends: Span | None = None
 
 
 def content_terms(tokens: Sequence[Any]) -> tuple[str, ...]:
@@ -78,47 +65,53 @@ def content_terms(tokens: Sequence[Any]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def quoted_share(text: str) -> float:
-    return sum(len(m.group(0)) for m in _QUOTED.finditer(text)) / max(1, len(text))
-
-
-def furniture_reason(text: str) -> str | None:
-    """Why ``text`` is not article prose, or None when it is."""
-    words = len(_WORD.findall(text))
-    if words < MIN_WORDS:
-        return f"fragment ({words} words)"
-    if words > MAX_WORDS:
-        return f"run-on ({words} words)"
-    if not re.search(r"[.!?][\"”’')\]]*$", text.strip()):
-        return "no closing punctuation (headline, caption or list)"
-    if _ELLIPSIS_END.search(text):
-        return "cut off (ends in an ellipsis)"
-    if _RUN_TOGETHER.search(text):
-        return "two sentences run together (no space after the full stop)"
-    if len(_FACT_LABEL.findall(text)) >= 3:
-        return "fact box (labelled fields)"
-    if _FURNITURE.search(text):
-        return "page furniture (caption, credit, link or call to action)"
-    if sum(ch.isupper() for ch in text) > 0.5 * sum(ch.isalpha() for ch in text):
-        return "mostly capitals"
-    if quoted_share(text) > MAX_QUOTED_SHARE:
-        return "mostly quotation"
-    return None
-
-
 def standalone(
-    span: Span, source_text: str, previous_persons: Sequence[str], doc: Any, *, first: bool = False
+    span: Span, source_text: str, previous_persons: Sequence[str], doc: Any, *, first: bool = False,
+    parse: Callable[[str], Any] | None = None, context: str = ALONE,
 ) -> tuple[Span, str] | None:
     """The span and text to show for a sentence lifted out of context, or None if it depends on another.
 
     Strips a headline glued to an article's ``first`` sentence, a dateline and an additive
-    connective (moving the span start); whether the rest stands alone is read off the
-    dependency parse (``summary.standalone.judge``). An opening "He"/"She" is resolved to the
-    one person named in the preceding sentences (shown as "[Name]"), else the sentence is dropped.
+    connective (moving the span start; ``parse``, the pipeline, checks a name that may open the
+    real sentence after a glued headline); whether the rest stands alone in ``context`` is read
+    off the dependency parse (``summary.standalone.judge``). An opening "He"/"She" is resolved to
+    the one person named in the preceding sentences (shown as "[Name]"), else the sentence is dropped.
     """
+    shown = _repaired(span, source_text, doc, first, parse)
+    if shown is None:
+        return None
+    start, text, sent = shown
+    verdict = judge(sent, context)
+    if verdict.skip:
+        return None
+    return _with_verdict(span, start, text, verdict, previous_persons)
+
+
+def depends(span: Span, source_text: str, doc: Any, *, first: bool = False,
+            parse: Callable[[str], Any] | None = None) -> Verdict | None:
+    """Why the sentence cannot be shown alone, when the reason is that it points back to the
+    sentence before it (``Verdict.back``); None otherwise."""
+    shown = _repaired(span, source_text, doc, first, parse)
+    if shown is None:
+        return None
+    verdict = judge(shown[2], ALONE)
+    return verdict if verdict.back else None
+
+
+def paired(first: tuple[Span, str], second: tuple[Span, str], source_text: str) -> tuple[Span, str]:
+    """Two neighbouring sentences shown as one: the span runs from the first's start to the
+    second's end, the text is the first's as shown, one space (for the line or paragraph break
+    between them) and then the source's own words."""
+    (a, text), (b, _) = first, second
+    return Span(a.source, a.start, b.end), text + " " + source_text[a.end : b.end].strip()
+
+
+def _repaired(span: Span, source_text: str, doc: Any, first: bool,
+              parse: Callable[[str], Any] | None) -> tuple[int, str, Any] | None:
+    """(start, text, parsed sentence) after cutting a glued headline and a dateline."""
     start = span.start
     whole = doc.char_span(span.start, span.end, alignment_mode="expand")
-    start += headline_prefix(whole, first=first) if whole is not None else 0
+    start += headline_prefix(whole, first=first, parse=parse) if whole is not None else 0
     text = source_text[start : span.end]
     cut = dateline_prefix(text)
     if cut and len(text) > cut:
@@ -126,9 +119,11 @@ def standalone(
     sent = doc.char_span(start, span.end, alignment_mode="contract")
     if sent is None or not text.strip():
         return None
-    verdict = judge(sent)
-    if verdict.skip:
-        return None
+    return start, text, sent
+
+
+def _with_verdict(span: Span, start: int, text: str, verdict: Verdict,
+                  previous_persons: Sequence[str]) -> tuple[Span, str] | None:
     if verdict.strip:
         start, text = start + verdict.strip, text[verdict.strip :]
     text = text[0].upper() + text[1:]

@@ -20,15 +20,29 @@ from typing import Any
 from ..clean.plain import PLAYER
 from ..model import Briefing
 from ..pipeline import stage
+from .build import parser
 from .standalone import headline_prefix
 
 MAX_TITLE_CHARS = 90
 #: A headline has at least this many words; "World", "Virgin Australia" are section or site labels.
 MIN_HEADLINE_WORDS = 3
 #: Dependents that carry detail, not the news: dropped from the lead sentence, rightmost first.
-_DETAIL = frozenset({"advcl", "prep", "relcl", "acl", "appos", "npadvmod", "advmod", "conj", "parataxis", "agent"})
+#: An agent ("marked by a mix-up") is not detail: without it a passive is left hanging.
+_DETAIL = frozenset({"advcl", "prep", "relcl", "acl", "appos", "npadvmod", "advmod", "conj", "parataxis"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 _TITLE_STOP = frozenset("the a an of in on at to for and or with by from as is are was were its it".split())
+#: A title cut shorter than this share of the limit has lost the news with its detail ("Texas will
+#: pay $3.4 million"); a piece deeper down is dropped instead.
+MIN_TITLE_SHARE = 0.4
+#: A dateline's place is a city and a region or country at most ("DELPHI, Ind.").
+MAX_PLACE_TOKENS = 5
+#: A byline ("By Amy Hybels, For CNN") or a time stamp ("… 09.18 BST") is no headline.
+_BYLINE = re.compile(r"^by\s+[A-Z]", re.IGNORECASE)
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|BST|UTC|ET|EST|EDT)\b", re.IGNORECASE)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_QUOTE_START = re.compile(r"^[“\"‘']")
+_DATELINE_MARKS = frozenset({"—", "–", "-", "--", ":"})
+_OPENING = {"“": "”", "‘": "’"}
 _QUOTED = re.compile(r"[“‘\"'][^”’\"']{12,}[”’\"']")
 
 
@@ -38,9 +52,9 @@ def story(briefing: Briefing) -> Briefing:
 
 
 def is_headline(text: str) -> bool:
-    """A real headline: enough words, not player/section furniture, not a pull quote."""
+    """A real headline: enough words, not player/section furniture, a byline or a time stamp, not a pull quote."""
     text = text.strip()
-    if len(text.split()) < MIN_HEADLINE_WORDS or PLAYER.match(text):
+    if len(text.split()) < MIN_HEADLINE_WORDS or PLAYER.match(text) or _BYLINE.match(text) or _CLOCK.search(text):
         return False
     quote = _QUOTED.search(text)
     return not (quote and len(quote.group(0)) > 0.5 * len(text))
@@ -49,13 +63,14 @@ def is_headline(text: str) -> bool:
 def glued_headlines(briefing: Briefing) -> list[str]:
     """Headlines a scraper ran into the first sentence of an article (``headline_prefix``)."""
     out = []
+    parse = parser(briefing)
     for source in briefing.sources:
         spans = briefing.sentences.get(source.id, ())
         doc = briefing.docs.get(source.id)
         if not spans or doc is None or source.title:
             continue
         sent = doc.char_span(spans[0].start, spans[0].end, alignment_mode="expand")
-        cut = headline_prefix(sent) if sent is not None else 0
+        cut = headline_prefix(sent, parse=parse, runs=1) if sent is not None else 0  # the headline, not a standfirst
         if cut:
             out.append(source.text[spans[0].start : spans[0].start + cut].strip())
     return out
@@ -63,10 +78,13 @@ def glued_headlines(briefing: Briefing) -> list[str]:
 
 def story_title(briefing: Briefing) -> str:
     titles = [t for t in (s.title for s in briefing.sources) if t and is_headline(t)]
-    titles += [t for t in glued_headlines(briefing) if is_headline(t)]
-    lead = briefing.summary[0] if briefing.summary else None
+    latest = max((s.published.year for s in briefing.sources if s.published), default=None)
+    titles += [t for t in glued_headlines(briefing) if is_headline(t) and not _background(t, latest)]
     if titles:
         return best_headline(titles, " ".join(s.text for s in briefing.summary))
+    # The lead states the news; a quotation (no one says it in the title) gives way to the next sentence.
+    leads = [s for s in briefing.summary if s.kind == "extracted" and not _QUOTE_START.match(s.text)]
+    lead = leads[0] if leads else (briefing.summary[0] if briefing.summary else None)
     if lead is not None:
         phrase = _lead_phrase(briefing, lead)
         if phrase:
@@ -75,6 +93,12 @@ def story_title(briefing: Briefing) -> str:
     if briefing.sources:
         return shorten(briefing.sources[0].text.split("\n")[0])
     return "Untitled story"
+
+
+def _background(text: str, latest: int | None) -> bool:
+    """A glued run naming an earlier year ("… last topped the chart in 2003") is a caption's
+    background, not the story's headline."""
+    return latest is not None and any(int(y) < latest for y in _YEAR.findall(text))
 
 
 def best_headline(titles: Sequence[str], lead: str) -> str:
@@ -103,12 +127,19 @@ def _lead_phrase(briefing: Briefing, lead: Any) -> str | None:
 
 
 def headline_phrase(sent: Any, limit: int = MAX_TITLE_CHARS) -> str:
-    """The main clause of ``sent``, detail dependents dropped rightmost first until it fits.
+    """The main clause of ``sent``, detail dependents dropped until it fits: an opening adverbial
+    first, then asides, then the outermost dependent whose drop makes it fit without leaving less
+    than ``MIN_TITLE_SHARE`` of the limit, the longest such title ("Texas will pay $3.4 million to
+    a couple who were wrongfully imprisoned", not "Texas will pay $3.4 million"); else the
+    rightmost outermost dependent, and again.
 
     "A man who went missing after swimming off an Ipswich beach Tuesday evening with his
     son-in-law has been rescued, police say." -> "A man who went missing after swimming off an
     Ipswich beach has been rescued": the reported clause of an inverted attribution is the news.
     """
+    place = _place_prefix(sent)
+    if place and max(place) + 1 < sent.end:
+        sent = sent.doc[max(place) + 1 : sent.end]
     clause = sent.root
     ccomps = [c for c in clause.children if c.dep_ == "ccomp" and (c.i < clause.i or _reported_news(clause, c))]
     if ccomps:
@@ -118,20 +149,46 @@ def headline_phrase(sent: Any, limit: int = MAX_TITLE_CHARS) -> str:
     detail = sorted((t for t in clause.subtree if t.dep_ in _DETAIL and t.i != clause.i and t.i in inside
                      and _starts_word(t)), key=lambda t: _drop_order(t, clause))
     text = _render(sent.doc, keep)
-    for tok in detail:
-        if len(text) <= limit:
+    while len(text) > limit:
+        options = [(tok, _without(sent, keep, tok)) for tok in detail if tok.i in keep]
+        if not options:
             break
-        if tok.i not in keep:
+        if _drop_order(options[0][0], clause)[0] < 2:  # an opening adverbial or an aside goes first
+            keep = options[0][1]
+            text = _render(sent.doc, keep)
             continue
-        sub = list(tok.subtree)
-        keep -= {t.i for t in sub}
-        after = sub[-1].i + 1
-        if after < len(sent.doc) and sent.doc[after].text == "," and sub[0].i and sent.doc[sub[0].i - 1].text == ",":
-            keep -= {after, sub[0].i - 1}  # an aside goes with its commas
-        if tok.dep_ == "conj":
-            keep -= {c.i for c in tok.head.children if c.dep_ == "cc" and tok.head.i < c.i < tok.i}
-        text = _render(sent.doc, keep)
+        rendered = [(tok, rest, _render(sent.doc, rest)) for tok, rest in options]
+        fitting = [o for o in rendered if MIN_TITLE_SHARE * limit <= len(o[2]) <= limit]
+        if fitting:  # the outermost dependent whose drop fits, the longest title among those
+            _, keep, text = max(fitting, key=lambda o: len(o[2]))
+        else:
+            _, keep, text = rendered[0]
     return shorten(text, limit)
+
+
+def _without(sent: Any, keep: set[int], tok: Any) -> set[int]:
+    """``keep`` less ``tok``'s subtree, with the commas around an aside and the "and" before a conjunct."""
+    sub = list(tok.subtree)
+    rest = keep - {t.i for t in sub}
+    after = sub[-1].i + 1
+    if after < len(sent.doc) and sent.doc[after].text == "," and sub[0].i and sent.doc[sub[0].i - 1].text == ",":
+        rest -= {after, sub[0].i - 1}  # an aside goes with its commas
+    if tok.dep_ == "conj":
+        rest -= {c.i for c in tok.head.children if c.dep_ == "cc" and tok.head.i < c.i < tok.i}
+    return rest
+
+
+def _place_prefix(sent: Any) -> set[int]:
+    """A wire dateline the lead opens with ("AUSTIN, Texas --", "DELPHI, Ind. —"): place names
+    and commas only, within the first few tokens, up to a dash or colon."""
+    toks = [t for t in sent if not t.is_space][:MAX_PLACE_TOKENS + 1]
+    for k, t in enumerate(toks):
+        if t.text in _DATELINE_MARKS and k:
+            head = toks[:k]
+            if all(h.pos_ == "PROPN" or h.text == "," for h in head) and head[0].pos_ == "PROPN":
+                return {h.i for h in toks[: k + 1]}
+            return set()
+    return set()
 
 
 def _reported_news(root: Any, ccomp: Any) -> bool:
@@ -153,7 +210,7 @@ def _starts_word(tok: Any) -> bool:
     return starts and ends and not (tok.dep_ == "conj" and tok.head.pos_ in {"NOUN", "PROPN"})
 
 
-def _drop_order(tok: Any, clause: Any) -> tuple[int, int]:
+def _drop_order(tok: Any, clause: Any) -> tuple[int, int, int]:
     """Detail before the clause's verb that opens the sentence ("After an hour of searching,")
     first, then asides set off by commas, then the rest from the right."""
     sub = list(tok.subtree)
@@ -162,15 +219,25 @@ def _drop_order(tok: Any, clause: Any) -> tuple[int, int]:
     left = sub[0].nbor(-1) if sub[0].i > sub[0].doc[0].i else None
     right = sub[-1].nbor(1) if sub[-1].i + 1 < len(sub[-1].doc) else None
     aside = bool(left is not None and left.text == "," and right is not None and right.text in {",", "."})
-    return (0 if before else 1 if aside else 2, -tok.i)
+    return (0 if before else 1 if aside else 2, _depth(tok, clause), -tok.i)
+
+
+def _depth(tok: Any, clause: Any) -> int:
+    """How many heads lie between ``tok`` and the clause: whole dependents of the clause go before
+    pieces of them, so no relative clause is left hanging ("a ceremony that was marked")."""
+    depth = 0
+    while tok.i != clause.i and tok.head.i != tok.i and depth < 50:
+        tok, depth = tok.head, depth + 1
+    return depth
 
 
 def _render(doc: Any, keep: set[int]) -> str:
     toks = [doc[i] for i in sorted(keep) if not doc[i].is_space]
     while toks and (toks[-1].is_punct or toks[-1].dep_ in {"cc", "mark"}):
         toks.pop()
-    while toks and (toks[0].is_punct or toks[0].dep_ == "mark"):
+    while toks and ((toks[0].is_punct and toks[0].text not in _OPENING) or toks[0].dep_ == "mark"):
         toks.pop(0)
+    toks = _balanced(toks)
     parts = []
     for a, b in zip(toks, [*toks[1:], None]):
         parts.append(a.text_with_ws if a.whitespace_ or b is None or b.i == a.i + 1 else a.text + " ")
@@ -178,6 +245,21 @@ def _render(doc: Any, keep: set[int]) -> str:
     text = re.sub(r"\s+([,;:])", r"\1", re.sub(r"([,;:])(\s*[,;:])+", r"\1", text))
     text = re.sub(r",\s*$", "", text)
     return text[:1].upper() + text[1:]
+
+
+def _balanced(toks: list[Any]) -> list[Any]:
+    """Curly quotation marks in pairs: an opening one whose closing one was dropped with detail goes
+    too, and a closing one left without its opening one gets it back ("“Moonlight” walked away")."""
+    out, open_at = [], []
+    for t in toks:
+        if t.text in _OPENING:
+            open_at.append(len(out))
+        elif t.text in _OPENING.values():
+            if not open_at:
+                continue
+            open_at.pop()
+        out.append(t)
+    return [t for i, t in enumerate(out) if i not in set(open_at)]
 
 
 def shorten(text: str, limit: int = MAX_TITLE_CHARS) -> str:
