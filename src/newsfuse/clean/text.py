@@ -33,13 +33,6 @@ class Cleaned:
     title: str | None = None
     date_line: str | None = None
 
-    def to_extracted(self, offset: int) -> int:
-        """Map a cleaned-text offset back to the extracted text."""
-        for clean_start, ext_start, length in self.segments:
-            if clean_start <= offset <= clean_start + length:
-                return ext_start + offset - clean_start
-        raise ValueError(f"offset {offset} falls between segments")
-
 
 def clean_text(extracted: str) -> Cleaned:
     lines = split_lines(extracted)

@@ -23,7 +23,6 @@ class Lexicon:
     forecast_aux: frozenset[str]
     forecast_verbs: frozenset[str]
     forecast_nouns: frozenset[str]
-    negations: frozenset[str]
     generic_phrases: tuple[str, ...]
     habitual_adverbs: frozenset[str]  # adverbs on the claim's verb that make it what usually happens
     habitual_phrases: tuple[str, ...]  # clause openers that speak of past or recurring years
@@ -55,7 +54,7 @@ def lexicon() -> Lexicon:
         hypothetical_aux=frozenset(m["hypothetical"]["aux"]), hypothetical_marks=frozenset(m["hypothetical"]["marks"]),
         forecast_aux=frozenset(m["forecast"]["aux"]), forecast_verbs=frozenset(m["forecast"]["verbs"]),
         forecast_nouns=frozenset(m["forecast"]["nouns"]),
-        negations=frozenset(m["negated"]["words"]), generic_phrases=tuple(m["generic"]["phrases"]),
+        generic_phrases=tuple(m["generic"]["phrases"]),
         habitual_adverbs=frozenset(m["habitual"]["adverbs"]), habitual_phrases=tuple(m["habitual"]["phrases"]),
         increment_before=frozenset(m["increment"]["before"]), increment_after=frozenset(m["increment"]["after"]),
         name_nouns=frozenset(raw["name"]["nouns_after"]), call_verbs=frozenset(raw["name"]["call_verbs"]),

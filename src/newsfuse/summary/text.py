@@ -24,7 +24,7 @@ from typing import Any
 from ..clean.datelines import dateline_prefix
 from ..clean.furniture import MAX_WORDS, MIN_WORDS, furniture_reason, quoted_share
 from ..model import Span
-from ..words import CARDINALS
+from ..words import CARDINALS, GLUED_SCALES, SCALES
 from .standalone import ALONE, Verdict, headline_prefix, judge
 
 __all__ = ["MAX_WORDS", "MIN_WORDS", "Candidate", "content_terms", "depends", "furniture_reason", "paired",
@@ -33,7 +33,7 @@ __all__ = ["MAX_WORDS", "MIN_WORDS", "Candidate", "content_terms", "depends", "f
 _PRONOUN = re.compile(r"^(He|She)\b")
 #: Number words as the digits a sentence about the same count would use ("twelve" = "12").
 NUMBER_DIGITS = {w: str(v) for w, v in CARDINALS.items() if 1 <= v <= 12} | {
-    "dozen": "12", "hundred": "100", "thousand": "1000", "million": "1000000",
+    w: str(int(v)) for w, v in SCALES.items() if w not in GLUED_SCALES
 }
 
 
