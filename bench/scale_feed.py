@@ -1,9 +1,10 @@
 """Peak memory of a whole `newsfuse cluster` run against the length of the feed.
 
 A feed of n full-text articles is the Multi-News validation set (``../shared/eval/cluster-multinews-val``,
-293 articles of ~750 words, 82 stories) replayed with new dates (one minute apart, each copy a
-new set of stories; a closing sentence and a title suffix naming the copy make each copy distinct, since
-the reader drops repeated articles). It is written as one JSON Lines dump and run through the
+293 articles of ~750 words, 82 stories) replayed: the articles of one copy a minute apart,
+each copy a week after the last (beyond the 3-day window, so each copy is a new set of stories
+and no story grows with the feed); a closing sentence and a title suffix naming the copy make
+each copy distinct, since the reader drops repeated articles. It is written as one JSON Lines dump and run through the
 command line, `newsfuse cluster FEED -o OUT` with a fresh ``--state`` each time, in a child
 process whose peak RSS (``wait4``) and CPU are reported. Without briefings the run reads,
 cleans, clusters and stores the feed; with ``--briefings`` it also briefs every story
@@ -40,7 +41,7 @@ def write_feed(n: int, path: Path) -> int:
             chars += len(text)
             title = f"{rec['title']} (replay {copy})" if copy and rec.get("title") else rec.get("title")
             fh.write(json.dumps({"title": title, "text": text, "outlet": rec.get("outlet"),
-                                 "published": (base + timedelta(minutes=i)).isoformat()}) + "\n")
+                                 "published": (base + timedelta(days=7 * copy, minutes=row)).isoformat()}) + "\n")
     return chars
 
 
