@@ -58,17 +58,17 @@ class CloseStrings:
         self.cutoff = cutoff
         grams = [_grams(s) for s in self.data]
         self.freq = Counter(g for gs in grams for g in gs)
-        self.postings: dict[tuple[str, int], list[int]] = defaultdict(list)
-        self.wild: list[tuple[int, int]] = []  # (length, id) of wildcards, sorted
-        self.by_length: list[tuple[int, int]] = sorted((len(s), i) for i, s in enumerate(self.data))
-        for i, (s, gs) in enumerate(zip(self.data, grams, strict=True)):
-            prefix = self._prefix(s, gs)
-            if prefix is None:
-                self.wild.append((len(s), i))
-            else:
-                for g in prefix:
-                    self.postings[g].append(i)
-        self.wild.sort()
+        # Each posting list, and the wildcards and all strings, in order of length, with the
+        # lengths alongside: the length filter is two bisections per list.
+        self.postings: dict[tuple[str, int], tuple[list[int], list[int]]] = {}
+        self.wild: tuple[list[int], list[int]] = ([], [])
+        self.all: tuple[list[int], list[int]] = ([], [])
+        for i in sorted(range(len(self.data)), key=lambda i: len(self.data[i])):
+            s = self.data[i]
+            prefix = self._prefix(s, grams[i])
+            for lengths, ids in [self.all] + ([self.wild] if prefix is None else [self.postings.setdefault(g, ([], [])) for g in prefix]):
+                lengths.append(len(s))
+                ids.append(i)
 
     def _prefix(self, s: str, gs: list[tuple[str, int]]) -> list[tuple[str, int]] | None:
         bound = min_overlap(len(s), self.cutoff)
@@ -80,15 +80,12 @@ class CloseStrings:
     def near(self, query: str) -> list[int]:
         """Ids of the strings that may reach the cutoff with ``query`` (a superset), ascending."""
         lo, hi = length_range(len(query), self.cutoff)
-        found: set[int] = set()
         prefix = self._prefix(query, _grams(query))
-        if prefix is None:
-            found.update(i for _, i in self.by_length[bisect_left(self.by_length, (lo, -1)) : bisect_right(self.by_length, (hi, len(self.data)))])
-        else:
-            for g in prefix:
-                found.update(self.postings.get(g, ()))
-            found.update(i for _, i in self.wild[bisect_left(self.wild, (lo, -1)) : bisect_right(self.wild, (hi, len(self.data)))])
-        return sorted(i for i in found if lo <= len(self.data[i]) <= hi)
+        lists = [self.all] if prefix is None else [self.wild] + [self.postings[g] for g in prefix if g in self.postings]
+        found: set[int] = set()
+        for lengths, ids in lists:
+            found.update(ids[bisect_left(lengths, lo) : bisect_right(lengths, hi)])
+        return sorted(found)
 
 
 def _grams(s: str) -> list[tuple[str, int]]:

@@ -37,12 +37,16 @@ from dataclasses import dataclass
 from functools import cached_property, partial
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from ..ids import content_id
 from ..model import Entity, Span
 from ..unionfind import DisjointSet
 from .alias_blocks import CloseStrings, index, merged
 from .aliases import (
+    GIVEN_NAME_PREFIX,
     PARTIAL_ACRONYM_LETTERS,
+    SIMILAR_FIRST_NAME_RATIO,
     SIMILAR_NAME_RATIO,
     SIMILAR_SURNAME_RATIO,
     acronym_letters,
@@ -260,6 +264,16 @@ def _may_join(clusters: _Clusters, a: int, b: int) -> bool:
     return not any(conflicting_people(x, y) for x in names_a for y in names_b)
 
 
+def _similar_either_way(a: str, b: str) -> bool:
+    """``similar_names`` for a person or not, in either order (its length guard reads only the first)."""
+    return any(similar_names(x, y, person=p) for x, y in ((a, b), (b, a)) for p in (True, False))
+
+
+def _same_opening(a: str, b: str) -> bool:
+    """What ``given_name_forms`` needs of two given names: equal, or the same first letters."""
+    return a == b or len(a) >= GIVEN_NAME_PREFIX and len(b) >= GIVEN_NAME_PREFIX and a[:GIVEN_NAME_PREFIX] == b[:GIVEN_NAME_PREFIX]
+
+
 class _Blocks:
     """For each rule, the nodes it may accept with a given node (``alias_blocks``): a superset,
     ascending; with ``exhaustive`` every node (the all-pairs reference)."""
@@ -278,27 +292,38 @@ class _Blocks:
         """Key tokens -> the other key tokens ``similar_names`` accepts with them, for a person or not.
 
         ``similar_names`` reads only the two forms' key tokens, so it is decided once per pair of
-        distinct keys, and only on the pairs that meet its necessary condition: as many tokens,
-        and either the joined tokens may reach ``SIMILAR_NAME_RATIO`` or the last tokens are one
-        surname (``same_surname``: equal, or one metaphone key and close spelling)."""
+        distinct keys, and only on the pairs that meet one of its two necessary conditions (both
+        need as many tokens):
+        - not a person: the joined tokens reach ``SIMILAR_NAME_RATIO`` (candidates from
+          ``CloseStrings``, then the ratio itself);
+        - a person: the last tokens are one surname (``same_surname``: equal, or one metaphone key
+          and close spelling) and, for names of several tokens, the given names are close by
+          ``SIMILAR_FIRST_NAME_RATIO`` or (two tokens) open with the same ``GIVEN_NAME_PREFIX``
+          letters (``given_name_forms``)."""
         form = {}
         for kt, n in zip(self._key_tokens, self.nodes, strict=True):
             if kt:
                 form.setdefault(kt, n.form)
-        # One word of under five letters is nobody's variant but its own (``similar_names``).
-        keys = [kt for kt in form if len(kt) > 1 or len(kt[0]) >= 5]
+        keys = list(form)
+        joined = [" ".join(kt) for kt in keys]
         by_last = index((x, [kt[-1]]) for x, kt in enumerate(keys))
         sounds = index((t, [phonetic(t)]) for t in by_last)
-        close_whole = CloseStrings([" ".join(kt) for kt in keys], SIMILAR_NAME_RATIO)
+        close_whole = CloseStrings(joined, SIMILAR_NAME_RATIO)
+        given = [" ".join(kt[:-1]) for kt in keys]
         partners: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
         for x, kt in enumerate(keys):
-            near = set(close_whole.near(" ".join(kt)))
+            near = {y for y in close_whole.near(joined[x])
+                    if fuzz.ratio(joined[x], joined[y]) >= SIMILAR_NAME_RATIO}
+            surnames: set[int] = set()
             for t in sounds[phonetic(kt[-1])]:
                 if same_surname(t, kt[-1]):
-                    near.update(by_last[t])
-            a = form[kt]
+                    surnames.update(by_last[t])
+            if len(kt) > 1:
+                surnames = {y for y in surnames if fuzz.ratio(given[x], given[y]) >= SIMILAR_FIRST_NAME_RATIO
+                            or len(kt) == 2 and _same_opening(kt[0], keys[y][0])}
+            near |= surnames
             partners[kt] = [keys[y] for y in sorted(near) if y != x and len(keys[y]) == len(kt)
-                            and (similar_names(a, form[keys[y]], person=True) or similar_names(a, form[keys[y]], person=False))]
+                            and _similar_either_way(form[kt], form[keys[y]])]
         return partners
 
     def variant_pairs(self, members: Sequence[int], clusters: _Clusters) -> Iterator[tuple[int, int]]:
