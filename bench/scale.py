@@ -18,8 +18,9 @@ fixed costs dominate).
     PYTHONPATH=src .venv/bin/python bench/scale.py --n-process 200  # the parse in 1 vs 2 processes, side by side
     PYTHONPATH=src .venv/bin/python bench/scale.py --sizes 1 --one-report 1000000  # one report of 1,000,000 characters
 
-``--one-report CHARS`` makes each size one report of that many characters: the pool's texts
-joined in date order and cut at CHARS (the long-document path: one Doc parsed in pieces).
+``--one-report CHARS`` makes each size one report of that many characters: the pool's texts,
+cleaned one by one, joined in date order and cut at CHARS (the long-document path: one Doc
+parsed in pieces).
 """
 
 from __future__ import annotations
@@ -65,11 +66,20 @@ def pick(pool: list[dict], n: int) -> list[dict]:
 
 
 def one_report(pool: list[dict], chars: int) -> list[dict]:
-    """One report of ``chars`` characters: the pool's texts joined in date order, cut at ``chars``."""
+    """One report of ``chars`` characters: the pool's texts, each cleaned on its own (raw, a
+    reader-comments block in one of them would cut off all that follows), joined in date order
+    and cut at ``chars``."""
+    from newsfuse.config import Settings
+    from newsfuse.model import RawDocument
+    from newsfuse.sources import build_sources
+
     parts, total = [], 0
     for a in pool:
-        parts.append(a["text"])
-        total += len(a["text"]) + 2
+        cleaned, _ = build_sources([RawDocument(origin=a["key"], content=a["text"], kind="text")], Settings())
+        if not cleaned:
+            continue
+        parts.append(cleaned[0].text)
+        total += len(cleaned[0].text) + 2
         if total >= chars:
             break
     return [{**pool[0], "title": "", "text": "\n\n".join(parts)[:chars], "key": f"one-{chars}"}]
