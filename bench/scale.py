@@ -16,6 +16,11 @@ fixed costs dominate).
     PYTHONPATH=src .venv/bin/python bench/scale.py [--sizes 5,50,200,500,1000] [--timeout 900]
     PYTHONPATH=src .venv/bin/python bench/scale.py --profile 200   # cProfile of one brief, top functions
     PYTHONPATH=src .venv/bin/python bench/scale.py --n-process 200  # the parse in 1 vs 2 processes, side by side
+    PYTHONPATH=src .venv/bin/python bench/scale.py --sizes 1 --one-report 1000000  # one report of 1,000,000 characters
+
+``--one-report CHARS`` makes each size one report of that many characters: the pool's texts,
+cleaned one by one, joined in date order and cut at CHARS (the long-document path: one Doc
+parsed in pieces).
 """
 
 from __future__ import annotations
@@ -58,6 +63,26 @@ def pick(pool: list[dict], n: int) -> list[dict]:
     if n > len(pool):
         raise SystemExit(f"only {len(pool)} reports in the pool; asked for {n}")
     return [pool[(i * len(pool)) // n] for i in range(n)]
+
+
+def one_report(pool: list[dict], chars: int) -> list[dict]:
+    """One report of ``chars`` characters: the pool's texts, each cleaned on its own (raw, a
+    reader-comments block in one of them would cut off all that follows), joined in date order
+    and cut at ``chars``."""
+    from newsfuse.config import Settings
+    from newsfuse.model import RawDocument
+    from newsfuse.sources import build_sources
+
+    parts, total = [], 0
+    for a in pool:
+        cleaned, _ = build_sources([RawDocument(origin=a["key"], content=a["text"], kind="text")], Settings())
+        if not cleaned:
+            continue
+        parts.append(cleaned[0].text)
+        total += len(cleaned[0].text) + 2
+        if total >= chars:
+            break
+    return [{**pool[0], "title": "", "text": "\n\n".join(parts)[:chars], "key": f"one-{chars}"}]
 
 
 def write_story(articles: list[dict], folder: Path) -> None:
@@ -107,7 +132,7 @@ def clock() -> tuple[float, float]:
     return time.perf_counter(), time.process_time() + ru.ru_utime + ru.ru_stime
 
 
-def child(n: int, profile: bool) -> dict:
+def child(n: int, profile: bool, chars: int = 0) -> dict:
     """Measure one size in this process; returns a JSON-able record."""
     from newsfuse.api import brief_documents
     from newsfuse.config import Settings
@@ -120,7 +145,7 @@ def child(n: int, profile: bool) -> dict:
     from newsfuse.stages import default_stages
 
     settings = Settings()
-    articles = pick(story_pool(), n)
+    articles = one_report(story_pool(), chars) if chars else pick(story_pool(), n)
     with tempfile.TemporaryDirectory() as tmp:
         write_story(articles, Path(tmp))
         nlp = load_nlp(settings.model)
@@ -216,10 +241,11 @@ def fit_exponent(points: list[tuple[int, float]]) -> float | None:
     return sum((x - mx) * (y - my) for x, y in pts) / sxx if sxx else None
 
 
-def run_size(n: int, timeout: float) -> dict | None:
+def run_size(n: int, timeout: float, chars: int = 0) -> dict | None:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
     try:
-        out = subprocess.run([sys.executable, __file__, "--child", str(n)], capture_output=True, text=True,
+        out = subprocess.run([sys.executable, __file__, "--child", str(n), "--one-report", str(chars)],
+                             capture_output=True, text=True,
                              timeout=timeout, env=env, check=True)
     except subprocess.TimeoutExpired:
         print(f"n={n}: over {timeout:.0f} s, stopped", flush=True)
@@ -236,6 +262,8 @@ def main() -> None:
     ap.add_argument("--timeout", type=float, default=900.0, help="seconds per size before it is stopped")
     ap.add_argument("--profile", type=int, help="cProfile one brief of this many reports (to stderr)")
     ap.add_argument("--n-process", type=int, metavar="N", help="time the bare parse of N reports in 1 vs all processes")
+    ap.add_argument("--one-report", type=int, default=0, metavar="CHARS",
+                    help="brief one report of CHARS characters instead of n reports")
     ap.add_argument("--json", type=Path, help="also write the records here")
     ap.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -243,7 +271,7 @@ def main() -> None:
         print(f"skipped: {TIMELINES} is absent (research data lives in ../shared beside the checkout)")
         return
     if args.child is not None:
-        print(json.dumps(child(args.child, profile=False)))
+        print(json.dumps(child(args.child, profile=False, chars=args.one_report)))
         return
     if args.n_process:
         compare_n_process(args.n_process)
@@ -258,7 +286,7 @@ def main() -> None:
     print(f"{'n':>5} {'chars':>10} {'bare s':>8} {'brief s':>8} {'CPU s':>8} {'x bare':>7} {'x bare CPU':>10} "
           f"{'RSS MB':>7}  sha256[:12]", flush=True)
     for n in (int(x) for x in args.sizes.split(",")):
-        rec = run_size(n, args.timeout)
+        rec = run_size(n, args.timeout, args.one_report)
         if rec is None:
             continue
         records.append(rec)

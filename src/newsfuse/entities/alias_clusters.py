@@ -20,20 +20,39 @@ Order matters and is fixed (each step sees the merges of the steps before):
 The type of each entity is voted over all its mentions (spaCy's label, one
 vote each; the name's head word and an appositive noun, two votes each),
 never taken from one.
+
+Each rule is tried only on the pairs its necessary condition allows
+(``alias_blocks``), in the order the all-pairs loops tried them, so the
+clusters are the same; ``exhaustive=True`` tries every pair and is kept as the
+reference the blocking is tested against. A cluster's votes, type, sources and
+full names are kept per cluster until it changes.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
+from typing import Any
+
+from rapidfuzz import fuzz
 
 from ..ids import content_id
 from ..model import Entity, Span
 from ..unionfind import DisjointSet
+from .alias_blocks import CloseStrings, index, merged
 from .aliases import (
+    GIVEN_NAME_PREFIX,
+    PARTIAL_ACRONYM_LETTERS,
+    SIMILAR_FIRST_NAME_RATIO,
+    SIMILAR_NAME_RATIO,
+    SIMILAR_SURNAME_RATIO,
+    acronym_letters,
     conflicting_people,
+    expansion_initials,
+    full_name_tokens,
     is_acronym,
     is_acronym_of,
     is_place_short_form,
@@ -41,6 +60,9 @@ from .aliases import (
     key_tokens,
     name_key,
     person_titles,
+    phonetic,
+    same_surname,
+    short_form_tokens,
     similar_names,
 )
 from .mentions import Mention
@@ -92,6 +114,20 @@ class Node:
     def acronym(self) -> bool:
         return all(is_acronym(m.text) for m in self.mentions)
 
+    @cached_property
+    def tally(self) -> Counter[str]:
+        """This node's type votes (``votes``); shared, do not change it."""
+        tally: Counter[str] = Counter()
+        for m in self.mentions:
+            if m.label:
+                tally["ORG" if m.label == "NORP" else m.label] += 1
+            if m.cue:
+                tally[m.cue] += HINT_VOTES
+        hint = HEAD_HINTS.get(self.key.split()[-1]) or (_of_head(self.form) and HEAD_HINTS.get(self.key.split()[0]))
+        if hint and self.size > 1:
+            tally[hint] += HINT_VOTES * len(self.mentions)
+        return tally
+
 
 def build_nodes(mentions: Iterable[Mention]) -> list[Node]:
     groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
@@ -103,16 +139,13 @@ def build_nodes(mentions: Iterable[Mention]) -> list[Node]:
 
 
 def votes(nodes: Iterable[Node]) -> Counter[str]:
+    """Type votes of a group: spaCy labels (NORP counts as ORG), appositive cues and head words.
+
+    A sum of the nodes' tallies, so a cluster's votes are the sum of its parts' when two join
+    (labels first seen first: ``most_common`` breaks ties by that order)."""
     tally: Counter[str] = Counter()
     for node in nodes:
-        for m in node.mentions:
-            if m.label:
-                tally["ORG" if m.label == "NORP" else m.label] += 1
-            if m.cue:
-                tally[m.cue] += HINT_VOTES
-        hint = HEAD_HINTS.get(node.key.split()[-1]) or (_of_head(node.form) and HEAD_HINTS.get(node.key.split()[0]))
-        if hint and node.size > 1:
-            tally[hint] += HINT_VOTES * len(node.mentions)
+        tally.update(node.tally)
     return tally
 
 
@@ -125,13 +158,35 @@ def decided_type(tally: Counter[str]) -> str | None:
 
 
 class _Clusters:
-    """Union-find over nodes with the vetoes; local to one ``cluster_mentions`` call."""
+    """Union-find over nodes with the vetoes; local to one ``cluster_mentions`` call.
 
-    def __init__(self, nodes: Sequence[Node]) -> None:
+    What the rules ask of a whole cluster (votes, type, sources, full names) is computed once
+    per cluster and dropped when it joins another: asking it of every member of a cluster of
+    a thousand reports again and again was quadratic.
+    """
+
+    def __init__(self, nodes: Sequence[Node], *, exhaustive: bool = False) -> None:
         self.nodes = list(nodes)
         self.sets: DisjointSet[int] = DisjointSet(range(len(nodes)))
         self.members: dict[int, list[int]] = {i: [i] for i in range(len(nodes))}
-        self.kinds: dict[int, str | None] = {}
+        self.memo: dict[int, dict[str, Any]] = {}
+        self.blocks = _Blocks(self.nodes, exhaustive=exhaustive)
+        self.static: dict[tuple[Any, ...], list[int]] = {}
+
+    def one_per_cluster(self, key: tuple[Any, ...], candidates: Callable[[], Iterable[int]]) -> list[int]:
+        """One node of each cluster among the nodes that pass a rule's test on strings alone.
+
+        Those nodes depend only on ``key`` (the rule and the short form's strings), so they are
+        found once per key; and since clusters only grow, one node per cluster stands for all
+        of them ever after: a rule that asks again sees the same clusters, from fewer nodes."""
+        reps = self.static.get(key)
+        if reps is None:
+            reps = list(candidates())
+        seen: dict[int, int] = {}
+        for j in reps:
+            seen.setdefault(self.root(j), j)
+        self.static[key] = list(seen.values())
+        return self.static[key]
 
     def root(self, i: int) -> int:
         return self.sets.find(i)
@@ -139,48 +194,255 @@ class _Clusters:
     def group(self, i: int) -> list[Node]:
         return [self.nodes[j] for j in self.members[self.root(i)]]
 
-    def kind(self, i: int) -> str | None:
-        """The decided type of ``i``'s cluster, else its most voted one (cached until it changes)."""
+    def _of_group(self, i: int, name: str, compute: Callable[[list[Node]], Any]) -> Any:
         r = self.root(i)
-        if r not in self.kinds:
-            self.kinds[r] = _kind(self.group(r))
-        return self.kinds[r]
+        memo = self.memo.setdefault(r, {})
+        if name not in memo:
+            memo[name] = compute(self.group(r))
+        return memo[name]
+
+    def votes(self, i: int) -> Counter[str]:
+        """The type votes of ``i``'s cluster (shared: do not change it)."""
+        return self._of_group(i, "votes", votes)
+
+    def kind(self, i: int) -> str | None:
+        """The decided type of ``i``'s cluster, else its most voted one."""
+        memo = self.memo.setdefault(self.root(i), {})
+        if "kind" not in memo:
+            tally = self.votes(i)
+            memo["kind"] = decided_type(tally) or (tally.most_common(1)[0][0] if tally else None)
+        return memo["kind"]
+
+    def sources(self, i: int) -> frozenset[str]:
+        return self._of_group(i, "sources", lambda group: frozenset(n.source for n in group))
+
+    def person_names(self, i: int) -> frozenset[str]:
+        """The full person names of ``i``'s cluster (none when it is decided not to be a person)."""
+        if decided_type(self.votes(i)) not in {"PERSON", None}:
+            return frozenset()
+        return self._of_group(i, "names", lambda group: frozenset(n.form for n in group if n.size >= 2 and not n.acronym))
+
+    def any_long_form(self, i: int) -> bool:
+        return self._of_group(i, "long", lambda group: any(not n.acronym for n in group))
+
+    def any_multiword(self, i: int) -> bool:
+        return self._of_group(i, "multiword", lambda group: any(n.size > 1 for n in group))
 
     def join(self, a: int, b: int, *, force: bool = False) -> bool:
         ra, rb = self.root(a), self.root(b)
         if ra == rb:
             return True
-        if not force and not _may_join(self.group(ra), self.group(rb)):
+        if not force and not _may_join(self, ra, rb):
             return False
         self.sets.union(ra, rb)
         self.members[ra] += self.members.pop(rb)
-        self.kinds.pop(ra, None)
-        self.kinds.pop(rb, None)
+        self.memo[ra] = _merged_memo(self.memo.pop(ra, {}), self.memo.pop(rb, {}))
         return True
 
 
-def _may_join(a: list[Node], b: list[Node]) -> bool:
-    ta, tb = decided_type(votes(a)), decided_type(votes(b))
+def _merged_memo(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
+    """What is known of two clusters that is known of their union: votes add up (``votes``: a's
+    labels first, as the joined group lists a's nodes first), sets unite, flags or."""
+    out: dict[str, Any] = {}
+    if "votes" in a and "votes" in b:
+        out["votes"] = Counter(a["votes"])
+        out["votes"].update(b["votes"])
+    for name in ("sources", "names"):
+        if name in a and name in b:
+            out[name] = a[name] | b[name]
+    for name in ("long", "multiword"):
+        if name in a and name in b:
+            out[name] = a[name] or b[name]
+    return out
+
+
+def _may_join(clusters: _Clusters, a: int, b: int) -> bool:
+    ta, tb = decided_type(clusters.votes(a)), decided_type(clusters.votes(b))
     if ta and tb and ta != tb and "PERSON" in (ta, tb):
         return False
-    names_a, names_b = _full_person_names(a), _full_person_names(b)
+    names_a, names_b = clusters.person_names(a), clusters.person_names(b)
     return not any(conflicting_people(x, y) for x in names_a for y in names_b)
 
 
-def _full_person_names(group: list[Node]) -> set[str]:
-    if decided_type(votes(group)) not in {"PERSON", None}:
-        return set()
-    return {n.form for n in group if n.size >= 2 and not n.acronym}
+def _similar_either_way(a: str, b: str) -> bool:
+    """``similar_names`` for a person or not, in either order (its length guard reads only the first)."""
+    return any(similar_names(x, y, person=p) for x, y in ((a, b), (b, a)) for p in (True, False))
+
+
+def _same_opening(a: str, b: str) -> bool:
+    """What ``given_name_forms`` needs of two given names: equal, or the same first letters."""
+    return a == b or len(a) >= GIVEN_NAME_PREFIX and len(b) >= GIVEN_NAME_PREFIX and a[:GIVEN_NAME_PREFIX] == b[:GIVEN_NAME_PREFIX]
+
+
+class _Blocks:
+    """For each rule, the nodes it may accept with a given node (``alias_blocks``): a superset,
+    ascending; with ``exhaustive`` every node (the all-pairs reference)."""
+
+    def __init__(self, nodes: Sequence[Node], *, exhaustive: bool) -> None:
+        self.nodes = nodes
+        self.exhaustive = exhaustive
+        self.every = range(len(nodes))
+
+    @cached_property
+    def _key_tokens(self) -> list[tuple[str, ...]]:
+        return [key_tokens(n.form) for n in self.nodes]
+
+    @cached_property
+    def _variant_partners(self) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+        """Key tokens -> the other key tokens ``similar_names`` accepts with them, for a person or not.
+
+        ``similar_names`` reads only the two forms' key tokens, so it is decided once per pair of
+        distinct keys, and only on the pairs that meet one of its two necessary conditions (both
+        need as many tokens):
+        - not a person: the joined tokens reach ``SIMILAR_NAME_RATIO`` (candidates from
+          ``CloseStrings``, then the ratio itself);
+        - a person: the last tokens are one surname (``same_surname``: equal, or one metaphone key
+          and close spelling) and, for names of several tokens, the given names are close by
+          ``SIMILAR_FIRST_NAME_RATIO`` or (two tokens) open with the same ``GIVEN_NAME_PREFIX``
+          letters (``given_name_forms``)."""
+        form = {}
+        for kt, n in zip(self._key_tokens, self.nodes, strict=True):
+            if kt:
+                form.setdefault(kt, n.form)
+        keys = list(form)
+        joined = [" ".join(kt) for kt in keys]
+        by_last = index((x, [kt[-1]]) for x, kt in enumerate(keys))
+        sounds = index((t, [phonetic(t)]) for t in by_last)
+        close_whole = CloseStrings(joined, SIMILAR_NAME_RATIO)
+        given = [" ".join(kt[:-1]) for kt in keys]
+        partners: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+        for x, kt in enumerate(keys):
+            near = {y for y in close_whole.near(joined[x])
+                    if fuzz.ratio(joined[x], joined[y]) >= SIMILAR_NAME_RATIO}
+            surnames: set[int] = set()
+            for t in sounds[phonetic(kt[-1])]:
+                if same_surname(t, kt[-1]):
+                    surnames.update(by_last[t])
+            if len(kt) > 1:
+                surnames = {y for y in surnames if fuzz.ratio(given[x], given[y]) >= SIMILAR_FIRST_NAME_RATIO
+                            or len(kt) == 2 and _same_opening(kt[0], keys[y][0])}
+            near |= surnames
+            partners[kt] = [keys[y] for y in sorted(near) if y != x and len(keys[y]) == len(kt)
+                            and _similar_either_way(form[kt], form[keys[y]])]
+        return partners
+
+    def variant_pairs(self, members: Sequence[int], clusters: _Clusters) -> Iterator[tuple[int, int]]:
+        """The pairs (i, j), i < j, of ``members`` (ascending) that ``_join_variants`` tries, in its order.
+
+        Blocked: for each i, the members whose form has i's key tokens or a partner's
+        (``_variant_partners``), less those already in i's cluster when i's turn comes (clusters
+        only grow, so the all-pairs loop would skip them too). A key whose members are all in one
+        cluster is passed over whole: a story's most named keys have hundreds of nodes."""
+        if self.exhaustive:
+            for x, i in enumerate(members):
+                for j in members[x + 1 :]:
+                    yield i, j
+            return
+        kts = self._key_tokens
+        groups = index((i, [kts[i]]) for i in members if kts[i])
+        united: set[tuple[str, ...]] = set()
+        for i in members:
+            if not kts[i]:
+                continue
+            r = clusters.root(i)
+            found: list[int] = []
+            for p in (kts[i], *self._variant_partners[kts[i]]):
+                ids = groups.get(p)
+                if not ids:
+                    continue
+                after = bisect_right(ids, i)
+                if p in united:
+                    found += ids[after:] if clusters.root(ids[0]) != r else []
+                    continue
+                roots = [clusters.root(j) for j in ids]
+                if len(set(roots)) == 1:
+                    united.add(p)
+                found += [j for j, rj in zip(ids[after:], roots[after:], strict=True) if rj != r]
+            for j in sorted(found):
+                yield i, j
+
+    @cached_property
+    def _initials(self) -> dict[str, list[int]]:
+        return index((j, expansion_initials(n.form)) for j, n in enumerate(self.nodes) if not n.acronym)
+
+    def acronym_hosts(self, i: int) -> Iterable[int]:
+        """Long forms whose initials spell an acronym of ``i`` in full or, partial, all but its last letter."""
+        if self.exhaustive:
+            return self.every
+        letters = {acronym_letters(m.text) for m in self.nodes[i].mentions}
+        spelt = letters | {x[:-1] for x in letters if len(x) >= PARTIAL_ACRONYM_LETTERS}
+        return merged(*(self._initials.get(x, ()) for x in spelt))
+
+    @cached_property
+    def _last_names(self) -> dict[str, list[int]]:
+        return index((j, full_name_tokens(n.form)[-1:]) for j, n in enumerate(self.nodes) if n.size > 1)
+
+    @cached_property
+    def _close_last_names(self) -> CloseStrings:
+        return CloseStrings(list(self._last_names), SIMILAR_SURNAME_RATIO)
+
+    def surname_hosts(self, i: int) -> Iterable[int]:
+        """Full names ``is_short_form`` may accept for ``i``: same last token, or (one token of five
+        letters or more) one close to it."""
+        if self.exhaustive:
+            return self.every
+        ks = short_form_tokens(self.nodes[i].form)
+        if not ks:
+            return []
+        lasts = [ks[-1]]
+        if len(ks) == 1 and len(ks[0]) >= 5:
+            names = self._close_last_names.data
+            lasts += [names[x] for x in self._close_last_names.near(ks[0])]
+        return merged(*(self._last_names.get(t, ()) for t in lasts))
+
+    @cached_property
+    def _place_ends(self) -> dict[str, list[int]]:
+        return index((j, (kt[0], kt[-1])) for j, kt in enumerate(self._key_tokens) if len(kt) >= 2)
+
+    def place_hosts(self, i: int) -> Iterable[int]:
+        """Names ``is_place_short_form`` may accept for ``i``: those whose first or last key token it is."""
+        if self.exhaustive:
+            return self.every
+        ks = self._key_tokens[i]
+        return self._place_ends.get(ks[0], []) if len(ks) == 1 else []
+
+    @cached_property
+    def _first_words(self) -> dict[str, list[int]]:
+        return index((j, n.key.split()[:1]) for j, n in enumerate(self.nodes) if n.size > 1)
+
+    def opening_with(self, word: str) -> Iterable[int]:
+        """Names of several words whose key opens with ``word``."""
+        return self.every if self.exhaustive else self._first_words.get(word, [])
+
+    @cached_property
+    def _words(self) -> dict[str, list[int]]:
+        return index((j, n.key.split()) for j, n in enumerate(self.nodes) if n.size > 1)
+
+    def holding(self, word: str) -> Iterable[int]:
+        """Names of several words whose key holds ``word``."""
+        return self.every if self.exhaustive else self._words.get(word, [])
+
+    @cached_property
+    def _cores(self) -> dict[tuple[str, ...], list[int]]:
+        return index((j, [_core(n.form)]) for j, n in enumerate(self.nodes))
+
+    def with_core(self, core: tuple[str, ...]) -> Iterable[int]:
+        return self.every if self.exhaustive else self._cores.get(core, [])
 
 
 def cluster_mentions(
     mentions: Sequence[Mention],
     equivalences: Sequence[Equivalence] = (),
     leaderships: Sequence[Leadership] = (),
+    *,
+    exhaustive: bool = False,
 ) -> tuple[Entity, ...]:
-    """Entities from mentions of every source, in the order the module docstring gives."""
+    """Entities from mentions of every source, in the order the module docstring gives.
+
+    ``exhaustive`` tries every rule on every pair of names instead of on the blocked candidates:
+    the same clusters, far slower; the reference the blocking is tested against."""
     nodes = build_nodes(mentions)
-    clusters = _Clusters(nodes)
+    clusters = _Clusters(nodes, exhaustive=exhaustive)
     at = {m.span: i for i, n in enumerate(nodes) for m in n.mentions}
     for eq in equivalences:
         if eq.a in at and eq.b in at:
@@ -196,12 +458,14 @@ def cluster_mentions(
     _join_by_leader(clusters, leaderships, at)
     _join_glossed(clusters, equivalences, at)
     roots = sorted({clusters.root(i) for i in range(len(nodes))})
-    entities = [_entity(clusters.group(r), {nodes[i] for i in attached}) for r in roots]
+    attached_nodes = {nodes[i] for i in attached}
+    entities = [_entity(clusters.group(r), attached_nodes) for r in roots]
     return tuple(sorted(entities, key=lambda e: (-len({s.source for s in e.mentions}), -len(e.mentions), e.name)))
 
 
 def _kind(group: list[Node]) -> str | None:
-    return decided_type(votes(group)) or (votes(group).most_common(1)[0][0] if votes(group) else None)
+    tally = votes(group)
+    return decided_type(tally) or (tally.most_common(1)[0][0] if tally else None)
 
 
 def _attach_short_forms(clusters: _Clusters) -> set[int]:
@@ -220,6 +484,7 @@ def _attach_short_forms(clusters: _Clusters) -> set[int]:
     for i, n in enumerate(clusters.nodes):
         by_source[n.source].append(i)
         same_key[n.key].append(n)
+    story_kinds = {key: decided_type(votes(nodes)) for key, nodes in same_key.items()}
     for members in by_source.values():
         for i in members:
             short = clusters.nodes[i]
@@ -227,7 +492,7 @@ def _attach_short_forms(clusters: _Clusters) -> set[int]:
                 continue
             # "Ford" that the story calls an organisation throughout is the company, not its chairman
             # William Clay Ford Jr. in the same article (MEANTIME gm).
-            story_kind = decided_type(votes(same_key[short.key]))
+            story_kind = story_kinds[short.key]
             personal = story_kind in {"PERSON", None} or (story_kind == "ORG" and not _org_word(clusters, short.key))
             if short.size == 1 and _first_name_elsewhere(clusters, short.key):
                 personal = False
@@ -259,13 +524,11 @@ def _join_acronyms(clusters: _Clusters, *, same_source: bool) -> None:
     for i, short in enumerate(nodes):
         if not short.acronym:
             continue
-        if not same_source and any(not n.acronym for n in clusters.group(i)):
+        if not same_source and clusters.any_long_form(i):
             continue
-        hosts = {
-            clusters.root(j) for j, long in enumerate(nodes)
-            if not long.acronym and (long.source == short.source or not same_source)
-            and any(is_acronym_of(m.text, long.form) for m in short.mentions)
-        }
+        texts = tuple(sorted({m.text for m in short.mentions}))
+        key = ("acronym", texts, short.source if same_source else None)
+        hosts = {clusters.root(j) for j in clusters.one_per_cluster(key, partial(_long_forms, clusters, i, same_source))}
         if len(hosts) == 1:
             clusters.join(hosts.pop(), i)
 
@@ -290,42 +553,81 @@ def _join_variants(clusters: _Clusters, attached: set[int]) -> None:
         if i not in attached and not n.acronym:
             by_size[n.size].append(i)
     for members in by_size.values():
-        for x, i in enumerate(members):
-            for j in members[x + 1 :]:
-                if clusters.root(i) == clusters.root(j):
-                    continue
-                a, b = clusters.nodes[i], clusters.nodes[j]
-                person = clusters.kind(i) == "PERSON" or clusters.kind(j) == "PERSON"
-                if similar_names(a.form, b.form, person=person) and not (person and _share_source(clusters, i, j)):
-                    clusters.join(i, j)
+        for i, j in clusters.blocks.variant_pairs(members, clusters):
+            if clusters.root(i) == clusters.root(j):
+                continue
+            a, b = clusters.nodes[i], clusters.nodes[j]
+            person = clusters.kind(i) == "PERSON" or clusters.kind(j) == "PERSON"
+            if similar_names(a.form, b.form, person=person) and not (person and _share_source(clusters, i, j)):
+                clusters.join(i, j)
 
 
 def _share_source(clusters: _Clusters, i: int, j: int) -> bool:
     """Both clusters are named in one article under different keys: one article does not spell
     one person two ways, so "Mary Landry" and "Mary Landrieu" side by side are two people."""
-    return bool({n.source for n in clusters.group(i)} & {n.source for n in clusters.group(j)})
+    return not clusters.sources(i).isdisjoint(clusters.sources(j))
 
 
 def _org_word(clusters: _Clusters, token: str) -> bool:
     """``token`` is a word of a multi-word organisation name in the story ("Ford Motor"): a
     one-word name the model calls ORG is then the organisation, not a person's surname."""
-    return any(n.size > 1 and token in n.key.split() and clusters.kind(j) == "ORG"
-               for j, n in enumerate(clusters.nodes))
+    named = clusters.one_per_cluster(("org word", token), partial(_names_holding, clusters, token))
+    return any(clusters.kind(j) == "ORG" for j in named)
 
 
 def _first_name_elsewhere(clusters: _Clusters, token: str) -> bool:
     """``token`` opens a person's full name in the story ("Jordan" of "Jordan Belliveau"): as a
     lone word it may be that person's given name, so it is no one's surname for sure."""
-    return any(n.size > 1 and n.key.split()[0] == token and clusters.kind(j) in {"PERSON", None}
-               and not set(n.key.split()[1:]) & person_titles()  # "Obama Deputy Campaign Manager"
-               for j, n in enumerate(clusters.nodes))
+    named = clusters.one_per_cluster(("first name", token), partial(_names_opening, clusters, token))
+    return any(clusters.kind(j) in {"PERSON", None} for j in named)
+
+
+# What each rule asks of the strings alone, before it looks at clusters (``_Clusters.one_per_cluster``).
+
+
+def _long_forms(clusters: _Clusters, i: int, same_source: bool) -> list[int]:
+    """Long forms (in ``i``'s article when ``same_source``) that one of ``i``'s acronyms abbreviates."""
+    short = clusters.nodes[i]
+    return [j for j in clusters.blocks.acronym_hosts(i)
+            if not (long := clusters.nodes[j]).acronym and (long.source == short.source or not same_source)
+            and any(is_acronym_of(m.text, long.form) for m in short.mentions)]
+
+
+def _full_names(clusters: _Clusters, i: int) -> list[int]:
+    """Names of several words that ``i`` is a short form of."""
+    short = clusters.nodes[i]
+    return [j for j in clusters.blocks.surname_hosts(i)
+            if (full := clusters.nodes[j]).size > 1 and is_short_form(short.form, full.form)]
+
+
+def _headed_names(clusters: _Clusters, word: str) -> list[int]:
+    """ "Stanford University" for "stanford": ``word`` then generic organisation heads only."""
+    return [j for j in clusters.blocks.opening_with(word)
+            if (full := clusters.nodes[j]).size > 1 and full.key.split()[0] == word
+            and all(t in ORG_HEADS for t in full.key.split()[1:])]
+
+
+def _full_places(clusters: _Clusters, i: int) -> list[int]:
+    """Names of several words that ``i`` is a place short form of."""
+    short = clusters.nodes[i]
+    return [j for j in clusters.blocks.place_hosts(i)
+            if (full := clusters.nodes[j]).size > 1 and is_place_short_form(short.form, full.form)]
+
+
+def _names_holding(clusters: _Clusters, word: str) -> list[int]:
+    return [j for j in clusters.blocks.holding(word) if (n := clusters.nodes[j]).size > 1 and word in n.key.split()]
+
+
+def _names_opening(clusters: _Clusters, word: str) -> list[int]:
+    return [j for j in clusters.blocks.opening_with(word)
+            if (n := clusters.nodes[j]).size > 1 and n.key.split()[0] == word
+            and not set(n.key.split()[1:]) & person_titles()]  # "Obama Deputy Campaign Manager"
 
 
 def _join_lone_surnames(clusters: _Clusters, attached: set[int]) -> None:
     """An article that names someone by surname only: the one full name in the story that ends in it."""
     nodes = clusters.nodes
     for i, short in enumerate(nodes):
-        group = clusters.group(i)
         # A one-word name labelled ORG stays an organisation: "Ford" is not William Clay Ford Jr. (MEANTIME gm).
         if i in attached or short.size != 1 or short.acronym:
             continue
@@ -333,12 +635,10 @@ def _join_lone_surnames(clusters: _Clusters, attached: set[int]) -> None:
             continue
         if _first_name_elsewhere(clusters, short.key):
             continue
-        if any(n.size > 1 for n in group):
+        if clusters.any_multiword(i):
             continue
-        hosts = {
-            clusters.root(j) for j, full in enumerate(nodes)
-            if full.size > 1 and clusters.kind(j) == "PERSON" and is_short_form(short.form, full.form)
-        }
+        full_names = clusters.one_per_cluster(("surname", short.form), partial(_full_names, clusters, i))
+        hosts = {clusters.root(j) for j in full_names if clusters.kind(j) == "PERSON"}
         if len(hosts) == 1:
             clusters.join(hosts.pop(), i)
 
@@ -354,11 +654,8 @@ def _join_org_first_words(clusters: _Clusters) -> None:
     for i, short in enumerate(nodes):
         if short.size != 1 or short.acronym or clusters.kind(i) not in {"ORG", None}:
             continue
-        hosts = {
-            clusters.root(j) for j, full in enumerate(nodes)
-            if full.size > 1 and clusters.kind(j) == "ORG" and full.key.split()[0] == short.key
-            and all(t in ORG_HEADS for t in full.key.split()[1:])
-        }
+        headed = clusters.one_per_cluster(("org head", short.key), partial(_headed_names, clusters, short.key))
+        hosts = {clusters.root(j) for j in headed if clusters.kind(j) == "ORG"}
         hosts.discard(clusters.root(i))
         if len(hosts) == 1:
             clusters.join(hosts.pop(), i)
@@ -370,10 +667,8 @@ def _join_place_short_forms(clusters: _Clusters) -> None:
     for i, short in enumerate(nodes):
         if short.size != 1 or short.acronym or clusters.kind(i) not in PLACE_TYPES:
             continue
-        hosts = {
-            clusters.root(j) for j, full in enumerate(nodes)
-            if full.size > 1 and clusters.kind(j) in PLACE_TYPES and is_place_short_form(short.form, full.form)
-        }
+        places = clusters.one_per_cluster(("place", short.form), partial(_full_places, clusters, i))
+        hosts = {clusters.root(j) for j in places if clusters.kind(j) in PLACE_TYPES}
         hosts.discard(clusters.root(i))
         if len(hosts) == 1:
             clusters.join(hosts.pop(), i)
@@ -404,8 +699,9 @@ def _join_glossed(clusters: _Clusters, equivalences: Sequence[Equivalence], at: 
             continue
         gloss = clusters.nodes[at[eq.b]]
         core = _core(gloss.form)
-        for j, other in enumerate(clusters.nodes):
-            if core and _core(other.form) == core and other.size > len(core) and clusters.kind(j) == "ORG":
+        for j in clusters.blocks.with_core(core) if core else ():
+            other = clusters.nodes[j]
+            if _core(other.form) == core and other.size > len(core) and clusters.kind(j) == "ORG":
                 clusters.join(at[eq.b], j)
 
 

@@ -148,14 +148,27 @@ def is_acronym_of(short: str, long: str) -> bool:
     """ "NOAA" of "National Oceanic and Atmospheric Administration", "U.S." of "United States"."""
     if not is_acronym(short) or is_acronym(long) or len(_SPLIT.split(long.strip())) < 2:
         return False
-    letters = short.replace(".", "").upper()
+    letters = acronym_letters(short)
     if len(letters) == 2:  # "UK" is not "University of Kinshasa": two letters must account for every word
         return letters == initials(long, with_function_words=True)
-    words = long.split()
-    forms = [long] + ([" ".join(words[1:])] if len(words) > 2 and fold(words[0]).replace(".", "") in {"us", "uk"} else [])
-    full = {i for f in forms for i in (initials(f), initials(f, with_function_words=True))}
+    full = expansion_initials(long)
     # A partial expansion without its generic last word: "New York Police" of "NYPD".
     return letters in full or (len(letters) >= PARTIAL_ACRONYM_LETTERS and letters[:-1] in full)
+
+
+def acronym_letters(short: str) -> str:
+    """The letters an acronym spells: "U.S." -> "US"."""
+    return short.replace(".", "").upper()
+
+
+@lru_cache(maxsize=65536)
+def expansion_initials(long: str) -> frozenset[str]:
+    """Every run of initials an acronym of ``long`` may spell (with and without function words,
+    and without a leading "US"/"UK"). ``is_acronym_of`` accepts only letters in this set or,
+    for a partial expansion, letters whose first ones are in it; alias blocking indexes it."""
+    words = long.split()
+    forms = [long] + ([" ".join(words[1:])] if len(words) > 2 and fold(words[0]).replace(".", "") in {"us", "uk"} else [])
+    return frozenset(i for f in forms for i in (initials(f), initials(f, with_function_words=True)))
 
 
 #: Shortest acronym matched by a partial expansion (all letters but the last).
@@ -202,13 +215,23 @@ def given_name_forms(a: str, b: str) -> bool:
 
 def is_short_form(short: str, full: str) -> bool:
     """ "Belmokhtar" of "Mokhtar Belmokhtar", "Le Drian" of "Jean-Yves Le Drian", "Etkins" of "... Etkin"."""
-    ks, kf = key_tokens(short), _strip_generation(key_tokens(full))
-    ks = tuple(t for t in ks if t not in FUNCTION_WORDS) or ks  # "Le Drian": the particle is inner in the full name
+    ks, kf = short_form_tokens(short), full_name_tokens(full)
     if not ks or len(ks) >= len(kf):
         return False
     if kf[-len(ks) :] == ks:
         return True
     return len(ks) == 1 and len(ks[0]) >= 5 and fuzz.ratio(ks[0], kf[-1]) >= SIMILAR_SURNAME_RATIO
+
+
+def short_form_tokens(short: str) -> tuple[str, ...]:
+    """The key tokens ``is_short_form`` compares of a short form."""
+    ks = key_tokens(short)
+    return tuple(t for t in ks if t not in FUNCTION_WORDS) or ks  # "Le Drian": the particle is inner in the full name
+
+
+def full_name_tokens(full: str) -> tuple[str, ...]:
+    """The key tokens ``is_short_form`` compares of a full name (without "Sr."/"Jr.")."""
+    return _strip_generation(key_tokens(full))
 
 
 def is_place_short_form(short: str, full: str) -> bool:
