@@ -30,16 +30,37 @@ def between(line: str) -> str:
     return BODY.replace("\n\nOfficials", f"\n\n{line}\n\nOfficials")
 
 
-@pytest.mark.parametrize("line", [
-    "Media playback is unsupported on your device Media caption The firm said the objects were unidentified",  # BBC
-    "Please enable Javascript to watch this video",  # KTLA
-    "JUST WATCHED Chaffetz: I'm ready to subpoena Replay More Videos ... MUST WATCH Chaffetz: I'm ready 01:41",  # CNN
-    "Watch the report | Uncut video from the Coast Guard rescue",  # WCVB
-    "Facebook Twitter Pinterest Photograph: Kevin Winter/Getty Images",  # Guardian
-])
-def test_video_players_and_share_bars(line: str) -> None:
+#: (the reason recorded, the line): furniture between two paragraphs; each rule shown on two outlets
+#: (named beside each line).
+BETWEEN_PARAGRAPHS = [
+    ("video player or share bar", "Media playback is unsupported on your device Media caption The firm said the objects were unidentified"),  # BBC
+    ("video player or share bar", "Please enable Javascript to watch this video"),  # KTLA
+    ("video player or share bar", "JUST WATCHED Chaffetz: I'm ready to subpoena Replay More Videos ... MUST WATCH Chaffetz: I'm ready 01:41"),  # CNN
+    ("video player or share bar", "Watch the report | Uncut video from the Coast Guard rescue"),  # WCVB
+    ("video player or share bar", "Facebook Twitter Pinterest Photograph: Kevin Winter/Getty Images"),  # Guardian
+    ("live-blog time heading", "3:30 p.m."),  # AP "The Latest", Reuters live
+    ("live-blog time heading", "10:05 GMT"),  # AP "The Latest", Reuters live
+    ("page header (date and time)", "ie/11BX93W 7:01 pm ET February 11, 2013 RETWEET Could the next pope be from Africa?"),  # CNN
+    ("page header (date and time)", "Updated 1:05 PM EST, Tue January 18, 2011"),  # CNN page header
+    ("embedded social post", "Potential jurors are refusing to serve. 20 let go yesterday. — Len Ramirez (@lenramirez) June 9, 2016"),  # CBS SF
+    ("embedded social post", "Congratulations to the Moonlight team. Well done — John Legend (@johnlegend) February 27, 2017"),  # Guardian
+    ("photo caption", "Image copyright AFP Image caption The man was known to the intelligence services"),  # BBC
+    ("photo caption", "Enlarge this image toggle caption Bryan Bedder/Getty Images Bryan Bedder/Getty Images"),  # NPR
+    ("photo caption", "The president before opening the exchange on September 20, 2005. Michael Nagle/Getty Images"),  # Business Insider
+    ("photo caption", "Armed men take cover behind an armored vehicle near Sevastopol. Shamil Zhumatov/Reuters"),  # USA Today
+    ("photo caption", "The vehicle is hoisted back aboard after buoyancy testing. (U.S. Navy / Getty Images / )"),  # Los Angeles Times
+    ("video player or share bar", "CLOSE The index plunged more than 1,100 points Monday as stocks took their worst loss. (Feb. 5) AP"),  # USA Today
+    ("video player or share bar", "CLOSE Skip in Skip x Embed x Share Late Wednesday afternoon, the president spoke with our station."),  # KSDK
+    ("read-on interstitial", "Photo Advertisement Continue reading the main story"),  # New York Times
+    ("read-on interstitial", "Story Continued Below"),  # Politico
+]
+
+
+@pytest.mark.parametrize(("reason", "line"), BETWEEN_PARAGRAPHS)
+def test_furniture_between_paragraphs_is_removed_and_the_body_kept(reason: str, line: str) -> None:
     text = between(line)
-    assert ("video player or share bar", line) in removed(text)
+    assert (reason, line) in removed(text)
+    assert line not in clean_text(text).text
     assert_body_kept(text)
 
 
@@ -52,33 +73,6 @@ def test_video_players_and_share_bars(line: str) -> None:
 def test_caption_lines(line: str) -> None:
     text = line + "\n\n" + BODY
     assert ("photo caption", line) in removed(text)
-    assert_body_kept(text)
-
-
-@pytest.mark.parametrize("line", ["3:30 p.m.", "10:05 GMT"])  # AP "The Latest", Reuters live
-def test_live_blog_clock_headings(line: str) -> None:
-    text = between(line)
-    assert ("live-blog time heading", line) in removed(text)
-    assert_body_kept(text)
-
-
-@pytest.mark.parametrize("line", [
-    "ie/11BX93W 7:01 pm ET February 11, 2013 RETWEET Could the next pope be from Africa?",  # CNN
-    "Updated 1:05 PM EST, Tue January 18, 2011",  # CNN page header
-])
-def test_page_headers_with_date_and_clock(line: str) -> None:
-    text = between(line)
-    assert ("page header (date and time)", line) in removed(text)
-    assert_body_kept(text)
-
-
-@pytest.mark.parametrize("line", [
-    "Potential jurors are refusing to serve. 20 let go yesterday. — Len Ramirez (@lenramirez) June 9, 2016",  # CBS SF
-    "Congratulations to the Moonlight team. Well done — John Legend (@johnlegend) February 27, 2017",  # Guardian
-])
-def test_embedded_posts(line: str) -> None:
-    text = between(line)
-    assert ("embedded social post", line) in removed(text)
     assert_body_kept(text)
 
 
@@ -108,40 +102,6 @@ def test_a_sentence_with_a_time_and_date_is_kept() -> None:
     line = "The plane left at 9:30 p.m. on March 8, 2014, and vanished an hour later."
     text = between(line)
     assert line in clean_text(text).text
-
-
-@pytest.mark.parametrize("line", [
-    "Image copyright AFP Image caption The man was known to the intelligence services",  # BBC
-    "Enlarge this image toggle caption Bryan Bedder/Getty Images Bryan Bedder/Getty Images",  # NPR
-    "The president before opening the exchange on September 20, 2005. Michael Nagle/Getty Images",  # Business Insider
-    "Armed men take cover behind an armored vehicle near Sevastopol. Shamil Zhumatov/Reuters",  # USA Today
-    "The vehicle is hoisted back aboard after buoyancy testing. (U.S. Navy / Getty Images / )",  # Los Angeles Times
-])
-def test_caption_labels_and_credits(line: str) -> None:
-    text = between(line)
-    assert ("photo caption", line) in removed(text)
-    assert_body_kept(text)
-
-
-@pytest.mark.parametrize("line", [
-    "CLOSE The index plunged more than 1,100 points Monday as stocks took their worst loss. (Feb. 5) AP",  # USA Today
-    "CLOSE Skip in Skip x Embed x Share Late Wednesday afternoon, the president spoke with our station.",  # KSDK
-])
-def test_video_blurbs_behind_a_close_button(line: str) -> None:
-    text = between(line)
-    assert ("video player or share bar", line) in removed(text)
-    assert_body_kept(text)
-
-
-@pytest.mark.parametrize("line", [
-    "Photo Advertisement Continue reading the main story",  # New York Times
-    "Story Continued Below",  # Politico
-])
-def test_read_on_interstitials(line: str) -> None:
-    text = between(line)
-    assert ("read-on interstitial", line) in removed(text)
-    assert line not in clean_text(text).text
-    assert_body_kept(text)
 
 
 def test_a_sentence_about_a_credit_is_kept() -> None:
