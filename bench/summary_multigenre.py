@@ -1,6 +1,6 @@
 """Summary sentences, titles and top entities of the multi-genre set, scored against judgements.
 
-    PYTHONPATH=src .venv/bin/python bench/summary_multigenre.py [--split report|tune|all]
+    PYTHONPATH=src .venv/bin/python bench/summary_multigenre.py [--split report|report3|tune|all]
         [--out DIR] [--show-unjudged] [--rescore]
 
 Materialises each story of the split (``newsfuse_eval.multigenre``), briefs it as
@@ -61,7 +61,7 @@ def report(results: dict[str, dict], show_unjudged: bool) -> Scores:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--split", default="report", choices=["report", "tune", "all"])
+    parser.add_argument("--split", default="report", choices=["report", "report3", "tune", "all"])
     parser.add_argument("--out", type=Path)
     parser.add_argument("--show-unjudged", action="store_true")
     parser.add_argument("--rescore", action="store_true", help="score the briefing JSON already in --out")
