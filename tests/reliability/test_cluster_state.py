@@ -179,7 +179,7 @@ def test_a_story_failing_in_a_worker_is_recorded_like_a_serial_failure(tmp_path:
     import newsfuse.cluster.api as api
     import newsfuse.cluster.output as output
 
-    def prebriefed(outdir, articles, todo, known, settings, options, progress):
+    def prebriefed(outdir, articles, todo, known, settings, options, progress, load=None):
         def brief(members, settings, rejected):
             members = list(members)
             if any("Morpeth" in a.text for a in members):

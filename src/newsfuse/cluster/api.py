@@ -25,6 +25,7 @@ from ..store.state import (
     load_articles,
     load_hashes,
     load_pending,
+    load_story_articles,
     locate,
     open_state,
     record_story,
@@ -35,7 +36,7 @@ from .embed import Embedder
 from .ingest import Cleaner, clean_items, read_feed
 from .model import Article, Assignment
 from .online import ClusterConfig
-from .output import output_key, sha256, write_outputs
+from .output import LoadStory, output_key, sha256, write_outputs
 from .stream import Features, article_features, cluster_articles
 
 #: progress(phase, done[, total]): phase is "read" (inputs read), "cluster" (articles assigned) or
@@ -94,11 +95,12 @@ def run_cluster(inputs: Sequence[str], outdir: Path, state_dir: Path | str | Non
                 before = Counter(state.df)
                 assignments = cluster_articles(state, feed.articles, embedder, counter.cluster, engine.features)
             changed = save_run(conn, state, before, stored(feed.articles, assignments))
-        with db.read() as conn:
-            everything, report_ids = load_articles(conn)
-            pending, known = load_pending(conn), load_hashes(conn)
         report.new_articles = len(assignments)
         report.known_articles = len(feed.articles) - len(assignments)
+        del feed, assignments, state, before  # saved: from here on a story's documents are read when it is briefed
+        with db.read() as conn:
+            everything, report_ids = load_articles(conn, texts=False)
+            pending, known = load_pending(conn), load_hashes(conn)
         report.changed_stories = sorted(changed)
         report.stories = len({a.story for a in everything})
         members: dict[str, list[str]] = {}
@@ -110,9 +112,13 @@ def run_cluster(inputs: Sequence[str], outdir: Path, state_dir: Path | str | Non
             with db.write() as conn:
                 record_story(conn, sid, failure, hashes, briefing, members.get(sid, []))
 
-        briefer = _prebrief(outdir, everything, pending, known, settings, options, progress)
+        def load(sid: str, _members: list[StoredArticle]) -> list[StoredArticle]:
+            with db.read() as conn:
+                return load_story_articles(conn, sid)
+
+        briefer = _prebrief(outdir, everything, pending, known, settings, options, progress, load)
         out = write_outputs(outdir, everything, pending, settings, options, report.rejected,
-                            _index_options(options), known, done, brief=briefer)
+                            _index_options(options), known, done, brief=briefer, load=load)
     report.written, report.failed_stories = out.written, out.failed
     return report
 
@@ -150,7 +156,7 @@ def _config(saved: ClusterConfig | None, asked: ClusterConfig, shown: str) -> Cl
 
 def _prebrief(outdir: Path, articles: Sequence[StoredArticle], todo: Mapping[str, str | None],
               known: Mapping[str, str], settings: Settings, options: ClusterOptions,
-              progress: Progress | None) -> Any:
+              progress: Progress | None, load: LoadStory | None = None) -> Any:
     """With more than one worker, brief the stories ahead in parallel (same files as serially)."""
     from .parallel import prebrief, resolve_workers
 
@@ -161,9 +167,9 @@ def _prebrief(outdir: Path, articles: Sequence[StoredArticle], todo: Mapping[str
         from .ray_engine import brief_with_ray
 
         runner = partial(brief_with_ray, address=options.address)
-        return prebrief(outdir, articles, todo, known, settings, options, options.workers or None, tick, runner)
+        return prebrief(outdir, articles, todo, known, settings, options, options.workers or None, tick, runner, load)
     workers = resolve_workers(options.workers)
-    return prebrief(outdir, articles, todo, known, settings, options, workers, tick) if workers > 1 else None
+    return prebrief(outdir, articles, todo, known, settings, options, workers, tick, load=load) if workers > 1 else None
 
 
 def _ray_running() -> bool:

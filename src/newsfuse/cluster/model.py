@@ -61,7 +61,11 @@ class Assignment:
 
 @dataclass(frozen=True)
 class StoredArticle:
-    """One clustered article as the index page and the briefings need it."""
+    """One clustered article as the index page and the briefings need it.
+
+    ``chars`` is set when the article was loaded light (``store.state.load_articles(texts=False)``):
+    ``raw`` is then None and ``text`` only its lead; ``chars`` is the whole text's length.
+    """
 
     id: str
     story: str
@@ -74,3 +78,9 @@ class StoredArticle:
     published: datetime | None
     text: str
     raw: RawDocument | None
+    chars: int | None = None
+
+    @property
+    def size(self) -> int:
+        """Characters of the whole cleaned text (loaded light or not)."""
+        return len(self.text) if self.chars is None else self.chars

@@ -35,6 +35,9 @@ FORMATS = ("json", "md", "html")
 
 #: done(story, failure or None, {path: sha256 of what was written or verified}).
 StoryDone = Callable[[str, str | None, dict[str, str]], None]
+#: load(story, members as held) -> the members whole (raw documents, texts), read when the story is
+#: briefed: a run holds its articles light (``store.state.load_articles(texts=False)``).
+LoadStory = Callable[[str, list[StoredArticle]], list[StoredArticle]]
 
 
 @dataclass
@@ -46,9 +49,10 @@ class Outputs:
 def write_outputs(outdir: Path, articles: Sequence[StoredArticle], todo: Mapping[str, str | None],
                   settings: Settings, options: Any, rejected: list[Rejection], index_options: dict[str, Any],
                   known: Mapping[str, str] | None = None, done: StoryDone | None = None,
-                  brief: Callable[..., dict[str, str] | None] | None = None) -> Outputs:
+                  brief: Callable[..., dict[str, str] | None] | None = None, load: LoadStory | None = None) -> Outputs:
     """Brief and write each story that needs it (``brief``: ``brief_story`` or briefings made ahead
-    by ``parallel.prebrief``, called the same way; a story that failed there raises here), then the index."""
+    by ``parallel.prebrief``, called the same way; a story that failed there raises here), then the index.
+    ``load`` reads a story's members whole just before it is briefed, so one story's documents are held at a time."""
     outdir.mkdir(parents=True, exist_ok=True)
     out = Outputs()
     briefings: dict[str, dict[str, str] | None] = {}
@@ -66,7 +70,7 @@ def write_outputs(outdir: Path, articles: Sequence[StoredArticle], todo: Mapping
             briefings[sid] = files
             continue
         try:
-            rendered = (brief or brief_story)(members, settings, rejected)
+            rendered = (brief or brief_story)(load(sid, members) if load else members, settings, rejected)
             hashes: dict[str, str] = {}
             for fmt, text in (rendered or {}).items():
                 out.written += write_if_changed(outdir / files[fmt], text)

@@ -21,11 +21,16 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..config import Settings, available_cores
 
+if TYPE_CHECKING:
+    from .output import LoadStory
+
 Rendered = dict[str, str] | None
+#: Stories handed to each worker at once: one it briefs, one waiting, so a worker never idles.
+IN_FLIGHT_PER_WORKER = 2
 #: progress(done, total): stories briefed so far.
 StoryProgress = Callable[[int, int], None]
 
@@ -66,11 +71,13 @@ class Prebriefed:
 
 def prebrief(outdir: Path, articles: Sequence[Any], todo: Mapping[str, str | None], known: Mapping[str, str],
              settings: Settings, options: Any, workers: int, progress: StoryProgress | None = None,
-             runner: Callable[..., dict] | None = None) -> Prebriefed | None:
+             runner: Callable[..., dict] | None = None, load: LoadStory | None = None) -> Prebriefed | None:
     """Brief ahead, in ``workers`` processes (or with ``runner``, e.g. the Ray engine), the stories
     ``output.write_outputs`` will brief (``output.needs_briefing``); None when fewer than two need it.
     A story of headlines only has nothing to brief (``output.briefing_documents``): it is left to the
-    caller, which finds that at once, rather than costing a worker that loads a model for it."""
+    caller, which finds that at once, rather than costing a worker that loads a model for it.
+    ``load`` (``output.LoadStory``) reads a story's members whole when it is handed to a worker; a
+    ``runner`` is given every story's members whole at once (the Ray engine ships them as one dataset)."""
     from .output import brief_story, briefing_documents, needs_briefing
 
     by_story: dict[str, list[Any]] = defaultdict(list)
@@ -80,20 +87,41 @@ def prebrief(outdir: Path, articles: Sequence[Any], todo: Mapping[str, str | Non
             if needs_briefing(outdir, sid, members, todo, options, known) and briefing_documents(members)]
     if len(jobs) < 2 or (runner is None and workers < 2):
         return None
-    return Prebriefed((runner or brief_in_parallel)(jobs, settings, workers, progress=progress), brief_story)
+    if runner is not None:
+        whole = [(sid, load(sid, members) if load else members) for sid, members in jobs]
+        return Prebriefed(runner(whole, settings, workers, progress=progress), brief_story)
+    return Prebriefed(brief_in_parallel(jobs, settings, workers, progress=progress, load=load), brief_story)
+
+
+def story_size(members: Sequence[Any]) -> int:
+    """Characters of a story's cleaned texts: the larger stories are briefed first."""
+    return sum(a.size for a in members)
 
 
 def brief_in_parallel(stories: Iterable[tuple[str, list[Any]]], settings: Settings, workers: int,
-                      progress: StoryProgress | None = None) -> dict[str, Rendered | BaseException]:
-    """Story id -> its rendered briefing (or the exception it raised), briefed by ``workers`` processes."""
-    jobs = sorted(stories, key=lambda job: (-sum(len(a.text or "") for a in job[1]), job[0]))
+                      progress: StoryProgress | None = None, load: LoadStory | None = None,
+                      ) -> dict[str, Rendered | BaseException]:
+    """Story id -> its rendered briefing (or the exception it raised), briefed by ``workers`` processes.
+
+    At most ``IN_FLIGHT_PER_WORKER`` stories per worker are handed over at a time, each read whole
+    (``load``) only then, so the documents held are a few stories', not the feed's."""
+    jobs = sorted(stories, key=lambda job: (-story_size(job[1]), job[0]))
     results: dict[str, Rendered | BaseException] = {}
     if not jobs:
         return results
     context = multiprocessing.get_context("forkserver")
     with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context, initializer=_start,
                              initargs=(settings.model,)) as pool:
-        pending: dict[Future, str] = {pool.submit(_brief, members, settings): sid for sid, members in jobs}
+        queue, pending = iter(jobs), dict[Future, str]()
+        limit = IN_FLIGHT_PER_WORKER * min(workers, len(jobs))
+
+        def submit() -> None:
+            for sid, members in queue:
+                pending[pool.submit(_brief, load(sid, members) if load else members, settings)] = sid
+                if len(pending) >= limit:
+                    return
+
+        submit()
         while pending:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
@@ -102,4 +130,5 @@ def brief_in_parallel(stories: Iterable[tuple[str, list[Any]]], settings: Settin
                 results[sid] = error if error is not None else future.result()
             if progress:
                 progress(len(results), len(jobs))
+            submit()
     return results

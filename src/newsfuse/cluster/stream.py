@@ -8,7 +8,7 @@ documents. With ``--state`` the counts of earlier runs are kept and added to.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 
 from .embed import Embedder
@@ -54,12 +54,21 @@ def cluster_articles(
 
     ``features`` may compute the per-article features anywhere (in parallel); the document
     frequencies and the assignment are then one ordered pass here, so the result does not depend on it.
+    In this process (``article_features``) the terms are made twice, once to count them and once as
+    each article is assigned, so a batch's term counts (~18 KB an article) are never all held at once.
     """
     known = known_articles(state)
     fresh = [a for a in stream_order(articles) if a.id not in known]
-    terms, embeds = features(fresh, embedder if state.config.w_embed > 0 else None)
-    for t in terms:
-        observe(state, t)
+    embedder = embedder if state.config.w_embed > 0 else None
+    if features is article_features:  # this process: count, then make each article's terms again as it is assigned
+        for a in fresh:
+            observe(state, article_terms(a))
+        terms: Iterable[Terms] = (article_terms(a) for a in fresh)
+        embeds = article_features(fresh, embedder)[1] if embedder is not None else [None] * len(fresh)
+    else:  # an engine's features, made elsewhere in parallel, are kept
+        terms, embeds = features(fresh, embedder)
+        for t in terms:
+            observe(state, t)
     out = []
     for n, (article, t, e) in enumerate(zip(fresh, terms, embeds, strict=True)):
         out.append(assign(state, article.id, article.title, vectorize(state, t, e, not article.text.strip()),

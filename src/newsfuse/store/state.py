@@ -237,23 +237,44 @@ def save_articles(conn: Connection, articles: Iterable[StoredArticle]) -> None:
 
 ARTICLE_FIELDS = ("id, article_id, story, score, best, origin, kind, content, title, outlet, url, published, path, "
                   "published_from, article_title, article_outlet, article_url, article_time, text")
+#: What the index shows of an article's text: its lead (``cluster.model.lead_end`` reads no further
+#: than this) and the fallback title; one character more keeps "longer than the lead" visible.
+LIGHT_TEXT_CHARS = 401
+#: The same columns without the raw document, the cleaned text cut to its lead, and the text's length.
+LIGHT_FIELDS = (ARTICLE_FIELDS.replace("content,", "NULL AS content,").replace(
+    ", text", f", substr(text, 1, {LIGHT_TEXT_CHARS}) AS text, length(text) AS chars"))
 
 
-def load_articles(conn: Connection) -> tuple[list[StoredArticle], dict[str, str]]:
-    """Every clustered article in arrival order (``serve``'s included), and the report id of each."""
-    rows = conn.execute(f"SELECT {ARTICLE_FIELDS} FROM reports WHERE state = 'clustered' ORDER BY seq").fetchall()
-    articles, reports = [], {}
-    for (rid, aid, story, score, best, origin, kind, content, title, outlet, url, published, path, published_from,
-         a_title, a_outlet, a_url, a_time, text) in rows:
-        day = date.fromisoformat(published[:10]) if published else None
-        raw = None if kind == CLEAN_KIND else RawDocument(
-            origin, content, "html" if kind == "html" else "text",
-            DocMeta(title=title, outlet=outlet, published=day,
-                    published_from=published_from or ("metadata" if day else None), url=url), path)
-        when = datetime.fromisoformat(a_time) if a_time else None
-        articles.append(StoredArticle(aid, story, score, best, origin, a_title, a_outlet, a_url, when, text or "", raw))
-        reports[aid] = rid
-    return articles, reports
+def load_articles(conn: Connection, texts: bool = True) -> tuple[list[StoredArticle], dict[str, str]]:
+    """Every clustered article in arrival order (``serve``'s included), and the report id of each.
+
+    ``texts=False`` is what a run holds for the whole store: no raw documents, each text cut to what
+    the index shows (``chars`` keeps its length), so memory grows with the number of articles, not
+    with their size; a story's documents are read when it is briefed (``load_story_articles``)."""
+    fields = ARTICLE_FIELDS if texts else LIGHT_FIELDS
+    rows = conn.execute(f"SELECT {fields} FROM reports WHERE state = 'clustered' ORDER BY seq").fetchall()
+    articles = [_stored_article(row) for row in rows]
+    return articles, {a.id: row[0] for a, row in zip(articles, rows, strict=True)}
+
+
+def load_story_articles(conn: Connection, story: str) -> list[StoredArticle]:
+    """One story's clustered articles whole (raw documents and texts), in arrival order."""
+    rows = conn.execute(f"SELECT {ARTICLE_FIELDS} FROM reports WHERE state = 'clustered' AND story = ? "
+                        "ORDER BY seq", (story,)).fetchall()
+    return [_stored_article(row) for row in rows]
+
+
+def _stored_article(row: Sequence[Any]) -> StoredArticle:
+    (rid, aid, story, score, best, origin, kind, content, title, outlet, url, published, path, published_from,
+     a_title, a_outlet, a_url, a_time, text, *chars) = row
+    day = date.fromisoformat(published[:10]) if published else None
+    raw = None if kind == CLEAN_KIND or content is None else RawDocument(
+        origin, content, "html" if kind == "html" else "text",
+        DocMeta(title=title, outlet=outlet, published=day,
+                published_from=published_from or ("metadata" if day else None), url=url), path)
+    when = datetime.fromisoformat(a_time) if a_time else None
+    return StoredArticle(aid, story, score, best, origin, a_title, a_outlet, a_url, when, text or "", raw,
+                         chars[0] if chars else None)
 
 
 def mark_pending(conn: Connection, stories: Iterable[str]) -> None:
