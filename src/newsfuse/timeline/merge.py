@@ -17,7 +17,8 @@ from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from fractions import Fraction
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 
 from ..model import TimelineEntry
 from .events import Event
@@ -47,6 +48,17 @@ def similarity(a: Event, b: Event) -> float:
     return WORD_WEIGHT * _dice(a.words, b.words) + ENTITY_WEIGHT * _dice(a.entities, b.entities) + FUZZ_WEIGHT * fuzzy
 
 
+def _similarities(events: Sequence[Event]) -> dict[tuple[int, int], float]:
+    """``similarity`` of every pair (x < y): the fuzzy part in one ``rapidfuzz.process.cdist`` call
+    (C++, the same scorer and float64 scores as calling it per pair) over each event's sorted words
+    joined once, not once per pair (a busy day holds hundreds of events)."""
+    texts = [" ".join(sorted(e.words)) for e in events]
+    fuzzy = process.cdist(texts, texts, scorer=fuzz.token_set_ratio, dtype=np.float64).tolist()
+    return {(x, y): WORD_WEIGHT * _dice(a.words, b.words) + ENTITY_WEIGHT * _dice(a.entities, b.entities)
+            + FUZZ_WEIGHT * (fuzzy[x][y] / 100)
+            for x, a in enumerate(events) for y, b in enumerate(events[x + 1 :], start=x + 1)}
+
+
 def _dice(a: frozenset[str], b: frozenset[str]) -> float:
     return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
 
@@ -65,10 +77,7 @@ def cluster_day(events: Sequence[Event], threshold: float = MERGE_THRESHOLD) -> 
     ids = list(range(len(events)))
     clusters: dict[int, list[Event]] = {i: [e] for i, e in zip(ids, events, strict=True)}
     sources = {i: {e.span.source} for i, e in zip(ids, events, strict=True)}
-    totals: dict[tuple[int, int], float | Fraction] = {}
-    for x, a in enumerate(events):
-        for y in range(x + 1, len(events)):
-            totals[(x, y)] = similarity(a, events[y])
+    totals: dict[tuple[int, int], float | Fraction] = dict(_similarities(events))
     version = dict.fromkeys(ids, 0)
     heap: list[tuple[float, int, int, int, int]] = []
 
