@@ -458,15 +458,18 @@ def _conflicts(claims: list[Claim], group_of, texts, cumulative: bool, measure: 
     moves: list[str] = []
     distinct = _distinct(claims, texts)
     ordered = sorted(distinct[:MAX_COMPARED], key=lambda c: (c.as_of.toordinal() if c.as_of else 0))
+    # each claim's voice, interval and sentence read once, not once per pair
+    voice = [group_of.get(c.span.source, c.span.source) for c in ordered]
+    intervals = [_interval(c, claims[0]) for c in ordered]
+    sentences = [texts.get(c.span.source, "")[c.sentence.start : c.sentence.end] if c.sentence else "" for c in ordered]
     for i, a in enumerate(ordered):
-        for b in ordered[i + 1 :]:
-            if group_of.get(a.span.source, a.span.source) == group_of.get(b.span.source, b.span.source) \
-                    and not _two_sayers(a, b):
+        for j in range(i + 1, len(ordered)):
+            b = ordered[j]
+            if voice[i] == voice[j] and not _two_sayers(a, b):
                 continue
             if a.unit != b.unit and _same_measure(a, b):
                 continue  # a conversion of the same figure, rounded as written ("5,000 ft (1,500 m)")
-            ia, ib = _interval(a, claims[0]), _interval(b, claims[0])
-            sentence = texts.get(b.span.source, "")[b.sentence.start : b.sentence.end] if b.sentence else ""
+            ia, ib, sentence = intervals[i], intervals[j], sentences[j]
             why = compare(a, b, ia, ib, sentence, cumulative, measure, fixed)
             if why:
                 reasons.append(f"{_say(a)} vs {_say(b)}: {why}")
