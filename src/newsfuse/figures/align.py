@@ -10,7 +10,9 @@ killed" to "hostages killed".
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import math
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -239,19 +241,113 @@ def _split_verbless(keyed: dict[tuple, list[Claim]]) -> None:
 
 def _measure_groups(claims: list[Claim]) -> list[list[Claim]]:
     """Measures of one quantity: same dimension and either values that agree (exactly in one unit,
-    by rounding across units) or the same context ("miles off the Louisiana coast")."""
-    groups: list[list[Claim]] = []
-    for c in claims:
-        homes = [g for g in groups if any(_same_context(c, o) or (_same_measure(c, o) and _value_may_join(c, o))
-                                          for o in g)]
+    by rounding across units) or the same context ("miles off the Louisiana coast").
+
+    Each claim joins every earlier group holding a claim it matches (the first such group takes it,
+    and a claim matching several merges them into the first). A big story has thousands of measures,
+    so a claim is tried only against the earlier claims ``_MeasureIndex`` can match it to (same
+    context key, or a value within rounding reach), not against every group: the same groups, in
+    the same order, as trying them all.
+    """
+    index = _MeasureIndex(claims)
+    groups: list[list[int]] = []
+    group_of: list[list[int]] = []
+    for i, c in enumerate(claims):
+        homes: dict[int, list[int]] = {}
+        for j in sorted(index.candidates(i)):
+            g = group_of[j]
+            if id(g) not in homes and (_same_context(c, claims[j]) or (_same_measure(c, claims[j])
+                                                                       and _value_may_join(c, claims[j]))):
+                homes[id(g)] = g
         if not homes:
-            groups.append([c])
+            groups.append([i])
+            group_of.append(groups[-1])
             continue
-        homes[0].append(c)
-        for other in homes[1:]:  # c bridges two groups: merge them
-            homes[0].extend(other)
-            groups.remove(other)
-    return groups
+        at = {id(g): n for n, g in enumerate(groups)} if len(homes) > 1 else {}
+        first, *others = sorted(homes.values(), key=lambda g: at.get(id(g), 0))
+        first.append(i)
+        group_of.append(first)
+        for other in others:  # c bridges two groups: merge them
+            first.extend(other)
+            for j in other:
+                group_of[j] = first
+        if others:
+            gone = {id(g) for g in others}
+            groups = [g for g in groups if id(g) not in gone]
+    return [[claims[j] for j in g] for g in groups]
+
+
+class _MeasureIndex:
+    """Which claims a measure can possibly match (``_same_context`` or ``_same_measure``): a superset,
+    checked exactly by the caller.
+
+    Every way two measures join needs the same kind and the same dimension (before any "/day").
+    ``_same_context`` also needs the same scope and place, then one of: a place (same dimension), a
+    flow unit with no context (same dimension), or the same context words. ``_same_measure`` needs
+    no range on either side and values that agree: equal in one unit, or one rounding to the other
+    across units, which puts the other's value near the converted one (``_near``).
+    """
+
+    def __init__(self, claims: list[Claim]) -> None:
+        self.claims = claims
+        self.dims = [dimension(c.unit) for c in claims]
+        self.context: dict[tuple, list[int]] = defaultdict(list)
+        values: dict[tuple, dict[str | None, list[tuple[float, int]]]] = defaultdict(lambda: defaultdict(list))
+        for i, c in enumerate(claims):
+            for key in self._context_keys(i):
+                self.context[key].append(i)
+            if c.low is None and math.isfinite(c.value):  # a range never matches by value
+                values[(c.kind, self.dims[i][0].split("/")[0])][c.unit].append((c.value, i))
+        self.values = {k: {u: sorted(vs) for u, vs in by_unit.items()} for k, by_unit in values.items()}
+
+    def _context_keys(self, i: int) -> list[tuple]:
+        c, dim = self.claims[i], self.dims[i][0]
+        if c.kind != "measure":
+            return []
+        scope, place = c.scope, _place(c)
+        if place:
+            return [("place", scope, place, dim.split("/")[0])]
+        if _context(c):
+            return [("counts", scope, c.counts)]
+        return [("flow", scope, dim)] if "/" in (c.unit or "") else []
+
+    def candidates(self, i: int) -> set[int]:
+        """Earlier claims ``i`` may match."""
+        c, (dim, factor) = self.claims[i], self.dims[i]
+        found: set[int] = set()
+        for key in self._context_keys(i):
+            found.update(j for j in self.context.get(key, ()) if j < i)
+        if c.low is not None or not math.isfinite(c.value):
+            return found
+        for unit, vs in self.values.get((c.kind, dim.split("/")[0]), {}).items():
+            if unit == c.unit:
+                lo, hi = c.value, c.value
+            else:
+                lo, hi = _near(c.value, factor, dimension(unit)[1])
+            start = bisect.bisect_left(vs, (lo, -1))
+            for value, j in vs[start:]:
+                if value > hi:
+                    break
+                if j < i:
+                    found.add(j)
+        return found
+
+
+def _near(value: float, factor: float, other_factor: float) -> tuple[float, float]:
+    """Bounds on a value in another unit that ``_same_measure`` can match by rounding, widened for float error.
+
+    Either this value converted rounds to the other (the other's precision is at most
+    max(1, |other| / 10), so the other lies within 0.5 + |other| / 20 of the converted value), or
+    the other converted rounds to this value (within half this value's precision).
+    """
+    x = value * factor / other_factor
+    reach = (abs(x) + 1) * 1.1
+    lo, hi = x - 0.5 - reach / 20, x + 0.5 + reach / 20
+    step = _precision(value) / 2 + 1e-9
+    ratio = other_factor / factor
+    lo, hi = min(lo, (value - step) / ratio), max(hi, (value + step) / ratio)
+    slack = 1e-6 * (abs(lo) + abs(hi) + 1)
+    return lo - slack, hi + slack
 
 
 def _value_may_join(a: Claim, b: Claim) -> bool:
@@ -362,15 +458,18 @@ def _conflicts(claims: list[Claim], group_of, texts, cumulative: bool, measure: 
     moves: list[str] = []
     distinct = _distinct(claims, texts)
     ordered = sorted(distinct[:MAX_COMPARED], key=lambda c: (c.as_of.toordinal() if c.as_of else 0))
+    # each claim's voice, interval and sentence read once, not once per pair
+    voice = [group_of.get(c.span.source, c.span.source) for c in ordered]
+    intervals = [_interval(c, claims[0]) for c in ordered]
+    sentences = [texts.get(c.span.source, "")[c.sentence.start : c.sentence.end] if c.sentence else "" for c in ordered]
     for i, a in enumerate(ordered):
-        for b in ordered[i + 1 :]:
-            if group_of.get(a.span.source, a.span.source) == group_of.get(b.span.source, b.span.source) \
-                    and not _two_sayers(a, b):
+        for j in range(i + 1, len(ordered)):
+            b = ordered[j]
+            if voice[i] == voice[j] and not _two_sayers(a, b):
                 continue
             if a.unit != b.unit and _same_measure(a, b):
                 continue  # a conversion of the same figure, rounded as written ("5,000 ft (1,500 m)")
-            ia, ib = _interval(a, claims[0]), _interval(b, claims[0])
-            sentence = texts.get(b.span.source, "")[b.sentence.start : b.sentence.end] if b.sentence else ""
+            ia, ib, sentence = intervals[i], intervals[j], sentences[j]
             why = compare(a, b, ia, ib, sentence, cumulative, measure, fixed)
             if why:
                 reasons.append(f"{_say(a)} vs {_say(b)}: {why}")

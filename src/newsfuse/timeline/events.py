@@ -60,16 +60,17 @@ class Event:
 def find_events(source: Source, doc: Any, times: Sequence[TimeExpression], sentences: Sequence[Span]) -> tuple[Event, ...]:
     """Every dated event in one source, one per (sentence, day)."""
     starts = [s.start for s in sentences]
+    ents = _Entities(doc)
     events: dict[tuple[int, date], Event] = {}
     for t in times:
-        for event in _from_time(source, doc, t, times, sentences, starts):
+        for event in _from_time(source, doc, ents, t, times, sentences, starts):
             key = (event.span.start, event.day)
             if key not in events or event.span.end - event.span.start < events[key].span.end - events[key].span.start:
                 events[key] = event
     return tuple(sorted(events.values(), key=lambda e: (e.day, e.span.start)))
 
 
-def _from_time(source: Source, doc: Any, t: TimeExpression, times: Sequence[TimeExpression],
+def _from_time(source: Source, doc: Any, ents: _Entities, t: TimeExpression, times: Sequence[TimeExpression],
                sentences: Sequence[Span], starts: list[int]) -> list[Event]:
     sentence = _sentence_of(t.span, sentences, starts)
     if sentence is None or t.value is None:
@@ -85,9 +86,9 @@ def _from_time(source: Source, doc: Any, t: TimeExpression, times: Sequence[Time
         clause = _clause(doc, sentence, t.span, times)
         if len(source.text[clause.start : clause.end].split()) < MIN_WORDS:
             return []  # "and obtained on April 22": a caption's tail, not a statement
-        return [_event(source, doc, clause, t.span, day, _order(day_match[2]), inferred, "time")]
+        return [_event(source, doc, ents, clause, t.span, day, _order(day_match[2]), inferred, "time")]
     if t.type == "DURATION":
-        return _offset_events(source, doc, t, times, sentence)
+        return _offset_events(source, doc, ents, t, times, sentence)
     return []
 
 
@@ -133,19 +134,19 @@ def _value_of(times: Sequence[TimeExpression], span: Span) -> str:
     return next((t.value or "" for t in times if t.span == span), "")
 
 
-def _offset_events(source: Source, doc: Any, t: TimeExpression, times: Sequence[TimeExpression], sentence: Span) -> list[Event]:
+def _offset_events(source: Source, doc: Any, ents: _Entities, t: TimeExpression, times: Sequence[TimeExpression], sentence: Span) -> list[Event]:
     """'N days after X' dates X from another day in the sentence (or from today, in present tense)."""
     m = _OFFSET.match(t.value or "")
     if m:
-        return _n_days_after(source, doc, t, times, sentence, int(m[1]))
+        return _n_days_after(source, doc, ents, t, times, sentence, int(m[1]))
     hours = _RECENT_HOURS.match(t.value or "")
     if hours and int(hours[1]) <= MAX_RECENT_HOURS and re.match(r"(?i)the (?:last|past)", t.text) and source.published:
         inferred = source.published_from == "inferred"
-        return [_event(source, doc, sentence, t.span, source.published, 0.0, inferred, "recent")]
+        return [_event(source, doc, ents, sentence, t.span, source.published, 0.0, inferred, "recent")]
     return []
 
 
-def _n_days_after(source: Source, doc: Any, t: TimeExpression, times: Sequence[TimeExpression], sentence: Span,
+def _n_days_after(source: Source, doc: Any, ents: _Entities, t: TimeExpression, times: Sequence[TimeExpression], sentence: Span,
                   n: int) -> list[Event]:
     toks = doc.char_span(t.span.end, min(t.span.end + 12, sentence.end), alignment_mode="expand")
     if toks is None or not len(toks) or toks[0].lower_ not in ("after", "before"):
@@ -166,7 +167,7 @@ def _n_days_after(source: Source, doc: Any, t: TimeExpression, times: Sequence[T
     # cite "four days after militants seized the plant" (how it was dated); state only the happening
     cited = Span(source.id, t.span.start, min(x_end, sentence.end))
     clause = Span(source.id, x_start, min(x_end, sentence.end))
-    return [_event(source, doc, cited, t.span, day, 0.0, anchor_inferred, "offset", stated=clause)]
+    return [_event(source, doc, ents, cited, t.span, day, 0.0, anchor_inferred, "offset", stated=clause)]
 
 
 def _reference_day(source: Source, doc: Any, t: TimeExpression, times: Sequence[TimeExpression], sentence: Span,
@@ -193,21 +194,43 @@ def _order(part: str | None) -> float:
     return 1 + 4 * (int(clock[1]) * 60 + int(clock[2])) / (24 * 60) if clock else 0.0
 
 
-def _event(source: Source, doc: Any, clause: Span, time: Span, day: date, order: float, inferred: bool, how: str,
+def _event(source: Source, doc: Any, ents: _Entities, clause: Span, time: Span, day: date, order: float, inferred: bool, how: str,
            stated: Span | None = None) -> Event:
     stated = stated or clause
-    words, entities = _content(doc, stated)
+    words, entities = _content(doc, stated, ents)
     return Event(day, order, clause, time, statement(source.text[stated.start : stated.end]), words, entities, inferred, how)
 
 
-def _content(doc: Any, clause: Span) -> tuple[frozenset[str], frozenset[str]]:
+class _Entities:
+    """A doc's named entities, read once: ``Span.ents`` walks every entity of the whole doc on each call,
+    and a long report has thousands of entities and hundreds of dated clauses."""
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self._ents: tuple[Any, ...] | None = None
+        self._starts: list[int] = []
+
+    def within(self, span: Any) -> list[Any]:
+        """``span.ents``: the entities that fall completely within ``span`` (token offsets)."""
+        if self._ents is None:
+            self._ents = tuple(self.doc.ents)
+            self._starts = [e.start for e in self._ents]
+        out = []
+        for ent in self._ents[bisect.bisect_left(self._starts, span.start):]:
+            if ent.end > span.end:
+                break
+            out.append(ent)
+        return out
+
+
+def _content(doc: Any, clause: Span, ents: _Entities) -> tuple[frozenset[str], frozenset[str]]:
     span = doc.char_span(clause.start, clause.end, alignment_mode="expand")
     if span is None:
         return frozenset(), frozenset()
     words = frozenset(tok.lemma_.lower() for tok in span
                       if tok.pos_ in ("NOUN", "VERB", "PROPN", "ADJ", "NUM") and not tok.is_stop and tok.ent_type_ not in ("DATE", "TIME")
                       and tok.lemma_.lower() not in _REPORTING_WORDS)
-    entities = frozenset(e.text.lower().removeprefix("the ") for e in span.ents if e.label_ in ENTITY_LABELS)
+    entities = frozenset(e.text.lower().removeprefix("the ") for e in ents.within(span) if e.label_ in ENTITY_LABELS)
     return words, entities
 
 
