@@ -37,7 +37,7 @@ from .ingest import Cleaner, clean_items, read_feed
 from .model import Article, Assignment
 from .online import ClusterConfig
 from .output import LoadStory, output_key, sha256, write_outputs
-from .stream import Features, article_features, cluster_articles
+from .stream import Features, cluster_articles
 
 #: progress(phase, done[, total]): phase is "read" (inputs read), "cluster" (articles assigned) or
 #: "brief" (stories briefed in parallel, with the number to brief).
@@ -180,10 +180,11 @@ def _ray_running() -> bool:
 
 @dataclass(frozen=True)
 class LocalEngine:
-    """How articles are cleaned (``ingest.Cleaner``) and featured (``stream.Features``): in this process."""
+    """How articles are cleaned (``ingest.Cleaner``) and featured: in this process (``features`` None:
+    ``stream.cluster_articles`` makes each article's terms as it assigns it)."""
 
     clean: Cleaner = clean_items
-    features: Features = article_features
+    features: Features | None = None
 
 
 def _engine(options: ClusterOptions) -> Any:

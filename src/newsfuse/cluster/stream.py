@@ -48,11 +48,11 @@ def cluster_articles(
     articles: Sequence[Article],
     embedder: Embedder | None = None,
     tick: Tick | None = None,
-    features: Features = article_features,
+    features: Features | None = None,
 ) -> list[Assignment]:
     """Assign each article (skipping ids already in ``state``) and return the assignments.
 
-    ``features`` may compute the per-article features anywhere (in parallel); the document
+    ``features`` (None: this process) may compute the per-article features anywhere (in parallel); the document
     frequencies and the assignment are then one ordered pass here, so the result does not depend on it.
     In this process (``article_features``) the terms are made twice, once to count them and once as
     each article is assigned, so a batch's term counts (~18 KB an article) are never all held at once.
@@ -60,7 +60,7 @@ def cluster_articles(
     known = known_articles(state)
     fresh = [a for a in stream_order(articles) if a.id not in known]
     embedder = embedder if state.config.w_embed > 0 else None
-    if features is article_features:  # this process: count, then make each article's terms again as it is assigned
+    if features is None:  # this process: count, then make each article's terms again as it is assigned
         for a in fresh:
             observe(state, article_terms(a))
         terms: Iterable[Terms] = (article_terms(a) for a in fresh)
