@@ -9,22 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from furniture_shapes import BODY, assert_body_kept, between, removed
 from newsfuse.clean.text import clean_text
-
-BODY = (
-    "The army said on Saturday that the siege had ended after four days.\n\n"
-    "Officials said 23 hostages and 32 militants were killed in the assault.\n\n"
-)
-
-
-def removed(text: str) -> list[tuple[str, str]]:
-    return [(r.reason, r.text) for r in clean_text(text).removed]
-
-
-def assert_body_kept(text: str) -> None:
-    cleaned = clean_text(text).text
-    assert "The army said on Saturday that the siege had ended after four days." in cleaned
-    assert "Officials said 23 hostages and 32 militants were killed in the assault." in cleaned
 
 
 @pytest.mark.parametrize(
@@ -36,7 +22,7 @@ def assert_body_kept(text: str) -> None:
     ],
 )
 def test_calls_to_action_between_paragraphs(furniture: str) -> None:
-    text = BODY.replace("\n\nOfficials", f"\n\n{furniture}\n\nOfficials")
+    text = between(furniture)
     assert ("call to action", furniture) in removed(text)
     assert_body_kept(text)
 

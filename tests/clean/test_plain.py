@@ -8,27 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from furniture_shapes import BODY, assert_body_kept, between, removed
 from newsfuse.clean.text import clean_text
-
-BODY = (
-    "The army said on Saturday that the siege had ended after four days.\n\n"
-    "Officials said 23 hostages and 32 militants were killed in the assault.\n\n"
-)
-
-
-def removed(text: str) -> list[tuple[str, str]]:
-    return [(r.reason, r.text) for r in clean_text(text).removed]
-
-
-def assert_body_kept(text: str) -> None:
-    cleaned = clean_text(text).text
-    assert "The army said on Saturday that the siege had ended after four days." in cleaned
-    assert "Officials said 23 hostages and 32 militants were killed in the assault." in cleaned
-
-
-def between(line: str) -> str:
-    return BODY.replace("\n\nOfficials", f"\n\n{line}\n\nOfficials")
-
 
 #: (the reason recorded, the line): furniture between two paragraphs; each rule shown on two outlets
 #: (named beside each line).
