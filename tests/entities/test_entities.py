@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsfuse.config import DEFAULT_MODEL
 from newsfuse.entities.mentions import Mention, ner_mentions
 from newsfuse.entities.patterns import find_patterns
 from newsfuse.model import Span
-from newsfuse.nlp.load import load_nlp
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp(DEFAULT_MODEL)
 
 
 def texts(nlp, text: str) -> list[str]:

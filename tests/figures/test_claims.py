@@ -6,18 +6,11 @@ from datetime import date
 
 import pytest
 
-from newsfuse.config import DEFAULT_MODEL
 from newsfuse.figures.claim_dates import as_of, past_period, resolve_word, weekday_before
 from newsfuse.figures.claims import doc_claims
-from newsfuse.nlp.load import load_nlp
 from newsfuse.nlp.sentences import doc_sentences
 
 SATURDAY = date(2013, 1, 19)
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp(DEFAULT_MODEL)
 
 
 def claims_of(nlp, text, published=SATURDAY):

@@ -10,18 +10,11 @@ from datetime import date
 
 import pytest
 
-from newsfuse.config import DEFAULT_MODEL
 from newsfuse.figures.align import build_figures
 from newsfuse.figures.claims import doc_claims
-from newsfuse.nlp.load import load_nlp
 from newsfuse.nlp.sentences import doc_sentences
 
 DAY = date(2020, 3, 4)
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp(DEFAULT_MODEL)
 
 
 def claims_of(nlp, text, source="s"):

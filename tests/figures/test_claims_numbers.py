@@ -4,14 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsfuse.config import DEFAULT_MODEL
 from newsfuse.figures.numbers import find_quantities, word_value
-from newsfuse.nlp.load import load_nlp
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp(DEFAULT_MODEL)
 
 
 @pytest.mark.parametrize(

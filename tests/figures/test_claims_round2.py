@@ -6,17 +6,10 @@ from datetime import date
 
 import pytest
 
-from newsfuse.config import DEFAULT_MODEL
 from newsfuse.figures.claims import doc_claims
-from newsfuse.nlp.load import load_nlp
 from newsfuse.nlp.sentences import doc_sentences
 
 DAY = date(2020, 4, 22)
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp(DEFAULT_MODEL)
 
 
 def claims_of(nlp, text, published=DAY):
