@@ -172,3 +172,15 @@ def test_a_rig_named_before_its_noun_is_a_facility(nlp) -> None:
     text = "The Deepwater Horizon rig sank on Thursday."
     mentions = {m.text: m for m in ner_mentions("s", nlp(text))}
     assert mentions["Deepwater Horizon"].cue == "FAC"
+
+
+def test_called_right_after_a_name_is_the_verb(nlp) -> None:
+    """ "X called Y" with nothing between is a phone call or an appointment, not a naming:
+    the two people stay apart (a king joined to the president he phoned)."""
+    text = "Late Friday, Senator John Smith called Governor Mary Jones to discuss the storm."
+    found = findings(nlp, text)
+    assert {"John Smith", "Governor Mary Jones"} <= {m.text for m in found.mentions}
+    assert not found.equivalences
+    alias = "Mokhtar Belmokhtar, called Khaled Abou El Abbas by his men, led the raid."
+    pairs = {(alias[e.a.start : e.a.end], alias[e.b.start : e.b.end]) for e in findings(nlp, alias).equivalences}
+    assert ("Mokhtar Belmokhtar", "Khaled Abou El Abbas") in pairs

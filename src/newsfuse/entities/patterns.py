@@ -32,6 +32,10 @@ _EQUATING_CUE = re.compile(
 #: Every opening quote is tried (a lookahead), so one long quotation cannot
 #: pair its closing mark with the next opening one and hide a name.
 _QUOTED = re.compile(r"(?=[“‘\"](?P<name>[^“”‘’\"\n]{2,60}?)[,.]?[”’\"])")
+#: "Saudi King Abdullah called Mubarak", "the board named Smith": right after a person's or place's
+#: name, with no comma or appositive noun between, "called"/"named" is the verb (to phone, to
+#: appoint), not a naming cue; "a group called X", "Belmokhtar, called X" keep the cue.
+_VERB_CUE = re.compile(r"^\s+(?:called|named)\s+$")
 _CUE_BEFORE = re.compile(_NAMING_CUE + r"\s+(?:as\s+)?(?:the\s+)?$")
 _CAP_WORD = re.compile(r"^(?:[A-Z][\w'’.]*|[A-Z][\w]*(?:-\w+)+)$")
 _LINK_WORDS = frozenset({"of", "in", "the", "and", "for", "de", "du", "des", "al", "el", "la", "le", "bin"})
@@ -174,6 +178,8 @@ def _antecedent(text: str, mentions: Sequence[Mention], start: int) -> Mention |
     for m in sorted(before, key=lambda m: -m.span.end):
         between = text[m.span.end : start]
         if re.search(r"[.!?\n]", between.replace("St.", "St")):
+            return None
+        if _VERB_CUE.match(between):
             return None
         if _EQUATING_CUE.match(between.rstrip("“‘\"' ") + " "):
             return m
