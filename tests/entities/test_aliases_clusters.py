@@ -184,3 +184,16 @@ def test_organisation_without_its_generic_head_and_partial_acronyms() -> None:
     assert frozenset({"Stanford University", "Stanford"}) in found
     assert frozenset({"New York Police", "NYPD"}) in found
     assert frozenset({"UK"}) in found
+
+
+def test_a_person_is_named_without_the_role_word_of_the_moment() -> None:
+    """ "Director Jane Doyle" in three articles and "Jane Doyle" in two: the name is "Jane Doyle",
+    the titled form stays an alias; a place that opens with a title word keeps it."""
+    m = Text()
+    mentions = [m(s, "Director Jane Doyle") for s in "abc"] + [m(s, "Jane Doyle") for s in "de"]
+    mentions += [m(s, "Detective Sound Bay", "LOC") for s in "ab"]
+    entities = cluster_mentions(mentions)
+    doyle = next(e for e in entities if "Jane Doyle" in e.aliases)
+    assert doyle.name == "Jane Doyle"
+    assert "Director Jane Doyle" in doyle.aliases
+    assert any(e.name == "Detective Sound Bay" for e in entities)

@@ -52,6 +52,7 @@ from .aliases import (
     acronym_letters,
     conflicting_people,
     expansion_initials,
+    fold,
     full_name_tokens,
     is_acronym,
     is_acronym_of,
@@ -728,8 +729,21 @@ def _canonical(group: list[Node], attached: set[Node]) -> str:
         candidates = [n for n in candidates if n.size > 1]
     sources: dict[str, set[str]] = defaultdict(set)
     counts: Counter[str] = Counter()
+    person = _kind(group) == "PERSON"
     for n in candidates:
         for m in n.mentions:
-            sources[m.text].add(m.span.source)
-            counts[m.text] += 1
+            form = _untitled(m.text) if person else m.text
+            sources[form].add(m.span.source)
+            counts[form] += 1
     return max(counts, key=lambda f: (len(sources[f]), len(key_tokens(f)), counts[f], f[:1].isupper(), f))
+
+
+def _untitled(form: str) -> str:
+    """ "Director James Comey" -> "James Comey": a role word before a full name is the article's
+    wording of the moment, not the name (the person keeps it among the aliases). Two words stay
+    ("President Obama"), as ``key_tokens`` keeps them. People only: "Speaker's Corner Trust" is not
+    a person's name with a title."""
+    words = form.split()
+    while len(words) > 2 and fold(words[0]).rstrip(".") in person_titles():
+        words = words[1:]
+    return " ".join(words)
