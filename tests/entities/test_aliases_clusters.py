@@ -197,3 +197,26 @@ def test_a_person_is_named_without_the_role_word_of_the_moment() -> None:
     assert doyle.name == "Jane Doyle"
     assert "Director Jane Doyle" in doyle.aliases
     assert any(e.name == "Detective Sound Bay" for e in entities)
+
+
+def test_a_middle_name_or_initial_is_the_same_person() -> None:
+    """One middle form for a first and last name joins the plain name (and then its lone surname);
+    two middle forms are two people (father and son), so the plain name joins neither."""
+    m = Text()
+    entities = cluster_mentions([m("a", "Jane Q. Doyle"), m("b", "Jane Doyle"), m("c", "Doyle"),
+                                 m("a", "Tom Ray Smith"), m("b", "Tom Smith")])
+    assert frozenset({"Jane Q. Doyle", "Jane Doyle", "Doyle"}) in groups(entities)
+    assert frozenset({"Tom Ray Smith", "Tom Smith"}) in groups(entities)
+    m = Text()
+    family = cluster_mentions([m("a", "George W. Bash"), m("b", "George H. W. Bash"), m("c", "George Bash")])
+    assert len(groups(family)) == 3
+
+
+def test_a_role_word_and_a_surname_are_no_second_full_name() -> None:
+    """ "Director Doyle" beside "Jane Doyle" does not make the lone "Doyle" ambiguous."""
+    m = Text()
+    entities = cluster_mentions([m("a", "Jane Doyle"), m("a", "Director Doyle"), m("a", "Doyle"),
+                                 m("b", "Director Doyle"), m("c", "Jane Doyle"), m("d", "Doyle")])
+    doyle = next(e for e in entities if e.name == "Jane Doyle")
+    assert {"Doyle", "Jane Doyle"} <= set(doyle.aliases)
+    assert sum(1 for e in entities if "Doyle" in e.aliases) == 1

@@ -453,6 +453,7 @@ def cluster_mentions(
     _join_equal_keys(clusters, attached)
     _join_variants(clusters, attached)
     _join_acronyms(clusters, same_source=False)
+    _join_middle_names(clusters)
     _join_lone_surnames(clusters, attached)
     _join_place_short_forms(clusters)
     _join_org_first_words(clusters)
@@ -512,7 +513,7 @@ def _hosts(clusters: _Clusters, members: list[int], i: int, kind: str) -> set[in
     short = clusters.nodes[i]
     hosts = {
         clusters.root(j) for j in members
-        if j != i and clusters.nodes[j].size > short.size
+        if j != i and clusters.nodes[j].size > short.size and not _titled_surname(clusters.nodes[j])
         and clusters.kind(j) in ({kind, None} if kind == "PERSON" else {kind})
         and any(is_short_form(short.form, n.form) for n in clusters.group(j) if n.source == short.source)
     }
@@ -598,7 +599,13 @@ def _full_names(clusters: _Clusters, i: int) -> list[int]:
     """Names of several words that ``i`` is a short form of."""
     short = clusters.nodes[i]
     return [j for j in clusters.blocks.surname_hosts(i)
-            if (full := clusters.nodes[j]).size > 1 and is_short_form(short.form, full.form)]
+            if (full := clusters.nodes[j]).size > 1 and not _titled_surname(full) and is_short_form(short.form, full.form)]
+
+
+def _titled_surname(node: Node) -> bool:
+    """ "Director Comey", "Sen. Graham": a role word and a surname name no one more fully than the
+    surname alone does, so they are no full name for a surname to join (two would leave it alone)."""
+    return node.size == 2 and node.key.split()[0] in person_titles()
 
 
 def _headed_names(clusters: _Clusters, word: str) -> list[int]:
@@ -623,6 +630,26 @@ def _names_opening(clusters: _Clusters, word: str) -> list[int]:
     return [j for j in clusters.blocks.opening_with(word)
             if (n := clusters.nodes[j]).size > 1 and n.key.split()[0] == word
             and not set(n.key.split()[1:]) & person_titles()]  # "Obama Deputy Campaign Manager"
+
+
+def _join_middle_names(clusters: _Clusters) -> None:
+    """ "James B. Comey", "Barack Hussein Obama" -> "James Comey", "Barack Obama": a full name with
+    a middle name or initial is the same person as its first and last names alone, when the story
+    gives that pair one middle form only. Two middles ("George W. Bush", "George H. W. Bush") are
+    father and son: neither joins the plain name. Without this the plain surname has two hosts
+    and stays alone as well."""
+    by_ends: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, n in enumerate(clusters.nodes):
+        tokens = full_name_tokens(n.form)
+        if not n.acronym and len(tokens) >= 2:
+            by_ends[(tokens[0], tokens[-1])].append(i)
+    for members in by_ends.values():
+        middles = {full_name_tokens(clusters.nodes[i].form)[1:-1] for i in members}
+        if len(middles) != 2 or () not in middles:
+            continue
+        if any(clusters.kind(i) == "PERSON" for i in members):  # the vetoes keep a decided place or company out
+            for i in members[1:]:
+                clusters.join(members[0], i)
 
 
 def _join_lone_surnames(clusters: _Clusters, attached: set[int]) -> None:
