@@ -220,3 +220,20 @@ def test_a_role_word_and_a_surname_are_no_second_full_name() -> None:
     doyle = next(e for e in entities if e.name == "Jane Doyle")
     assert {"Doyle", "Jane Doyle"} <= set(doyle.aliases)
     assert sum(1 for e in entities if "Doyle" in e.aliases) == 1
+
+
+def test_a_given_name_alone_joins_the_one_person_it_opens() -> None:
+    """ "Kimra" alone is the story's one "Kimra Dashwell"; two people opening with one given
+    name, or a name ending with it, leave it alone."""
+    m = Text()
+    one = cluster_mentions([m("a", "Kimra Dashwell"), m("a", "Kimra"), m("b", "Kimra"), m("c", "Kimra Dashwell")])
+    assert frozenset({"Kimra Dashwell", "Kimra"}) in groups(one)
+    m = Text()
+    two = cluster_mentions([m("a", "Tomas Brill"), m("b", "Tomas Okoro"), m("c", "Tomas"), m("c", "Tomas")])
+    assert frozenset({"Tomas"}) in groups(two)
+    m = Text()
+    surname = cluster_mentions([m("a", "Jordan Pike"), m("b", "Ada Jordan"), m("c", "Jordan"), m("c", "Jordan")])
+    assert all(len(g) == 1 for g in groups(surname))
+    m = Text()
+    son = cluster_mentions([m("a", "Ulf Brandt Sr."), m("a", "Ulf"), m("b", "Ulf")])
+    assert frozenset({"Ulf"}) in groups(son)

@@ -455,6 +455,7 @@ def cluster_mentions(
     _join_acronyms(clusters, same_source=False)
     _join_middle_names(clusters)
     _join_lone_surnames(clusters, attached)
+    _join_lone_given_names(clusters)
     _join_place_short_forms(clusters)
     _join_org_first_words(clusters)
     _join_by_leader(clusters, leaderships, at)
@@ -668,6 +669,26 @@ def _join_lone_surnames(clusters: _Clusters, attached: set[int]) -> None:
         full_names = clusters.one_per_cluster(("surname", short.form), partial(_full_names, clusters, i))
         hosts = {clusters.root(j) for j in full_names if clusters.kind(j) == "PERSON"}
         if len(hosts) == 1:
+            clusters.join(hosts.pop(), i)
+
+
+def _join_lone_given_names(clusters: _Clusters) -> None:
+    """ "Kanye" -> the one "Kanye West": a person called by the given name alone, when the story
+    has exactly one person whose full name opens with it and no name that ends with it (then it
+    may be a surname: "Jordan" of "Michael Jordan"). Not beside a "Sr." or "Jr.": "Karl Kleppinger
+    Sr., whose son, Karl, ..." (deepwater-horizon) names the other generation."""
+    nodes = clusters.nodes
+    for i, short in enumerate(nodes):
+        if short.size != 1 or short.acronym or clusters.kind(i) != "PERSON" or clusters.any_multiword(i):
+            continue
+        word = short.key
+        if clusters.one_per_cluster(("surname", short.form), partial(_full_names, clusters, i)):
+            continue
+        opening = clusters.one_per_cluster(("first name", word), partial(_names_opening, clusters, word))
+        hosts = {clusters.root(j) for j in opening if clusters.kind(j) == "PERSON"}
+        hosts.discard(clusters.root(i))
+        family = any(len(full_name_tokens(nodes[j].form)) < nodes[j].size for j in opening)
+        if len(hosts) == 1 and not family and not any(clusters.kind(j) != "PERSON" for j in opening):
             clusters.join(hosts.pop(), i)
 
 
