@@ -151,3 +151,36 @@ def test_others_take_the_class_of_the_count_before(nlp):
 def test_conjoined_verbs_keep_their_own_predicate(nlp):
     found = claims_of(nlp, "Nine sailors were injured and taken for treatment, and more than 80 were evacuated.")
     assert [(c.value, c.predicate) for c in found] == [(9, "injured"), (80, "escaped")]
+
+
+def test_money_without_a_thousands_separator_is_not_a_year(nlp):
+    """"$1000" was dropped as the year 1000; a bare 1500 still is a year."""
+    found = claims_of(nlp, "The fine rose to $1000 and a €1500 fee. The church was built in 1500.")
+    assert [(c.value, c.kind, c.unit) for c in found] == [(1000, "money", "USD"), (1500, "money", "EUR")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "unit"),
+    [
+        ("The newborn weighs 17 pounds.", "measure", "lb"),  # a weighing verb
+        ("An 18-pound device was found.", "measure", "lb"),  # a hyphenated modifier of a thing
+        ("Crews pumped 50,000 pounds of mud.", "measure", "lb"),  # pounds of a substance
+        ("The valve held 1,400 pounds per square inch.", "measure", "psi"),  # a pressure
+        ("He paid 17 pounds sterling.", "money", "GBP"),
+        ("She found a 10-pound note.", "money", "GBP"),  # a hyphenated modifier of money
+        ("The council spent 2 million pounds of taxpayers' money.", "money", "GBP"),
+        ("He won 500 pounds.", "money", "GBP"),  # nothing says weight: the currency
+    ],
+)
+def test_pound_is_a_weight_or_money_from_the_parse(nlp, text, kind, unit):
+    (c,) = claims_of(nlp, text)
+    assert (c.kind, c.unit) == (kind, unit)
+
+
+def test_an_age_is_not_a_count(nlp):
+    from newsfuse.figures.claim_filters import not_a_count
+    from newsfuse.figures.numbers import find_quantities
+
+    doc = nlp("A 23-year-old man was arrested.")
+    (q,) = find_quantities(doc)
+    assert not_a_count(doc, q) == "age"

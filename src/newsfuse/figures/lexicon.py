@@ -36,6 +36,9 @@ class Lexicon:
     placeholder_context: frozenset[str]  # measure contexts that say nothing of what is measured ("value")
     duration_contexts: frozenset[str]  # what a duration can measure a stay in ("21 years in prison")
     term_verbs: frozenset[str]  # verbs that impose a duration as a term ("sentenced to 48 years")
+    weight_or_money: frozenset[str]  # unit words that are a weight or a currency ("pound")
+    weight_verbs: frozenset[str]  # verbs whose object is a weight ("weighs 17 pounds")
+    money_nouns: frozenset[str]  # nouns that make such a unit money ("a 10-pound note")
     say_verbs: frozenset[str]
     document_nouns: frozenset[str]  # a statement or letter: its issuer is the sayer
     dispute_verbs: frozenset[str]
@@ -63,6 +66,9 @@ def lexicon() -> Lexicon:
         water_words=frozenset(raw["measure"]["water_surface"]),
         placeholder_context=frozenset(raw["measure"]["placeholder_context"]),
         say_verbs=frozenset(raw["attribution"]["say"]),
+        weight_or_money=frozenset(raw["weight_or_money"]["words"]),
+        weight_verbs=frozenset(raw["weight_or_money"]["weight_verbs"]),
+        money_nouns=frozenset(raw["weight_or_money"]["money_nouns"]),
         duration_contexts=frozenset(raw["duration"]["contexts"]), term_verbs=frozenset(raw["duration"]["term_verbs"]),
         document_nouns=frozenset(raw["attribution"]["documents"]), dispute_verbs=frozenset(raw["attribution"]["dispute"]),
     )
