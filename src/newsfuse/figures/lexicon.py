@@ -26,6 +26,11 @@ class Lexicon:
     generic_phrases: tuple[str, ...]
     habitual_adverbs: frozenset[str]  # adverbs on the claim's verb that make it what usually happens
     habitual_phrases: tuple[str, ...]  # clause openers that speak of past or recurring years
+    cumulative_preps: frozenset[str]  # "since March": a running total
+    cumulative_phrases: tuple[str, ...]  # "so far", "to date": a running total
+    state_events: frozenset[str]  # event classes that are states ("missing since the blast"): no 'since' scope
+    long_suffix: str  # "the year-long uprising": the period's total
+    area_nouns: frozenset[str]  # "the Idlib area", "Homs province": the name is the place
     increment_before: frozenset[str]
     increment_after: frozenset[str]
     name_nouns: frozenset[str]
@@ -59,6 +64,10 @@ def lexicon() -> Lexicon:
         forecast_nouns=frozenset(m["forecast"]["nouns"]),
         generic_phrases=tuple(m["generic"]["phrases"]),
         habitual_adverbs=frozenset(m["habitual"]["adverbs"]), habitual_phrases=tuple(m["habitual"]["phrases"]),
+        cumulative_preps=frozenset(raw["scope"]["cumulative_preps"]),
+        cumulative_phrases=tuple(raw["scope"]["cumulative_phrases"]),
+        state_events=frozenset(raw["scope"]["state_events"]), long_suffix=raw["scope"]["long_suffix"],
+        area_nouns=frozenset(raw["scope"]["area_nouns"]),
         increment_before=frozenset(m["increment"]["before"]), increment_after=frozenset(m["increment"]["after"]),
         name_nouns=frozenset(raw["name"]["nouns_after"]), call_verbs=frozenset(raw["name"]["call_verbs"]),
         name_before=frozenset(raw["name"]["nouns_before"]),

@@ -150,6 +150,9 @@ def place_of(anchor, sent, measure: bool = False) -> str | None:
     for prep, pobj in _prepositions(anchor, sent):
         if prep.lower_ in PLACE_PREPS and pobj.ent_type_ in PLACE_ENTITIES:
             return f"{prep.lower_} {_entity_text(pobj)}"
+        named = _named_area(pobj) if prep.lower_ in PLACE_PREPS else None
+        if named is not None:
+            return f"{prep.lower_} {_entity_text(named)}"
     verb = _first_verb(anchor, sent) if measure else None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
     if subject is None or subject.i == anchor.i:
@@ -160,6 +163,46 @@ def place_of(anchor, sent, measure: bool = False) -> str | None:
     if subject is None or subject.ent_type_ not in PLACE_ENTITIES:
         return None
     return f"in {_entity_text(subject)}"
+
+
+def _named_area(pobj):
+    """'in the Idlib area', 'in Homs province', 'in the city of Aleppo': a common noun naming a kind of
+    place (resources/figures.toml, ``area_nouns``) whose compound or 'of' object is a named place."""
+    if pobj.lemma_.lower() not in lexicon().area_nouns and pobj.lower_ not in lexicon().area_nouns:
+        return None
+    for child in pobj.children:
+        if child.dep_ in ("compound", "amod", "nmod") and (child.ent_type_ in PLACE_ENTITIES or child.pos_ == "PROPN"):
+            return child  # the small model often tags "Idlib" ORG and "Aleppo" NORP: "the _ area" says it is a place
+        if child.dep_ == "prep" and child.lower_ == "of":
+            named = next((g for g in child.children if g.dep_ == "pobj" and (g.ent_type_ in PLACE_ENTITIES
+                                                                              or g.pos_ == "PROPN")), None)
+            if named is not None:
+                return named
+    return None
+
+
+def running_total(anchor, sent, predicate: str | None = None) -> str | None:
+    """'9,000 killed since March', 'have so far killed 2,000', 'killed in the year-long uprising': a running
+    total over a period (resources/figures.toml, ``scope``), another quantity than one day's or one
+    incident's count. Returns the scope written ("since March", "so far"), or None. A state's count
+    (``predicate`` "missing", "held": "11 missing since the blast") takes no 'since' scope."""
+    lex = lexicon()
+    since = predicate not in lex.state_events
+    for prep, pobj in _prepositions(anchor, sent):
+        if prep.lower_ in lex.cumulative_preps and since:
+            return f"{prep.lower_} {pobj.text}"
+        if any(c.text.lower().endswith(lex.long_suffix) or (c.text in ("-", "–") and pobj.doc[c.i + 1 : c.i + 2].text == "long")
+               for c in pobj.subtree if c.i < pobj.i):
+            return f"{prep.lower_} the whole {pobj.text}"
+    verb = _first_verb(anchor, sent) if since else None
+    if verb is not None:
+        for child in verb.children:
+            if child.dep_ in ("advcl", "prep") and child.lower_ in lex.cumulative_preps:
+                return f"{child.lower_} ..."  # "since the government launched its crackdown"
+            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.cumulative_preps for m in child.children):
+                return "since ..."
+    words = " " + " ".join(t.lower_ for t in sent) + " "
+    return next((p for p in lex.cumulative_phrases if f" {p} " in words), None)
 
 
 def _entity_text(tok) -> str:
