@@ -184,3 +184,19 @@ def test_an_age_is_not_a_count(nlp):
     doc = nlp("A 23-year-old man was arrested.")
     (q,) = find_quantities(doc)
     assert not_a_count(doc, q) == "age"
+
+
+@pytest.mark.parametrize("text", [
+    "Police said he was shot two blocks away.",
+    "A cafe two blocks from the scene gave police its video.",
+    "She lived three doors down from the victim.",
+])
+def test_things_counted_to_say_how_far_are_a_distance(nlp, text):
+    """'two blocks away' measures a distance; it was read as two blocks 'killed'."""
+    (c,) = claims_of(nlp, text)
+    assert c.kind == "measure" and c.unit.endswith("s")
+
+
+def test_blocks_that_are_counted_stay_a_count(nlp):
+    (c,) = claims_of(nlp, "Fire destroyed two blocks of homes.")
+    assert c.kind == "count"

@@ -131,3 +131,8 @@ def test_a_breakdown_in_one_sentence_is_not_a_rival_total(nlp):
 def test_a_state_since_a_moment_is_no_running_total(nlp):
     """'11 workers missing since the blast' is how many are missing now: no scope of its own."""
     assert only(nlp, "Crews searched for the 11 workers missing since the blast.").scope is None
+
+
+def test_the_place_of_the_clause_that_says_how_a_count_came_about(nlp):
+    """'wounded when a shell struck a gathering in Homs' scopes the count to Homs; a toll with no place stays apart."""
+    assert only(nlp, "Twenty people were wounded when a shell struck a rally in Lima, the group said.").place == "in Lima"

@@ -197,7 +197,22 @@ def kind_of(doc, q: Quantity) -> tuple[str, str | None]:
             return "money", CURRENCY_WORDS[word]
     if nxt.lemma_.lower() in DURATION_UNITS and duration_context(doc, q):
         return "measure", DURATION_UNITS[nxt.lemma_.lower()]
+    distance = distance_unit(doc, nxt)
+    if distance:
+        return "measure", distance
     return _measure(doc, nxt)
+
+
+def distance_unit(doc, noun) -> str | None:
+    """'two blocks away', 'three doors down from', 'two blocks from the scene': things counted to say how far
+    (resources/figures.toml, ``distance``). The unit is the noun's plural; None when it counts the things."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() in MEASURE_UNITS or noun.lemma_.lower() in TIME_UNITS:
+        return None
+    after = doc[noun.i + 1].lower_ if noun.i + 1 < len(doc) else ""
+    lex = lexicon()
+    if after in lex.distance_after or (noun.lemma_.lower() in lex.distance_nouns and after in lex.distance_nouns_before):
+        return noun.lemma_.lower() + "s"
+    return None
 
 
 def is_weight(doc, unit) -> bool:

@@ -31,6 +31,7 @@ class Lexicon:
     state_events: frozenset[str]  # event classes that are states ("missing since the blast"): no 'since' scope
     long_suffix: str  # "the year-long uprising": the period's total
     area_nouns: frozenset[str]  # "the Idlib area", "Homs province": the name is the place
+    event_clause_marks: frozenset[str]  # "wounded when a shell struck a gathering in Homs": the clause's place
     increment_before: frozenset[str]
     increment_after: frozenset[str]
     name_nouns: frozenset[str]
@@ -44,6 +45,9 @@ class Lexicon:
     weight_or_money: frozenset[str]  # unit words that are a weight or a currency ("pound")
     weight_verbs: frozenset[str]  # verbs whose object is a weight ("weighs 17 pounds")
     money_nouns: frozenset[str]  # nouns that make such a unit money ("a 10-pound note")
+    distance_after: frozenset[str]  # "two blocks away": a distance
+    distance_nouns: frozenset[str]  # "two blocks from the scene": a distance
+    distance_nouns_before: frozenset[str]  # words after such a noun that make it a distance
     say_verbs: frozenset[str]
     document_nouns: frozenset[str]  # a statement or letter: its issuer is the sayer
     dispute_verbs: frozenset[str]
@@ -68,6 +72,7 @@ def lexicon() -> Lexicon:
         cumulative_phrases=tuple(raw["scope"]["cumulative_phrases"]),
         state_events=frozenset(raw["scope"]["state_events"]), long_suffix=raw["scope"]["long_suffix"],
         area_nouns=frozenset(raw["scope"]["area_nouns"]),
+        event_clause_marks=frozenset(raw["scope"]["event_clause_marks"]),
         increment_before=frozenset(m["increment"]["before"]), increment_after=frozenset(m["increment"]["after"]),
         name_nouns=frozenset(raw["name"]["nouns_after"]), call_verbs=frozenset(raw["name"]["call_verbs"]),
         name_before=frozenset(raw["name"]["nouns_before"]),
@@ -75,6 +80,8 @@ def lexicon() -> Lexicon:
         water_words=frozenset(raw["measure"]["water_surface"]),
         placeholder_context=frozenset(raw["measure"]["placeholder_context"]),
         say_verbs=frozenset(raw["attribution"]["say"]),
+        distance_after=frozenset(raw["distance"]["after"]), distance_nouns=frozenset(raw["distance"]["nouns"]),
+        distance_nouns_before=frozenset(raw["distance"]["nouns_before"]),
         weight_or_money=frozenset(raw["weight_or_money"]["words"]),
         weight_verbs=frozenset(raw["weight_or_money"]["weight_verbs"]),
         money_nouns=frozenset(raw["weight_or_money"]["money_nouns"]),

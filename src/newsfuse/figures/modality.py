@@ -153,6 +153,10 @@ def place_of(anchor, sent, measure: bool = False) -> str | None:
         named = _named_area(pobj) if prep.lower_ in PLACE_PREPS else None
         if named is not None:
             return f"{prep.lower_} {_entity_text(named)}"
+    if not measure:
+        found = _event_clause_place(_first_verb(anchor, sent))
+        if found:
+            return found
     verb = _first_verb(anchor, sent) if measure else None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
     if subject is None or subject.i == anchor.i:
@@ -163,6 +167,27 @@ def place_of(anchor, sent, measure: bool = False) -> str | None:
     if subject is None or subject.ent_type_ not in PLACE_ENTITIES:
         return None
     return f"in {_entity_text(subject)}"
+
+
+def _event_clause_place(verb) -> str | None:
+    """'Twenty people were wounded when a shell struck a gathering in Homs': the place of the clause that
+    says how the count came about (opened by resources/figures.toml ``event_clause_marks``)."""
+    if verb is None:
+        return None
+    marks = lexicon().event_clause_marks
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or not any(m.dep_ in ("mark", "advmod") and m.lower_ in marks for m in clause.children):
+            continue
+        for prep in clause.subtree:
+            if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.ent_type_ in PLACE_ENTITIES:
+                    return f"{prep.lower_} {_entity_text(pobj)}"
+                named = _named_area(pobj) if pobj.dep_ == "pobj" else None
+                if named is not None:
+                    return f"{prep.lower_} {_entity_text(named)}"
+    return None
 
 
 def _named_area(pobj):
