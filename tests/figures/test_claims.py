@@ -200,3 +200,19 @@ def test_things_counted_to_say_how_far_are_a_distance(nlp, text):
 def test_blocks_that_are_counted_stay_a_count(nlp):
     (c,) = claims_of(nlp, "Fire destroyed two blocks of homes.")
     assert c.kind == "count"
+
+
+def test_a_past_year_scopes_only_the_claim_in_its_clause(nlp):
+    """'grown to nearly 19 million gallons, surpassing the 1989 spill, which at about 11 million gallons ...':
+    the 1989 is the 11 million's period; the 19 million is this story's."""
+    found = claims_of(nlp, "The leak has grown to nearly 19 million gallons, surpassing the 1989 Exxon Valdez "
+                           "disaster, which at about 11 million gallons had been the worst spill.", date(2010, 5, 26))
+    assert [(c.value, c.scope) for c in found] == [(19e6, None), (11e6, "1989")]
+    (c,) = claims_of(nlp, "Fifteen people died in a 2005 explosion at the refinery.", date(2010, 4, 23))
+    assert c.scope == "2005"
+
+
+def test_a_total_since_a_past_year_keeps_that_scope_wherever_the_parser_hangs_it(nlp):
+    (c, *_) = claims_of(nlp, "The agency had reported 509 fires, resulting in two deaths, on rigs in the Gulf since 2006.",
+                        date(2010, 4, 23))
+    assert (c.value, c.scope) == (509, "2006")

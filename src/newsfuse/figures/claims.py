@@ -139,7 +139,7 @@ def read_claim(source_id: str, doc, q: Quantity, sents, k: int, published: date 
         number=Span(source_id, doc[q.start].idx, doc[q.end - 1].idx + len(doc[q.end - 1])),
         sentence=Span(source_id, sent.start_char, sent.end_char),
         head=noun.lemma_.lower() if noun is not None else None,
-        scope=past_period(sent, published) or month_scope(anchor, sent, published)
+        scope=past_period(sent, published, anchor) or month_scope(anchor, sent, published)
         or (running_total(anchor, sent, predicate) if kind == "count" else None), as_of_from=day_from,
         modality=modality_of(doc, q.start, q.end, anchor, sent, bool(unit and unit.endswith("/day")), kind == "measure"),
         place=place_of(anchor, sent, measure=kind == "measure"), disputed_by=disputer, elided=elided,
