@@ -216,3 +216,9 @@ def test_a_total_since_a_past_year_keeps_that_scope_wherever_the_parser_hangs_it
     (c, *_) = claims_of(nlp, "The agency had reported 509 fires, resulting in two deaths, on rigs in the Gulf since 2006.",
                         date(2010, 4, 23))
     assert (c.value, c.scope) == (509, "2006")
+
+
+def test_a_past_year_on_the_counted_noun_s_own_modifier_scopes_it(nlp):
+    (c, d) = claims_of(nlp, "Parents of 13 of the 20 children killed in the December 2012 shooting have sued.",
+                       date(2014, 12, 20))
+    assert (d.value, d.scope) == (20, "2012")

@@ -112,6 +112,8 @@ def _same_clause(year, anchor) -> bool:
     year in a side clause that does not hold the claim ("..., surpassing the 1989 disaster") does not."""
     if year.head.lower_ == "since":
         return True  # "509 fires ... since 2006": a total since then, wherever the parser hangs the phrase
+    if anchor.is_ancestor(year):
+        return True  # "the 20 children killed in the December 2012 shooting": the counted noun's own modifier
     year_clause = _clause_head(year)
     if year_clause.i == anchor.i or year_clause.is_ancestor(anchor):
         return True
