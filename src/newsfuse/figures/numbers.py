@@ -104,7 +104,7 @@ def find_quantities(doc) -> list[Quantity]:
 def _quantity_at(doc, i: int) -> Quantity | None:
     tok = doc[i]
     low = tok.lower_
-    fraction = _fraction_of_scale(doc, i)
+    fraction = _fraction_of_scale(doc, i) if low in _FRACTION_STARTS or low in ("a", "an") else None
     if fraction is not None:
         return fraction
     if low in ("a", "an") and i + 1 < len(doc) and doc[i + 1].lower_ in SCALES and doc[i + 1].lower_ not in GLUED_SCALES:
@@ -132,13 +132,17 @@ def _quantity_at(doc, i: int) -> Quantity | None:
     return _maybe_range(doc, _scaled(doc, i, i + 1, value))
 
 
+#: First words of the fractions ("half", "quarter", "three" of "three-quarters").
+_FRACTION_STARTS = frozenset(re.split(r"[-–]", w)[0] for w in FRACTIONS)
+
+
 def _fraction_of_scale(doc, i: int) -> Quantity | None:
     """"half a million", "a half-trillion", "a quarter of a billion", "three-quarters of a million": a
     fraction (words.FRACTIONS) of the scale word after it. Without a scale word ("half the town") it is
     no amount: None."""
     j = i + 1 if doc[i].lower_ in ("a", "an") else i
-    if j >= len(doc):
-        return None
+    if j >= len(doc) or doc[j].lower_ not in _FRACTION_STARTS:
+        return None  # checked on every token: one set lookup before any slicing
     if doc[j : j + 3].text.lower().replace(" ", "") in FRACTIONS and doc[j + 1 : j + 2].text in ("-", "–"):
         fraction, k = FRACTIONS[doc[j : j + 3].text.lower().replace(" ", "")], j + 3  # "three-quarters"
     elif doc[j].lower_ in FRACTIONS:
