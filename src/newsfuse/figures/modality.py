@@ -215,19 +215,24 @@ def running_total(anchor, sent, predicate: str | None = None) -> str | None:
     since = predicate not in lex.state_events
     for prep, pobj in _prepositions(anchor, sent):
         if prep.lower_ in lex.cumulative_preps and since:
-            return f"{prep.lower_} {pobj.text}"
+            return _phrase(prep)
         if any(c.text.lower().endswith(lex.long_suffix) or (c.text in ("-", "–") and pobj.doc[c.i + 1 : c.i + 2].text == "long")
                for c in pobj.subtree if c.i < pobj.i):
-            return f"{prep.lower_} the whole {pobj.text}"
+            return _phrase(prep)  # "in the year-long uprising"
     verb = _first_verb(anchor, sent) if since else None
     if verb is not None:
         for child in verb.children:
             if child.dep_ in ("advcl", "prep") and child.lower_ in lex.cumulative_preps:
-                return f"{child.lower_} ..."  # "since the government launched its crackdown"
+                return _phrase(child)
             if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.cumulative_preps for m in child.children):
-                return "since ..."
+                return _phrase(child)  # "since the government launched its crackdown"
     words = " " + " ".join(t.lower_ for t in sent) + " "
     return next((p for p in lex.cumulative_phrases if f" {p} " in words), None)
+
+
+def _phrase(head) -> str:
+    """The words a phrase or clause spans, as written ("since the crackdown began")."""
+    return head.doc[head.left_edge.i : head.right_edge.i + 1].text
 
 
 def _entity_text(tok) -> str:
