@@ -136,3 +136,8 @@ def test_a_state_since_a_moment_is_no_running_total(nlp):
 def test_the_place_of_the_clause_that_says_how_a_count_came_about(nlp):
     """'wounded when a shell struck a gathering in Homs' scopes the count to Homs; a toll with no place stays apart."""
     assert only(nlp, "Twenty people were wounded when a shell struck a rally in Lima, the group said.").place == "in Lima"
+
+
+def test_a_place_on_the_subject_of_the_count_s_verb(nlp):
+    """'Three bombings in Lima killed 27 people': the bombs' place is the toll's."""
+    assert only(nlp, "On Saturday, bombings in Lima killed 27 people.").place == "in Lima"

@@ -154,7 +154,8 @@ def place_of(anchor, sent, measure: bool = False) -> str | None:
         if named is not None:
             return f"{prep.lower_} {_entity_text(named)}"
     if not measure:
-        found = _event_clause_place(_first_verb(anchor, sent))
+        verb = _first_verb(anchor, sent)
+        found = _event_clause_place(verb) or _subject_place(verb, anchor)
         if found:
             return found
     verb = _first_verb(anchor, sent) if measure else None
@@ -187,6 +188,28 @@ def _event_clause_place(verb) -> str | None:
                 named = _named_area(pobj) if pobj.dep_ == "pobj" else None
                 if named is not None:
                     return f"{prep.lower_} {_entity_text(named)}"
+    return None
+
+
+def _subject_place(verb, anchor) -> str | None:
+    """'Three suicide bombings in Damascus killed 27 people': a place on the subject of the count's verb
+    (what did it, or where it was found) is where the count happened. Not for a subject that is the count."""
+    if verb is None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.i == anchor.i or subject.is_ancestor(anchor):
+        return None
+    for prep in subject.subtree:
+        if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            if pobj.ent_type_ in PLACE_ENTITIES:
+                return f"{prep.lower_} {_entity_text(pobj)}"
+            named = _named_area(pobj)
+            if named is not None:
+                return f"{prep.lower_} {_entity_text(named)}"
     return None
 
 
