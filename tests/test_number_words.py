@@ -15,7 +15,7 @@ def _table() -> dict:
 
 def test_every_scale_and_vague_amount_says_why() -> None:
     table = _table()
-    for section in ("scale", "vague"):
+    for section in ("scale", "vague", "fraction"):
         for word, entry in table[section].items():
             assert entry.get("why", "").strip(), f"{section}.{word} has no reason"
 

@@ -31,6 +31,8 @@ _TENS = {w: v for w, v in CARDINALS.items() if v >= 20}
 #: Scale words multiply the number before them; the glued ones only straight after digits ("$87m").
 SCALES: dict[str, float] = {w: s["value"] for w, s in _TABLE["scale"].items()}
 GLUED_SCALES = frozenset(w for w, s in _TABLE["scale"].items() if s.get("glued"))
+#: Fractions of a scale word ("half a million", "a quarter of a billion"); only ever read before a scale.
+FRACTIONS: dict[str, float] = {w: f["value"] for w, f in _TABLE["fraction"].items()}
 #: Vague amounts with the range the labelling guidelines give them ("dozens": 24-99), by phrase.
 VAGUE_RANGES: dict[str, tuple[float, float]] = {
     w: (v["low"], v["high"]) for w, v in _TABLE["vague"].items() if "low" in v

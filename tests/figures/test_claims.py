@@ -151,3 +151,74 @@ def test_others_take_the_class_of_the_count_before(nlp):
 def test_conjoined_verbs_keep_their_own_predicate(nlp):
     found = claims_of(nlp, "Nine sailors were injured and taken for treatment, and more than 80 were evacuated.")
     assert [(c.value, c.predicate) for c in found] == [(9, "injured"), (80, "escaped")]
+
+
+def test_money_without_a_thousands_separator_is_not_a_year(nlp):
+    """"$1000" was dropped as the year 1000; a bare 1500 still is a year."""
+    found = claims_of(nlp, "The fine rose to $1000 and a €1500 fee. The church was built in 1500.")
+    assert [(c.value, c.kind, c.unit) for c in found] == [(1000, "money", "USD"), (1500, "money", "EUR")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "unit"),
+    [
+        ("The newborn weighs 17 pounds.", "measure", "lb"),  # a weighing verb
+        ("An 18-pound device was found.", "measure", "lb"),  # a hyphenated modifier of a thing
+        ("Crews pumped 50,000 pounds of mud.", "measure", "lb"),  # pounds of a substance
+        ("The valve held 1,400 pounds per square inch.", "measure", "psi"),  # a pressure
+        ("He paid 17 pounds sterling.", "money", "GBP"),
+        ("She found a 10-pound note.", "money", "GBP"),  # a hyphenated modifier of money
+        ("The council spent 2 million pounds of taxpayers' money.", "money", "GBP"),
+        ("He won 500 pounds.", "money", "GBP"),  # nothing says weight: the currency
+    ],
+)
+def test_pound_is_a_weight_or_money_from_the_parse(nlp, text, kind, unit):
+    (c,) = claims_of(nlp, text)
+    assert (c.kind, c.unit) == (kind, unit)
+
+
+def test_an_age_is_not_a_count(nlp):
+    from newsfuse.figures.claim_filters import not_a_count
+    from newsfuse.figures.numbers import find_quantities
+
+    doc = nlp("A 23-year-old man was arrested.")
+    (q,) = find_quantities(doc)
+    assert not_a_count(doc, q) == "age"
+
+
+@pytest.mark.parametrize("text", [
+    "Police said he was shot two blocks away.",
+    "A cafe two blocks from the scene gave police its video.",
+    "She lived three doors down from the victim.",
+])
+def test_things_counted_to_say_how_far_are_a_distance(nlp, text):
+    """'two blocks away' measures a distance; it was read as two blocks 'killed'."""
+    (c,) = claims_of(nlp, text)
+    assert c.kind == "measure" and c.unit.endswith("s")
+
+
+def test_blocks_that_are_counted_stay_a_count(nlp):
+    (c,) = claims_of(nlp, "Fire destroyed two blocks of homes.")
+    assert c.kind == "count"
+
+
+def test_a_past_year_scopes_only_the_claim_in_its_clause(nlp):
+    """'grown to nearly 19 million gallons, surpassing the 1989 spill, which at about 11 million gallons ...':
+    the 1989 is the 11 million's period; the 19 million is this story's."""
+    found = claims_of(nlp, "The leak has grown to nearly 19 million gallons, surpassing the 1989 Exxon Valdez "
+                           "disaster, which at about 11 million gallons had been the worst spill.", date(2010, 5, 26))
+    assert [(c.value, c.scope) for c in found] == [(19e6, None), (11e6, "1989")]
+    (c,) = claims_of(nlp, "Fifteen people died in a 2005 explosion at the refinery.", date(2010, 4, 23))
+    assert c.scope == "2005"
+
+
+def test_a_total_since_a_past_year_keeps_that_scope_wherever_the_parser_hangs_it(nlp):
+    (c, *_) = claims_of(nlp, "The agency had reported 509 fires, resulting in two deaths, on rigs in the Gulf since 2006.",
+                        date(2010, 4, 23))
+    assert (c.value, c.scope) == (509, "2006")
+
+
+def test_a_past_year_on_the_counted_noun_s_own_modifier_scopes_it(nlp):
+    (c, d) = claims_of(nlp, "Parents of 13 of the 20 children killed in the December 2012 shooting have sued.",
+                       date(2014, 12, 20))
+    assert (d.value, d.scope) == (20, "2012")

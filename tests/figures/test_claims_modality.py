@@ -93,3 +93,51 @@ def test_another_after_a_different_event_is_a_count_of_its_own(nlp):
     assert sixty.predicate == "injured" and sixty.modality == "asserted"
     first, second = claims_of(nlp, "Police arrested three men on Monday. Two other men were arrested on Friday.")
     assert second.modality == "increment"
+
+
+def test_a_named_area_is_the_count_s_place(nlp):
+    """'in the Idlib area', 'in the city of Aleppo': the name, not the common noun, scopes the count."""
+    found = claims_of(nlp, "Activists said 15 people had been killed in the Idlib area, nine in the Marrat area. "
+                           "Four people were killed in the city of Aleppo.")
+    assert [c.place for c in found] == ["in Idlib", "in Marrat", "in Aleppo"]
+
+
+@pytest.mark.parametrize(("text", "scope"), [
+    ("Activists estimate that 9,000 people have been killed since the crackdown began.", "since the crackdown began"),
+    ("Rebels have so far killed more than 2,000 soldiers.", "so far"),
+    ("The UN says 8,000 people have been killed in the year-long uprising.", "in the year-long uprising"),
+    ("The group said 5,000 people have died since March.", "since March"),
+])
+def test_a_running_total_has_a_scope_of_its_own(nlp, text, scope):
+    assert only(nlp, text).scope == scope
+
+
+def test_a_running_total_never_disputes_a_day_s_toll(nlp):
+    """'8,000 killed in the year-long uprising' and '27 killed on Saturday' are different quantities."""
+    a = claims_of(nlp, "The UN says more than 8,000 people have been killed in the year-long uprising.", "a")
+    b = claims_of(nlp, "Bombs killed 27 people on Saturday.", "b")
+    figures = build_figures(a + b, (("a",), ("b",)), frozenset(), {})
+    assert all(f.status == "single" for f in figures), [(f.label, f.status) for f in figures]
+
+
+def test_a_breakdown_in_one_sentence_is_not_a_rival_total(nlp):
+    """'47 corpses in one area and 17 in another' against '68 corpses': parts, not a dispute."""
+    a = claims_of(nlp, "Residents found 47 corpses in one area and 17 in a second one, activists said.", "a")
+    b = claims_of(nlp, "A total of 68 corpses were found, the observatory said.", "b")
+    figures = build_figures(a + b, (("a",), ("b",)), frozenset(), {})
+    assert not any(f.status == "conflict" for f in figures), [(f.label, f.status, f.reasons) for f in figures]
+
+
+def test_a_state_since_a_moment_is_no_running_total(nlp):
+    """'11 workers missing since the blast' is how many are missing now: no scope of its own."""
+    assert only(nlp, "Crews searched for the 11 workers missing since the blast.").scope is None
+
+
+def test_the_place_of_the_clause_that_says_how_a_count_came_about(nlp):
+    """'wounded when a shell struck a gathering in Homs' scopes the count to Homs; a toll with no place stays apart."""
+    assert only(nlp, "Twenty people were wounded when a shell struck a rally in Lima, the group said.").place == "in Lima"
+
+
+def test_a_place_on_the_subject_of_the_count_s_verb(nlp):
+    """'Three bombings in Lima killed 27 people': the bombs' place is the toll's."""
+    assert only(nlp, "On Saturday, bombings in Lima killed 27 people.").place == "in Lima"

@@ -57,3 +57,30 @@ def test_glued_m_is_million_with_currency_but_metres_in_a_conversion(nlp):
 
 def test_ordinals_are_not_quantities(nlp):
     assert _quantities(nlp, "The second round found a sixth militant.") == []
+
+
+def test_fractions_of_a_scale_are_read(nlp):
+    """"half a million" was read as a million, "a quarter of a billion" as a billion, "a half-trillion" not at all."""
+    found = _quantities(nlp, "The city spent half a million dollars, owes a half-trillion in bonds, raised a quarter "
+                             "of a billion pounds and sent half a dozen boats. Half the town left.")
+    assert ("half a million", 5e5, None, None) in found
+    assert ("a half-trillion", 5e11, None, None) in found
+    assert ("a quarter of a billion", 2.5e8, None, None) in found
+    assert ("half a dozen", 6, None, None) in found
+    assert not any(text.startswith("Half") for text, *_ in found)  # a fraction with no scale is no amount
+
+
+def test_a_scale_written_once_applies_to_both_ends_of_a_range(nlp):
+    """"300 to 400 billion" is 300 billion to 400 billion, not 300 to 400 billion; "500 to 2 million" keeps 500."""
+    found = _quantities(nlp, "Repairs cost 300 to 400 billion dollars and 500 to 2 million people moved.")
+    assert ("300 to 400 billion", None, 3e11, 4e11) in found
+    assert ("500 to 2 million", None, 500, 2e6) in found
+
+
+def test_a_range_that_repeats_the_currency_sign_is_one_quantity(nlp):
+    """spaCy keeps "300-$400" as one token and splits "$300 to $400": both are one range of money."""
+    found = _quantities(nlp, "The plan costs $300-$400 billion. The bill came to $300 to $400 billion. "
+                             "They raised £1.5m-£2m for it.")
+    assert found.count(("300-$400 billion", None, 3e11, 4e11)) == 1
+    assert ("300 to $400 billion", None, 3e11, 4e11) in found
+    assert ("1.5m-£2m", None, 1.5e6, 2e6) in found

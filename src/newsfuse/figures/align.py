@@ -133,6 +133,7 @@ def group_claims(claims: list[Claim], demonyms: frozenset[str], options: Options
     _split_places(keyed)
     _split_by(keyed, lambda c: frozenset({causes[c.id]}) if causes and c.id in causes else frozenset(), "event")
     _split_by(keyed, lambda c: restricting_words(c, demonyms), "part")
+    _split_breakdowns(keyed)
     for members in _measure_groups(measures):
         first = members[0]
         # measures join by value; a past period keeps another event's volume apart ("11m gallons in 1989")
@@ -140,6 +141,27 @@ def group_claims(claims: list[Claim], demonyms: frozenset[str], options: Options
     for c in alone:  # kept out of every group: a figure of one claim
         keyed[(c.kind, c.scope or "", CountedClass(None, c.counts or c.unit or ""), c.predicate, "alone", c.id)] = [c]
     return dict(keyed)
+
+
+def _split_breakdowns(keyed: dict[tuple, list[Claim]]) -> None:
+    """Counts of one figure written in one sentence with different values are a breakdown, not rival
+    totals: "47 corpses in one area and 17 in a second one", "injuring five others, two seriously",
+    "15 killed in Idlib, nine in Aleppo". Each is a part of something the sentence does not total, so
+    each stands alone: equal to a total elsewhere only by chance, never a dispute with it."""
+    for key in [k for k in keyed if k[0] == "count"]:
+        by_sentence: dict[Span | None, set[tuple]] = defaultdict(set)
+        for c in keyed[key]:
+            by_sentence[c.sentence].add((c.value, c.low, c.high))
+        split = {sent for sent, values in by_sentence.items() if sent is not None and len(values) > 1}
+        if not split:
+            continue
+        members = keyed.pop(key)
+        rest = [c for c in members if c.sentence not in split]
+        if rest:
+            keyed[key] = rest
+        for c in members:
+            if c.sentence in split:
+                keyed[key + ("breakdown", c.id)] = [c]
 
 
 def _split_places(keyed: dict[tuple, list[Claim]]) -> None:

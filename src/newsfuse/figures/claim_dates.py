@@ -73,15 +73,52 @@ def as_of(words: list[str], position: int, published: date | None, resolved: lis
     return min(candidates, key=lambda c: (abs(c[0] - position), c[0] < position))[1]
 
 
-def past_period(sent, published: date | None) -> str | None:
+def past_period(sent, published: date | None, anchor=None) -> str | None:
     """A year or decade before the publication year named in the sentence ("in 2005", "the 1990s").
 
     Counts in such sentences belong to another event (the 2005 Texas City
     blast, Algeria's civil war), so they must not join this story's figures.
+    With ``anchor`` (the claim's counted noun or numeral) only a year in the claim's own clause, or on
+    the noun a relative clause holding the claim describes, scopes it: in "the leak has grown to nearly
+    19 million gallons, surpassing the 1989 Exxon Valdez disaster, which at about 11 million gallons ..."
+    the 1989 is the 11 million's period, not the 19 million's (tune half).
     """
     for tok in sent:
         text = tok.text.rstrip("s'’")  # "1990s" (spaCy: not like_num) names a decade
         if len(text) == 4 and text.isdigit() and 1800 <= int(text) <= 2100:
-            if published is None or int(text) < published.year:
+            if (published is None or int(text) < published.year) and (anchor is None or _same_clause(tok, anchor)):
                 return tok.text
     return None
+
+
+#: How far up the parse a clause's head is looked for.
+CLAUSE_CLIMB = 12
+
+
+def _clause_head(tok):
+    """The verb heading the clause ``tok`` sits in (the sentence root when none)."""
+    node = tok
+    for _ in range(CLAUSE_CLIMB):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return node
+        node = node.head
+    return node
+
+
+def _same_clause(year, anchor) -> bool:
+    """Does the year scope the claim at ``anchor``? When the clause it sits in holds the claim ("In 2009, BP
+    was fined after an explosion that killed 15": the whole sentence is another time), or it is on the noun
+    the claim's relative clause describes ("the 1989 disaster, which at about 11 million gallons ..."). A
+    year in a side clause that does not hold the claim ("..., surpassing the 1989 disaster") does not."""
+    if year.head.lower_ == "since":
+        return True  # "509 fires ... since 2006": a total since then, wherever the parser hangs the phrase
+    if anchor.is_ancestor(year):
+        return True  # "the 20 children killed in the December 2012 shooting": the counted noun's own modifier
+    year_clause = _clause_head(year)
+    if year_clause.i == anchor.i or year_clause.is_ancestor(anchor):
+        return True
+    clause = _clause_head(anchor)
+    if clause.dep_ in ("relcl", "acl") and clause.head.i != clause.i:
+        noun = clause.head
+        return any(t.i == year.i for t in noun.subtree) and not any(t.i == year.i for t in clause.subtree)
+    return False

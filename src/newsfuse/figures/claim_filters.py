@@ -56,7 +56,8 @@ def not_a_count(doc, q: Quantity) -> str | None:
 def _calendar(doc, q, first, prev, nxt, raw) -> str | None:
     if _DECADE.match(raw):
         return "decade"
-    if raw.isdigit() and len(raw) == 4 and YEAR_RANGE[0] <= int(raw) <= YEAR_RANGE[1] and q.end - q.start == 1:
+    if raw.isdigit() and len(raw) == 4 and YEAR_RANGE[0] <= int(raw) <= YEAR_RANGE[1] and q.end - q.start == 1 \
+            and not (prev is not None and prev.text in CURRENCY_SIGNS):  # "$1000", "€1500": money, not a year
         return "year"
     if (prev is not None and prev.lower_.rstrip(".") in MONTHS) or (nxt is not None and nxt.lower_.rstrip(".") in MONTHS):
         return "date"
@@ -72,6 +73,8 @@ def _duration_or_age(doc, q, first, prev, nxt, raw) -> str | None:
         return None
     if nxt.lower_ in ("year-old", "years-old") or (nxt.lemma_ == "year" and doc[nxt.i + 1 : nxt.i + 2].text == "old"):
         return "age"
+    if nxt.lemma_ in ("year", "month") and doc[nxt.i + 1 : nxt.i + 3].text.replace(" ", "") in ("-old", "–old"):
+        return "age"  # "a 23-year-old man": spaCy splits it 23 / - / year / - / old
     if nxt.lemma_.lower() in TIME_UNITS or nxt.lower_ in TIME_UNITS:
         return None if duration_context(doc, q) else "duration"
     if first.ent_type_ in ("DATE", "TIME") and not _counts_a_noun(doc, q):
@@ -188,11 +191,48 @@ def kind_of(doc, q: Quantity) -> tuple[str, str | None]:
     if nxt.text == "%" or nxt.lower_ in ("percent", "pct") or (nxt.lower_ == "per" and doc[nxt.i + 1 : nxt.i + 2].text == "cent"):
         return "percent", "%"
     for word in (nxt.lower_, nxt.lemma_.lower()):
+        if word in lexicon().weight_or_money and is_weight(doc, nxt):
+            return _measure(doc, nxt)
         if word in CURRENCY_WORDS and nxt.pos_ in ("NOUN", "PROPN"):
             return "money", CURRENCY_WORDS[word]
     if nxt.lemma_.lower() in DURATION_UNITS and duration_context(doc, q):
         return "measure", DURATION_UNITS[nxt.lemma_.lower()]
+    distance = distance_unit(doc, nxt)
+    if distance:
+        return "measure", distance
     return _measure(doc, nxt)
+
+
+def distance_unit(doc, noun) -> str | None:
+    """'two blocks away', 'three doors down from', 'two blocks from the scene': things counted to say how far
+    (resources/figures.toml, ``distance``). The unit is the noun's plural; None when it counts the things."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() in MEASURE_UNITS or noun.lemma_.lower() in TIME_UNITS:
+        return None
+    after = doc[noun.i + 1].lower_ if noun.i + 1 < len(doc) else ""
+    lex = lexicon()
+    if after in lex.distance_after or (noun.lemma_.lower() in lex.distance_nouns and after in lex.distance_nouns_before):
+        return noun.lemma_.lower() + "s"
+    return None
+
+
+def is_weight(doc, unit) -> bool:
+    """Is the unit word ``unit`` ("pound", both a weight and a currency) a weight here? Read off the parse
+    (resources/figures.toml, ``weight_or_money``): a weighing verb governs it ("weighs 17 pounds"), it is
+    "pounds per" something ("1,400 pounds per square inch"), "pounds of" a thing that is not money ("50,000
+    pounds of mud"), or a hyphenated modifier of a noun that is not money ("an 18-pound device")."""
+    lex = lexicon()
+    if unit.head.lemma_.lower() in lex.weight_verbs and unit.dep_ in ("dobj", "npadvmod", "attr", "pobj", "nmod"):
+        return True
+    after = doc[unit.i + 1] if unit.i + 1 < len(doc) else None
+    if after is not None and after.lower_ == "per":
+        return True
+    if after is not None and after.lower_ == "of":
+        nouns = [t for t in after.subtree if t.pos_ in ("NOUN", "PROPN") and t.i > after.i]
+        return bool(nouns) and not any(t.lemma_.lower() in lex.money_nouns for t in nouns)
+    hyphened = unit.i > 0 and doc[unit.i - 1].text in ("-", "–")
+    if hyphened and unit.dep_ in ("compound", "amod", "nmod") and unit.head.i > unit.i:
+        return unit.head.lemma_.lower() not in lex.money_nouns
+    return False
 
 
 def _measure(doc, nxt) -> tuple[str, str | None]:
@@ -206,6 +246,8 @@ def _measure(doc, nxt) -> tuple[str, str | None]:
         unit = "m"  # "1,500 m", "120m" (not a million: see numbers._million)
     if unit is None:
         return "count", None
+    if unit == "lb" and doc[unit_tok.i + 1 : unit_tok.i + 4].text.lower() == "per square inch":
+        return "measure", "psi"  # "1,400 pounds per square inch": a pressure
     if unit in ("barrels/day",):
         return "measure", unit
     after = doc[unit_tok.i + 1 : unit_tok.i + 1 + RATE_WINDOW].text.lower()

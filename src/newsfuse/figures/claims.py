@@ -19,7 +19,7 @@ from .claim_dates import as_of, past_period, sentence_dates
 from .claim_filters import DURATION_UNITS, duration_context, kind_of, not_a_count
 from .claim_parts import LIGHT_VERBS, QUALIFIERS, antecedent, counted_noun, counts_phrase, measure_context, qualifier_of
 from .claim_roles import attribution_of, continued_quote_speaker, predicate_of
-from .modality import disputer_of, modality_of, month_scope, place_of
+from .modality import disputer_of, modality_of, month_scope, place_of, running_total
 from .numbers import Quantity, find_quantities
 
 
@@ -125,6 +125,7 @@ def read_claim(source_id: str, doc, q: Quantity, sents, k: int, published: date 
         if earlier:
             day, day_from = earlier[-1][1], "context"
     disputer = disputer_of(anchor, sent)
+    predicate = None if unit in DURATION_UNITS.values() else predicate_of(anchor, sent, whole=_is_whole(doc, q))
     return Claim(
         id=content_id("c", source_id, span.start, span.end),
         span=span, text=doc[qstart:end_tok].text,  # not doc.text[...]: Doc.text rebuilds the whole text per claim
@@ -133,12 +134,13 @@ def read_claim(source_id: str, doc, q: Quantity, sents, k: int, published: date 
                                            or continued_quote_speaker(sents, k)), as_of=day, low=q.low, high=q.high,
         # a stay's length ("21 years in prison") is named by where it was spent; verbs around it ("spent",
         # "in the couple's case") say nothing of it
-        predicate=None if unit in DURATION_UNITS.values() else predicate_of(anchor, sent, whole=_is_whole(doc, q)),
+        predicate=predicate,
         kind=kind, unit=unit,
         number=Span(source_id, doc[q.start].idx, doc[q.end - 1].idx + len(doc[q.end - 1])),
         sentence=Span(source_id, sent.start_char, sent.end_char),
         head=noun.lemma_.lower() if noun is not None else None,
-        scope=past_period(sent, published) or month_scope(anchor, sent, published), as_of_from=day_from,
+        scope=past_period(sent, published, anchor) or month_scope(anchor, sent, published)
+        or (running_total(anchor, sent, predicate) if kind == "count" else None), as_of_from=day_from,
         modality=modality_of(doc, q.start, q.end, anchor, sent, bool(unit and unit.endswith("/day")), kind == "measure"),
         place=place_of(anchor, sent, measure=kind == "measure"), disputed_by=disputer, elided=elided,
     )

@@ -26,6 +26,12 @@ class Lexicon:
     generic_phrases: tuple[str, ...]
     habitual_adverbs: frozenset[str]  # adverbs on the claim's verb that make it what usually happens
     habitual_phrases: tuple[str, ...]  # clause openers that speak of past or recurring years
+    cumulative_preps: frozenset[str]  # "since March": a running total
+    cumulative_phrases: tuple[str, ...]  # "so far", "to date": a running total
+    state_events: frozenset[str]  # event classes that are states ("missing since the blast"): no 'since' scope
+    long_suffix: str  # "the year-long uprising": the period's total
+    area_nouns: frozenset[str]  # "the Idlib area", "Homs province": the name is the place
+    event_clause_marks: frozenset[str]  # "wounded when a shell struck a gathering in Homs": the clause's place
     increment_before: frozenset[str]
     increment_after: frozenset[str]
     name_nouns: frozenset[str]
@@ -36,6 +42,12 @@ class Lexicon:
     placeholder_context: frozenset[str]  # measure contexts that say nothing of what is measured ("value")
     duration_contexts: frozenset[str]  # what a duration can measure a stay in ("21 years in prison")
     term_verbs: frozenset[str]  # verbs that impose a duration as a term ("sentenced to 48 years")
+    weight_or_money: frozenset[str]  # unit words that are a weight or a currency ("pound")
+    weight_verbs: frozenset[str]  # verbs whose object is a weight ("weighs 17 pounds")
+    money_nouns: frozenset[str]  # nouns that make such a unit money ("a 10-pound note")
+    distance_after: frozenset[str]  # "two blocks away": a distance
+    distance_nouns: frozenset[str]  # "two blocks from the scene": a distance
+    distance_nouns_before: frozenset[str]  # words after such a noun that make it a distance
     say_verbs: frozenset[str]
     document_nouns: frozenset[str]  # a statement or letter: its issuer is the sayer
     dispute_verbs: frozenset[str]
@@ -56,6 +68,11 @@ def lexicon() -> Lexicon:
         forecast_nouns=frozenset(m["forecast"]["nouns"]),
         generic_phrases=tuple(m["generic"]["phrases"]),
         habitual_adverbs=frozenset(m["habitual"]["adverbs"]), habitual_phrases=tuple(m["habitual"]["phrases"]),
+        cumulative_preps=frozenset(raw["scope"]["cumulative_preps"]),
+        cumulative_phrases=tuple(raw["scope"]["cumulative_phrases"]),
+        state_events=frozenset(raw["scope"]["state_events"]), long_suffix=raw["scope"]["long_suffix"],
+        area_nouns=frozenset(raw["scope"]["area_nouns"]),
+        event_clause_marks=frozenset(raw["scope"]["event_clause_marks"]),
         increment_before=frozenset(m["increment"]["before"]), increment_after=frozenset(m["increment"]["after"]),
         name_nouns=frozenset(raw["name"]["nouns_after"]), call_verbs=frozenset(raw["name"]["call_verbs"]),
         name_before=frozenset(raw["name"]["nouns_before"]),
@@ -63,6 +80,11 @@ def lexicon() -> Lexicon:
         water_words=frozenset(raw["measure"]["water_surface"]),
         placeholder_context=frozenset(raw["measure"]["placeholder_context"]),
         say_verbs=frozenset(raw["attribution"]["say"]),
+        distance_after=frozenset(raw["distance"]["after"]), distance_nouns=frozenset(raw["distance"]["nouns"]),
+        distance_nouns_before=frozenset(raw["distance"]["nouns_before"]),
+        weight_or_money=frozenset(raw["weight_or_money"]["words"]),
+        weight_verbs=frozenset(raw["weight_or_money"]["weight_verbs"]),
+        money_nouns=frozenset(raw["weight_or_money"]["money_nouns"]),
         duration_contexts=frozenset(raw["duration"]["contexts"]), term_verbs=frozenset(raw["duration"]["term_verbs"]),
         document_nouns=frozenset(raw["attribution"]["documents"]), dispute_verbs=frozenset(raw["attribution"]["dispute"]),
     )

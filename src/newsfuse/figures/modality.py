@@ -150,6 +150,14 @@ def place_of(anchor, sent, measure: bool = False) -> str | None:
     for prep, pobj in _prepositions(anchor, sent):
         if prep.lower_ in PLACE_PREPS and pobj.ent_type_ in PLACE_ENTITIES:
             return f"{prep.lower_} {_entity_text(pobj)}"
+        named = _named_area(pobj) if prep.lower_ in PLACE_PREPS else None
+        if named is not None:
+            return f"{prep.lower_} {_entity_text(named)}"
+    if not measure:
+        verb = _first_verb(anchor, sent)
+        found = _event_clause_place(verb) or _subject_place(verb, anchor)
+        if found:
+            return found
     verb = _first_verb(anchor, sent) if measure else None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
     if subject is None or subject.i == anchor.i:
@@ -160,6 +168,94 @@ def place_of(anchor, sent, measure: bool = False) -> str | None:
     if subject is None or subject.ent_type_ not in PLACE_ENTITIES:
         return None
     return f"in {_entity_text(subject)}"
+
+
+def _event_clause_place(verb) -> str | None:
+    """'Twenty people were wounded when a shell struck a gathering in Homs': the place of the clause that
+    says how the count came about (opened by resources/figures.toml ``event_clause_marks``)."""
+    if verb is None:
+        return None
+    marks = lexicon().event_clause_marks
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or not any(m.dep_ in ("mark", "advmod") and m.lower_ in marks for m in clause.children):
+            continue
+        for prep in clause.subtree:
+            if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.ent_type_ in PLACE_ENTITIES:
+                    return f"{prep.lower_} {_entity_text(pobj)}"
+                named = _named_area(pobj) if pobj.dep_ == "pobj" else None
+                if named is not None:
+                    return f"{prep.lower_} {_entity_text(named)}"
+    return None
+
+
+def _subject_place(verb, anchor) -> str | None:
+    """'Three suicide bombings in Damascus killed 27 people': a place on the subject of the count's verb
+    (what did it, or where it was found) is where the count happened. Not for a subject that is the count."""
+    if verb is None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.i == anchor.i or subject.is_ancestor(anchor):
+        return None
+    for prep in subject.subtree:
+        if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            if pobj.ent_type_ in PLACE_ENTITIES:
+                return f"{prep.lower_} {_entity_text(pobj)}"
+            named = _named_area(pobj)
+            if named is not None:
+                return f"{prep.lower_} {_entity_text(named)}"
+    return None
+
+
+def _named_area(pobj):
+    """'in the Idlib area', 'in Homs province', 'in the city of Aleppo': a common noun naming a kind of
+    place (resources/figures.toml, ``area_nouns``) whose compound or 'of' object is a named place."""
+    if pobj.lemma_.lower() not in lexicon().area_nouns and pobj.lower_ not in lexicon().area_nouns:
+        return None
+    for child in pobj.children:
+        if child.dep_ in ("compound", "amod", "nmod") and (child.ent_type_ in PLACE_ENTITIES or child.pos_ == "PROPN"):
+            return child  # the small model often tags "Idlib" ORG and "Aleppo" NORP: "the _ area" says it is a place
+        if child.dep_ == "prep" and child.lower_ == "of":
+            named = next((g for g in child.children if g.dep_ == "pobj" and (g.ent_type_ in PLACE_ENTITIES
+                                                                              or g.pos_ == "PROPN")), None)
+            if named is not None:
+                return named
+    return None
+
+
+def running_total(anchor, sent, predicate: str | None = None) -> str | None:
+    """'9,000 killed since March', 'have so far killed 2,000', 'killed in the year-long uprising': a running
+    total over a period (resources/figures.toml, ``scope``), another quantity than one day's or one
+    incident's count. Returns the scope written ("since March", "so far"), or None. A state's count
+    (``predicate`` "missing", "held": "11 missing since the blast") takes no 'since' scope."""
+    lex = lexicon()
+    since = predicate not in lex.state_events
+    for prep, pobj in _prepositions(anchor, sent):
+        if prep.lower_ in lex.cumulative_preps and since:
+            return _phrase(prep)
+        if any(c.text.lower().endswith(lex.long_suffix) or (c.text in ("-", "–") and pobj.doc[c.i + 1 : c.i + 2].text == "long")
+               for c in pobj.subtree if c.i < pobj.i):
+            return _phrase(prep)  # "in the year-long uprising"
+    verb = _first_verb(anchor, sent) if since else None
+    if verb is not None:
+        for child in verb.children:
+            if child.dep_ in ("advcl", "prep") and child.lower_ in lex.cumulative_preps:
+                return _phrase(child)
+            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.cumulative_preps for m in child.children):
+                return _phrase(child)  # "since the government launched its crackdown"
+    words = " " + " ".join(t.lower_ for t in sent) + " "
+    return next((p for p in lex.cumulative_phrases if f" {p} " in words), None)
+
+
+def _phrase(head) -> str:
+    """The words a phrase or clause spans, as written ("since the crackdown began")."""
+    return head.doc[head.left_edge.i : head.right_edge.i + 1].text
 
 
 def _entity_text(tok) -> str:

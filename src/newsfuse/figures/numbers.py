@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..words import CARDINALS, GLUED_SCALES, MONTH_ABBREVIATIONS, SCALES, VAGUE_RANGES
+from ..words import CARDINALS, FRACTIONS, GLUED_SCALES, MONTH_ABBREVIATIONS, SCALES, VAGUE_RANGES
 from ..words import MONTHS as MONTH_NAMES
 
 WORD_VALUES: dict[str, float] = CARDINALS | {"a": 1, "an": 1}
@@ -43,6 +43,8 @@ NAME_ENTITIES = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "LAW", "EVENT
 
 _DIGITS = re.compile(r"^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 _DIGITS_SUFFIX = re.compile(r"^(\d+(?:\.\d+)?)(m|bn|k)$", re.I)
+#: "300-$400" is one token to spaCy's tokenizer when the second amount repeats a currency sign.
+_GLUED_RANGE = re.compile(r"^(\d[\d,]*(?:\.\d+)?(?:m|bn|k)?)[-–](?:US\$|[$£€¥])(\d[\d,]*(?:\.\d+)?)(m|bn|k)?$", re.I)
 _DECADE = re.compile(r"^'?\d{2,4}s$")
 _ORDINAL_DIGITS = re.compile(r"^\d+(st|nd|rd|th)$", re.I)
 
@@ -102,6 +104,9 @@ def find_quantities(doc) -> list[Quantity]:
 def _quantity_at(doc, i: int) -> Quantity | None:
     tok = doc[i]
     low = tok.lower_
+    fraction = _fraction_of_scale(doc, i) if low in _FRACTION_STARTS or low in ("a", "an") else None
+    if fraction is not None:
+        return fraction
     if low in ("a", "an") and i + 1 < len(doc) and doc[i + 1].lower_ in SCALES and doc[i + 1].lower_ not in GLUED_SCALES:
         return _scaled(doc, i, i + 1, 1.0)
     if low == "several" and i + 1 < len(doc) and doc[i + 1].lower_ in SEVERAL:
@@ -112,10 +117,44 @@ def _quantity_at(doc, i: int) -> Quantity | None:
         return Quantity(i, i + 1, None, *VAGUE[low])
     if low in ("a", "an") and _listed_article(doc, i):
         return Quantity(i, i + 1, 1.0)
+    glued = _GLUED_RANGE.match(tok.text)
+    if glued:
+        first, digits = word_value(glued.group(1)), word_value(glued.group(2))
+        second = word_value(glued.group(2) + (glued.group(3) or ""))  # "£1.5m-£2m"
+        high = _scaled(doc, i, i + 1, second)
+        lowest = _shared_scale(Quantity(i, i + 1, first) if first == word_value(glued.group(1).rstrip("mMbBnNkK"))
+                               else Quantity(i, i + 2, first), high, digits)  # a first amount with a suffix keeps it
+        if lowest is not None and high.value is not None and high.value > lowest:
+            return Quantity(i, high.end, None, lowest, high.value)
     if not is_numeral(tok):
         return None
     value = word_value(tok.text)
     return _maybe_range(doc, _scaled(doc, i, i + 1, value))
+
+
+#: First words of the fractions ("half", "quarter", "three" of "three-quarters").
+_FRACTION_STARTS = frozenset(re.split(r"[-–]", w)[0] for w in FRACTIONS)
+
+
+def _fraction_of_scale(doc, i: int) -> Quantity | None:
+    """"half a million", "a half-trillion", "a quarter of a billion", "three-quarters of a million": a
+    fraction (words.FRACTIONS) of the scale word after it. Without a scale word ("half the town") it is
+    no amount: None."""
+    j = i + 1 if doc[i].lower_ in ("a", "an") else i
+    if j >= len(doc) or doc[j].lower_ not in _FRACTION_STARTS:
+        return None  # checked on every token: one set lookup before any slicing
+    if doc[j : j + 3].text.lower().replace(" ", "") in FRACTIONS and doc[j + 1 : j + 2].text in ("-", "–"):
+        fraction, k = FRACTIONS[doc[j : j + 3].text.lower().replace(" ", "")], j + 3  # "three-quarters"
+    elif doc[j].lower_ in FRACTIONS:
+        fraction, k = FRACTIONS[doc[j].lower_], j + 1
+    else:
+        return None
+    for skip in (("-", "–"), ("of",), ("a", "an")):  # "half-", "quarter of", "half a"
+        if k < len(doc) and doc[k].lower_ in skip:
+            k += 1
+    if k >= len(doc) or doc[k].lower_ not in SCALES or doc[k].lower_ in GLUED_SCALES or k == j + 1 and j == i:
+        return None  # "half million" alone is too rare to tell from "half" + a noun; "a half million" reads
+    return Quantity(i, k + 1, fraction * SCALES[doc[k].lower_])
 
 
 def _scaled(doc, start: int, nxt: int, value: float | None) -> Quantity:
@@ -137,12 +176,16 @@ def _scaled(doc, start: int, nxt: int, value: float | None) -> Quantity:
 
 
 def _maybe_range(doc, q: Quantity) -> Quantity:
-    """"10-25", "10 to 25", "between 10 and 25" -> one quantity with low/high."""
+    """"10-25", "10 to 25", "between 10 and 25", "$300-$400 billion" -> one quantity with low/high."""
     j = q.end
-    if j + 1 < len(doc) and doc[j].text in ("-", "–", "to", "or") and is_numeral(doc[j + 1]):  # "one or two churches"
-        other = _scaled(doc, j + 1, j + 2, word_value(doc[j + 1].text))
-        if q.value is not None and other.value is not None and other.value > q.value:
-            return Quantity(q.start, other.end, None, q.value, other.value)
+    k = j + 1
+    if k + 1 < len(doc) and doc[k].text in CURRENCY_SIGNS and q.start > 0 and doc[q.start - 1].text == doc[k].text:
+        k += 1  # "$300-$400 billion": the second amount repeats the currency sign
+    if k < len(doc) and doc[j].text in ("-", "–", "to", "or") and is_numeral(doc[k]):  # "one or two churches"
+        other = _scaled(doc, k, k + 1, word_value(doc[k].text))
+        low = _shared_scale(q, other, word_value(doc[k].text))
+        if low is not None and other.value is not None and other.value > low:
+            return Quantity(q.start, other.end, None, low, other.value)
     if q.start > 0 and doc[q.start - 1].lower_ == "between" and j + 1 < len(doc) and doc[j].lower_ == "and":
         k = j + 1
         if k + 2 < len(doc) and doc[k].lower_ in ("more", "over", "almost", "nearly", "about") :
@@ -155,9 +198,22 @@ def _maybe_range(doc, q: Quantity) -> Quantity:
             return Quantity(q.start, other.end, None, q.value, other.value) \
                 if q.value is not None and other.value is not None and other.value > q.value else q
         other = _scaled(doc, k, k + 1, word_value(doc[k].text))
-        if q.value is not None and other.value is not None and other.value > q.value:
-            return Quantity(q.start, other.end, None, q.value, other.value)
+        low = _shared_scale(q, other, word_value(doc[k].text))
+        if low is not None and other.value is not None and other.value > low:
+            return Quantity(q.start, other.end, None, low, other.value)
     return q
+
+
+def _shared_scale(first: Quantity, second: Quantity, second_digits: float | None) -> float | None:
+    """The low end of a range whose scale word is written once, after its high end: "300 to 400 billion"
+    is 300 billion to 400 billion. Shared only when the first amount has no scale of its own and is below
+    the second's digits ("500 to 2 million" is 500 people up to two million)."""
+    if first.value is None or second.value is None or not second_digits:
+        return first.value
+    scale = second.value / second_digits
+    if first.end - first.start == 1 and scale > 1 and first.value < second_digits:
+        return first.value * scale
+    return first.value
 
 
 def _tens_and_unit(doc, hyphen: int, value: float | None) -> bool:

@@ -14,6 +14,7 @@ UNITS: dict[str, tuple[str, float]] = {
     "acres": ("area", 4046.86), "ha": ("area", 1e4),
     "gallons": ("volume", 3.785411784), "barrels": ("volume", 158.987294928), "litres": ("volume", 1.0),
     "tonnes": ("mass", 1000.0), "kg": ("mass", 1.0), "lb": ("mass", 0.45359237),
+    "psi": ("pressure", 6894.757),  # pounds per square inch, in pascals
     "years": ("time", 365.25), "months": ("time", 30.4375), "weeks": ("time", 7.0), "days": ("time", 1.0),
 }
 
