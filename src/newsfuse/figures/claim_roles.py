@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..nlp.ents import doc_ents
 from .claim_parts import AGENTIVE, ATTR_PREDICATES, LIGHT_VERBS, LINEAR_WINDOW, NOUN_PREDICATES, PREDICATES, SAY_VERBS
 from .lexicon import lexicon
 
@@ -231,7 +232,7 @@ def _phrase(tok) -> str:
 
 def _last_name_before(tok) -> str | None:
     """Resolve 'he'/'they' to the last person or organisation named before it (within the document)."""
-    for ent in reversed([e for e in tok.doc.ents if e.end <= tok.i]):
+    for ent in reversed(doc_ents(tok.doc).ending_by(tok.i)):
         if ent.label_ in ("PERSON", "ORG") and tok.i - ent.end < 200:
             return ent.text
     return None
