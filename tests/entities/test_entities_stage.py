@@ -123,3 +123,17 @@ def test_taken_overlaps_as_the_scan_of_every_range(added, asked) -> None:
         for q_start, q_length in asked:
             q_end = q_start + q_length
             assert taken.overlaps(q_start, q_end) == any(a < q_end and q_start < b for a, b in ranges)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("ab"), st.integers(0, 60), st.integers(0, 12)), max_size=30),
+       st.lists(st.tuples(st.sampled_from("ab"), st.integers(0, 70), st.integers(0, 12)), max_size=30))
+def test_cover_overlaps_as_span_overlaps_with_each(fixed, asked) -> None:
+    """``patterns.Cover`` answers as ``any(span.overlaps(s) ...)`` over the fixed spans, empty ones too."""
+    from newsfuse.entities.patterns import Cover
+
+    spans = [Span(src, start, start + length) for src, start, length in fixed]
+    cover = Cover(spans)
+    for src, start, length in asked:
+        span = Span(src, start, start + length)
+        assert cover.overlaps(span) == any(span.overlaps(s) for s in spans)
