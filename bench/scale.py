@@ -132,8 +132,8 @@ class TimedStage:
 def clock() -> tuple[float, float]:
     """(wall, CPU) now; CPU includes worker children that have finished (spaCy n_process).
 
-    spaCy terminates its workers without waiting for them, and a child's CPU time only reaches
-    RUSAGE_CHILDREN once it is reaped: ``active_children`` reaps every finished one first."""
+    A child's CPU time only reaches RUSAGE_CHILDREN once it is waited for; spaCy joins its workers
+    when its pipe generator is closed, and ``active_children`` reaps any finished one it has not."""
     import multiprocessing
 
     multiprocessing.active_children()
