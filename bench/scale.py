@@ -9,7 +9,9 @@ read back through ``read_inputs`` as ``newsfuse brief`` does.
 Each size runs in a child process (peak RSS is its own). In that child, side by side: a bare
 ``nlp.pipe`` over the same cleaned texts (the floor any spaCy tool pays), then the whole
 briefing with wall and CPU time per stage, then rendering to JSON (its sha256 is printed so
-two versions of the code can be compared for identical output). The ratio is brief / bare.
+two versions of the code can be compared for identical output; the temporary folder's name is
+left out of source and rejected paths, as it differs run to run). The ratio is brief / bare.
+CPU time includes the parse's worker processes; peak RSS is given per phase (``RssPeak``).
 The exponent is a least-squares fit of log(time) on log(n) over the sizes from 50 up (at 5,
 fixed costs dominate).
 
@@ -17,6 +19,7 @@ fixed costs dominate).
     PYTHONPATH=src .venv/bin/python bench/scale.py --profile 200   # cProfile of one brief, top functions
     PYTHONPATH=src .venv/bin/python bench/scale.py --n-process 200  # the parse in 1 vs 2 processes, side by side
     PYTHONPATH=src .venv/bin/python bench/scale.py --sizes 1 --one-report 1000000  # one report of 1,000,000 characters
+    PYTHONPATH=src .venv/bin/python bench/scale.py --profile 1 --one-report 1000000  # cProfile of that report
 
 ``--one-report CHARS`` makes each size one report of that many characters: the pool's texts,
 cleaned one by one, joined in date order and cut at CHARS (the long-document path: one Doc
@@ -127,13 +130,57 @@ class TimedStage:
 
 
 def clock() -> tuple[float, float]:
-    """(wall, CPU) now; CPU includes worker children that have finished (spaCy n_process)."""
+    """(wall, CPU) now; CPU includes worker children that have finished (spaCy n_process).
+
+    A child's CPU time only reaches RUSAGE_CHILDREN once it is waited for; spaCy joins its workers
+    when its pipe generator is closed, and ``active_children`` reaps any finished one it has not."""
+    import multiprocessing
+
+    multiprocessing.active_children()
     ru = resource.getrusage(resource.RUSAGE_CHILDREN)
     return time.perf_counter(), time.process_time() + ru.ru_utime + ru.ru_stime
 
 
-def child(n: int, profile: bool, chars: int = 0) -> dict:
-    """Measure one size in this process; returns a JSON-able record."""
+class RssPeak:
+    """This process's resident memory, sampled every ``every`` seconds in a thread: the peak of
+    each phase (``ru_maxrss`` only ever tells the peak of the whole process so far)."""
+
+    def __init__(self, every: float = 0.05) -> None:
+        import threading
+
+        self.every = every
+        self.peak = self.now()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    @staticmethod
+    def now() -> float:
+        """Resident MB now (/proc/self/statm: pages)."""
+        with open("/proc/self/statm", encoding="ascii") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.every):
+            self.peak = max(self.peak, self.now())
+
+    def phase(self) -> float:
+        """The peak since the last call (or start), then start a new phase from the RSS now."""
+        peak = max(self.peak, self.now())
+        self.peak = self.now()
+        return peak
+
+    def stop(self) -> None:
+        self._stop.set()
+
+
+def child(n: int, profile: bool, chars: int = 0, brief_first: bool = False) -> dict:
+    """Measure one size in this process; returns a JSON-able record.
+
+    Peak memory per phase is sampled (``RssPeak``): the bare parse's, the brief's (from the RSS
+    it started at: memory the first phase freed stays with the process), and spaCy's worker
+    processes' own (``workers_peak_rss_mb``). ``brief_first`` briefs before the bare parse, so
+    the brief's peak is not raised by what the bare parse left behind."""
     from newsfuse.api import brief_documents
     from newsfuse.config import Settings
     from newsfuse.ingest.read import read_inputs
@@ -150,37 +197,54 @@ def child(n: int, profile: bool, chars: int = 0) -> dict:
         write_story(articles, Path(tmp))
         nlp = load_nlp(settings.model)
         list(nlp.pipe(["Warm-up sentence for the model."]))
+        rss = RssPeak()
         w0, c0 = clock()
         docs = read_inputs([tmp], settings).documents
         w1, c1 = clock()
         sources, _ = build_sources(docs, settings)
         texts = [s.text for s in sources]
-        w2, c2 = clock()
-        for _ in nlp.pipe(texts, batch_size=PIPE_BATCH):
-            pass
-        w3, c3 = clock()
-        bare_wall, bare_cpu = w3 - w2, c3 - c2
         timings: list = []
         pipeline = Pipeline([TimedStage(st, timings) for st in default_stages()])
+        mem: dict[str, float] = {"model_loaded_rss_mb": rss.phase()}
+
+        def bare() -> tuple[float, float]:
+            mem["bare_start_rss_mb"] = rss.now()
+            w2, c2 = clock()
+            for _ in nlp.pipe(texts, batch_size=PIPE_BATCH):
+                pass
+            w3, c3 = clock()
+            mem["bare_peak_rss_mb"] = rss.phase()
+            return w3 - w2, c3 - c2
+
+        if not brief_first:
+            bare_wall, bare_cpu = bare()
         if profile:
             import cProfile
             import pstats
 
             prof = cProfile.Profile()
             prof.enable()
+        mem["brief_start_rss_mb"] = rss.now()
         w4, c4 = clock()
         briefing = brief_documents(docs, settings, pipeline)
         w5, c5 = clock()
         out = render(briefing, "json")
         w6, c6 = clock()
+        mem["brief_peak_rss_mb"] = rss.phase()
+        del briefing
         if profile:
             prof.disable()
             stats = pstats.Stats(prof, stream=sys.stderr)
             stats.sort_stats("tottime").print_stats(30)
             stats.sort_stats("cumulative").print_stats(40)
+        if brief_first:
+            bare_wall, bare_cpu = bare()
+        rss.stop()
     data = json.loads(out)
     for s in data["sources"]:
         s["path"] = None
+    for r in data.get("rejected", []):  # the temporary folder's name differs run to run
+        r["path"] = Path(r["path"]).name if r.get("path") else r.get("path")
     digest = hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
     brief_wall = (w1 - w0) + (w5 - w4)
     brief_cpu = (c1 - c0) + (c5 - c4)
@@ -196,6 +260,8 @@ def child(n: int, profile: bool, chars: int = 0) -> dict:
         "render_wall": w6 - w5,
         "stages": timings,
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "workers_peak_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+        **mem,
         "sha256": digest,
     }
 
@@ -241,10 +307,11 @@ def fit_exponent(points: list[tuple[int, float]]) -> float | None:
     return sum((x - mx) * (y - my) for x, y in pts) / sxx if sxx else None
 
 
-def run_size(n: int, timeout: float, chars: int = 0) -> dict | None:
+def run_size(n: int, timeout: float, chars: int = 0, brief_first: bool = False) -> dict | None:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
     try:
-        out = subprocess.run([sys.executable, __file__, "--child", str(n), "--one-report", str(chars)],
+        out = subprocess.run([sys.executable, __file__, "--child", str(n), "--one-report", str(chars)]
+                             + (["--brief-first"] if brief_first else []),
                              capture_output=True, text=True,
                              timeout=timeout, env=env, check=True)
     except subprocess.TimeoutExpired:
@@ -264,6 +331,8 @@ def main() -> None:
     ap.add_argument("--n-process", type=int, metavar="N", help="time the bare parse of N reports in 1 vs all processes")
     ap.add_argument("--one-report", type=int, default=0, metavar="CHARS",
                     help="brief one report of CHARS characters instead of n reports")
+    ap.add_argument("--brief-first", action="store_true",
+                    help="brief before the bare parse (the brief's peak memory then owes nothing to the parse's)")
     ap.add_argument("--json", type=Path, help="also write the records here")
     ap.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -271,13 +340,13 @@ def main() -> None:
         print(f"skipped: {TIMELINES} is absent (research data lives in ../shared beside the checkout)")
         return
     if args.child is not None:
-        print(json.dumps(child(args.child, profile=False, chars=args.one_report)))
+        print(json.dumps(child(args.child, profile=False, chars=args.one_report, brief_first=args.brief_first)))
         return
     if args.n_process:
         compare_n_process(args.n_process)
         return
     if args.profile:
-        rec = child(args.profile, profile=True)
+        rec = child(args.profile, profile=True, chars=args.one_report, brief_first=args.brief_first)
         print(json.dumps({k: v for k, v in rec.items() if k != "stages"}))
         for name, wall, cpu in rec["stages"]:
             print(f"  {name:24} wall {wall:8.2f}  cpu {cpu:8.2f}")
@@ -286,15 +355,18 @@ def main() -> None:
     print(f"{'n':>5} {'chars':>10} {'bare s':>8} {'brief s':>8} {'CPU s':>8} {'x bare':>7} {'x bare CPU':>10} "
           f"{'RSS MB':>7}  sha256[:12]", flush=True)
     for n in (int(x) for x in args.sizes.split(",")):
-        rec = run_size(n, args.timeout, args.one_report)
+        rec = run_size(n, args.timeout, args.one_report, args.brief_first)
         if rec is None:
             continue
         records.append(rec)
         print(f"{n:5d} {rec['chars']:10,d} {rec['bare_wall']:8.2f} {rec['brief_wall']:8.2f} {rec['brief_cpu']:8.2f} "
               f"{rec['brief_wall'] / rec['bare_wall']:7.2f} {rec['brief_cpu'] / rec['bare_cpu']:10.2f} "
               f"{rec['peak_rss_mb']:7.0f}  {rec['sha256'][:12]}", flush=True)
-        slow = sorted(rec["stages"], key=lambda s: -s[1])[:6]
-        print("      " + ", ".join(f"{name} {wall:.1f}" for name, wall, _ in slow), flush=True)
+        slow = sorted(rec["stages"], key=lambda s: -s[2])[:6]
+        print("      CPU s: " + ", ".join(f"{name} {cpu:.1f}" for name, _, cpu in slow), flush=True)
+        print(f"      peak RSS MB: bare parse {rec['bare_peak_rss_mb']:.0f} (model loaded {rec['model_loaded_rss_mb']:.0f}), "
+              f"brief {rec['brief_peak_rss_mb']:.0f} (from {rec['brief_start_rss_mb']:.0f}), "
+              f"parse workers {rec['workers_peak_rss_mb']:.0f}", flush=True)
     big = [r for r in records if r["n"] >= 50]
     for label, key in (("brief wall", "brief_wall"), ("brief CPU", "brief_cpu"), ("bare parse wall", "bare_wall")):
         k = fit_exponent([(r["n"], r[key]) for r in big])

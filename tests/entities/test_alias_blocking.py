@@ -211,3 +211,51 @@ def _misspelt(rng: random.Random, word: str) -> str:
     if edit == 2:
         return word[:k] + rng.choice(string.ascii_lowercase) + word[k + 1 :]
     return word[:k] + " " + word[k:]
+
+
+# -- the short-form pass within one article -------------------------------------------------------
+
+
+def _both_hosts(monkeypatch) -> list[int]:
+    """Make every ``_hosts`` call of ``_attach_short_forms`` compute its answer blocked and all
+    pairs, and fail on a difference; returns the count of calls (and of non-empty answers)."""
+    from newsfuse.entities import alias_clusters
+
+    real = alias_clusters._hosts
+    seen = [0, 0]
+
+    def both(clusters, members, i, kind):
+        mode = clusters.blocks.exhaustive
+        try:
+            clusters.blocks.exhaustive = False
+            blocked = real(clusters, members, i, kind)
+            clusters.blocks.exhaustive = True
+            reference = real(clusters, members, i, kind)
+        finally:
+            clusters.blocks.exhaustive = mode
+        assert blocked == reference, clusters.nodes[i].form
+        seen[0] += 1
+        seen[1] += bool(blocked)
+        return blocked
+
+    monkeypatch.setattr(alias_clusters, "_hosts", both)
+    return seen
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_short_form_hosts_match_all_pairs_in_one_long_article(seed: int, monkeypatch) -> None:
+    """One long article (a book, a day's live blog) holds hundreds of names: the blocked
+    short-form pass finds the hosts all pairs find, call by call, and the clusters agree."""
+    story = generated_story(random.Random(100 + seed), sources=8)
+    one_article = [Mention(Span("s00", k * 100, k * 100 + len(m.text)), m.text, m.label) for k, m in enumerate(story)]
+    seen = _both_hosts(monkeypatch)
+    assert_same(one_article)
+    assert seen[0] > 50 and seen[1] > 0  # the pass ran, and found hosts
+
+
+def test_short_form_hosts_match_all_pairs_on_the_bundled_stories(example_briefing, deepwater_briefing,
+                                                                  monkeypatch) -> None:
+    seen = _both_hosts(monkeypatch)
+    for briefing in (example_briefing, deepwater_briefing):
+        entity_stage.find_entities(briefing.sources, briefing.docs)
+    assert seen[1] > 0

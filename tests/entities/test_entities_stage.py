@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsfuse.config import DEFAULT_MODEL
-from newsfuse.entities.stage import extract_entities, find_entities, propagate
+from newsfuse.entities.stage import Taken, extract_entities, find_entities, propagate
 from newsfuse.model import Entity, Source, Span
 from newsfuse.nlp.load import load_nlp
 from newsfuse.pipeline import Pipeline
@@ -107,3 +109,31 @@ def test_whos_who_in_markdown_and_html() -> None:
     html = briefing_to_html(data)
     assert "BP &lt;Plc&gt;" in html and "<Plc>" not in html
     assert 'id="e-so"' in html
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 12)), max_size=30),
+       st.lists(st.tuples(st.integers(0, 70), st.integers(0, 12)), max_size=30))
+def test_taken_overlaps_as_the_scan_of_every_range(added, asked) -> None:
+    """``Taken`` answers as ``any(a < end and start < b ...)`` over every range added, empty ones too."""
+    taken, ranges = Taken(), []
+    for start, length in added:
+        taken.add(start, start + length)
+        ranges.append((start, start + length))
+        for q_start, q_length in asked:
+            q_end = q_start + q_length
+            assert taken.overlaps(q_start, q_end) == any(a < q_end and q_start < b for a, b in ranges)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("ab"), st.integers(0, 60), st.integers(0, 12)), max_size=30),
+       st.lists(st.tuples(st.sampled_from("ab"), st.integers(0, 70), st.integers(0, 12)), max_size=30))
+def test_cover_overlaps_as_span_overlaps_with_each(fixed, asked) -> None:
+    """``patterns.Cover`` answers as ``any(span.overlaps(s) ...)`` over the fixed spans, empty ones too."""
+    from newsfuse.entities.patterns import Cover
+
+    spans = [Span(src, start, start + length) for src, start, length in fixed]
+    cover = Cover(spans)
+    for src, start, length in asked:
+        span = Span(src, start, start + length)
+        assert cover.overlaps(span) == any(span.overlaps(s) for s in spans)

@@ -397,6 +397,34 @@ class _Blocks:
         return merged(*(self._last_names.get(t, ()) for t in lasts))
 
     @cached_property
+    def _article_last_names(self) -> dict[tuple[str, str], list[int]]:
+        """(source, last token of ``full_name_tokens``) -> its nodes, ascending."""
+        out: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for j, n in enumerate(self.nodes):
+            last = full_name_tokens(n.form)[-1:]
+            if last:
+                out[(n.source, last[0])].append(j)
+        return out
+
+    @cached_property
+    def _close_any_last_names(self) -> CloseStrings:
+        return CloseStrings(sorted({last for _, last in self._article_last_names}), SIMILAR_SURNAME_RATIO)
+
+    def short_form_hosts(self, i: int) -> list[int]:
+        """The nodes of ``i``'s article that ``is_short_form`` may accept as ``i``'s full name (a
+        superset, ascending): the same last token, or (one token of five letters or more) one close
+        to it. Unlike ``surname_hosts``, nodes of any size."""
+        source = self.nodes[i].source
+        ks = short_form_tokens(self.nodes[i].form)
+        if not ks:
+            return []
+        lasts = [ks[-1]]
+        if len(ks) == 1 and len(ks[0]) >= 5:
+            names = self._close_any_last_names.data
+            lasts += [names[x] for x in self._close_any_last_names.near(ks[0])]
+        return merged(*(self._article_last_names.get((source, t), ()) for t in lasts))
+
+    @cached_property
     def _place_ends(self) -> dict[str, list[int]]:
         return index((j, (kt[0], kt[-1])) for j, kt in enumerate(self._key_tokens) if len(kt) >= 2)
 
@@ -510,14 +538,34 @@ def _attach_short_forms(clusters: _Clusters) -> set[int]:
 
 
 def _hosts(clusters: _Clusters, members: list[int], i: int, kind: str) -> set[int]:
-    """Clusters of ``kind`` in the article of node ``i`` with a longer name that ``i`` is a short form of."""
+    """Clusters of ``kind`` in the article of node ``i`` with a longer name that ``i`` is a short form of.
+
+    That is: the clusters of a node ``j`` of the article (not ``i``, of more words than ``i``)
+    that hold a node of the article ``i`` is a short form of. Blocked (``_Blocks.short_form_hosts``):
+    those nodes are found first, by last token, in the article only; then each of their clusters
+    is checked for such a ``j``. The all-pairs reference (``exhaustive``) tries every ``j`` of the
+    article against every node of its cluster, which grew with the square of a long article."""
     short = clusters.nodes[i]
-    hosts = {
-        clusters.root(j) for j in members
-        if j != i and clusters.nodes[j].size > short.size and not _titled_surname(clusters.nodes[j])
-        and clusters.kind(j) in ({kind, None} if kind == "PERSON" else {kind})
-        and any(is_short_form(short.form, n.form) for n in clusters.group(j) if n.source == short.source)
-    }
+    accepted = {kind, None} if kind == "PERSON" else {kind}
+    if clusters.blocks.exhaustive:
+        hosts = {
+            clusters.root(j) for j in members
+            if j != i and clusters.nodes[j].size > short.size and not _titled_surname(clusters.nodes[j])
+            and clusters.kind(j) in accepted
+            and any(is_short_form(short.form, n.form) for n in clusters.group(j) if n.source == short.source)
+        }
+    else:
+        hosts = set()
+        fulls = [n for n in clusters.blocks.short_form_hosts(i) if is_short_form(short.form, clusters.nodes[n].form)]
+        for r in {clusters.root(n) for n in fulls}:
+            if r in hosts or clusters.kind(r) not in accepted:
+                continue
+            if any(n != i and clusters.nodes[n].size > short.size and not _titled_surname(clusters.nodes[n])
+                   and clusters.root(n) == r for n in fulls) or any(
+                j != i and (node := clusters.nodes[j]).source == short.source and node.size > short.size
+                and not _titled_surname(node) for j in clusters.members[r]
+            ):
+                hosts.add(r)
     hosts.discard(clusters.root(i))
     return hosts
 

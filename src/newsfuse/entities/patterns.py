@@ -14,9 +14,12 @@ tied to Mokhtar Belmokhtar).
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from ..clean.datelines import dateline_places
 from ..model import Span
@@ -103,7 +106,34 @@ def find_patterns(source_id: str, text: str, mentions: Sequence[Mention]) -> Pat
 
 
 def _without_overlaps(mentions: Sequence[Mention], new: Sequence[Mention]) -> list[Mention]:
-    return [m for m in mentions if not any(m.span.overlaps(n.span) for n in new)]
+    cover = Cover(n.span for n in new)
+    return [m for m in mentions if not cover.overlaps(m.span)]
+
+
+class Cover:
+    """Whether a span overlaps any of a fixed set of spans (``Span.overlaps``), without trying each.
+
+    Per source, the set's spans sorted by start with the running maximum of their ends: the spans
+    starting before ``span.end`` are a prefix, and one of them reaches past ``span.start`` exactly
+    when that prefix's greatest end does. Trying every span for every mention was quadratic in one
+    long report."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        by_source: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for s in spans:
+            by_source[s.source].append((s.start, s.end))
+        self.index = {}
+        for source, items in by_source.items():
+            items.sort()
+            self.index[source] = ([a for a, _ in items], list(accumulate((b for _, b in items), max)))
+
+    def overlaps(self, span: Span) -> bool:
+        found = self.index.get(span.source)
+        if found is None:
+            return False
+        starts, reach = found
+        k = bisect.bisect_left(starts, span.end)
+        return k > 0 and reach[k - 1] > span.start
 
 
 def _quoted_names(source_id: str, text: str, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
@@ -121,18 +151,20 @@ def _quoted_names(source_id: str, text: str, mentions: Sequence[Mention]) -> tup
 
 def _datelines(source_id: str, text: str, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
     found = []
+    cover = Cover(m.span for m in mentions)
     for start, end in dateline_places(text):  # "ALGIERS –", "IN AMENAS:", "HOUSTON |", "NEW ORLEANS --"
         span = Span(source_id, start, end)
-        if end - start >= 3 and not any(span.overlaps(m.span) for m in mentions):
+        if end - start >= 3 and not cover.overlaps(span):
             found.append(mention_at(source_id, text, span.start, span.end, "GPE", "pattern"))
     return tuple(found)
 
 
 def _named_groups(source_id: str, text: str, mentions: Sequence[Mention]) -> tuple[Mention, ...]:
     found = []
+    cover = Cover(m.span for m in mentions)
     for match in _NAMED_GROUP.finditer(text):
         span = Span(source_id, match.start("name"), match.end())
-        if not _DEMONYM_WORD.search(match.group("name")) and not any(span.overlaps(m.span) for m in mentions):
+        if not _DEMONYM_WORD.search(match.group("name")) and not cover.overlaps(span):
             found.append(mention_at(source_id, text, span.start, span.end, "ORG", "pattern"))
     return tuple(found)
 
@@ -189,8 +221,16 @@ def _antecedent(text: str, mentions: Sequence[Mention], start: int) -> Mention |
 def _glosses(text: str, mentions: Sequence[Mention], quoted: Sequence[Mention]) -> tuple[Equivalence, ...]:
     """ "X, whose name means “Y”", "X, also known as Y", "X, an Egyptian referred to as the “Y”"."""
     found = []
+    # The mentions ``_antecedent`` may take (ending within ANTECEDENT_WINDOW before the name), by
+    # bisection over their ends, in their order: passing it every mention for every name was
+    # quadratic in one long report.
+    by_end = sorted(range(len(mentions)), key=lambda k: (mentions[k].span.end, k))
+    ends = [mentions[k].span.end for k in by_end]
     for named in mentions:
-        head = _antecedent(text, [m for m in mentions if m.span != named.span], named.span.start)
+        start = named.span.start
+        lo, hi = bisect.bisect_left(ends, start - ANTECEDENT_WINDOW), bisect.bisect_right(ends, start)
+        near = [mentions[k] for k in sorted(by_end[lo:hi]) if mentions[k].span != named.span]
+        head = _antecedent(text, near, start)
         if head is not None:
             cue = text[head.span.end : named.span.start]
             found.append(Equivalence(head.span, named.span, "gloss" if "mean" in cue else "alias"))

@@ -109,11 +109,11 @@ def propagate(
     wanted = [_search_forms(e, index, order, named) for e, named in zip(entities, named_in, strict=True)]
     lowercase = {w for s in sources for w in _LOWER_WORD.findall(s.text)}
     owner = _owners(named_in, wanted)
-    taken: dict[str, list[tuple[int, int]]] = {s.id: [] for s in sources}
+    taken = {s.id: Taken() for s in sources}
     for e in entities:
         for m in e.mentions:
             if m.source in taken:
-                taken[m.source].append((m.start, m.end))
+                taken[m.source].add(m.start, m.end)
     grown = []
     for position, (entity, forms) in enumerate(zip(entities, wanted, strict=True)):
         spans = list(entity.mentions)
@@ -123,13 +123,43 @@ def propagate(
                     continue
                 common = form.lower() in lowercase
                 for start, end in _occurrences(form, sid, index, common=common, fold=_foldable(entity, form)):
-                    if any(a < end and start < b for a, b in taken[sid]):
+                    if taken[sid].overlaps(start, end):
                         continue
                     if docs is None or _used_as_name(docs[sid], start, end):
                         spans.append(Span(sid, start, end))
-                        taken[sid].append((start, end))
+                        taken[sid].add(start, end)
         grown.append(_with_mentions(entity, spans, texts))
     return tuple(grown)
+
+
+class Taken:
+    """The character ranges of one article that names already cover; asks whether a range
+    overlaps any of them (``a < end and start < b``) without a scan of them all, which grew with
+    the square of a long article's names.
+
+    A non-empty range overlaps a non-empty one exactly when they share a character, so covered
+    characters are marked in a byte array; empty ranges (and an empty query) take the scan."""
+
+    def __init__(self) -> None:
+        self.covered = bytearray()
+        self.ranges: list[tuple[int, int]] = []
+        self.empty: list[tuple[int, int]] = []
+
+    def add(self, start: int, end: int) -> None:
+        self.ranges.append((start, end))
+        if start >= end:
+            self.empty.append((start, end))
+            return
+        if end > len(self.covered):
+            self.covered.extend(bytes(end - len(self.covered)))
+        self.covered[start:end] = b"\x01" * (end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        if start >= end:
+            return any(a < end and start < b for a, b in self.ranges)
+        if start < len(self.covered) and self.covered.find(1, max(0, start), end) != -1:
+            return True
+        return any(a < end and start < b for a, b in self.empty)
 
 
 def _with_mentions(entity: Entity, spans: list[Span], texts: Mapping[str, str]) -> Entity:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..nlp.ents import doc_ents
 from .claim_parts import AGENTIVE, ATTR_PREDICATES, LIGHT_VERBS, LINEAR_WINDOW, NOUN_PREDICATES, PREDICATES, SAY_VERBS
 from .lexicon import lexicon
 
@@ -231,7 +232,7 @@ def _phrase(tok) -> str:
 
 def _last_name_before(tok) -> str | None:
     """Resolve 'he'/'they' to the last person or organisation named before it (within the document)."""
-    for ent in reversed([e for e in tok.doc.ents if e.end <= tok.i]):
+    for ent in reversed(doc_ents(tok.doc).ending_by(tok.i)):
         if ent.label_ in ("PERSON", "ORG") and tok.i - ent.end < 200:
             return ent.text
     return None
@@ -243,18 +244,20 @@ OPENING_QUOTES = ('"', "\u201c", "\u2018")
 QUOTE_REACH = 6
 
 
-def continued_quote_speaker(sents, k: int) -> str | None:
+def continued_quote_speaker(sents, k: int, text: str | None = None) -> str | None:
     """The speaker of a quotation the claim's sentence sits in, when the sentence names none.
 
     '"It is with heavy hearts ... It is our understanding that the two bodies ..."' after 'The
     district sent a letter that said ...' (tune half): the sayer is named after the quotation closes
     in the same paragraph (', the district said'), or else in the sentence before the quotation opened.
     Only sentences inside an open quotation, with no verb of saying of their own, are read this way.
+    ``text``: the Doc's text, read once by the caller (``Doc.text`` rebuilds the whole text on every
+    access: once per claim was quadratic on a long report).
     """
     sent = sents[k]
     if any(_says(t) for t in sent):
         return None
-    text = sent.doc.text
+    text = sent.doc.text if text is None else text
     para = text.rfind("\n", 0, sent.start_char) + 1
     end = text.find("\n", sent.end_char)
     end = len(text) if end < 0 else end

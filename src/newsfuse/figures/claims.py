@@ -50,7 +50,7 @@ def doc_claims(source_id: str, doc, sentences: tuple[Span, ...], published: date
         k = _sentence_index(sents, q.start, starts)
         if k is None:
             continue
-        claim = read_claim(source_id, doc, q, sents, k, published, hints or {})
+        claim = read_claim(source_id, doc, q, sents, k, published, hints or {}, text=text)
         if doc[q.end - 1].head.lemma_ in LIGHT_VERBS:  # "Another 100 were among ...", not "Another 126 were rescued"
             claim = _continue_previous(claim, out, doc[q.start - 1].lower_ if q.start else "")
         claim = _others_of(claim, out)
@@ -102,7 +102,8 @@ def _increment_of_what(claim: Claim, earlier: list[Claim]) -> Claim:
     return claim
 
 
-def read_claim(source_id: str, doc, q: Quantity, sents, k: int, published: date | None, hints: dict[int, date]) -> Claim:
+def read_claim(source_id: str, doc, q: Quantity, sents, k: int, published: date | None, hints: dict[int, date],
+               text: str | None = None) -> Claim:
     sent = sents[k]
     qualifier, qstart = qualifier_of(doc, q)
     noun, via_of = counted_noun(doc, q)
@@ -131,7 +132,7 @@ def read_claim(source_id: str, doc, q: Quantity, sents, k: int, published: date 
         span=span, text=doc[qstart:end_tok].text,  # not doc.text[...]: Doc.text rebuilds the whole text per claim
         value=q.value if q.value is not None else _mid(q), qualifier=qualifier, counts=counts,
         attribution=None if disputer else (attribution_of(anchor, sent)
-                                           or continued_quote_speaker(sents, k)), as_of=day, low=q.low, high=q.high,
+                                           or continued_quote_speaker(sents, k, text)), as_of=day, low=q.low, high=q.high,
         # a stay's length ("21 years in prison") is named by where it was spent; verbs around it ("spent",
         # "in the couple's case") say nothing of it
         predicate=predicate,

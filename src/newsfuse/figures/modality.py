@@ -10,6 +10,7 @@ The cue words live in ``resources/figures.toml``.
 
 from __future__ import annotations
 
+from ..nlp.ents import doc_ents
 from ..words import MONTHS as MONTH_NAMES
 from .lexicon import lexicon
 
@@ -259,7 +260,7 @@ def _phrase(head) -> str:
 
 
 def _entity_text(tok) -> str:
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    ent = doc_ents(tok.doc).at(tok.i)
     return ent.text if ent is not None else tok.text
 
 

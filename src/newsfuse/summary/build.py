@@ -100,6 +100,7 @@ def build_index(briefing: Briefing) -> Index:
     best = best_matches_all(others, [shown[0] if terms != it.terms else it.span for _, it, shown, terms in shown_items],
                             SUPPORT_COSINE, extra)
     scored, support = [], {}
+    by_start = {sid: _by_start(items) for sid, items in pool.items()}
     alone_spans = {it.span: shown[0] for _, it, shown, terms in shown_items if terms == it.terms}
     for sid, it, (span, shown_text), terms in shown_items:
         text = briefing.source(sid).text
@@ -116,8 +117,9 @@ def build_index(briefing: Briefing) -> Index:
             vector=extra[key][1] if key in extra else vectors[it.span],
             centrality=matches.total / max(1, len(others) - 1),
             groups=group_count([sid, *(s.source for s in sup.spans)], groups),
-            keys=frozenset(terms) | extra_keys.get(it.span, frozenset()) | _pair_keys(span, it.span, extra_keys, pool[sid]),
-            when=sentence_date(span, text[span.start : span.end], published.get(sid), times_of.get(sid, ())),
+            keys=frozenset(terms) | extra_keys.get(it.span, frozenset()) | _pair_keys(span, it.span, extra_keys, by_start[sid]),
+            when=sentence_date(span, text[span.start : span.end], published.get(sid),
+                               times_of[sid].within(span) if sid in times_of else ()),
         ))
     weights = key_weights(pool, extra_keys, groups, idf)
     return Index(tuple(scored), support, weights, len(groups))
@@ -152,12 +154,22 @@ def _shown(items: Sequence[PoolItem], text: str, doc: Any,
 
 
 def _pair_keys(span: Span, first: Span, extra_keys: Mapping[Span, frozenset[str]],
-               items: Sequence[PoolItem]) -> frozenset[str]:
-    """Entity and figure keys of the second sentence of a pair (the first's are added already)."""
+               items: tuple[list[int], list[PoolItem]]) -> frozenset[str]:
+    """Entity and figure keys of the second sentence of a pair (the first's are added already).
+
+    ``items``: the source's pool items sorted by start, with their starts (``_by_start``): the
+    sentences inside the pair are found by bisection, not by a scan of the source's every sentence
+    for each pair (quadratic on a long text)."""
     if span.end <= first.end:
         return frozenset()
-    return frozenset().union(*(extra_keys.get(it.span, frozenset()) for it in items
-                               if first.end <= it.span.start < span.end))
+    starts, ordered = items
+    lo, hi = bisect.bisect_left(starts, first.end), bisect.bisect_left(starts, span.end)
+    return frozenset().union(*(extra_keys.get(it.span, frozenset()) for it in ordered[lo:hi]))
+
+
+def _by_start(items: Sequence[PoolItem]) -> tuple[list[int], list[PoolItem]]:
+    ordered = sorted(items, key=lambda it: it.span.start)
+    return [it.span.start for it in ordered], ordered
 
 
 def parser(briefing: Briefing) -> Callable[[str], Any]:
@@ -185,12 +197,28 @@ def _wire_partners(pairs: Sequence[tuple[Span, Span]]) -> dict[Span, list[Span]]
     return partners
 
 
-def _times_by_source(times: Sequence[TimeExpression]) -> dict[str, list[TimeExpression]]:
-    """Each source's time expressions in their order (``sentence_date`` reads only the sentence's source)."""
-    out: dict[str, list[TimeExpression]] = defaultdict(list)
-    for t in times:
-        out[t.span.source].append(t)
-    return out
+@dataclass(frozen=True)
+class _SourceTimes:
+    """One source's time expressions sorted by where they start, each with its place in the
+    stage's order (``sentence_date`` takes the first that qualifies in that order)."""
+
+    starts: list[int]
+    items: list[tuple[int, int, TimeExpression]]  # (start, place, expression)
+
+    def within(self, span: Span) -> list[TimeExpression]:
+        """The expressions starting inside ``span``, in their original order: all that
+        ``sentence_date`` could pick, found by bisection instead of a scan of the whole source."""
+        lo, hi = bisect.bisect_left(self.starts, span.start), bisect.bisect_left(self.starts, span.end)
+        return [t for _, _, t in sorted(self.items[lo:hi], key=lambda item: item[1])]
+
+
+def _times_by_source(times: Sequence[TimeExpression]) -> dict[str, _SourceTimes]:
+    """Each source's time expressions (``sentence_date`` reads only the sentence's source)."""
+    out: dict[str, list[tuple[int, int, TimeExpression]]] = defaultdict(list)
+    for place, t in enumerate(times):
+        out[t.span.source].append((t.span.start, place, t))
+    by_start = {sid: sorted(items, key=lambda item: item[:2]) for sid, items in out.items()}
+    return {sid: _SourceTimes([at for at, _, _ in items], items) for sid, items in by_start.items()}
 
 
 def _extra_keys(briefing: Briefing) -> dict[Span, frozenset[str]]:
@@ -200,13 +228,18 @@ def _extra_keys(briefing: Briefing) -> dict[Span, frozenset[str]]:
     marks += [(c.span, f"F:{claim_fig[c.id]}") for c in briefing.claims if c.id in claim_fig]
     if not marks:
         return {}
-    by_source: dict[str, list[tuple[Span, str]]] = defaultdict(list)
+    by_source: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for span, key in marks:
-        by_source[span.source].append((span, key))
+        by_source[span.source].append((span.start, key))
     out: dict[Span, frozenset[str]] = {}
     for sid, spans in briefing.sentences.items():
+        # The marks starting inside each sentence, by bisection over the marks sorted by start:
+        # testing every mark of the source for every sentence was quadratic on a long text.
+        ordered = sorted(by_source.get(sid, ()))
+        starts = [at for at, _ in ordered]
         for sent in spans:
-            keys = frozenset(k for m, k in by_source.get(sid, ()) if sent.start <= m.start < sent.end)
+            lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
+            keys = frozenset(k for _, k in ordered[lo:hi])
             if keys:
                 out[sent] = keys
     return out

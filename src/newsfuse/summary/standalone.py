@@ -347,7 +347,9 @@ def _starts_clause(toks: list[Any], k: int, closing_quote: bool, parse: Callable
         return False  # inside an aside: "Prodigy, the rapper … of New York duo Mobb Deep, died …"
     if any(t.dep_ == "det" and t.head.i >= tok.i for t in toks[:k]):
         return False  # one noun phrase across the name: "a major Facebook acquisition"
-    rest = parse(toks[0].doc.text[tok.idx : toks[-1].idx + len(toks[-1].text)])
+    # The Span's text, not ``doc.text[...]``: Doc.text rebuilds the whole text on every access
+    # (quadratic over a long report's sentences).
+    rest = parse(tok.doc[tok.i : toks[-1].i + 1].text)
     first_sent = next(iter(rest.sents), None)
     if first_sent is None or len(first_sent) < MIN_LEAD_WORDS:
         return False

@@ -62,8 +62,19 @@ def find_events(source: Source, doc: Any, times: Sequence[TimeExpression], sente
     starts = [s.start for s in sentences]
     ents = _Entities(doc)
     events: dict[tuple[int, date], Event] = {}
+    # What a time expression's rules read of the others is confined to its sentence (the clause,
+    # the day an offset counts from), so each is handed only its sentence's expressions, in their
+    # order, found by bisection: scanning every expression of the text for each was quadratic
+    # on a long text.
+    by_start = sorted(range(len(times)), key=lambda k: (times[k].span.start, k))
+    time_starts = [times[k].span.start for k in by_start]
+    local: dict[Span, list[TimeExpression]] = {}
     for t in times:
-        for event in _from_time(source, doc, ents, t, times, sentences, starts):
+        sentence = _sentence_of(t.span, sentences, starts)
+        if sentence is not None and sentence not in local:
+            lo, hi = bisect.bisect_left(time_starts, sentence.start), bisect.bisect_right(time_starts, sentence.end)
+            local[sentence] = [times[k] for k in sorted(by_start[lo:hi])]
+        for event in _from_time(source, doc, ents, t, local.get(sentence, times), sentences, starts):
             key = (event.span.start, event.day)
             if key not in events or event.span.end - event.span.start < events[key].span.end - events[key].span.start:
                 events[key] = event
