@@ -19,6 +19,7 @@ from newsfuse.summary.text import content_terms, furniture_reason, quoted_share,
     "This photo released by EADS' Astrium Press on January 18, 2013, shows a satellite view. —AFP Photo",
     "Apr. 21: Fire boat crews battle the blazing remnants of the offshore oil rig. (AP Photo/US Coast Guard)",
     "To read the full story and more, click here to subscribe to our daily newsletter today.",
+    "Share: Email + | Print + | Comments + | The council approved the new budget on Monday night.",  # menu
     "“We will not negotiate with anyone, we will not accept any blackmail at all,” he said.",
 ])
 def test_furniture_and_fragments_are_refused(text):
