@@ -184,6 +184,13 @@ def test_sentences_that_point_back_are_dropped_alone_and_can_be_paired(text):
     assert depends(Span("s", 0, len(text)), text, _NLP(text)) is not None  # shown with the one before
 
 
+def test_the_end_of_a_quotation_in_the_first_person_without_its_speaker_is_dropped():
+    assert _alone("We owe the volunteers everything and we will never forget it.”", []) is None
+    assert _alone("You cannot rebuild a town like this in one summer.”", []) is None
+    assert _alone("We owe the volunteers everything,” the mayor said on Monday.", []) is not None  # speaker here
+    assert _alone("The town owes the volunteers everything and will never forget it.”", []) is not None
+
+
 @pytest.mark.parametrize("text", [
     "Earlier this week, heavy snow closed schools across the northern region.",  # deictic, not relative
     "Days before the Easter holiday, the factory shut its gates for good.",  # the event is named
