@@ -109,3 +109,20 @@ def test_a_page_header_run_into_the_first_sentence_is_cut(line: str, kept: str) 
 def test_a_sentence_running_on_after_a_date_and_time_is_kept() -> None:
     line = "It was March 8, 2014 9:30 p.m. when the plane left the gate."
     assert line in clean_text(between(line)).text
+
+
+@pytest.mark.parametrize("box", [
+    ["Story highlights Finance minister says the new tax will not touch pensions",
+     "Opposition calls the plan a raid on savers"],  # CNN
+    ["Flood water covers a street in the old town. (Photo: Jane Roe AP) Story Highlights Two rivers burst their banks",
+     "Schools closed in three counties"],  # USA Today
+])
+def test_story_highlights_boxes(box: list[str]) -> None:
+    text = "\n\n".join(box) + "\n\n" + BODY
+    assert all(("story highlights box", ln) in removed(text) for ln in box)
+    assert_body_kept(text)
+
+
+def test_a_sentence_about_highlights_is_kept() -> None:
+    line = "The story highlights the risks that small savers face when rates fall."
+    assert line in clean_text(between(line)).text

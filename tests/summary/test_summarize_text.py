@@ -19,6 +19,7 @@ from newsfuse.summary.text import content_terms, furniture_reason, quoted_share,
     "This photo released by EADS' Astrium Press on January 18, 2013, shows a satellite view. —AFP Photo",
     "Apr. 21: Fire boat crews battle the blazing remnants of the offshore oil rig. (AP Photo/US Coast Guard)",
     "To read the full story and more, click here to subscribe to our daily newsletter today.",
+    "Share: Email + | Print + | Comments + | The council approved the new budget on Monday night.",  # menu
     "“We will not negotiate with anyone, we will not accept any blackmail at all,” he said.",
 ])
 def test_furniture_and_fragments_are_refused(text):
@@ -162,3 +163,51 @@ def test_a_dependent_sentence_after_one_that_cannot_stand_alone_is_dropped():
     items = [PoolItem(Span("s", s.start_char, s.start_char + len(s.text.rstrip())), (), i, ())
              for i, s in enumerate(doc.sents)]
     assert _shown(items, text, doc, _NLP) == []
+
+
+@pytest.mark.parametrize("text", [
+    "In fact, the company lost money in each of the last three years.",  # opener: "in fact"
+    "For her part, the governor said the budget would be balanced by June.",  # opener: "for her part"
+    "The pair met at a trade fair in Lyon two years before the merger.",  # "the pair"
+    "The move comes a week after the board rejected a rival offer.",  # "the move"
+    "The offshoot has since opened branches in four other cities.",  # "the offshoot"
+    "The two were detained at a roadside checkpoint on Friday night.",  # "the two": who, told before
+    "The 52-year-old died on Tuesday after a long battle with cancer.",  # an age, no one named
+    "Two days later, police arrested a second suspect near the harbour.",  # counts from an absent event
+    "Days ahead of the summit, delegates met in a hotel to settle the agenda.",  # "the summit" told before
+    "The next day, the mayor ordered a curfew across the whole district.",  # "the next day"
+])
+def test_sentences_that_point_back_are_dropped_alone_and_can_be_paired(text):
+    from newsfuse.summary.text import depends
+
+    assert _alone(text, []) is None
+    assert depends(Span("s", 0, len(text)), text, _NLP(text)) is not None  # shown with the one before
+
+
+def test_the_end_of_a_quotation_in_the_first_person_without_its_speaker_is_dropped():
+    assert _alone("We owe the volunteers everything and we will never forget it.”", []) is None
+    assert _alone("You cannot rebuild a town like this in one summer.”", []) is None
+    assert _alone("We owe the volunteers everything,” the mayor said on Monday.", []) is not None  # speaker here
+    assert _alone("The town owes the volunteers everything and will never forget it.”", []) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Earlier this week, heavy snow closed schools across the northern region.",  # deictic, not relative
+    "Days before the Easter holiday, the factory shut its gates for good.",  # the event is named
+    "The two men were detained at a roadside checkpoint on Friday night.",  # "two men" says who
+    "The 24-year-old student was flagged as a risk by officials last year.",  # the age modifies a noun
+])
+def test_time_phrases_and_numbers_that_stand_alone_are_kept(text):
+    assert _alone(text, []) is not None
+
+
+def test_a_sentence_counting_from_an_absent_event_is_shown_with_it():
+    from newsfuse.summary.build import PoolItem, _shown
+
+    text = ("The regional council voted on Monday to close the old coal plant by 2030.\n"
+            "Two days later, the plant's owner said it would challenge the decision in court.")
+    doc = _NLP(text)
+    items = [PoolItem(Span("s", s.start_char, s.start_char + len(s.text.rstrip())), (f"t{i}",), i, ())
+             for i, s in enumerate(doc.sents)]
+    shown = [s[2][1] for s in _shown(items, text, doc, _NLP)]
+    assert shown == [text.split("\n")[0], text.replace("\n", " ")]

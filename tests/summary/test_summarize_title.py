@@ -88,3 +88,24 @@ def test_bylines_time_stamps_and_background_are_no_headlines():
     assert not is_headline("Monday 19 July 2010 09.18 BST")
     assert _background("Greatest hits album last topped the chart in 2003", 2009)
     assert not _background("Oil spill approaches Gulf coast in 2010", 2010)
+
+
+def test_date_stamps_and_photo_credits_are_no_headlines():
+    from newsfuse.summary.title import is_headline
+
+    assert not is_headline("March 3rd, 2015")
+    assert not is_headline("3 years ago")
+    assert not is_headline("Published on Oct 2, 2014")
+    assert not is_headline("The minister (centre) listens to a question. REUTERS/Jane Roe")
+    assert is_headline("Storm reaches the coast on March 3")
+    assert is_headline("EU/UK trade talks stall over fishing rights")
+
+
+def test_a_headline_that_names_nothing_in_the_summary_is_not_the_title():
+    from newsfuse.summary.title import about
+
+    summary = "Heavy rain flooded the old town of Mirano on Sunday, and two rivers burst their banks."
+    assert not about("From Encyclopedia Online, the reference work", summary)
+    assert not about("Known and Possible Causes", summary)
+    assert about("Rivers burst their banks in Mirano", summary)
+    assert about("Anything at all", "")

@@ -40,6 +40,9 @@ _ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)[\"”’')\]]*\s*$")
 _RUN_TOGETHER = re.compile(r"(?:\b[a-z]{3,}|\d)\.[A-Z][a-z]{2,}")
 #: "Born: … Also known as: … Biggest hits: …": a fact box's labels run into one line.
 _FACT_LABEL = re.compile(r"(?:^|\s)[A-Z][a-z]+(?: [a-z]+){0,2}:\s")
+#: "Share: Email | Print | Comments |": a page's menu or tool bar, labels between vertical bars
+#: (prose has no vertical bars).
+_MENU = re.compile(r"\s\|\s.*\s\|(?:\s|$)")
 
 
 def quoted_share(text: str) -> float:
@@ -62,6 +65,8 @@ def furniture_reason(text: str) -> str | None:
         return "two sentences run together (no space after the full stop)"
     if len(_FACT_LABEL.findall(text)) >= 3:
         return "fact box (labelled fields)"
+    if _MENU.search(text):
+        return "page menu (labels between vertical bars)"
     if _FURNITURE.search(text) or _NEWSLETTER.search(text) or _SIGN_OFF.search(text):
         return "page furniture (caption, credit, link or call to action)"
     if sum(ch.isupper() for ch in text) > 0.5 * sum(ch.isalpha() for ch in text):

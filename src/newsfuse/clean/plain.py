@@ -101,6 +101,13 @@ _AGENCY_BYLINE = re.compile(
 #: WFLA; the "More from …" lists of BBC pages).
 TEASER_RUN = 3
 TEASER_WORDS = 14
+#: A "Story highlights" box: CNN ("Story highlights Russian defense minister says … / U.S.
+#: sanctions target 20 Russian officials …") and USA Today ("… (Photo: … AP) Story Highlights
+#: Parts of Iowa and Wisconsin hit with more than a foot of snow / Death toll spans 5 states").
+#: The label's line and the bullet lines after it (no closing punctuation) are the box.
+_HIGHLIGHTS = re.compile(r"\bstory highlights\b", re.IGNORECASE)
+#: A bullet is shorter than this; a longer line without a full stop is the article's.
+HIGHLIGHT_WORDS = 40
 
 
 def player_lines(lines: Sequence[Line]) -> list[Removal]:
@@ -202,5 +209,20 @@ def teaser_runs(lines: Sequence[Line]) -> list[Removal]:
     return out
 
 
+def highlights_boxes(lines: Sequence[Line]) -> list[Removal]:
+    """A "Story highlights" label's line and the bullet lines that follow it, up to the first sentence."""
+    out: list[Removal] = []
+    for i, ln in enumerate(lines):
+        m = _HIGHLIGHTS.search(ln.text)
+        if m is None or is_sentence_like(ln.text[m.end():]):
+            continue
+        out.append(removal(ln, "story highlights box"))
+        for nxt in lines[i + 1 :]:
+            if is_sentence_like(nxt.text) or nxt.words > HIGHLIGHT_WORDS:
+                break
+            out.append(removal(nxt, "story highlights box"))
+    return out
+
+
 RULES = (player_lines, player_blurbs, read_on_interstitials, caption_lines, caption_labels, clock_headings,
-         embedded_posts, agency_bylines, teaser_runs)
+         embedded_posts, agency_bylines, teaser_runs, highlights_boxes)

@@ -20,8 +20,9 @@ from typing import Any
 from ..clean.plain import PLAYER
 from ..model import Briefing
 from ..pipeline import stage
+from ..words import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from .build import parser
-from .standalone import headline_prefix
+from .standalone import headline_prefix, temporal_words
 
 MAX_TITLE_CHARS = 90
 #: A headline has at least this many words; "World", "Virgin Australia" are section or site labels.
@@ -44,6 +45,12 @@ _QUOTE_START = re.compile(r"^[“\"‘']")
 _DATELINE_MARKS = frozenset({"—", "–", "-", "--", ":"})
 _OPENING = {"“": "”", "‘": "’"}
 _QUOTED = re.compile(r"[“‘\"'][^”’\"']{12,}[”’\"']")
+#: Words of a page's date stamp ("April 10th, 2016", "2 years ago", "Updated Monday"), beside
+#: numbers and the time units of ``resources/temporal_references.tsv``.
+_STAMP_WORDS = frozenset(MONTHS + MONTH_ABBREVIATIONS + WEEKDAYS) | {
+    "st", "nd", "rd", "th", "ago", "updated", "published", "posted", "on", "at", "am", "pm"}
+#: A photo credit ("… liked what he heard. REUTERS/Jane Doe", "(AP Photo/John Roe)"): a caption.
+_CREDIT = re.compile(r"\b(?:[A-Z]{2,}|AP Photo|Getty Images)\s*/\s*[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}\)?\s*$")
 
 
 @stage("story", version="2", requires={"summary", "docs", "sentences"}, produces={"title"})
@@ -56,8 +63,17 @@ def is_headline(text: str) -> bool:
     text = text.strip()
     if len(text.split()) < MIN_HEADLINE_WORDS or PLAYER.match(text) or _BYLINE.match(text) or _CLOCK.search(text):
         return False
+    if _date_stamp(text) or _CREDIT.search(text):
+        return False
     quote = _QUOTED.search(text)
     return not (quote and len(quote.group(0)) > 0.5 * len(text))
+
+
+def _date_stamp(text: str) -> bool:
+    """Nothing but a date or an age ("April 10th, 2016", "2 years ago"): a page's time stamp."""
+    units = {w for w, kind in temporal_words().items() if kind == "unit"}
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", text)]
+    return all(w in _STAMP_WORDS or w in units or w.rstrip("s") in units for w in words)
 
 
 def glued_headlines(briefing: Briefing) -> list[str]:
@@ -80,8 +96,10 @@ def story_title(briefing: Briefing) -> str:
     titles = [t for t in (s.title for s in briefing.sources) if t and is_headline(t)]
     latest = max((s.published.year for s in briefing.sources if s.published), default=None)
     titles += [t for t in glued_headlines(briefing) if is_headline(t) and not _background(t, latest)]
+    summary = " ".join(s.text for s in briefing.summary)
+    titles = [t for t in titles if about(t, summary)]
     if titles:
-        return best_headline(titles, " ".join(s.text for s in briefing.summary))
+        return best_headline(titles, summary)
     # The lead states the news; a quotation (no one says it in the title) gives way to the next sentence.
     leads = [s for s in briefing.summary if s.kind == "extracted" and not _QUOTE_START.match(s.text)]
     lead = leads[0] if leads else (briefing.summary[0] if briefing.summary else None)
@@ -99,6 +117,14 @@ def _background(text: str, latest: int | None) -> bool:
     """A glued run naming an earlier year ("… last topped the chart in 2003") is a caption's
     background, not the story's headline."""
     return latest is not None and any(int(y) < latest for y in _YEAR.findall(text))
+
+
+def about(headline: str, summary: str) -> bool:
+    """The headline shares a content word with the summary: a site's strap line ("From Wikipedia,
+    the free encyclopedia") or a section heading of a document ("Known and probable causes")
+    names nothing the story is about. With no summary, every headline is taken."""
+    told = {w.lower() for w in _WORD.findall(summary)} - _TITLE_STOP
+    return not told or bool(({w.lower() for w in _WORD.findall(headline)} - _TITLE_STOP) & told)
 
 
 def best_headline(titles: Sequence[str], lead: str) -> str:
