@@ -24,14 +24,20 @@ from newsfuse_eval.figures_multigenre import FigureScores, load_labels, score_st
 #: (16/22), 1 flagged conflict, not real (objects found, 3 vs 300: main's too); 0 of 2 true conflicts found.
 #: The floor is 0.01 below round 2's 0.73 (0.731, 19/26): round 3 measured 0.727, said in docs/figures.md.
 #: Recall has no floor while it is 0 (a floor of 0 cannot fail); the false conflicts get a ceiling instead.
-PRECISION_FLOOR = 0.72
-MAX_FALSE_CONFLICTS = 1
+PRECISION_FLOOR = 0.80  # round 4 measured 0.810 (17/21)
+MAX_FALSE_CONFLICTS = 0  # round 4: none flagged (round 3 flagged one, not real)
 
 
 #: The fresh held-out split report3 (eight stories chosen and labelled after every rule was written;
 #: ``bench/figures_multigenre.py report3``): no claim is shown in a multi-source figure, no conflict is
 #: flagged, 0 of its 5 true conflicts found. A change that flags a conflict there must flag a real one.
 REPORT3_MAX_FALSE_CONFLICTS = 0
+#: report4: ten stories fixed as a split before round 4's rules and labelled after them (gold
+#: conflicts from the texts first, shown claims from the output last): 13 claims shown in
+#: multi-source figures, 3 correct (0.231), none flagged as a conflict, 0 of 2 true conflicts found.
+#: The floor holds what was measured; the target (0.90) is far above it, and said so in the note.
+REPORT4_PRECISION_FLOOR = 0.23
+REPORT4_MAX_FALSE_CONFLICTS = 0
 
 
 def _scores(split: str) -> FigureScores:
@@ -59,6 +65,11 @@ def report3_scores() -> FigureScores:
     return _scores("report3")
 
 
+@pytest.fixture(scope="module")
+def report4_scores() -> FigureScores:
+    return _scores("report4")
+
+
 @pytest.mark.integration
 def test_precision_of_shown_claims(report_scores):
     got = report_scores.precision
@@ -83,3 +94,11 @@ def test_report3_flags_no_false_conflict(report3_scores):
     false = report3_scores.flagged - report3_scores.flagged_real
     assert false <= REPORT3_MAX_FALSE_CONFLICTS, f"{false} flagged conflicts are not real: {report3_scores.notes}"
     assert len(report3_scores.unjudged) <= max(3, report3_scores.judged // 5), report3_scores.unjudged
+
+
+@pytest.mark.integration
+def test_report4_precision_and_no_false_conflict(report4_scores):
+    assert report4_scores.precision >= REPORT4_PRECISION_FLOOR, report4_scores.notes
+    false = report4_scores.flagged - report4_scores.flagged_real
+    assert false <= REPORT4_MAX_FALSE_CONFLICTS, f"{false} flagged conflicts are not real: {report4_scores.notes}"
+    assert len(report4_scores.unjudged) <= max(3, report4_scores.judged // 5), report4_scores.unjudged
