@@ -10,7 +10,10 @@ process whose peak RSS (``wait4``) and CPU are reported. Without briefings the r
 cleans, clusters and stores the feed; with ``--briefings`` it also briefs every story
 (serially, ``--workers 1``), so memory shows whether it follows the largest story or the feed.
 
-    PYTHONPATH=src .venv/bin/python bench/scale_feed.py [--sizes 2000,8000] [--briefings]
+    PYTHONPATH=src .venv/bin/python bench/scale_feed.py [--sizes 2000,8000] [--briefings] [--baseline DIR]
+
+``--baseline DIR`` (another checkout, e.g. a ``git worktree`` of main) runs its ``src`` on the
+same feed right before this checkout's, size by size, so both sides share the machine's load.
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ def write_feed(n: int, path: Path) -> int:
     return chars
 
 
-def run(n: int, briefings: bool) -> dict:
+def run(n: int, briefings: bool, src: Path = ROOT / "src") -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         feed = Path(tmp) / "feed.jsonl"
         chars = write_feed(n, feed)
@@ -53,7 +56,7 @@ def run(n: int, briefings: bool) -> dict:
                "-o", str(Path(tmp) / "out"), "--state", str(Path(tmp) / "state"), "-q", "--workers", "1"]
         if not briefings:
             cmd.append("--no-briefings")
-        env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
+        env = {**os.environ, "PYTHONPATH": str(src) + os.pathsep + os.environ.get("PYTHONPATH", "")}
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         _, status, usage = os.wait4(proc.pid, 0)
@@ -61,7 +64,7 @@ def run(n: int, briefings: bool) -> dict:
         err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
         index = json.loads((Path(tmp) / "out" / "index.json").read_text(encoding="utf-8")) if (Path(tmp) / "out" / "index.json").exists() else {}
     stories = index.get("stories", [])
-    return {"articles": n, "chars": chars, "briefings": briefings, "exit": os.waitstatus_to_exitcode(status),
+    return {"articles": n, "src": str(src), "chars": chars, "briefings": briefings, "exit": os.waitstatus_to_exitcode(status),
             "stories": len(stories), "largest_story": max((s.get("size", 0) for s in stories), default=0),
             "wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "peak_rss_mb": usage.ru_maxrss / 1024,
             "stderr_tail": err[-500:]}
@@ -72,22 +75,28 @@ def main() -> None:
     ap.add_argument("--sizes", default="2000,8000")
     ap.add_argument("--briefings", action="store_true", help="brief every story too (serially)")
     ap.add_argument("--json", type=Path, help="also write the records here")
+    ap.add_argument("--baseline", type=Path, help="another checkout to run side by side (its src/)")
     args = ap.parse_args()
     if not MULTINEWS.exists():
         print(f"skipped: {MULTINEWS} is absent (research data lives in ../shared beside the checkout)")
         return
+    sides = [("baseline", args.baseline / "src"), ("this", ROOT / "src")] if args.baseline else [("this", ROOT / "src")]
     records = []
-    print(f"{'articles':>8} {'MB text':>8} {'stories':>7} {'largest':>7} {'wall s':>7} {'CPU s':>7} {'peak RSS MB':>11}", flush=True)
+    print(f"{'side':>8} {'articles':>8} {'MB text':>8} {'stories':>7} {'largest':>7} {'wall s':>7} {'CPU s':>7} "
+          f"{'peak RSS MB':>11}", flush=True)
     for n in (int(x) for x in args.sizes.split(",")):
-        rec = run(n, args.briefings)
-        records.append(rec)
-        print(f"{n:8d} {rec['chars'] / 1e6:8.1f} {rec['stories']:7d} {rec['largest_story']:7d} {rec['wall']:7.1f} "
-              f"{rec['cpu']:7.1f} {rec['peak_rss_mb']:11.0f}" + (f"  exit {rec['exit']}: {rec['stderr_tail']}" if rec["exit"] >= 2 else ""),
-              flush=True)
-    if len(records) >= 2:
-        a, b = records[0], records[-1]
-        per = (b["peak_rss_mb"] - a["peak_rss_mb"]) / (b["articles"] - a["articles"]) * 1000
-        print(f"peak RSS growth: {per:.1f} MB per 1,000 articles ({(b['chars'] - a['chars']) / (b['articles'] - a['articles']) / 1000:.1f} MB of text per 1,000)")
+        for side, src in sides:
+            rec = {"side": side, **run(n, args.briefings, src)}
+            records.append(rec)
+            print(f"{side:>8} {n:8d} {rec['chars'] / 1e6:8.1f} {rec['stories']:7d} {rec['largest_story']:7d} "
+                  f"{rec['wall']:7.1f} {rec['cpu']:7.1f} {rec['peak_rss_mb']:11.0f}"
+                  + (f"  exit {rec['exit']}: {rec['stderr_tail']}" if rec["exit"] >= 2 else ""), flush=True)
+    for side, _ in sides:
+        mine = [r for r in records if r["side"] == side]
+        for a, b in zip(mine, mine[1:]):
+            per = (b["peak_rss_mb"] - a["peak_rss_mb"]) / (b["articles"] - a["articles"]) * 1000
+            print(f"{side}: peak RSS growth {a['articles']} -> {b['articles']}: {per:.1f} MB per 1,000 articles "
+                  f"({(b['chars'] - a['chars']) / (b['articles'] - a['articles']) / 1000:.1f} MB of text per 1,000)")
     if args.json:
         args.json.write_text(json.dumps(records, indent=1), encoding="utf-8")
 

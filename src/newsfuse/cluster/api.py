@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -37,6 +37,7 @@ from .ingest import Cleaner, clean_items, read_feed
 from .model import Article, Assignment
 from .online import ClusterConfig
 from .output import LoadStory, output_key, sha256, write_outputs
+from .spool import Spool, Spooled
 from .stream import Features, cluster_articles
 
 #: progress(phase, done[, total]): phase is "read" (inputs read), "cluster" (articles assigned) or
@@ -80,47 +81,63 @@ def run_cluster(inputs: Sequence[str], outdir: Path, state_dir: Path | str | Non
         with ray_session(options.address, options.workers or None):  # one Ray session for every phase
             return run_cluster(inputs, outdir, state_dir, settings, options, manifest, progress)
     counter, engine = _Counter(progress), _engine(options)
-    feed = read_feed(inputs, settings, manifest, counter.read, engine.clean)
-    report = ClusterReport(rejected=list(feed.rejected))
-    with state_lock(state_dir, options.lock_wait_s), open_state(state_dir) as db:
-        with db.read() as conn:
-            config = _config(rec.stored_config(conn), options.config, locate(state_dir).shown)
-            generation, state = rec.cluster_generation(conn), rec.load_cluster(conn, config)
-        embedder = _embedder(options) if config.w_embed > 0 else None
-        before = Counter(state.df)
-        assignments = cluster_articles(state, feed.articles, embedder, counter.cluster, engine.features)
-        with db.write() as conn:  # the clustering and what it leaves to write, in one transaction
-            if rec.cluster_generation(conn) != generation:  # a serve worker clustered reports meanwhile
-                state = rec.load_cluster(conn, config)
-                before = Counter(state.df)
-                assignments = cluster_articles(state, feed.articles, embedder, counter.cluster, engine.features)
-            changed = save_run(conn, state, before, stored(feed.articles, assignments))
-        report.new_articles = len(assignments)
-        report.known_articles = len(feed.articles) - len(assignments)
-        del feed, assignments, state, before  # saved: from here on a story's documents are read when it is briefed
-        with db.read() as conn:
-            everything, report_ids = load_articles(conn, texts=False)
-            pending, known = load_pending(conn), load_hashes(conn)
-        report.changed_stories = sorted(changed)
-        report.stories = len({a.story for a in everything})
-        members: dict[str, list[str]] = {}
-        for a in everything:
-            members.setdefault(a.story, []).append(report_ids[a.id])
-
-        def done(sid: str, failure: str | None, hashes: dict[str, str]) -> None:
-            briefing = _written_briefing(outdir, sid, hashes) if failure is None else None
-            with db.write() as conn:
-                record_story(conn, sid, failure, hashes, briefing, members.get(sid, []))
-
-        def load(sid: str, _members: list[StoredArticle]) -> list[StoredArticle]:
+    spool = Spool()  # the feed's texts and raw documents, on disk until they are saved (cluster.spool)
+    try:
+        feed = read_feed(inputs, settings, manifest, counter.read, engine.clean, spool)
+        report = ClusterReport(rejected=list(feed.rejected))
+        with state_lock(state_dir, options.lock_wait_s), open_state(state_dir) as db:
+            changed = _cluster_and_save(db, Spooled(feed.articles, spool), state_dir, options, counter, engine, report)
+            del feed
+            spool.close()  # saved: from here on a story's documents are read when it is briefed
             with db.read() as conn:
-                return load_story_articles(conn, sid)
+                everything, report_ids = load_articles(conn, texts=False)
+                pending, known = load_pending(conn), load_hashes(conn)
+            report.changed_stories = sorted(changed)
+            report.stories = len({a.story for a in everything})
+            members: dict[str, list[str]] = {}
+            for a in everything:
+                members.setdefault(a.story, []).append(report_ids[a.id])
 
-        briefer = _prebrief(outdir, everything, pending, known, settings, options, progress, load)
-        out = write_outputs(outdir, everything, pending, settings, options, report.rejected,
-                            _index_options(options), known, done, brief=briefer, load=load)
+            def done(sid: str, failure: str | None, hashes: dict[str, str]) -> None:
+                briefing = _written_briefing(outdir, sid, hashes) if failure is None else None
+                with db.write() as conn:
+                    record_story(conn, sid, failure, hashes, briefing, members.get(sid, []))
+
+            def load(sid: str, _members: list[StoredArticle]) -> list[StoredArticle]:
+                with db.read() as conn:
+                    return load_story_articles(conn, sid)
+
+            briefer = _prebrief(outdir, everything, pending, known, settings, options, progress, load)
+            out = write_outputs(outdir, everything, pending, settings, options, report.rejected,
+                                _index_options(options), known, done, brief=briefer, load=load)
+    finally:
+        spool.close()
     report.written, report.failed_stories = out.written, out.failed
     return report
+
+
+def _cluster_and_save(db: Any, articles: Spooled, state_dir: Path | str | None, options: ClusterOptions,
+                      counter: _Counter, engine: Any, report: ClusterReport) -> set[str]:
+    """Cluster the feed onto the stored state and save it all in one transaction; returns the stories changed.
+
+    The articles stream from the spool into that transaction (``save_run`` with the stories named
+    up front), so the batch becomes visible whole or not at all, as before, without being held."""
+    with db.read() as conn:
+        config = _config(rec.stored_config(conn), options.config, locate(state_dir).shown)
+        generation, state = rec.cluster_generation(conn), rec.load_cluster(conn, config)
+    embedder = _embedder(options) if config.w_embed > 0 else None
+    before = Counter(state.df)
+    assignments = cluster_articles(state, articles, embedder, counter.cluster, engine.features)
+    with db.write() as conn:  # the clustering and what it leaves to write, in one transaction
+        if rec.cluster_generation(conn) != generation:  # a serve worker clustered reports meanwhile
+            state = rec.load_cluster(conn, config)
+            before = Counter(state.df)
+            assignments = cluster_articles(state, articles, embedder, counter.cluster, engine.features)
+        changed = save_run(conn, state, before, each_stored(articles, assignments),
+                           stories={a.story for a in assignments})
+    report.new_articles = len(assignments)
+    report.known_articles = len(articles) - len(assignments)
+    return changed
 
 
 def _written_briefing(outdir: Path, sid: str, hashes: Mapping[str, str]) -> dict[str, Any] | None:
@@ -138,10 +155,21 @@ def _written_briefing(outdir: Path, sid: str, hashes: Mapping[str, str]) -> dict
 
 def stored(articles: Sequence[Article], assignments: Sequence[Assignment]) -> list[StoredArticle]:
     """The newly assigned articles, in the order they were assigned."""
-    by_id = {a.id: a for a in articles}
-    return [StoredArticle(a.article, a.story, a.score, a.best, by_id[a.article].origin, by_id[a.article].title,
-                          by_id[a.article].outlet, by_id[a.article].url, by_id[a.article].published,
-                          by_id[a.article].text, by_id[a.article].raw) for a in assignments]
+    return list(each_stored(articles, assignments))
+
+
+def each_stored(articles: Sequence[Article], assignments: Sequence[Assignment]) -> Iterator[StoredArticle]:
+    """``stored``, one at a time: from a ``Spooled`` feed the documents are read back a chunk at a time."""
+    whole: Iterable[Article]
+    if isinstance(articles, Spooled):
+        entries = {e.id: e for e in articles.entries}
+        whole = articles.spool.load(entries[a.article] for a in assignments)
+    else:
+        by_id = {a.id: a for a in articles}
+        whole = (by_id[a.article] for a in assignments)
+    for a, art in zip(assignments, whole, strict=True):
+        yield StoredArticle(a.article, a.story, a.score, a.best, art.origin, art.title, art.outlet, art.url,
+                            art.published, art.text, art.raw)
 
 
 def _config(saved: ClusterConfig | None, asked: ClusterConfig, shown: str) -> ClusterConfig:

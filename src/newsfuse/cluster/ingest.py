@@ -27,6 +27,7 @@ from ..ingest.records import parse_json, record_document
 from ..model import RawDocument
 from ..sources import build_source
 from .model import Article
+from .spool import Entry, Spool
 
 DUMP_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 
@@ -35,7 +36,10 @@ Tick = Callable[[str], None]
 
 @dataclass
 class Feed:
-    articles: list[Article] = field(default_factory=list)
+    """The articles kept, in input order (``Entry`` rows of a ``Spool`` when read with one), and
+    every record rejected."""
+
+    articles: list[Article] | list[Entry] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
 
 
@@ -56,18 +60,21 @@ Cleaner = Callable[[Iterable[Item], Settings], Iterable[Article | Rejection]]
 
 
 def read_feed(inputs: Sequence[str], settings: Settings, manifest: str | None = None,
-              progress: Tick | None = None, clean: Cleaner | None = None) -> Feed:
+              progress: Tick | None = None, clean: Cleaner | None = None, spool: Spool | None = None) -> Feed:
     """Read every input into Articles; duplicates (same cleaned text) are rejected by name.
 
     Reading (I/O) happens here; each item is parsed and cleaned by ``clean`` (default: one after
     another in this process); the duplicates are then decided in input order, so any engine that
-    returns the same outcomes in the same order gives the same feed."""
-    return collect((clean or clean_items)(read_items(inputs, settings, manifest, progress), settings))
+    returns the same outcomes in the same order gives the same feed. With ``spool`` each article
+    kept goes to it as it comes and the feed holds its ``Entry`` (``cluster.spool``: why)."""
+    return collect((clean or clean_items)(read_items(inputs, settings, manifest, progress), settings), spool)
 
 
-def collect(outcomes: Iterable[Article | Rejection]) -> Feed:
-    """Outcomes in input order -> the feed: the first of several articles with one id is kept."""
+def collect(outcomes: Iterable[Article | Rejection], spool: Spool | None = None) -> Feed:
+    """Outcomes in input order -> the feed: the first of several articles with one id is kept
+    (spooled, when ``spool`` is given, so only its ``Entry`` stays here)."""
     feed = Feed()
+    kept: list = feed.articles
     seen: dict[str, str] = {}
     for outcome in outcomes:
         if isinstance(outcome, Rejection):
@@ -76,7 +83,9 @@ def collect(outcomes: Iterable[Article | Rejection]) -> Feed:
             feed.rejected.append(Rejection(outcome.origin, f"same article as {seen[outcome.id]}", "clean"))
         else:
             seen[outcome.id] = outcome.origin
-            feed.articles.append(outcome)
+            kept.append(spool.add(outcome) if spool is not None else outcome)
+    if spool is not None:
+        spool.flush()
     return feed
 
 

@@ -77,7 +77,7 @@ def prebrief(outdir: Path, articles: Sequence[Any], todo: Mapping[str, str | Non
     A story of headlines only has nothing to brief (``output.briefing_documents``): it is left to the
     caller, which finds that at once, rather than costing a worker that loads a model for it.
     ``load`` (``output.LoadStory``) reads a story's members whole when it is handed to a worker; a
-    ``runner`` is given every story's members whole at once (the Ray engine ships them as one dataset)."""
+    ``runner`` (``ray_engine.brief_with_ray``) is given ``load`` too and streams the stories the same way."""
     from .output import brief_story, briefing_documents, needs_briefing
 
     by_story: dict[str, list[Any]] = defaultdict(list)
@@ -88,8 +88,7 @@ def prebrief(outdir: Path, articles: Sequence[Any], todo: Mapping[str, str | Non
     if len(jobs) < 2 or (runner is None and workers < 2):
         return None
     if runner is not None:
-        whole = [(sid, load(sid, members) if load else members) for sid, members in jobs]
-        return Prebriefed(runner(whole, settings, workers, progress=progress), brief_story)
+        return Prebriefed(runner(jobs, settings, workers, progress=progress, load=load), brief_story)
     return Prebriefed(brief_in_parallel(jobs, settings, workers, progress=progress, load=load), brief_story)
 
 

@@ -15,10 +15,11 @@ run where the local engine runs it in one process, with the same functions:
    an article is compared with the stories formed before it, so this pass is serial by nature;
    it is the bound of the engine (docs/cluster.md, "Ray engine"). With ``--embeddings`` the
    vectors come from an actor pool (``ActorPoolStrategy``) whose actors load MiniLM once.
-3. **Briefing**: the stories that need a briefing (``output.needs_briefing``) go, largest
-   first, one per batch, to an actor pool whose actors load the spaCy model once (in their
-   constructor) and run the whole pipeline, parse included, per story (``parallel._brief``).
-   Results come back by story id and the driver writes them exactly as a serial run does
+3. **Briefing**: the stories that need a briefing (``output.needs_briefing``) are streamed,
+   largest first, to a pool of Ray actors (one CPU each) that load the spaCy model once (in their
+   constructor) and run the whole pipeline, parse included, per story (``parallel._brief``); each
+   actor has at most ``IN_FLIGHT_PER_WORKER`` stories handed to it, each read from the store only
+   then, so the driver never holds the feed's documents. Results come back by story id and the driver writes them exactly as a serial run does
    (``output.write_outputs``): the same files, the same ``--state`` store.
 
 With ``--address`` the driver joins a running cluster (``ray start --head`` on one node,
@@ -32,9 +33,10 @@ from __future__ import annotations
 
 import logging
 import pickle
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..config import Settings
 from ..errors import Rejection, UsageError
@@ -42,8 +44,11 @@ from .embed import Embedder
 from .features import Terms, article_terms
 from .ingest import Item, clean_item
 from .model import Article
-from .parallel import Rendered, StoryProgress
+from .parallel import IN_FLIGHT_PER_WORKER, Rendered, StoryProgress, story_size
 from .stream import Embedding, article_features
+
+if TYPE_CHECKING:
+    from .output import LoadStory
 
 #: Object store of a local instance; Ray's default takes 30% of RAM. Beyond it Ray spills to disk.
 LOCAL_OBJECT_STORE_BYTES = 512 * 1024 * 1024
@@ -144,9 +149,12 @@ class RayFeed:
         return out
 
     def features(self, articles: Sequence[Article], embedder: Embedder | None) -> tuple[list[Terms], list[Embedding]]:
-        if embedder is not None or any((a.origin, a.id) not in self.terms for a in articles):
+        """The bags made while cleaning, looked up by the articles' (origin, id); from a ``spool.Spooled``
+        feed by its entries, so no text is read back for it."""
+        keys = [(a.origin, a.id) for a in getattr(articles, "entries", articles)]
+        if embedder is not None or any(k not in self.terms for k in keys):
             return features_with_ray(articles, embedder)
-        return [self.terms[(a.origin, a.id)] for a in articles], [None] * len(articles)
+        return [self.terms[k] for k in keys], [None] * len(keys)
 
 
 class MiniLMOnWorkers:
@@ -202,18 +210,16 @@ class StoryBriefer:
 
         load_nlp(model)
 
-    def __call__(self, batch: dict[str, Any], settings: Settings) -> dict[str, Any]:
+    def brief(self, blob: bytes, settings: Settings) -> bytes:
+        """A pickled ``(story id, members)`` -> the pickled ``(story id, rendered briefing or exception)``."""
         from .parallel import _brief
 
-        out = []
-        for blob in batch["blob"]:
-            sid, members = pickle.loads(blob)
-            try:
-                outcome: Rendered | BaseException = _brief(members, settings)
-            except Exception as exc:  # noqa: BLE001 - kept for the driver to raise where a serial run would
-                outcome = exc
-            out.append(_pickled(sid, outcome))
-        return {"seq": batch["seq"], "blob": out}
+        sid, members = pickle.loads(blob)
+        try:
+            outcome: Rendered | BaseException = _brief(members, settings)
+        except Exception as exc:  # noqa: BLE001 - kept for the driver to raise where a serial run would
+            outcome = exc
+        return _pickled(sid, outcome)
 
 
 def _pickled(sid: str, outcome: Rendered | BaseException) -> bytes:
@@ -227,21 +233,46 @@ def _pickled(sid: str, outcome: Rendered | BaseException) -> bytes:
 
 
 def brief_with_ray(jobs: Sequence[tuple[str, list[Any]]], settings: Settings, workers: int | None = None,
-                   address: str | None = None, progress: StoryProgress | None = None) -> dict[str, Rendered | BaseException]:
-    """Story id -> rendered briefing (or its exception), briefed by an actor pool (one CPU each), largest first."""
-    ordered = sorted(jobs, key=lambda job: (-sum(len(a.text or "") for a in job[1]), job[0]))
+                   address: str | None = None, progress: StoryProgress | None = None,
+                   load: LoadStory | None = None) -> dict[str, Rendered | BaseException]:
+    """Story id -> rendered briefing (or its exception), briefed by a pool of actors (one CPU each), largest first.
+
+    Stories are streamed to the actors: each actor has at most ``IN_FLIGHT_PER_WORKER`` stories
+    handed to it at once, and a story's members are read whole (``load``) only when it is handed
+    over, so the driver holds a few stories' documents, not the feed's (``parallel.brief_in_parallel``
+    does the same with processes)."""
+    ordered = sorted(jobs, key=lambda job: (-story_size(job[1]), job[0]))
     results: dict[str, Rendered | BaseException] = {}
     if not ordered:
         return results
     with ray_session(address, workers) as ray:
-        data = _dataset(ray, [pickle.dumps(job) for job in ordered], 1)
-        actors = min(_cpus(ray), len(ordered))
-        briefed = data.map_batches(StoryBriefer, batch_size=1, batch_format="numpy", num_cpus=1,
-                                   compute=ray.data.ActorPoolStrategy(size=actors),
-                                   fn_constructor_kwargs={"model": settings.model}, fn_kwargs={"settings": settings})
-        for row in briefed.iter_rows():
-            sid, outcome = pickle.loads(row["blob"])
-            results[sid] = outcome
-            if progress:
-                progress(len(results), len(ordered))
+        briefer = ray.remote(num_cpus=1)(StoryBriefer)
+        actors = [briefer.remote(settings.model) for _ in range(min(_cpus(ray), len(ordered)))]
+        free = deque(actor for actor in actors for _ in range(IN_FLIGHT_PER_WORKER))  # one entry per open slot
+        queue, pending = iter(ordered), dict[Any, Any]()
+
+        def submit() -> None:
+            while free:
+                job = next(queue, None)
+                if job is None:
+                    return
+                sid, members = job
+                actor = free.popleft()
+                blob = pickle.dumps((sid, load(sid, members) if load else members))
+                pending[actor.brief.remote(blob, settings)] = actor
+
+        try:
+            submit()
+            while pending:
+                ready, _ = ray.wait(list(pending), num_returns=1)
+                for ref in ready:
+                    free.append(pending.pop(ref))
+                    sid, outcome = pickle.loads(ray.get(ref))
+                    results[sid] = outcome
+                if progress:
+                    progress(len(results), len(ordered))
+                submit()
+        finally:
+            for actor in actors:
+                ray.kill(actor)
     return results

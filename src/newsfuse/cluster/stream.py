@@ -15,6 +15,7 @@ from .embed import Embedder
 from .features import Terms, article_terms
 from .model import Article, Assignment
 from .online import ClusterState, assign, observe, vectorize
+from .spool import Spooled
 
 Tick = Callable[[int], None]
 Embedding = tuple[float, ...] | None
@@ -56,26 +57,39 @@ def cluster_articles(
     frequencies and the assignment are then one ordered pass here, so the result does not depend on it.
     In this process (``article_features``) the terms are made twice, once to count them and once as
     each article is assigned, so a batch's term counts (~18 KB an article) are never all held at once.
+    ``articles`` may be a ``spool.Spooled`` feed: it is ordered by its entries, and each pass reads the
+    articles back from the spool a chunk at a time, so no pass holds the feed's texts.
     """
     known = known_articles(state)
-    fresh = [a for a in stream_order(articles) if a.id not in known]
+    spool = articles.spool if isinstance(articles, Spooled) else None
+    order = stream_order(articles.entries if isinstance(articles, Spooled) else articles)
+    fresh_order = [a for a in order if a.id not in known]
+    fresh: Sequence[Article] = Spooled(fresh_order, spool) if spool is not None else fresh_order  # type: ignore[arg-type]
     embedder = embedder if state.config.w_embed > 0 else None
+    pairs: Iterable[tuple[Article, Terms]]
     if features is None:  # this process: count, then make each article's terms again as it is assigned
         for a in fresh:
             observe(state, article_terms(a))
-        terms: Iterable[Terms] = (article_terms(a) for a in fresh)
-        embeds = article_features(fresh, embedder)[1] if embedder is not None else [None] * len(fresh)
+        pairs = ((a, article_terms(a)) for a in fresh)
+        embeds = _embeddings(fresh, embedder) if embedder is not None else [None] * len(fresh)
     else:  # an engine's features, made elsewhere in parallel, are kept
         terms, embeds = features(fresh, embedder)
         for t in terms:
             observe(state, t)
+        pairs = zip(fresh, terms, strict=True)
     out = []
-    for n, (article, t, e) in enumerate(zip(fresh, terms, embeds, strict=True)):
+    for n, ((article, t), e) in enumerate(zip(pairs, embeds, strict=True)):
         out.append(assign(state, article.id, article.title, vectorize(state, t, e, not article.text.strip()),
                           _naive(article.published)))
         if tick is not None:
             tick(n + 1)
     return out
+
+
+def _embeddings(articles: Iterable[Article], embedder: Embedder) -> list[Embedding]:
+    """One ``encode`` call over every article's embedding text (as ``article_features`` makes them)."""
+    texts = [embedding_text(a) for a in articles]
+    return [tuple(v) for v in embedder.encode(texts)] if texts else []
 
 
 def known_articles(state: ClusterState) -> set[str]:

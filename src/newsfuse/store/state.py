@@ -189,11 +189,19 @@ def changed_terms(before: Mapping[str, int], state: ClusterState) -> list[str]:
     return [t for t, n in state.df.items() if before.get(t) != n]
 
 
-def save_run(conn: Connection, state: ClusterState, before: Counter, articles: Sequence[StoredArticle]) -> set[str]:
+def save_run(conn: Connection, state: ClusterState, before: Counter, articles: Iterable[StoredArticle],
+             stories: Iterable[str] | None = None) -> set[str]:
     """Commit what a run clustered, in the caller's transaction: the clustering, the articles as reports,
     the stories as pending (briefing files to write) and as queued briefings for ``serve``. Returns the
-    stories it changed."""
-    changed = {a.story for a in articles}
+    stories it changed.
+
+    With ``stories`` (the stories of ``articles``, named up front) ``articles`` is read once, as it
+    comes: a run streams its batch from its spool (``cluster.spool``) into this one transaction, so
+    the batch is committed whole or not at all without being held in memory."""
+    if stories is None:
+        articles = list(articles)
+        stories = {a.story for a in articles}
+    changed = set(stories)
     if rec.stored_config(conn) is None:
         rec.set_cluster_config(conn, state.config)
     rec.save_cluster(conn, state, changed, changed_terms(before, state))

@@ -1,0 +1,131 @@
+"""A run's articles on disk while it clusters: memory follows the story, not the feed.
+
+``newsfuse cluster`` reads a feed before it can cluster it (the assignment is in
+publication-time order, and a dump need not be sorted), and saves what it
+clustered in one store transaction at the end. Held in memory, every article's
+cleaned text and raw document (~15 KB an article of the Multi-News replay) would
+stay until that transaction: peak memory would grow with the feed. Here each
+article is pickled to a temporary SQLite file as soon as it is cleaned, in chunks
+of ``CHUNK``; what a run keeps per article is an ``Entry`` (id, origin, time and
+its row here), and the clustering and the save read the articles back in chunks,
+in the order they need them.
+
+Why a temporary file, not the store: the store's guarantee is that a run's batch
+is visible whole or not at all (``store.state.save_run``: the clustering, the
+reports and ``cluster_pending`` in one transaction). Writing the raw documents
+into the store early, in transactions of their own, would let an interrupted run
+leave reports that no clustering owns, seen by ``serve`` and by the next run. The
+spool is outside the store: a run killed before its save leaves the store as it
+was, and its spool file is removed on exit (``TMPDIR`` chooses where it lives; a
+run killed with -9 leaves it there, a plain temporary file). The save itself
+streams from the spool into the one transaction, so it is as atomic as before.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sqlite3
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime
+from typing import NamedTuple
+
+from .model import Article
+
+#: Articles written or read per statement: a few MB of documents at a time, few enough round trips.
+CHUNK = 256
+
+
+class Entry(NamedTuple):
+    """What a run holds of one spooled article: enough to order the feed, decide duplicates and
+    find the article again (``row``); the text and raw document stay in the spool."""
+
+    id: str
+    origin: str
+    published: datetime | None
+    row: int
+
+
+class Spool:
+    """Articles pickled to a temporary SQLite file (our own file: pickle is safe to read back).
+
+    ``add`` buffers up to ``CHUNK`` articles and writes them in one statement; ``load`` reads
+    entries back as Articles, ``CHUNK`` at a time, in the order asked. Use as a context manager:
+    the file is deleted on exit."""
+
+    def __init__(self, folder: str | None = None) -> None:
+        fd, self.path = tempfile.mkstemp(prefix="newsfuse-spool-", suffix=".sqlite", dir=folder)
+        os.close(fd)
+        self._db = sqlite3.connect(self.path, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=OFF")  # a spool is thrown away on any failure: no journal
+        self._db.execute("PRAGMA synchronous=OFF")
+        self._db.execute("CREATE TABLE articles (row INTEGER PRIMARY KEY, blob BLOB NOT NULL)")
+        self._buffer: list[tuple[int, bytes]] = []
+        self.count = 0
+
+    def __enter__(self) -> Spool:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def add(self, article: Article) -> Entry:
+        """Spool ``article``; returns what the caller keeps of it."""
+        row = self.count
+        self.count += 1
+        self._buffer.append((row, pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL)))
+        if len(self._buffer) >= CHUNK:
+            self.flush()
+        return Entry(article.id, article.origin, article.published, row)
+
+    def flush(self) -> None:
+        if self._buffer:
+            self._db.executemany("INSERT INTO articles VALUES (?, ?)", self._buffer)
+            self._buffer = []
+
+    def load(self, entries: Iterable[Entry]) -> Iterator[Article]:
+        """The spooled Articles of ``entries``, in that order, read ``CHUNK`` at a time."""
+        self.flush()
+        chunk: list[int] = []
+        for entry in entries:
+            chunk.append(entry.row)
+            if len(chunk) >= CHUNK:
+                yield from self._read(chunk)
+                chunk = []
+        if chunk:
+            yield from self._read(chunk)
+
+    def _read(self, rows: Sequence[int]) -> list[Article]:
+        marks = ",".join("?" * len(rows))
+        found = dict(self._db.execute(f"SELECT row, blob FROM articles WHERE row IN ({marks})", rows).fetchall())
+        return [pickle.loads(found[r]) for r in rows]
+
+    def close(self) -> None:
+        self._buffer = []
+        self._db.close()
+        try:
+            os.unlink(self.path)
+        except FileNotFoundError:
+            pass
+
+
+class Spooled(Sequence):
+    """Entries seen as the Articles they stand for: ``len`` and indexing are the entries',
+    iteration reads the whole Articles from the spool in chunks (each pass reads again, so only a
+    chunk is held). For code written for a list of Articles (``stream.cluster_articles``, an engine's
+    ``Features``) that iterates it once or twice."""
+
+    def __init__(self, entries: Sequence[Entry], spool: Spool) -> None:
+        self.entries, self.spool = entries, spool
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def, override]
+        if isinstance(index, slice):
+            return Spooled(self.entries[index], self.spool)
+        return next(self.spool.load([self.entries[index]]))
+
+    def __iter__(self) -> Iterator[Article]:
+        return self.spool.load(self.entries)
