@@ -35,9 +35,9 @@ from ..store.state import (
 from .embed import Embedder
 from .ingest import Cleaner, clean_items, read_feed
 from .model import Article, Assignment
-from .online import ClusterConfig
+from .online import ClusterConfig, ClusterState
 from .output import LoadStory, output_key, sha256, write_outputs
-from .spool import Spool, Spooled
+from .spool import RetiredStories, Spool, Spooled
 from .stream import Features, cluster_articles
 
 #: progress(phase, done[, total]): phase is "read" (inputs read), "cluster" (articles assigned) or
@@ -124,13 +124,13 @@ def _cluster_and_save(db: Any, articles: Spooled, state_dir: Path | str | None, 
     up front), so the batch becomes visible whole or not at all, as before, without being held."""
     with db.read() as conn:
         config = _config(rec.stored_config(conn), options.config, locate(state_dir).shown)
-        generation, state = rec.cluster_generation(conn), rec.load_cluster(conn, config)
+        generation, state = rec.cluster_generation(conn), _retiring(rec.load_cluster(conn, config), articles.spool)
     embedder = _embedder(options) if config.w_embed > 0 else None
     before = Counter(state.df)
     assignments = cluster_articles(state, articles, embedder, counter.cluster, engine.features)
     with db.write() as conn:  # the clustering and what it leaves to write, in one transaction
         if rec.cluster_generation(conn) != generation:  # a serve worker clustered reports meanwhile
-            state = rec.load_cluster(conn, config)
+            state = _retiring(rec.load_cluster(conn, config), articles.spool)
             before = Counter(state.df)
             assignments = cluster_articles(state, articles, embedder, counter.cluster, engine.features)
         changed = save_run(conn, state, before, each_stored(articles, assignments),
@@ -138,6 +138,13 @@ def _cluster_and_save(db: Any, articles: Spooled, state_dir: Path | str | None, 
     report.new_articles = len(assignments)
     report.known_articles = len(articles) - len(assignments)
     return changed
+
+
+def _retiring(state: ClusterState, spool: Spool) -> ClusterState:
+    """Expired stories move to the run's spool (``spool.RetiredStories``) and come back for the save:
+    the clustering holds the live stories only. Starts the spool's story table afresh."""
+    state.retired = RetiredStories(spool, {sid: len(s.articles) for sid, s in state.stories.items()})
+    return state
 
 
 def _written_briefing(outdir: Path, sid: str, hashes: Mapping[str, str]) -> dict[str, Any] | None:

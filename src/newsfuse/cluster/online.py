@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Protocol
 
 from ..ids import content_id
 from ..vectors import Vector, add_into, dot, prune, tfidf, top_terms
@@ -105,14 +106,37 @@ class ArticleVectors:
     headline_only: bool = False
 
 
+class Retired(Protocol):
+    """Where expired stories wait for the save, out of memory (``cluster.spool.RetiredStories``)."""
+
+    def put(self, story: Story) -> None: ...
+
+    def get(self, sid: str) -> Story | None: ...
+
+
 @dataclass
 class ClusterState:
+    """``stories`` holds every story, or with ``retired`` set only the live ones: a story that
+    ``expire`` drops from the index can never be a candidate again, so it is handed to ``retired``
+    and read back (``story_of``) only when it is saved."""
+
     config: ClusterConfig = ClusterConfig()
     df: Counter = field(default_factory=Counter)
     n_docs: int = 0
     stories: dict[str, Story] = field(default_factory=dict)
     index: dict[str, set[str]] = field(default_factory=dict)
     expiry: list[tuple[datetime, str]] = field(default_factory=list)
+    retired: Retired | None = None
+
+
+def story_of(state: ClusterState, sid: str) -> Story:
+    """A story in memory, or one ``expire`` retired."""
+    story = state.stories.get(sid)
+    if story is None and state.retired is not None:
+        story = state.retired.get(sid)
+    if story is None:
+        raise KeyError(sid)
+    return story
 
 
 def doc_terms(terms: Terms) -> set[str]:
@@ -211,16 +235,26 @@ def best_story(state: ClusterState, vecs: ArticleVectors, when: datetime | None)
 
 
 def expire(state: ClusterState, now: datetime | None) -> None:
-    """Drop stories older than the window from the index (they stay in ``stories``)."""
+    """Drop stories older than the window from the index; with ``state.retired``, from memory too.
+
+    Only the index names candidates (``candidates``), and only ``add_to_story`` puts a story back in
+    it, which needs it to be a candidate: a story dropped here never takes an article again, so
+    moving it out of ``stories`` cannot change an assignment. Without ``retired`` it stays in
+    ``stories`` (the serve worker, the evaluation)."""
     if now is None:
         return
     cutoff = now.timestamp() - state.config.window_days * 86400.0
     while state.expiry and state.expiry[0][0].timestamp() < cutoff:
         last, sid = heapq.heappop(state.expiry)
-        story = state.stories[sid]
+        story = state.stories.get(sid)
+        if story is None:
+            continue  # retired already (a story pushed twice with the same latest time)
         if story.last is not None and story.last > last:
             continue  # updated since; a newer heap entry stands for it
         unindex(state, story)
+        if state.retired is not None:
+            state.retired.put(story)
+            del state.stories[sid]
 
 
 def unindex(state: ClusterState, story: Story) -> None:

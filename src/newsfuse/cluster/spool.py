@@ -19,6 +19,11 @@ spool is outside the store: a run killed before its save leaves the store as it
 was, and its spool file is removed on exit (``TMPDIR`` chooses where it lives; a
 run killed with -9 leaves it there, a plain temporary file). The save itself
 streams from the spool into the one transaction, so it is as atomic as before.
+
+The clusterer's expired stories go the same way (``RetiredStories``, table ``stories``): a story
+whose latest article left the assignment window can take no more articles (``online.expire``), so
+its pruned centroids (~24 KB a story) wait here, not in memory, until the save reads them back
+into that one transaction. Memory then holds the live stories, not every story of the feed.
 """
 
 from __future__ import annotations
@@ -27,11 +32,12 @@ import os
 import pickle
 import sqlite3
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import NamedTuple
 
 from .model import Article
+from .online import Story
 
 #: Articles written or read per statement: a few MB of documents at a time, few enough round trips.
 CHUNK = 256
@@ -61,6 +67,7 @@ class Spool:
         self._db.execute("PRAGMA journal_mode=OFF")  # a spool is thrown away on any failure: no journal
         self._db.execute("PRAGMA synchronous=OFF")
         self._db.execute("CREATE TABLE articles (row INTEGER PRIMARY KEY, blob BLOB NOT NULL)")
+        self._db.execute("CREATE TABLE stories (id TEXT PRIMARY KEY, blob BLOB NOT NULL)")
         self._buffer: list[tuple[int, bytes]] = []
         self.count = 0
 
@@ -108,6 +115,38 @@ class Spool:
             os.unlink(self.path)
         except FileNotFoundError:
             pass
+
+
+class RetiredStories:
+    """``online.Retired`` in a spool: expired stories pickled to its ``stories`` table until the save.
+
+    ``stored`` maps each story loaded from the store to its article count then: a story that expires
+    unchanged is already in the store and is not saved again, so it is only dropped from memory.
+    Writes are buffered (``CHUNK`` stories a statement); ``get`` sees the buffer too."""
+
+    def __init__(self, spool: Spool, stored: Mapping[str, int]) -> None:
+        self.spool, self.stored = spool, dict(stored)
+        self._buffer: dict[str, bytes] = {}
+        spool._db.execute("DELETE FROM stories")  # a clustering started over (api: the store moved on)
+
+    def put(self, story: Story) -> None:
+        if self.stored.get(story.id) == len(story.articles):
+            return
+        self._buffer[story.id] = pickle.dumps(story, protocol=pickle.HIGHEST_PROTOCOL)
+        if len(self._buffer) >= CHUNK:
+            self.flush()
+
+    def flush(self) -> None:
+        if self._buffer:
+            self.spool._db.executemany("INSERT OR REPLACE INTO stories VALUES (?, ?)", self._buffer.items())
+            self._buffer = {}
+
+    def get(self, sid: str) -> Story | None:
+        blob = self._buffer.get(sid)
+        if blob is None:
+            row = self.spool._db.execute("SELECT blob FROM stories WHERE id = ?", (sid,)).fetchone()
+            blob = row[0] if row else None
+        return pickle.loads(blob) if blob is not None else None
 
 
 class Spooled(Sequence):

@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from ..cluster.online import ClusterConfig, ClusterState, Story, reindex
+from ..cluster.online import ClusterConfig, ClusterState, Story, reindex, story_of
 from ..ids import content_id
 from ..model import DocMeta, RawDocument
 from .database import Connection
@@ -486,18 +486,29 @@ def save_cluster(conn: Connection, state: ClusterState, story_ids: Iterable[str]
                      [(t, state.df[t]) for t in sorted(set(terms))])
     set_meta(conn, "cluster_n_docs", str(state.n_docs))
     rows = []
-    for sid in sorted(set(story_ids)):
-        s = state.stories[sid]
+    for sid in sorted(set(story_ids)):  # expired stories come back from ``state.retired``, a chunk at a time
+        s = story_of(state, sid)
         rows.append((s.id, _iso(s.first), _iso(s.last), s.title, json.dumps(s.articles), json.dumps(s.words),
                      json.dumps(s.names), json.dumps(s.heads), json.dumps(s.embed) if s.embed else None))
+        if len(rows) >= STORY_CHUNK:
+            _write_stories(conn, rows)
+            rows = []
+    _write_stories(conn, rows)
+    generation = cluster_generation(conn) + 1
+    set_meta(conn, "cluster_generation", str(generation))
+    return generation
+
+
+#: Stories written per statement by ``save_cluster``: the save holds this many rows, not the feed's.
+STORY_CHUNK = 256
+
+
+def _write_stories(conn: Connection, rows: list[tuple[Any, ...]]) -> None:
     conn.executemany("INSERT INTO cluster_stories (id, first, last, title, articles, words, names, heads, embed) "
                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
                      "first = excluded.first, last = excluded.last, title = excluded.title, "
                      "articles = excluded.articles, words = excluded.words, names = excluded.names, "
                      "heads = excluded.heads, embed = excluded.embed", rows)
-    generation = cluster_generation(conn) + 1
-    set_meta(conn, "cluster_generation", str(generation))
-    return generation
 
 
 def _iso(when: datetime | None) -> str | None:
