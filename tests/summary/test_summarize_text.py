@@ -135,16 +135,22 @@ def test_headline_glued_to_the_first_sentence_is_cut():
     assert _alone(text, [])[1].startswith("Haiti devastated")  # only an article's first sentence
 
 
-def test_a_dependent_sentence_is_shown_with_the_one_it_depends_on():
+def _shown_of(text: str):
+    """Every sentence of ``text`` offered to the summary in order: (pool items, what is shown)."""
     from newsfuse.summary.build import PoolItem, _shown
+
+    doc = _NLP(text)
+    items = [PoolItem(Span("s", s.start_char, s.start_char + len(s.text.rstrip())), (f"t{i}",), i, ())
+             for i, s in enumerate(doc.sents)]
+    return items, _shown(items, text, doc, _NLP)
+
+
+def test_a_dependent_sentence_is_shown_with_the_one_it_depends_on():
     from newsfuse.summary.text import paired
 
     text = ("The coroner's office said there was no evidence of foul play after an autopsy on Friday.\n"
             "It said the results of toxicology tests could take weeks to come back.")
-    doc = _NLP(text)
-    items = [PoolItem(Span("s", s.start_char, s.start_char + len(s.text.rstrip())), (f"t{i}",), i, ())
-             for i, s in enumerate(doc.sents)]
-    shown = _shown(items, text, doc, _NLP)
+    items, shown = _shown_of(text)
     assert [s[2][1] for s in shown] == [
         "The coroner's office said there was no evidence of foul play after an autopsy on Friday.",
         "The coroner's office said there was no evidence of foul play after an autopsy on Friday. "
@@ -156,13 +162,8 @@ def test_a_dependent_sentence_is_shown_with_the_one_it_depends_on():
 
 
 def test_a_dependent_sentence_after_one_that_cannot_stand_alone_is_dropped():
-    from newsfuse.summary.build import PoolItem, _shown
-
     text = "Words that should be required reading for all of us.\nIt said the results could take weeks to come back."
-    doc = _NLP(text)
-    items = [PoolItem(Span("s", s.start_char, s.start_char + len(s.text.rstrip())), (), i, ())
-             for i, s in enumerate(doc.sents)]
-    assert _shown(items, text, doc, _NLP) == []
+    assert _shown_of(text)[1] == []
 
 
 @pytest.mark.parametrize("text", [
@@ -202,12 +203,7 @@ def test_time_phrases_and_numbers_that_stand_alone_are_kept(text):
 
 
 def test_a_sentence_counting_from_an_absent_event_is_shown_with_it():
-    from newsfuse.summary.build import PoolItem, _shown
-
     text = ("The regional council voted on Monday to close the old coal plant by 2030.\n"
             "Two days later, the plant's owner said it would challenge the decision in court.")
-    doc = _NLP(text)
-    items = [PoolItem(Span("s", s.start_char, s.start_char + len(s.text.rstrip())), (f"t{i}",), i, ())
-             for i, s in enumerate(doc.sents)]
-    shown = [s[2][1] for s in _shown(items, text, doc, _NLP)]
+    shown = [s[2][1] for s in _shown_of(text)[1]]
     assert shown == [text.split("\n")[0], text.replace("\n", " ")]

@@ -387,14 +387,7 @@ class _Blocks:
         letters or more) one close to it."""
         if self.exhaustive:
             return self.every
-        ks = short_form_tokens(self.nodes[i].form)
-        if not ks:
-            return []
-        lasts = [ks[-1]]
-        if len(ks) == 1 and len(ks[0]) >= 5:
-            names = self._close_last_names.data
-            lasts += [names[x] for x in self._close_last_names.near(ks[0])]
-        return merged(*(self._last_names.get(t, ()) for t in lasts))
+        return merged(*(self._last_names.get(t, ()) for t in _last_tokens(self.nodes[i].form, self._close_last_names)))
 
     @cached_property
     def _article_last_names(self) -> dict[tuple[str, str], list[int]]:
@@ -415,13 +408,7 @@ class _Blocks:
         superset, ascending): the same last token, or (one token of five letters or more) one close
         to it. Unlike ``surname_hosts``, nodes of any size."""
         source = self.nodes[i].source
-        ks = short_form_tokens(self.nodes[i].form)
-        if not ks:
-            return []
-        lasts = [ks[-1]]
-        if len(ks) == 1 and len(ks[0]) >= 5:
-            names = self._close_any_last_names.data
-            lasts += [names[x] for x in self._close_any_last_names.near(ks[0])]
+        lasts = _last_tokens(self.nodes[i].form, self._close_any_last_names)
         return merged(*(self._article_last_names.get((source, t), ()) for t in lasts))
 
     @cached_property
@@ -457,6 +444,18 @@ class _Blocks:
 
     def with_core(self, core: tuple[str, ...]) -> Iterable[int]:
         return self.every if self.exhaustive else self._cores.get(core, [])
+
+
+def _last_tokens(short: str, close: CloseStrings) -> list[str]:
+    """The last tokens a full name may end with for ``is_short_form`` to accept ``short``: its own,
+    and (one token of five letters or more) the close spellings among ``close``."""
+    ks = short_form_tokens(short)
+    if not ks:
+        return []
+    lasts = [ks[-1]]
+    if len(ks) == 1 and len(ks[0]) >= 5:
+        lasts += [close.data[x] for x in close.near(ks[0])]
+    return lasts
 
 
 def cluster_mentions(
