@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsfuse.config import DEFAULT_MODEL
-from newsfuse.entities.stage import Taken, extract_entities, find_entities, propagate
+from newsfuse.entities.patterns import Taken
+from newsfuse.entities.stage import extract_entities, find_entities, propagate
 from newsfuse.model import Entity, Source, Span
 from newsfuse.nlp.load import load_nlp
 from newsfuse.pipeline import Pipeline

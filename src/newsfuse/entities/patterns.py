@@ -19,7 +19,6 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
 
 from ..clean.datelines import dateline_places
 from ..model import Span
@@ -111,29 +110,47 @@ def _without_overlaps(mentions: Sequence[Mention], new: Sequence[Mention]) -> li
 
 
 class Cover:
-    """Whether a span overlaps any of a fixed set of spans (``Span.overlaps``), without trying each.
-
-    Per source, the set's spans sorted by start with the running maximum of their ends: the spans
-    starting before ``span.end`` are a prefix, and one of them reaches past ``span.start`` exactly
-    when that prefix's greatest end does. Trying every span for every mention was quadratic in one
-    long report."""
+    """Whether a span overlaps any of a fixed set of spans (``Span.overlaps``): a ``Taken`` per
+    source, so no span is tried against every other (quadratic in one long report)."""
 
     def __init__(self, spans: Iterable[Span]) -> None:
-        by_source: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        self.by_source: dict[str, Taken] = defaultdict(Taken)
         for s in spans:
-            by_source[s.source].append((s.start, s.end))
-        self.index = {}
-        for source, items in by_source.items():
-            items.sort()
-            self.index[source] = ([a for a, _ in items], list(accumulate((b for _, b in items), max)))
+            self.by_source[s.source].add(s.start, s.end)
 
     def overlaps(self, span: Span) -> bool:
-        found = self.index.get(span.source)
-        if found is None:
-            return False
-        starts, reach = found
-        k = bisect.bisect_left(starts, span.end)
-        return k > 0 and reach[k - 1] > span.start
+        taken = self.by_source.get(span.source)
+        return taken is not None and taken.overlaps(span.start, span.end)
+
+
+class Taken:
+    """The character ranges of one article that names already cover; asks whether a range
+    overlaps any of them (``a < end and start < b``) without a scan of them all, which grew with
+    the square of a long article's names.
+
+    A non-empty range overlaps a non-empty one exactly when they share a character, so covered
+    characters are marked in a byte array; empty ranges (and an empty query) take the scan."""
+
+    def __init__(self) -> None:
+        self.covered = bytearray()
+        self.ranges: list[tuple[int, int]] = []
+        self.empty: list[tuple[int, int]] = []
+
+    def add(self, start: int, end: int) -> None:
+        self.ranges.append((start, end))
+        if start >= end:
+            self.empty.append((start, end))
+            return
+        if end > len(self.covered):
+            self.covered.extend(bytes(end - len(self.covered)))
+        self.covered[start:end] = b"\x01" * (end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        if start >= end:
+            return any(a < end and start < b for a, b in self.ranges)
+        if start < len(self.covered) and self.covered.find(1, max(0, start), end) != -1:
+            return True
+        return any(a < end and start < b for a, b in self.empty)
 
 
 def _quoted_names(source_id: str, text: str, mentions: Sequence[Mention]) -> tuple[Mention, ...]:

@@ -23,7 +23,7 @@ from .alias_clusters import cluster_mentions
 from .aliases import initials, is_acronym
 from .lookup import WordIndex, texts_of
 from .mentions import NAME_PARTICLES, Mention, appositive_cue, mention_at, ner_mentions
-from .patterns import Equivalence, Leadership, find_patterns
+from .patterns import Equivalence, Leadership, Taken, find_patterns
 from .types import retype
 
 #: Shortest name propagated by string search: two letters ("BP", "US") only
@@ -130,36 +130,6 @@ def propagate(
                         taken[sid].add(start, end)
         grown.append(_with_mentions(entity, spans, texts))
     return tuple(grown)
-
-
-class Taken:
-    """The character ranges of one article that names already cover; asks whether a range
-    overlaps any of them (``a < end and start < b``) without a scan of them all, which grew with
-    the square of a long article's names.
-
-    A non-empty range overlaps a non-empty one exactly when they share a character, so covered
-    characters are marked in a byte array; empty ranges (and an empty query) take the scan."""
-
-    def __init__(self) -> None:
-        self.covered = bytearray()
-        self.ranges: list[tuple[int, int]] = []
-        self.empty: list[tuple[int, int]] = []
-
-    def add(self, start: int, end: int) -> None:
-        self.ranges.append((start, end))
-        if start >= end:
-            self.empty.append((start, end))
-            return
-        if end > len(self.covered):
-            self.covered.extend(bytes(end - len(self.covered)))
-        self.covered[start:end] = b"\x01" * (end - start)
-
-    def overlaps(self, start: int, end: int) -> bool:
-        if start >= end:
-            return any(a < end and start < b for a, b in self.ranges)
-        if start < len(self.covered) and self.covered.find(1, max(0, start), end) != -1:
-            return True
-        return any(a < end and start < b for a, b in self.empty)
 
 
 def _with_mentions(entity: Entity, spans: list[Span], texts: Mapping[str, str]) -> Entity:
