@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from ..config import DEFAULT_MODEL
 from ..model import Briefing, Span, TimeExpression
@@ -25,6 +25,8 @@ from .standalone import AFTER_PREVIOUS
 from .support import SUPPORT_COSINE, Support, group_count, idf_weights, numbers_in, supporting, tfidf
 from .text import Candidate, content_terms, depends, furniture_reason, paired, standalone
 from .when import sentence_date
+
+T = TypeVar("T")
 
 #: How many preceding sentences to look back in for the person an opening
 #: "He"/"She" refers to; beyond two, news prose has usually named someone else.
@@ -100,7 +102,7 @@ def build_index(briefing: Briefing) -> Index:
     best = best_matches_all(others, [shown[0] if terms != it.terms else it.span for _, it, shown, terms in shown_items],
                             SUPPORT_COSINE, extra)
     scored, support = [], {}
-    by_start = {sid: _by_start(items) for sid, items in pool.items()}
+    by_start = {sid: _ByStart.of((it.span.start, it) for it in items) for sid, items in pool.items()}
     alone_spans = {it.span: shown[0] for _, it, shown, terms in shown_items if terms == it.terms}
     for sid, it, (span, shown_text), terms in shown_items:
         text = briefing.source(sid).text
@@ -119,7 +121,7 @@ def build_index(briefing: Briefing) -> Index:
             groups=group_count([sid, *(s.source for s in sup.spans)], groups),
             keys=frozenset(terms) | extra_keys.get(it.span, frozenset()) | _pair_keys(span, it.span, extra_keys, by_start[sid]),
             when=sentence_date(span, text[span.start : span.end], published.get(sid),
-                               times_of[sid].within(span) if sid in times_of else ()),
+                               _times_within(times_of[sid], span) if sid in times_of else ()),
         ))
     weights = key_weights(pool, extra_keys, groups, idf)
     return Index(tuple(scored), support, weights, len(groups))
@@ -154,22 +156,31 @@ def _shown(items: Sequence[PoolItem], text: str, doc: Any,
 
 
 def _pair_keys(span: Span, first: Span, extra_keys: Mapping[Span, frozenset[str]],
-               items: tuple[list[int], list[PoolItem]]) -> frozenset[str]:
+               items: _ByStart[PoolItem]) -> frozenset[str]:
     """Entity and figure keys of the second sentence of a pair (the first's are added already).
 
-    ``items``: the source's pool items sorted by start, with their starts (``_by_start``): the
-    sentences inside the pair are found by bisection, not by a scan of the source's every sentence
-    for each pair (quadratic on a long text)."""
+    ``items``: the source's pool items by start: the sentences inside the pair are found by
+    bisection, not by a scan of the source's every sentence for each pair (quadratic on a long text)."""
     if span.end <= first.end:
         return frozenset()
-    starts, ordered = items
-    lo, hi = bisect.bisect_left(starts, first.end), bisect.bisect_left(starts, span.end)
-    return frozenset().union(*(extra_keys.get(it.span, frozenset()) for it in ordered[lo:hi]))
+    return frozenset().union(*(extra_keys.get(it.span, frozenset()) for it in items.between(first.end, span.end)))
 
 
-def _by_start(items: Sequence[PoolItem]) -> tuple[list[int], list[PoolItem]]:
-    ordered = sorted(items, key=lambda it: it.span.start)
-    return [it.span.start for it in ordered], ordered
+@dataclass(frozen=True)
+class _ByStart(Generic[T]):
+    """Items sorted by the character where they start (stable): those starting in ``[a, b)`` by
+    bisection. A scan of a source's every item for each sentence was quadratic on a long text."""
+
+    starts: list[int]
+    items: list[T]
+
+    @classmethod
+    def of(cls, pairs: Iterable[tuple[int, T]]) -> _ByStart[T]:
+        ordered = sorted(pairs, key=lambda pair: pair[0])
+        return cls([at for at, _ in ordered], [item for _, item in ordered])
+
+    def between(self, a: int, b: int) -> list[T]:
+        return self.items[bisect.bisect_left(self.starts, a) : bisect.bisect_left(self.starts, b)]
 
 
 def parser(briefing: Briefing) -> Callable[[str], Any]:
@@ -197,28 +208,18 @@ def _wire_partners(pairs: Sequence[tuple[Span, Span]]) -> dict[Span, list[Span]]
     return partners
 
 
-@dataclass(frozen=True)
-class _SourceTimes:
-    """One source's time expressions sorted by where they start, each with its place in the
-    stage's order (``sentence_date`` takes the first that qualifies in that order)."""
-
-    starts: list[int]
-    items: list[tuple[int, int, TimeExpression]]  # (start, place, expression)
-
-    def within(self, span: Span) -> list[TimeExpression]:
-        """The expressions starting inside ``span``, in their original order: all that
-        ``sentence_date`` could pick, found by bisection instead of a scan of the whole source."""
-        lo, hi = bisect.bisect_left(self.starts, span.start), bisect.bisect_left(self.starts, span.end)
-        return [t for _, _, t in sorted(self.items[lo:hi], key=lambda item: item[1])]
-
-
-def _times_by_source(times: Sequence[TimeExpression]) -> dict[str, _SourceTimes]:
-    """Each source's time expressions (``sentence_date`` reads only the sentence's source)."""
-    out: dict[str, list[tuple[int, int, TimeExpression]]] = defaultdict(list)
+def _times_by_source(times: Sequence[TimeExpression]) -> dict[str, _ByStart[tuple[int, TimeExpression]]]:
+    """Each source's time expressions by start, each with its place in the stage's order
+    (``sentence_date`` reads only the sentence's source, and takes the first that qualifies)."""
+    out: dict[str, list[tuple[int, tuple[int, TimeExpression]]]] = defaultdict(list)
     for place, t in enumerate(times):
-        out[t.span.source].append((t.span.start, place, t))
-    by_start = {sid: sorted(items, key=lambda item: item[:2]) for sid, items in out.items()}
-    return {sid: _SourceTimes([at for at, _, _ in items], items) for sid, items in by_start.items()}
+        out[t.span.source].append((t.span.start, (place, t)))
+    return {sid: _ByStart.of(items) for sid, items in out.items()}
+
+
+def _times_within(times: _ByStart[tuple[int, TimeExpression]], span: Span) -> list[TimeExpression]:
+    """The expressions starting inside ``span``, in the stage's order: all ``sentence_date`` could pick."""
+    return [t for _, t in sorted(times.between(span.start, span.end), key=lambda item: item[0])]
 
 
 def _extra_keys(briefing: Briefing) -> dict[Span, frozenset[str]]:
@@ -233,13 +234,9 @@ def _extra_keys(briefing: Briefing) -> dict[Span, frozenset[str]]:
         by_source[span.source].append((span.start, key))
     out: dict[Span, frozenset[str]] = {}
     for sid, spans in briefing.sentences.items():
-        # The marks starting inside each sentence, by bisection over the marks sorted by start:
-        # testing every mark of the source for every sentence was quadratic on a long text.
-        ordered = sorted(by_source.get(sid, ()))
-        starts = [at for at, _ in ordered]
+        index = _ByStart.of(by_source.get(sid, ()))  # the marks starting inside each sentence
         for sent in spans:
-            lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
-            keys = frozenset(k for _, k in ordered[lo:hi])
+            keys = frozenset(index.between(sent.start, sent.end))
             if keys:
                 out[sent] = keys
     return out
