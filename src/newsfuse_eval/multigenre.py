@@ -82,8 +82,11 @@ def select_merged(by_outlet: dict[str, list[dict]], start: str) -> list[tuple[st
     first = dt.date.fromisoformat(start)
     queues = []
     for outlet, articles in sorted(by_outlet.items()):
-        inside = [a for a in sorted(articles, key=lambda a: (a["published"][:10], str(a["id"])))
-                  if first <= dt.date.fromisoformat(a["published"][:10]) < first + dt.timedelta(days=WINDOW_DAYS)]
+        inside = [
+            a
+            for a in sorted(articles, key=lambda a: (a["published"][:10], str(a["id"])))
+            if first <= dt.date.fromisoformat(a["published"][:10]) < first + dt.timedelta(days=WINDOW_DAYS)
+        ]
         queues.append([(outlet, a) for a in inside])
     picked: list[tuple[str, dict]] = []
     while len(picked) < MAX_REPORTS and any(queues):
@@ -172,9 +175,7 @@ def stories(split: str | None = None) -> Iterator[Story]:
             topic = timeline17[row["key"]]
             outlet = row["key"].rsplit("_", 1)[-1]
             raw = select_articles(topic["articles"], row["start"])
-            arts = tuple(
-                Article(f"{a['id']}.txt", a.get("title"), a["text"], a["published"][:10], outlet) for a in raw
-            )
+            arts = tuple(Article(f"{a['id']}.txt", a.get("title"), a["text"], a["published"][:10], outlet) for a in raw)
         yield Story(row["id"], row["kind"], row["split"], arts)
 
 
