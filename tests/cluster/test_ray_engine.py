@@ -89,3 +89,24 @@ def test_the_local_engine_imports_nothing_of_ray(tmp_path: Path) -> None:
 def test_address_without_the_ray_engine_is_a_usage_error(tmp_path: Path, capsys) -> None:
     assert main(["cluster", str(IN_AMENAS), "-o", str(tmp_path / "o"), "--address", "127.0.0.1:6379", "-q"]) == 2
     assert "--engine ray" in capsys.readouterr().err
+
+
+@pytest.mark.integration
+def test_ray_engine_with_embeddings_clusters_as_the_local_engine_does(tmp_path: Path) -> None:
+    """``--embeddings`` on Ray: the vectors come from the feature actors (each loads MiniLM), the
+    local engine encodes in the driver; the assignment, and so every file and store row, must match."""
+    pytest.importorskip("ray", reason="Ray is an optional extra: pip install 'newsfuse[ray]'")
+    pytest.importorskip("sentence_transformers", reason="embeddings are an optional extra: pip install 'newsfuse[embeddings]'")
+    feed = tmp_path / "feed"
+    feed.mkdir()
+    (feed / "uci.jsonl").write_text("".join(need_shared(UCI).read_text(encoding="utf-8").splitlines(keepends=True)[:300]),
+                                    encoding="utf-8")
+    runs = {}
+    for engine in ("local", "ray"):
+        out, state = tmp_path / f"out-{engine}", tmp_path / f"state-{engine}"
+        assert main(["cluster", str(feed / "uci.jsonl"), "-o", str(out), "--state", str(state), "--no-briefings",
+                     "-q", "--embeddings", "--engine", engine, "--workers", "2" if engine == "ray" else "1"]) == 0
+        with open_state(state) as db, db.read() as conn:
+            runs[engine] = output_files(out), load_articles(conn)[0]
+    assert json.loads(runs["local"][0]["index.json"])["counts"]["multi_article_stories"] > 10
+    assert runs["ray"] == runs["local"]
