@@ -14,10 +14,18 @@ from corpus import EXAMPLE, output_files
 IN_AMENAS = EXAMPLE
 
 
-
-
 @pytest.mark.integration
-def test_parallel_briefings_are_byte_identical_to_serial(tmp_path: Path) -> None:
+def test_parallel_briefings_are_byte_identical_to_serial(tmp_path: Path, monkeypatch) -> None:
+    from newsfuse.cluster import spool
+
+    made: list[spool.Briefings] = []
+
+    class Recorded(spool.Briefings):
+        def __setitem__(self, sid, outcome):  # type: ignore[no-untyped-def]
+            made.append(self)
+            super().__setitem__(sid, outcome)
+
+    monkeypatch.setattr(spool, "Briefings", Recorded)
     # A join threshold no pair reaches: each of the five reports is its own story, five briefings to share out.
     args = [str(IN_AMENAS), "--threshold", "0.99", "-q"]
     assert main(["cluster", *args, "-o", str(tmp_path / "serial"), "--workers", "1"]) == 0
@@ -25,6 +33,8 @@ def test_parallel_briefings_are_byte_identical_to_serial(tmp_path: Path) -> None
     serial, parallel = output_files(tmp_path / "serial"), output_files(tmp_path / "parallel")
     assert len([f for f in serial if f.startswith("stories/") and f.endswith(".json")]) == 5
     assert serial == parallel
+    # The five briefings made ahead waited on disk (spool.Briefings), each dropped once written.
+    assert len(made) == 5 and len({id(b) for b in made}) == 1 and len(made[0]) == 0
 
 
 def test_a_failed_story_raises_where_the_serial_run_would() -> None:

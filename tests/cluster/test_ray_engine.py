@@ -28,14 +28,25 @@ MULTINEWS = SHARED / "eval" / "cluster-multinews-val" / "articles.jsonl"
 
 
 @pytest.mark.integration
-def test_ray_engine_writes_the_local_engines_files(tmp_path: Path) -> None:
+def test_ray_engine_writes_the_local_engines_files(tmp_path: Path, monkeypatch) -> None:
     pytest.importorskip("ray", reason="Ray is an optional extra: pip install 'newsfuse[ray]'")
+    from newsfuse.cluster import spool
+
+    received: list[str] = []
+
+    class Recorded(spool.Briefings):
+        def __setitem__(self, sid, outcome):  # type: ignore[no-untyped-def]
+            received.append(sid)
+            super().__setitem__(sid, outcome)
+
+    monkeypatch.setattr(spool, "Briefings", Recorded)
     args = [str(IN_AMENAS), "--threshold", "0.99", "-q"]  # five one-report stories
     assert main(["cluster", *args, "-o", str(tmp_path / "local"), "--workers", "1"]) == 0
     assert main(["cluster", *args, "-o", str(tmp_path / "ray"), "--engine", "ray", "--workers", "2"]) == 0
     local, ray = output_files(tmp_path / "local"), output_files(tmp_path / "ray")
     assert len([f for f in local if f.startswith("stories/") and f.endswith(".json")]) == 5
     assert local == ray
+    assert len(set(received)) == 5  # all five were briefed by the Ray actors, none left to the serial fallback
 
 
 def thousand_articles(folder: Path) -> list[str]:

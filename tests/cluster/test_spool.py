@@ -89,3 +89,33 @@ def test_an_interrupted_save_leaves_the_store_and_no_spool(tmp_path: Path, monke
     monkeypatch.setattr(api, "save_run", real_save)
     report = api.run_cluster([str(path)], tmp_path / "out", state, options=api.ClusterOptions(briefings=False))
     assert report.new_articles == 300 and report.known_articles == 0
+
+
+class _Unpicklable(Exception):
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        raise TypeError("cannot pickle")
+
+
+def test_briefings_made_ahead_wait_on_disk_and_come_back_whole(tmp_path: Path) -> None:
+    import gc
+
+    rendered = {"json": "{}\n", "md": "# A story\n", "html": "<p>é</p>"}
+    briefings = spool.Briefings(str(tmp_path))
+    briefings["s2"], briefings["s1"], briefings["s3"] = rendered, None, ValueError("no sentences")
+    briefings["s4"] = _Unpicklable("a parser's own exception")
+    files = list(tmp_path.glob("newsfuse-briefings-*.sqlite"))
+    assert len(files) == 1 and files[0].stat().st_size > 0
+    assert briefings["s2"] == rendered and briefings["s1"] is None and list(briefings) == ["s1", "s2", "s3", "s4"]
+    assert isinstance(briefings["s3"], ValueError) and str(briefings["s3"]) == "no sentences"
+    assert isinstance(briefings["s4"], RuntimeError) and "a parser's own exception" in str(briefings["s4"])
+    del briefings["s2"]
+    assert "s2" not in briefings and len(briefings) == 3
+    with pytest.raises(KeyError):
+        briefings["s2"]
+    briefings.close()
+    assert not files[0].exists()
+    dropped = spool.Briefings(str(tmp_path))
+    dropped["x"] = rendered
+    del dropped
+    gc.collect()
+    assert not list(tmp_path.glob("newsfuse-briefings-*.sqlite"))  # removed when collected, at the latest

@@ -151,6 +151,13 @@ def briefing_documents(members: Iterable[StoredArticle]) -> list[Any]:
     return [a.raw for a in members if a.raw is not None and a.text]
 
 
+def may_have_documents(members: Iterable[StoredArticle]) -> bool:
+    """Whether ``briefing_documents`` of these members can be non-empty, asked of members loaded
+    light (``chars`` set, ``raw`` not loaded) as well as whole: a light member with text may have a
+    document; a whole one must have it. A story that turns out to have none briefs to None, as serially."""
+    return any(a.chars > 0 if a.chars is not None else (a.raw is not None and bool(a.text)) for a in members)
+
+
 def write_if_changed(path: Path, text: str) -> list[Path]:
     """Write ``text`` to ``path`` unless it already holds it; atomically (temporary file, then rename)."""
     data = text.encode("utf-8")

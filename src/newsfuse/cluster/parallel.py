@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -56,7 +56,7 @@ def _brief(members: list[Any], settings: Settings) -> Rendered:
 class Prebriefed:
     """Briefings computed ahead by a pool; called like ``output.brief_story``."""
 
-    def __init__(self, results: dict[str, Rendered | BaseException], fallback: Callable[..., Rendered]) -> None:
+    def __init__(self, results: Mapping[str, Rendered | BaseException], fallback: Callable[..., Rendered]) -> None:
         self.results, self.fallback = results, fallback
 
     def __call__(self, members: Sequence[Any], settings: Settings, rejected: list) -> Rendered:
@@ -64,6 +64,8 @@ class Prebriefed:
         if sid not in self.results:
             return self.fallback(members, settings, rejected)
         result = self.results[sid]
+        if isinstance(self.results, MutableMapping):
+            del self.results[sid]  # written once: the spool need not keep it
         if isinstance(result, BaseException):
             raise result
         return result
@@ -74,22 +76,27 @@ def prebrief(outdir: Path, articles: Sequence[Any], todo: Mapping[str, str | Non
              runner: Callable[..., dict] | None = None, load: LoadStory | None = None) -> Prebriefed | None:
     """Brief ahead, in ``workers`` processes (or with ``runner``, e.g. the Ray engine), the stories
     ``output.write_outputs`` will brief (``output.needs_briefing``); None when fewer than two need it.
-    A story of headlines only has nothing to brief (``output.briefing_documents``): it is left to the
-    caller, which finds that at once, rather than costing a worker that loads a model for it.
+    A story of headlines only has nothing to brief (``output.may_have_documents``: the run holds its
+    articles light, so a text's length stands for the documents): it is left to the caller, which
+    finds that at once, rather than costing a worker that loads a model for it.
     ``load`` (``output.LoadStory``) reads a story's members whole when it is handed to a worker; a
     ``runner`` (``ray_engine.brief_with_ray``) is given ``load`` too and streams the stories the same way."""
-    from .output import brief_story, briefing_documents, needs_briefing
+    from .output import brief_story, may_have_documents, needs_briefing
 
     by_story: dict[str, list[Any]] = defaultdict(list)
     for a in articles:
         by_story[a.story].append(a)
     jobs = [(sid, members) for sid, members in sorted(by_story.items())
-            if needs_briefing(outdir, sid, members, todo, options, known) and briefing_documents(members)]
+            if needs_briefing(outdir, sid, members, todo, options, known) and may_have_documents(members)]
     if len(jobs) < 2 or (runner is None and workers < 2):
         return None
+    from .spool import Briefings
+
+    spool = Briefings()  # the rendered briefings wait on disk, not in memory, until they are written
     if runner is not None:
-        return Prebriefed(runner(jobs, settings, workers, progress=progress, load=load), brief_story)
-    return Prebriefed(brief_in_parallel(jobs, settings, workers, progress=progress, load=load), brief_story)
+        return Prebriefed(runner(jobs, settings, workers, progress=progress, load=load, results=spool), brief_story)
+    return Prebriefed(brief_in_parallel(jobs, settings, workers, progress=progress, load=load, results=spool),
+                      brief_story)
 
 
 def story_size(members: Sequence[Any]) -> int:
@@ -99,13 +106,15 @@ def story_size(members: Sequence[Any]) -> int:
 
 def brief_in_parallel(stories: Iterable[tuple[str, list[Any]]], settings: Settings, workers: int,
                       progress: StoryProgress | None = None, load: LoadStory | None = None,
-                      ) -> dict[str, Rendered | BaseException]:
+                      results: MutableMapping[str, Rendered | BaseException] | None = None,
+                      ) -> MutableMapping[str, Rendered | BaseException]:
     """Story id -> its rendered briefing (or the exception it raised), briefed by ``workers`` processes.
 
     At most ``IN_FLIGHT_PER_WORKER`` stories per worker are handed over at a time, each read whole
-    (``load``) only then, so the documents held are a few stories', not the feed's."""
+    (``load``) only then, so the documents held are a few stories', not the feed's. Each result goes
+    into ``results`` as it arrives (``spool.Briefings`` keeps them on disk; a dict when not given)."""
     jobs = sorted(stories, key=lambda job: (-story_size(job[1]), job[0]))
-    results: dict[str, Rendered | BaseException] = {}
+    results = {} if results is None else results
     if not jobs:
         return results
     context = multiprocessing.get_context("forkserver")

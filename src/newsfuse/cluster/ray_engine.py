@@ -34,7 +34,7 @@ from __future__ import annotations
 import logging
 import pickle
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, MutableMapping, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -219,30 +219,23 @@ class StoryBriefer:
             outcome: Rendered | BaseException = _brief(members, settings)
         except Exception as exc:  # noqa: BLE001 - kept for the driver to raise where a serial run would
             outcome = exc
-        return _pickled(sid, outcome)
+        from .spool import pickled
 
-
-def _pickled(sid: str, outcome: Rendered | BaseException) -> bytes:
-    """An exception that cannot be pickled still reaches the driver, as its description."""
-    try:
-        return pickle.dumps((sid, outcome))
-    except Exception:  # noqa: BLE001 - any pickling failure
-        from ..pipeline import describe
-
-        return pickle.dumps((sid, RuntimeError(describe(outcome) if isinstance(outcome, BaseException) else "unpicklable")))
+        return pickle.dumps((sid, pickled(outcome)))  # an unpicklable exception travels as its description
 
 
 def brief_with_ray(jobs: Sequence[tuple[str, list[Any]]], settings: Settings, workers: int | None = None,
                    address: str | None = None, progress: StoryProgress | None = None,
-                   load: LoadStory | None = None) -> dict[str, Rendered | BaseException]:
+                   load: LoadStory | None = None, results: MutableMapping[str, Rendered | BaseException] | None = None,
+                   ) -> MutableMapping[str, Rendered | BaseException]:
     """Story id -> rendered briefing (or its exception), briefed by a pool of actors (one CPU each), largest first.
 
     Stories are streamed to the actors: each actor has at most ``IN_FLIGHT_PER_WORKER`` stories
     handed to it at once, and a story's members are read whole (``load``) only when it is handed
     over, so the driver holds a few stories' documents, not the feed's (``parallel.brief_in_parallel``
-    does the same with processes)."""
+    does the same with processes). Each result goes into ``results`` as it arrives (a dict when not given)."""
     ordered = sorted(jobs, key=lambda job: (-story_size(job[1]), job[0]))
-    results: dict[str, Rendered | BaseException] = {}
+    results = {} if results is None else results
     if not ordered:
         return results
     with ray_session(address, workers) as ray:
@@ -267,8 +260,8 @@ def brief_with_ray(jobs: Sequence[tuple[str, list[Any]]], settings: Settings, wo
                 ready, _ = ray.wait(list(pending), num_returns=1)
                 for ref in ready:
                     free.append(pending.pop(ref))
-                    sid, outcome = pickle.loads(ray.get(ref))
-                    results[sid] = outcome
+                    sid, blob = pickle.loads(ray.get(ref))
+                    results[sid] = pickle.loads(blob)
                 if progress:
                     progress(len(results), len(ordered))
                 submit()

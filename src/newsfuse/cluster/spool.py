@@ -20,6 +20,10 @@ was, and its spool file is removed on exit (``TMPDIR`` chooses where it lives; a
 run killed with -9 leaves it there, a plain temporary file). The save itself
 streams from the spool into the one transaction, so it is as atomic as before.
 
+Briefings made ahead by the parallel engines go the same way (``Briefings``): a worker's rendered
+JSON, Markdown and HTML wait in a temporary file until ``output.write_outputs`` writes them, so a
+feed of many stories does not hold every story's rendered briefing at once.
+
 The clusterer's expired stories go the same way (``RetiredStories``, table ``stories``): a story
 whose latest article left the assignment window can take no more articles (``online.expire``), so
 its pruned centroids (~24 KB a story) wait here, not in memory, until the save reads them back
@@ -32,7 +36,8 @@ import os
 import pickle
 import sqlite3
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import weakref
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping, Sequence
 from datetime import datetime
 from typing import NamedTuple
 
@@ -168,3 +173,72 @@ class Spooled(Sequence):
 
     def __iter__(self) -> Iterator[Article]:
         return self.spool.load(self.entries)
+
+
+def pickled(outcome: object) -> bytes:
+    """``outcome`` pickled; an exception that cannot be pickled still travels, as its description."""
+    try:
+        return pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # noqa: BLE001 - any pickling failure
+        if not isinstance(outcome, BaseException):
+            raise
+        from ..pipeline import describe
+
+        return pickle.dumps(RuntimeError(describe(outcome)), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+class Briefings(MutableMapping[str, object]):
+    """Story id -> a briefing made ahead (rendered files, or the exception it raised), pickled to a
+    temporary SQLite file as it arrives and read back when the caller writes that story.
+
+    Why: ``parallel.brief_in_parallel`` and ``ray_engine.brief_with_ray`` finish stories in any order,
+    while ``output.write_outputs`` writes them in story order after all are done; held in a dict,
+    every rendered briefing of the feed (tens of KB a story) stayed in memory until the end. The
+    file is removed by ``close`` or, at the latest, when this object is collected."""
+
+    def __init__(self, folder: str | None = None) -> None:
+        fd, path = tempfile.mkstemp(prefix="newsfuse-briefings-", suffix=".sqlite", dir=folder)
+        os.close(fd)
+        self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        self._db.execute("PRAGMA journal_mode=OFF")
+        self._db.execute("PRAGMA synchronous=OFF")
+        self._db.execute("CREATE TABLE briefings (id TEXT PRIMARY KEY, blob BLOB NOT NULL)")
+        self._ids: set[str] = set()
+        self._close = weakref.finalize(self, _discard, self._db, path)
+
+    def __setitem__(self, sid: str, outcome: object) -> None:
+        self._db.execute("INSERT OR REPLACE INTO briefings VALUES (?, ?)", (sid, pickled(outcome)))
+        self._ids.add(sid)
+
+    def __getitem__(self, sid: str) -> object:
+        row = self._db.execute("SELECT blob FROM briefings WHERE id = ?", (sid,)).fetchone() if sid in self._ids else None
+        if row is None:
+            raise KeyError(sid)
+        return pickle.loads(row[0])
+
+    def __delitem__(self, sid: str) -> None:
+        if sid not in self._ids:
+            raise KeyError(sid)
+        self._db.execute("DELETE FROM briefings WHERE id = ?", (sid,))
+        self._ids.discard(sid)
+
+    def __contains__(self, sid: object) -> bool:
+        return sid in self._ids
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self._ids))
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def close(self) -> None:
+        self._ids = set()
+        self._close()
+
+
+def _discard(db: sqlite3.Connection, path: str) -> None:
+    db.close()
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
