@@ -99,11 +99,27 @@ def test_a_feed_of_several_windows_saves_what_the_clusterer_in_memory_saves(tmp_
     second = _feed(tmp_path / "b.jsonl", range(3, 6), per_week=25, salt="later")
     with monkeypatch.context() as m:  # the clusterer as before: every story in memory until the save
         m.setattr(api, "_retiring", lambda state, _spool: state)
+        m.setattr(api, "settled_before", lambda _articles, _config: None)  # and every stored story loaded
         want_files, want_rows = _run([first, second], tmp_path / "memory")
     counting = _Counting(monkeypatch)
+    from newsfuse.store import records
+
+    loads: list[tuple[int, int]] = []
+    real_load = records.load_cluster
+
+    def load_cluster(conn, config=None, since=None):  # type: ignore[no-untyped-def]
+        state = real_load(conn, config, since)
+        loads.append((len(state.stories), len(state.settled)))
+        return state
+
+    monkeypatch.setattr(records, "load_cluster", load_cluster)
     got_files, got_rows = _run([first, second], tmp_path / "spooled")
     stories = len({r[0] for r in got_rows["cluster_stories"]})
     assert counting.retired > 0 and counting.peak < stories / 2  # only the live stories were held
+    # The second run left the stories that had expired before its first article in the store: it
+    # loaded the live ones (the running story, the undated ones, the last week's) and their ids only.
+    (first_loaded, first_settled), (second_loaded, second_settled) = loads
+    assert first_loaded == first_settled == 0 and second_settled > 60 and second_loaded < 20
     assert set(got_files) >= {"index.json", "index.html"}
     assert got_files == want_files
     assert got_rows == want_rows
@@ -170,3 +186,27 @@ def test_the_save_reads_retired_stories_through_story_of() -> None:
     assert online.story_of(state, "kept").articles == ["a"]
     state.stories["kept"] = Story("kept", None, None, ["in", "memory"], None)
     assert online.story_of(state, "kept").articles == ["in", "memory"]  # memory first
+
+
+def test_stories_left_in_the_store_are_exactly_ones_the_first_article_would_expire() -> None:
+    """``settled_before``: every stored story it leaves out is one ``expire`` drops at the feed's first
+    dated article (so leaving it out changes no assignment); a story the window still holds is loaded."""
+    from newsfuse.cluster.spool import Entry, Spooled
+
+    config = online.ClusterConfig()
+    first = datetime(2022, 5, 10, 6)
+    feed = Spooled([Entry("late", "f", first + timedelta(days=2), 1), Entry("u", "f", None, 2),
+                    Entry("early", "f", first, 0)], spool=None)  # type: ignore[arg-type]
+    since = api.settled_before(feed, config)
+    assert since is not None
+    lasts = [first - timedelta(days=config.window_days, hours=h) for h in range(-30, 60, 3)]
+    state = ClusterState(config)
+    for i, last in enumerate(lasts):
+        story = Story(f"s{i}", last, last, [f"a{i}"], None, {f"w{i}": 1.0})
+        state.stories[story.id] = story
+        online.add_to_story(state, story, f"b{i}", online.ArticleVectors({f"w{i}": 1.0}, {}, {}, None), last)
+    online.expire(state, first)
+    live = {sid for sid in state.stories if any(sid in ids for ids in state.index.values())}
+    left_out = {f"s{i}" for i, last in enumerate(lasts) if last < since}
+    assert live and left_out and not (live & left_out)
+    assert api.settled_before(Spooled([Entry("u", "f", None, 0)], spool=None), config) is None  # type: ignore[arg-type]

@@ -14,6 +14,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +39,7 @@ from .model import Article, Assignment
 from .online import ClusterConfig, ClusterState
 from .output import LoadStory, output_key, sha256, write_outputs
 from .spool import RetiredStories, Spool, Spooled
-from .stream import Features, cluster_articles
+from .stream import Features, cluster_articles, naive_utc
 
 #: progress(phase, done[, total]): phase is "read" (inputs read), "cluster" (articles assigned) or
 #: "brief" (stories briefed in parallel, with the number to brief).
@@ -124,13 +125,14 @@ def _cluster_and_save(db: Any, articles: Spooled, state_dir: Path | str | None, 
     up front), so the batch becomes visible whole or not at all, as before, without being held."""
     with db.read() as conn:
         config = _config(rec.stored_config(conn), options.config, locate(state_dir).shown)
-        generation, state = rec.cluster_generation(conn), _retiring(rec.load_cluster(conn, config), articles.spool)
+        since = settled_before(articles, config)
+        generation, state = rec.cluster_generation(conn), _retiring(rec.load_cluster(conn, config, since), articles.spool)
     embedder = _embedder(options) if config.w_embed > 0 else None
     before = Counter(state.df)
     assignments = cluster_articles(state, articles, embedder, counter.cluster, engine.features)
     with db.write() as conn:  # the clustering and what it leaves to write, in one transaction
         if rec.cluster_generation(conn) != generation:  # a serve worker clustered reports meanwhile
-            state = _retiring(rec.load_cluster(conn, config), articles.spool)
+            state = _retiring(rec.load_cluster(conn, config, since), articles.spool)
             before = Counter(state.df)
             assignments = cluster_articles(state, articles, embedder, counter.cluster, engine.features)
         changed = save_run(conn, state, before, each_stored(articles, assignments),
@@ -138,6 +140,20 @@ def _cluster_and_save(db: Any, articles: Spooled, state_dir: Path | str | None, 
     report.new_articles = len(assignments)
     report.known_articles = len(articles) - len(assignments)
     return changed
+
+
+def settled_before(articles: Spooled, config: ClusterConfig) -> datetime | None:
+    """The time before which a stored story's latest article means it can take none of this feed.
+
+    The first dated article assigned expires every story whose latest article is more than
+    ``window_days`` older (``online.expire``), before it is compared with any; undated articles come
+    after the dated ones (``stream.stream_order``). So such stories need not be loaded: this is the
+    feed's earliest dated time less the window, less a day of margin (naive times are read as local
+    time by ``expire``). None when no article is dated: then every story may be a candidate."""
+    times = [naive_utc(e.published) for e in articles.entries if e.published is not None]
+    if not times:
+        return None
+    return min(times) - timedelta(days=config.window_days + 1)
 
 
 def _retiring(state: ClusterState, spool: Spool) -> ClusterState:

@@ -127,6 +127,9 @@ class ClusterState:
     index: dict[str, set[str]] = field(default_factory=dict)
     expiry: list[tuple[datetime, str]] = field(default_factory=list)
     retired: Retired | None = None
+    #: Articles of stored stories left in the store (``store.records.load_cluster(since=...)``): they
+    #: had expired before this feed begins, so they can take nothing; their articles are still known.
+    settled: set[str] = field(default_factory=set)
 
 
 def story_of(state: ClusterState, sid: str) -> Story:

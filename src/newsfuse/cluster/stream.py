@@ -80,7 +80,7 @@ def cluster_articles(
     out = []
     for n, ((article, t), e) in enumerate(zip(pairs, embeds, strict=True)):
         out.append(assign(state, article.id, article.title, vectorize(state, t, e, not article.text.strip()),
-                          _naive(article.published)))
+                          naive_utc(article.published)))
         if tick is not None:
             tick(n + 1)
     return out
@@ -93,10 +93,10 @@ def _embeddings(articles: Iterable[Article], embedder: Embedder) -> list[Embeddi
 
 
 def known_articles(state: ClusterState) -> set[str]:
-    return {a for story in state.stories.values() for a in story.articles}
+    return {a for story in state.stories.values() for a in story.articles} | state.settled
 
 
-def _naive(when: datetime | None) -> datetime | None:
+def naive_utc(when: datetime | None) -> datetime | None:
     if when is None or when.tzinfo is None:
         return when
     return when.astimezone(UTC).replace(tzinfo=None)

@@ -60,6 +60,10 @@ class Cursor:
     def fetchall(self) -> list[tuple]:
         return self._cur.fetchall()
 
+    def __iter__(self) -> Iterator[tuple]:
+        """Rows one at a time, so a long result need not become one list (both drivers iterate)."""
+        return iter(self._cur)
+
     @property
     def rowcount(self) -> int:
         return self._cur.rowcount

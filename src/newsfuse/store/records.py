@@ -463,14 +463,26 @@ def cluster_generation(conn: Connection) -> int:
     return int(row[0]) if row else 0
 
 
-def load_cluster(conn: Connection, config: ClusterConfig | None = None) -> ClusterState:
-    """Rebuild the clusterer's state (inverted index and expiry heap included)."""
+def load_cluster(conn: Connection, config: ClusterConfig | None = None, since: datetime | None = None) -> ClusterState:
+    """Rebuild the clusterer's state (inverted index and expiry heap included).
+
+    ``since`` (naive UTC): stories whose latest article is older stay in the store; only their
+    article ids are read (``ClusterState.settled``). A run passes the time before which every stored
+    story would expire at its first dated article (``cluster.api``), so the assignment is the same
+    as with every story loaded, and an incremental run's memory follows the live stories, not the
+    store. A story with no dated article never expires and is always loaded."""
     state = ClusterState(config or cluster_config(conn))
     state.df = Counter(dict(conn.execute("SELECT term, n FROM cluster_df").fetchall()))
     state.n_docs = int(get_meta(conn, "cluster_n_docs") or 0)
+    where, args = "", ()
+    if since is not None:
+        for (articles,) in conn.execute("SELECT articles FROM cluster_stories WHERE last IS NOT NULL AND last < ?",
+                                        (_iso(since),)):
+            state.settled.update(json.loads(articles))
+        where, args = " WHERE last IS NULL OR last >= ?", (_iso(since),)
     for sid, first, last, title, articles, words, names, heads, embed in conn.execute(
-            "SELECT id, first, last, title, articles, words, names, heads, embed FROM cluster_stories "
-            "ORDER BY id").fetchall():
+            "SELECT id, first, last, title, articles, words, names, heads, embed FROM cluster_stories"
+            f"{where} ORDER BY id", args).fetchall():
         story = Story(sid, _time(first), _time(last), json.loads(articles), title, json.loads(words),
                       json.loads(names), json.loads(heads), json.loads(embed) if embed else None)
         state.stories[sid] = story
