@@ -121,3 +121,31 @@ def test_ray_engine_with_embeddings_clusters_as_the_local_engine_does(tmp_path: 
             runs[engine] = output_files(out), load_articles(conn)[0]
     assert json.loads(runs["local"][0]["index.json"])["counts"]["multi_article_stories"] > 10
     assert runs["ray"] == runs["local"]
+
+
+@pytest.mark.integration
+def test_ray_engine_streams_the_feed_in_windows_and_clusters_as_before(tmp_path: Path, monkeypatch) -> None:
+    """Cleaning in several Ray Data jobs (a window of records each), the term bags read back from
+    their file: the same clustering as the local engine, with a window far smaller than the feed."""
+    pytest.importorskip("ray", reason="Ray is an optional extra: pip install 'newsfuse[ray]'")
+    from newsfuse.cluster import ray_engine
+
+    monkeypatch.setattr(ray_engine, "CLEAN_WINDOW", 150)
+    windows: list[int] = []
+    real = ray_engine.RayFeed._clean_window
+
+    def counted(self, items, settings):  # type: ignore[no-untyped-def]
+        windows.append(len(items))
+        return real(self, items, settings)
+
+    monkeypatch.setattr(ray_engine.RayFeed, "_clean_window", counted)
+    feed = tmp_path / "feed"
+    feed.mkdir()
+    uci = need_shared(UCI).read_text(encoding="utf-8").splitlines(keepends=True)[:500]
+    (feed / "uci.jsonl").write_text("".join(uci) + uci[7], encoding="utf-8")  # a repeat in another window
+    inputs = [str(feed / "uci.jsonl"), str(IN_AMENAS)]
+    local = cluster(inputs, tmp_path, "local")  # the repeated record is reported: exit 1
+    ray = cluster(inputs, tmp_path, "ray")
+    assert len(windows) >= 4 and max(windows) == 150
+    assert ray == local
+

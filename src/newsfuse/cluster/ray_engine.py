@@ -56,6 +56,9 @@ LOCAL_OBJECT_STORE_BYTES = 512 * 1024 * 1024
 #: (a few ms) is small against the work (0.1 ms per headline, ~12-16 ms per full article cleaned and
 #: featured; bench/ray_cluster.py), few enough that a feed of thousands spreads over every worker.
 CLEAN_BATCH, FEATURE_BATCH = 64, 256
+#: Records cleaned per Ray Data job: the driver holds one window of records and outcomes at a time
+#: (a few tens of MB of full articles), and a job's start-up (~1 s) is small against its work.
+CLEAN_WINDOW = 4096
 
 
 def _ray() -> Any:
@@ -121,20 +124,33 @@ def clean_batch(batch: dict[str, Any], settings: Settings) -> dict[str, Any]:
 class RayFeed:
     """The Ray engine's cleaner (``ingest.Cleaner``) and feature extractor (``stream.Features``).
 
-    One Ray Data job parses and cleans the records and computes their term bags in the same task
-    (``clean_batch``: an article is not shipped out twice); ``features`` then hands the
-    clustering the bags already made, looked up by (origin, id) so a rejected duplicate's bags
-    are never used for the article kept. Embeddings (``--embeddings``) are computed by an actor
-    pool whose actors each load MiniLM once.
+    One Ray Data job per window of ``CLEAN_WINDOW`` records parses and cleans them and computes their
+    term bags in the same task (``clean_batch``: an article is not shipped out twice); the outcomes
+    are yielded in input order as each window finishes, so the feed is streamed into the run's spool,
+    never held whole, and the bags (~18 KB an article) go to a temporary file (``spool.Pickles``).
+    ``features`` then hands the clustering the bags already made, read back a chunk at a time and
+    looked up by (origin, id) so a rejected duplicate's bags are never used for the article kept.
+    Embeddings (``--embeddings``) are computed by an actor pool whose actors each load MiniLM once.
     """
 
     def __init__(self) -> None:
-        self.terms: dict[tuple[str, str], Terms] = {}
+        from .spool import Pickles
 
-    def clean(self, items: Iterable[Item], settings: Settings) -> list[Article | Rejection]:
-        """Outcomes in input order; rejections found while reading need no cleaning and stay here."""
+        self.terms = Pickles("newsfuse-terms-")
+
+    def clean(self, items: Iterable[Item], settings: Settings) -> Iterator[Article | Rejection]:
+        """Outcomes in input order, a window at a time; rejections found while reading need no cleaning."""
+        window: list[Item] = []
+        for item in items:
+            window.append(item)
+            if len(window) >= CLEAN_WINDOW:
+                yield from self._clean_window(window, settings)
+                window = []
+        if window:
+            yield from self._clean_window(window, settings)
+
+    def _clean_window(self, items: Sequence[Item], settings: Settings) -> list[Article | Rejection]:
         ray = _ray()
-        items = list(items)
         work = [n for n, item in enumerate(items) if not isinstance(item, Rejection)]
         out: list[Any] = [item if isinstance(item, Rejection) else None for item in items]
         if work:
@@ -142,19 +158,28 @@ class RayFeed:
                 data = _dataset(ray, [pickle.dumps(items[n]) for n in work], CLEAN_BATCH)
                 cleaned = data.map_batches(clean_batch, batch_size=CLEAN_BATCH, batch_format="numpy",
                                            fn_kwargs={"settings": settings})
+                bags: dict[str, Terms] = {}
                 for n, (outcome, terms) in zip(work, _results(cleaned, len(work)), strict=True):
                     out[n] = outcome
-                    if terms is not None:
-                        self.terms.setdefault((outcome.origin, outcome.id), terms)
+                    if terms is not None and _key(outcome) not in self.terms:
+                        bags.setdefault(_key(outcome), terms)  # the first bag of a key wins
+                self.terms.put_many(bags.items())
         return out
 
-    def features(self, articles: Sequence[Article], embedder: Embedder | None) -> tuple[list[Terms], list[Embedding]]:
-        """The bags made while cleaning, looked up by the articles' (origin, id); from a ``spool.Spooled``
-        feed by its entries, so no text is read back for it."""
-        keys = [(a.origin, a.id) for a in getattr(articles, "entries", articles)]
+    def features(self, articles: Sequence[Article], embedder: Embedder | None) -> tuple[Sequence[Terms], list[Embedding]]:
+        """The bags made while cleaning, looked up by the articles' (origin, id) and read back from
+        their file on each pass; from a ``spool.Spooled`` feed by its entries, so no text is read back."""
+        from .spool import PickledSequence
+
+        keys = [_key(a) for a in getattr(articles, "entries", articles)]
         if embedder is not None or any(k not in self.terms for k in keys):
             return features_with_ray(articles, embedder)
-        return [self.terms[k] for k in keys], [None] * len(keys)
+        return PickledSequence(self.terms, keys), [None] * len(keys)  # type: ignore[return-value]
+
+
+def _key(article: Any) -> str:
+    """An article's (origin, id) as one key of ``RayFeed.terms``."""
+    return f"{article.origin}\x00{article.id}"
 
 
 class MiniLMOnWorkers:

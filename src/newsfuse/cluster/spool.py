@@ -187,53 +187,105 @@ def pickled(outcome: object) -> bytes:
         return pickle.dumps(RuntimeError(describe(outcome)), protocol=pickle.HIGHEST_PROTOCOL)
 
 
-class Briefings(MutableMapping[str, object]):
-    """Story id -> a briefing made ahead (rendered files, or the exception it raised), pickled to a
-    temporary SQLite file as it arrives and read back when the caller writes that story.
+class Pickles(MutableMapping[str, object]):
+    """Key -> a pickled value in a temporary SQLite file: what a run computes ahead and needs later,
+    kept on disk instead of in memory. The keys (short strings) stay in memory; ``close`` removes
+    the file, or, at the latest, collecting this object does.
 
-    Why: ``parallel.brief_in_parallel`` and ``ray_engine.brief_with_ray`` finish stories in any order,
-    while ``output.write_outputs`` writes them in story order after all are done; held in a dict,
-    every rendered briefing of the feed (tens of KB a story) stayed in memory until the end. The
-    file is removed by ``close`` or, at the latest, when this object is collected."""
+    Used for briefings made ahead (``Briefings``) and for the Ray engine's term bags
+    (``ray_engine.RayFeed``): both are produced in any order for a whole feed and read back later,
+    one or a chunk at a time."""
 
-    def __init__(self, folder: str | None = None) -> None:
-        fd, path = tempfile.mkstemp(prefix="newsfuse-briefings-", suffix=".sqlite", dir=folder)
+    def __init__(self, prefix: str = "newsfuse-", folder: str | None = None) -> None:
+        fd, path = tempfile.mkstemp(prefix=prefix, suffix=".sqlite", dir=folder)
         os.close(fd)
         self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=OFF")
         self._db.execute("PRAGMA synchronous=OFF")
-        self._db.execute("CREATE TABLE briefings (id TEXT PRIMARY KEY, blob BLOB NOT NULL)")
-        self._ids: set[str] = set()
+        self._db.execute("CREATE TABLE kept (key TEXT PRIMARY KEY, blob BLOB NOT NULL)")
+        self._keys: set[str] = set()
         self._close = weakref.finalize(self, _discard, self._db, path)
 
-    def __setitem__(self, sid: str, outcome: object) -> None:
-        self._db.execute("INSERT OR REPLACE INTO briefings VALUES (?, ?)", (sid, pickled(outcome)))
-        self._ids.add(sid)
+    def __setitem__(self, key: str, value: object) -> None:
+        self.put_many([(key, value)])
 
-    def __getitem__(self, sid: str) -> object:
-        row = self._db.execute("SELECT blob FROM briefings WHERE id = ?", (sid,)).fetchone() if sid in self._ids else None
+    def put_many(self, items: Iterable[tuple[str, object]]) -> None:
+        rows = [(key, pickled(value)) for key, value in items]
+        self._db.executemany("INSERT OR REPLACE INTO kept VALUES (?, ?)", rows)
+        self._keys.update(key for key, _ in rows)
+
+    def __getitem__(self, key: str) -> object:
+        row = self._db.execute("SELECT blob FROM kept WHERE key = ?", (key,)).fetchone() if key in self._keys else None
         if row is None:
-            raise KeyError(sid)
+            raise KeyError(key)
         return pickle.loads(row[0])
 
-    def __delitem__(self, sid: str) -> None:
-        if sid not in self._ids:
-            raise KeyError(sid)
-        self._db.execute("DELETE FROM briefings WHERE id = ?", (sid,))
-        self._ids.discard(sid)
+    def get_many(self, keys: Iterable[str]) -> Iterator[object]:
+        """The values of ``keys``, in that order, read ``CHUNK`` at a time (a missing key raises)."""
+        chunk: list[str] = []
+        for key in keys:
+            chunk.append(key)
+            if len(chunk) >= CHUNK:
+                yield from self._read(chunk)
+                chunk = []
+        if chunk:
+            yield from self._read(chunk)
 
-    def __contains__(self, sid: object) -> bool:
-        return sid in self._ids
+    def _read(self, keys: Sequence[str]) -> list[object]:
+        unique = sorted(set(keys))
+        found = dict(self._db.execute(f"SELECT key, blob FROM kept WHERE key IN ({','.join('?' * len(unique))})",
+                                      unique).fetchall())
+        return [pickle.loads(found[k]) for k in keys]
+
+    def __delitem__(self, key: str) -> None:
+        if key not in self._keys:
+            raise KeyError(key)
+        self._db.execute("DELETE FROM kept WHERE key = ?", (key,))
+        self._keys.discard(key)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._keys
 
     def __iter__(self) -> Iterator[str]:
-        return iter(sorted(self._ids))
+        return iter(sorted(self._keys))
 
     def __len__(self) -> int:
-        return len(self._ids)
+        return len(self._keys)
 
     def close(self) -> None:
-        self._ids = set()
+        self._keys = set()
         self._close()
+
+
+class Briefings(Pickles):
+    """Story id -> a briefing made ahead (rendered files, or the exception it raised), on disk from
+    the moment it arrives until it is written.
+
+    Why: ``parallel.brief_in_parallel`` and ``ray_engine.brief_with_ray`` finish stories in any order,
+    while ``output.write_outputs`` writes them in story order after all are done; held in a dict,
+    every rendered briefing of the feed (tens of KB a story) stayed in memory until the end."""
+
+    def __init__(self, folder: str | None = None) -> None:
+        super().__init__("newsfuse-briefings-", folder)
+
+
+class PickledSequence(Sequence):
+    """``keys`` seen as the values ``store`` holds for them: each pass reads them back a chunk at a
+    time, so a whole feed's values are never held (for code that iterates a list once or twice)."""
+
+    def __init__(self, store: Pickles, keys: Sequence[str]) -> None:
+        self.store, self.keys = store, keys
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def, override]
+        if isinstance(index, slice):
+            return PickledSequence(self.store, self.keys[index])
+        return self.store[self.keys[index]]
+
+    def __iter__(self) -> Iterator[object]:
+        return self.store.get_many(self.keys)
 
 
 def _discard(db: sqlite3.Connection, path: str) -> None:
