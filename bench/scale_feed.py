@@ -11,6 +11,11 @@ cleans, clusters and stores the feed; with ``--briefings`` it also briefs every 
 (serially, ``--workers 1``), so memory shows whether it follows the largest story or the feed.
 
     PYTHONPATH=src .venv/bin/python bench/scale_feed.py [--sizes 2000,8000] [--briefings] [--baseline DIR]
+        [--then 1000]
+
+``--then M``: an incremental run. A store is first filled with the n articles (a run not measured),
+then M later articles (the next copies, a week on) are clustered onto it with the same ``--state``;
+that second run is measured, so its memory shows whether it follows the store or the new feed.
 
 ``--baseline DIR`` (another checkout, e.g. a ``git worktree`` of main) runs its ``src`` on the
 same feed right before this checkout's, size by size, so both sides share the machine's load.
@@ -48,15 +53,21 @@ def write_feed(n: int, path: Path) -> int:
     return chars
 
 
-def run(n: int, briefings: bool, src: Path = ROOT / "src") -> dict:
+def run(n: int, briefings: bool, src: Path = ROOT / "src", then: int = 0) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         feed = Path(tmp) / "feed.jsonl"
-        chars = write_feed(n, feed)
+        chars = write_feed(n + then, feed)
         cmd = [sys.executable, "-c", "import sys; from newsfuse.cli import main; sys.exit(main())", "cluster", str(feed),
                "-o", str(Path(tmp) / "out"), "--state", str(Path(tmp) / "state"), "-q", "--workers", "1"]
         if not briefings:
             cmd.append("--no-briefings")
         env = {**os.environ, "PYTHONPATH": str(src) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+        if then:  # fill the store with the first n, then measure the run of the `then` later ones
+            lines = feed.read_text(encoding="utf-8").splitlines(keepends=True)
+            (Path(tmp) / "first.jsonl").write_text("".join(lines[:n]), encoding="utf-8")
+            feed.write_text("".join(lines[n:]), encoding="utf-8")
+            subprocess.run([*cmd[:4], str(Path(tmp) / "first.jsonl"), *cmd[5:]], env=env, check=False,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         _, status, usage = os.wait4(proc.pid, 0)
@@ -76,6 +87,7 @@ def main() -> None:
     ap.add_argument("--briefings", action="store_true", help="brief every story too (serially)")
     ap.add_argument("--json", type=Path, help="also write the records here")
     ap.add_argument("--baseline", type=Path, help="another checkout to run side by side (its src/)")
+    ap.add_argument("--then", type=int, default=0, help="measure an incremental run of this many later articles")
     args = ap.parse_args()
     if not MULTINEWS.exists():
         print(f"skipped: {MULTINEWS} is absent (research data lives in ../shared beside the checkout)")
@@ -86,7 +98,7 @@ def main() -> None:
           f"{'peak RSS MB':>11}", flush=True)
     for n in (int(x) for x in args.sizes.split(",")):
         for side, src in sides:
-            rec = {"side": side, **run(n, args.briefings, src)}
+            rec = {"side": side, **run(n, args.briefings, src, args.then)}
             records.append(rec)
             print(f"{side:>8} {n:8d} {rec['chars'] / 1e6:8.1f} {rec['stories']:7d} {rec['largest_story']:7d} "
                   f"{rec['wall']:7.1f} {rec['cpu']:7.1f} {rec['peak_rss_mb']:11.0f}"
