@@ -570,6 +570,7 @@ def _label(kind: str, cls: CountedClass, predicate, claims: list[Claim]) -> str:
     counts = Counter(c.counts for c in claims if c.counts)
     if kind != "count":
         verb = MEASURE_VERBS.get(claims[0].predicate, claims[0].predicate)
+        verb = _written(claims, claims[0].predicate) or verb if verb else verb
         units = ", ".join(dict.fromkeys(c.unit or "" for c in claims))
         return f"{_measure_label(claims, counts)}{' ' + verb if verb else ''} ({units})"
     what = class_label(cls, counts) or "number"
@@ -577,7 +578,23 @@ def _label(kind: str, cls: CountedClass, predicate, claims: list[Claim]) -> str:
     where = f" {places.pop()}" if len(places) == 1 else ""
     if not predicate or not isinstance(predicate, str):  # no verb: say what is counted, as written
         return f"{what}{where}"
-    return f"{what} {PREDICATE_WORDS.get((what, predicate), PREDICATE_WORDS.get(predicate, predicate))}{where}"
+    if " of " in cls.base:  # units of a thing: "counts of cyberstalking (indicted)", the verb as written
+        verb = _written(claims, predicate)  # the event befell a person, not the counts: no class name
+        return f"{what}{where}{f' ({verb})' if verb else ''}"
+    words = PREDICATE_WORDS.get((what, predicate), PREDICATE_WORDS.get(predicate))
+    return f"{what} {words or _written(claims, predicate) or predicate}{where}"
+
+
+def _written(claims: list[Claim], predicate) -> str | None:
+    """The verb the figure's claims use most for its event, as written ("paid", "indicted"), so that a
+    label says what the text says rather than the event class's name ("spent", "arrested"); ties go
+    to the class's own word when the text uses it, else to the first written."""
+    verbs = Counter(c.verb for c in claims if c.verb and c.predicate == predicate)
+    if not verbs:
+        return None
+    best = max(verbs.values())
+    tied = [v for v, n in verbs.items() if n == best]
+    return predicate if predicate in tied else tied[0]
 
 
 #: Plainer words for a few predicates in labels ("lives lost", "workers in all").

@@ -159,8 +159,30 @@ def counts_phrase(doc, q: Quantity, noun, via_of: bool) -> str:
     if noun.lemma_ == "hostage" and noun.text.lower() == "hostage" and len(words) > 1:
         return " ".join(w.lower_ for w in words[:-1]) + "s"  # "41 foreign worker hostage" -> "foreign workers"
     phrase = " ".join(w.lower_ for w in words).replace(" - ", "-").replace(" -", "-").lstrip("-– ")
+    units_of = _units_of(noun)
+    phrase = f"{phrase} of {units_of}" if units_of else phrase
     origin = _origin(noun)
     return f"{phrase} from {origin}" if origin else phrase
+
+
+def _units_of(noun) -> str | None:
+    """'two counts of cyberstalking', 'three cases of cholera': a noun that counts units of something
+    (resources/figures.toml ``unit_noun``) counts what its 'of' phrase names, so that phrase is part
+    of what is counted -- two counts of cyberstalking and two counts of obstruction are different
+    quantities (report4 split: equal values of different things grouped)."""
+    if noun.lemma_.lower() not in lexicon().unit_nouns:
+        return None
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if prep is None and after is not None and after.lower_ == "of":
+        prep = after  # the parser hung "of cyberstalking" on the verb: the words still say whose counts
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if pobj is None or (pobj.pos_ not in ("NOUN", "PROPN") and pobj.tag_ != "VBG") or pobj.like_num:
+        return None
+    mods = [t for t in pobj.lefts if t.dep_ in ("compound", "amod") or (t.text in ("-", "–") and t.head.i == pobj.i)]
+    start = min([t.i for t in mods] + [pobj.i])
+    words = [t.lower_ for t in noun.doc[start : pobj.i + 1]]
+    return " ".join(words).replace(" - ", "-").replace(" – ", "-")
 
 
 def _origin(noun) -> str | None:

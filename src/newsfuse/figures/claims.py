@@ -18,7 +18,7 @@ from ..pipeline import stage
 from .claim_dates import as_of, past_period, sentence_dates
 from .claim_filters import DURATION_UNITS, duration_context, kind_of, not_a_count
 from .claim_parts import LIGHT_VERBS, QUALIFIERS, antecedent, counted_noun, counts_phrase, measure_context, qualifier_of
-from .claim_roles import attribution_of, continued_quote_speaker, predicate_of
+from .claim_roles import attribution_of, continued_quote_speaker, predicate_of, written_verb
 from .modality import disputer_of, modality_of, month_scope, place_of, running_total
 from .numbers import Quantity, find_quantities
 
@@ -51,10 +51,13 @@ def doc_claims(source_id: str, doc, sentences: tuple[Span, ...], published: date
         if k is None:
             continue
         claim = read_claim(source_id, doc, q, sents, k, published, hints or {}, text=text)
+        own = claim.predicate
         if doc[q.end - 1].head.lemma_ in LIGHT_VERBS:  # "Another 100 were among ...", not "Another 126 were rescued"
             claim = _continue_previous(claim, out, doc[q.start - 1].lower_ if q.start else "")
         claim = _others_of(claim, out)
         claim = _inherit_predicate(claim, out, sents[k].text)
+        if claim.verb and claim.predicate != own:  # the predicate came from the claim before: not its verb
+            claim = dataclasses.replace(claim, verb=None)
         claim = _converted_hedge(claim, out, text)
         out.append(_increment_of_what(claim, out))
     return out
@@ -144,6 +147,7 @@ def read_claim(source_id: str, doc, q: Quantity, sents, k: int, published: date 
         or (running_total(anchor, sent, predicate) if kind == "count" else None), as_of_from=day_from,
         modality=modality_of(doc, q.start, q.end, anchor, sent, bool(unit and unit.endswith("/day")), kind == "measure"),
         place=place_of(anchor, sent, measure=kind == "measure"), disputed_by=disputer, elided=elided,
+        verb=written_verb(anchor, sent, predicate),
     )
 
 

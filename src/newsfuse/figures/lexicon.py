@@ -18,6 +18,7 @@ class Lexicon:
     roles: dict[str, str]  # counted noun (lemma or plural) -> role class
     story_only_roles: frozenset[str]  # role classes applied only where the story itself uses the words
     relation_words: frozenset[str]
+    unit_nouns: frozenset[str]  # "counts of cyberstalking": the "of" phrase is part of what is counted
     hypothetical_aux: frozenset[str]
     hypothetical_marks: frozenset[str]
     forecast_aux: frozenset[str]
@@ -62,7 +63,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         events=events, roles=roles,
         story_only_roles=frozenset(n for n, r in raw["role"].items() if r.get("story_only")),
-        relation_words=frozenset(raw["relation"]["words"]),
+        relation_words=frozenset(raw["relation"]["words"]), unit_nouns=frozenset(raw["unit_noun"]["words"]),
         hypothetical_aux=frozenset(m["hypothetical"]["aux"]), hypothetical_marks=frozenset(m["hypothetical"]["marks"]),
         forecast_aux=frozenset(m["forecast"]["aux"]), forecast_verbs=frozenset(m["forecast"]["verbs"]),
         forecast_nouns=frozenset(m["forecast"]["nouns"]),
