@@ -69,3 +69,48 @@ def test_a_participle_of_saying_speaks_for_its_clause_subject(nlp):
     claims = parsed(nlp, "s", 'On Thursday, the airline took out a full-page advertisement in a newspaper, saying: '
                               '"Our condolences go out to the loved ones of the 239 passengers."')
     assert by_text(claims, "239").attribution == "the airline"
+
+
+def test_a_magnitude_is_a_measure_of_the_quake(nlp):
+    figs = shown(nlp, {
+        "a": "A magnitude 6.1 earthquake struck the island on Monday.",
+        "b": "A 6.0-magnitude quake hit the island on Monday, officials said.",
+    })
+    assert [(f.status, f.label, f.unit) for f in figs] == [("conflict", "earthquake (magnitude)", "magnitude")]
+
+
+def test_a_magnitude_counts_nothing(nlp):
+    claims = parsed(nlp, "s", "A magnitude 6.1 earthquake killed 12 people on the island.")
+    quake = by_text(claims, "6.1")
+    assert (quake.kind, quake.unit, quake.predicate) == ("measure", "magnitude", None)
+
+
+def test_a_named_persons_age_is_a_measure_of_that_person(nlp):
+    figs = shown(nlp, {
+        "a": "John Smith, 41, was arrested on Monday. Jane Smith, 39, said he was innocent.",
+        "b": "Police arrested the 42-year-old John Smith at his home.",
+    })
+    assert [(f.status, f.label) for f in figs] == [("conflict", "age of John Smith (years old)")]
+
+
+def test_an_unnamed_age_is_no_claim(nlp):
+    claims = parsed(nlp, "s", "A 24-year-old man was pulled from the rubble. Smith, 41, was arrested.")
+    assert claims == []  # anyone could be "a 24-year-old man"; a surname alone may be a brother's
+
+
+def test_an_age_a_birthday_later_is_no_dispute():
+    from newsfuse.figures.align import _aged
+    from newsfuse.model import Claim, Span
+
+    def age(value, day):
+        return Claim("c", Span("s", 0, 1), "", value, "exact", "age of John Smith", as_of=day, kind="measure",
+                     unit="years old")
+    assert _aged(age(41, date(2019, 1, 1)), age(42, date(2020, 3, 1)))
+    assert not _aged(age(41, date(2019, 1, 1)), age(42, date(2019, 1, 2)))
+
+
+def test_the_agent_of_a_passive_saying_is_the_sayer(nlp):
+    claims = parsed(nlp, "s", "The three suspects were identified by the county prosecutor's office as: "
+                              "John Doe, 24; Richard Roe, 30; and Mary Major, 27.")
+    assert {c.attribution for c in claims if c.unit} == {"the county prosecutor's office"}
+    assert by_text(claims, "three").attribution is None  # the identified are counted, not identified as three

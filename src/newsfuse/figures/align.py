@@ -492,6 +492,9 @@ def _conflicts(claims: list[Claim], group_of, texts, cumulative: bool, measure: 
             if a.unit != b.unit and _same_measure(a, b):
                 continue  # a conversion of the same figure, rounded as written ("5,000 ft (1,500 m)")
             ia, ib, sentence = intervals[i], intervals[j], sentences[j]
+            if _aged(a, b):
+                moves.append(f"moved from {_say(a)} to {_say(b)}")
+                continue
             why = compare(a, b, ia, ib, sentence, cumulative, measure, fixed)
             if why:
                 reasons.append(f"{_say(a)} vs {_say(b)}: {why}")
@@ -501,6 +504,20 @@ def _conflicts(claims: list[Claim], group_of, texts, cumulative: bool, measure: 
     skipped = [f"only the first {MAX_COMPARED} of its {len(distinct)} claims were compared"] \
         if len(distinct) > MAX_COMPARED else []
     return ranked[:6] + (skipped if ranked else []), list(dict.fromkeys(moves))[:6] + (skipped if not ranked else [])
+
+
+#: Days between two reports from which a person's age may have grown by a birthday: within a month
+#: a different age is a disagreement (report3 split: 23 and 24 a day apart), beyond it one year per
+#: year passed, rounded up, is an evolution.
+AGEING_DAYS = 30
+
+
+def _aged(a: Claim, b: Claim) -> bool:
+    """A named person's age (``claims._age_claim``) later higher by no more than the years passed."""
+    if a.unit != "years old" or b.unit != "years old" or a.as_of is None or b.as_of is None:
+        return False
+    days = (b.as_of - a.as_of).days
+    return days > AGEING_DAYS and 0 < b.value - a.value <= math.ceil(days / 365.25)
 
 
 #: Most claims of one figure compared pair by pair (a news figure has tens; a pathological text

@@ -200,7 +200,8 @@ def measure_context(doc, q: Quantity) -> str:
     '5,000 ft below the surface' -> 'surface', 'a five-mile long oil slick' -> 'oil slick';
     '' when the words around say nothing more. (The clause's subject as a fallback -- 'the sheen
     stretched 20 miles' -- was measured on Deepwater Horizon: pairs F1 0.788 -> 0.763, so it is off.)"""
-    return _measure_context(doc, q)
+    context = _measure_context(doc, q)
+    return lexicon().same_thing.get(context, context)  # "quake" is read as "earthquake"
 
 
 def _measure_context(doc, q: Quantity) -> str:
@@ -248,3 +249,35 @@ def _noun_after(doc, i: int) -> str:
     if tok.pos_ == "NOUN" and not _is_time_noun(tok):
         return tok.lower_
     return ""
+
+
+def person_age(doc, q: Quantity) -> str | None:
+    """The named person whose age the quantity is, written as first and last name, or None.
+
+    "John Smith, 41, was arrested" (the number in apposition to the name) and "the 41-year-old John
+    Smith" (the age modifying the name). Only a full name (two or more words tagged as a person)
+    qualifies: "Smith, 41" alone, or "a 24-year-old man", could be anyone, and two brothers share a
+    surname. An age is fixed over a story's week, so two outlets giving the same person different ages
+    disagree (report3 split: a rescued man's age, 23 against 24, missed because ages were dropped).
+    """
+    if q.end - q.start != 1:
+        return None
+    num = doc[q.start]
+    nxt = doc[q.end] if q.end < len(doc) else None
+    if num.dep_ == "appos" and q.start > 0 and doc[q.start - 1].text == "," \
+            and (nxt is None or nxt.text in (",", ".", ")", ";") or nxt.lower_ == "and"):
+        return _full_name(num.head)
+    words = doc[q.end : q.end + 4]
+    if len(words) == 4 and words[0].text in ("-", "–") and words[1].lemma_ == "year" and words[3].lower_ == "old":
+        return _full_name(words[3].head)
+    return None
+
+
+def _full_name(tok) -> str | None:
+    if tok.pos_ != "PROPN" or tok.ent_type_ != "PERSON":
+        return None
+    names = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.ent_type_ == "PERSON"] + [tok]
+    if len(names) < 2:
+        return None
+    return f"{names[0].text} {names[-1].text}"
+

@@ -162,7 +162,10 @@ def _say_subject(anchor, sent) -> str | None:
     if not says:
         return _trailing_sayer(sent, ancestors)
     inside = {anchor.i} | {a.i for a in anchor.ancestors}
-    says = [t for t in says if _speaker(t).i not in inside]  # "a spokesman for the 3 firms said": the claim is the sayer's
+    says = [t for t in says if _speaker(t).i not in inside]
+    # "the three suspects were identified by the office as ...": the identifier speaks for what it says of
+    # them, not for the count in the passive subject (tune half)
+    says = [t for t in says if not (_subject(t) is not None and _subject(t).dep_ == "nsubjpass" and _subject(t).i in inside)]  # "a spokesman for the 3 firms said": the claim is the sayer's
     governing = (
         [t for t in says if t.i in ancestors]
         or [t for t in says if t.dep_ == "ROOT"]
@@ -274,9 +277,14 @@ def _reporting_clause(verb, ancestors: set[int]) -> bool:
 
 
 def _speaker(verb):
-    """Who speaks through a verb of saying: its subject, or for a participle with none ("the airline
+    """Who speaks through a verb of saying: the agent of a passive one (tune half: three suspects "were
+    identified by the district attorney's office as" named the suspects as sayers), its subject, or for a participle with none ("the airline
     took out an advertisement, saying: ...", "the ministry issued figures, stating ...") the subject of
     the verb it hangs from (report half: a quoted advertisement's count read as unattributed)."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if by is not None:
+        return by  # "were identified by the district attorney's office as ...": the agent, not the identified
     subject = _subject(verb)
     if subject is None and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp") and verb.head.i != verb.i:
         subject = _subject(verb.head)
