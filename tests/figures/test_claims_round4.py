@@ -114,3 +114,29 @@ def test_the_agent_of_a_passive_saying_is_the_sayer(nlp):
                               "John Doe, 24; Richard Roe, 30; and Mary Major, 27.")
     assert {c.attribution for c in claims if c.unit} == {"the county prosecutor's office"}
     assert by_text(claims, "three").attribution is None  # the identified are counted, not identified as three
+
+
+def test_a_surname_takes_the_one_full_name_the_report_gives_it(nlp):
+    figs = shown(nlp, {
+        "a": "Police arrested John Smith on Monday. Smith, 41, denied the charges.",
+        "b": "John Smith, 42, was held overnight.",
+        "c": "Smith, 42, was held overnight. His brother Paul Smith and their father Mark Smith said he was innocent.",
+    })
+    assert [(f.status, f.label, sorted(s for v in f.values for s in v.sources)) for f in figs] == \
+        [("conflict", "age of John Smith (years old)", ["a", "b"])]  # c's "Smith" could be either brother
+
+
+def test_a_named_persons_term_is_one_quantity_across_reports(nlp):
+    figs = shown(nlp, {
+        "a": "John Smith was sentenced to 10 years in prison on Friday. Mary Jones was sentenced to 12 years in prison.",
+        "b": "John Smith, a former banker, wept in court. A judge sentenced Smith to 12 years in prison.",
+    })
+    assert [(f.status, f.label) for f in figs] == [("conflict", "sentence of John Smith (years)")]
+
+
+def test_two_terms_for_one_person_in_one_sentence_are_parts(nlp):
+    figs = shown(nlp, {
+        "a": "John Smith was sentenced to 10 years for robbery and was sentenced to five years for assault.",
+        "b": "John Smith was sentenced to five years in prison.",
+    })
+    assert figs == []

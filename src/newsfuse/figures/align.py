@@ -107,11 +107,11 @@ def group_claims(claims: list[Claim], demonyms: frozenset[str], options: Options
     sentence with no verb to tie it) stands alone: equal values never group by themselves.
     A stay's length ("21 years in prison") stands alone too: the term faced, the law's minimum,
     the sentence imposed and the time served share the noun "prison", and nothing read yet tells
-    them apart (docs/figures.md, round 3).
+    them apart (docs/figures.md, round 3) -- except a term a verb imposes on a named person.
     """
     alone = [c for c in claims if c.modality != "asserted" or (c.kind == "count" and not c.predicate
                                                                and (c.elided or not c.counts.strip()))
-             or dimension(c.unit)[0] == "time"]
+             or (dimension(c.unit)[0] == "time" and not _named_term(c, claims))]
     keep = {c.id for c in alone}
     claims = [c for c in claims if c.id not in keep]
     classes = {c.id: counted_class(c, demonyms, seeds=options.seeds, story_roles=options.roles) for c in claims}
@@ -141,6 +141,16 @@ def group_claims(claims: list[Claim], demonyms: frozenset[str], options: Options
     for c in alone:  # kept out of every group: a figure of one claim
         keyed[(c.kind, c.scope or "", CountedClass(None, c.counts or c.unit or ""), c.predicate, "alone", c.id)] = [c]
     return dict(keyed)
+
+
+def _named_term(c: Claim, claims: list[Claim]) -> bool:
+    """A term imposed on a named person ("sentence of John Smith", ``claim_parts.sentenced_person``) is one
+    quantity across reports, so it may group -- unless its own sentence gives two terms ("was sentenced
+    to 10 years for robbery and was sentenced to five years for assault"): parts, never rival totals."""
+    if not c.counts.startswith("sentence of "):
+        return False
+    # any other term in the same sentence: its person may be unread ("and was sentenced to five years")
+    return not any(o.sentence == c.sentence and o.counts.startswith("sentence") and o.value != c.value for o in claims)
 
 
 def _split_breakdowns(keyed: dict[tuple, list[Claim]]) -> None:

@@ -255,9 +255,9 @@ def person_age(doc, q: Quantity) -> str | None:
     """The named person whose age the quantity is, written as first and last name, or None.
 
     "John Smith, 41, was arrested" (the number in apposition to the name) and "the 41-year-old John
-    Smith" (the age modifying the name). Only a full name (two or more words tagged as a person)
-    qualifies: "Smith, 41" alone, or "a 24-year-old man", could be anyone, and two brothers share a
-    surname. An age is fixed over a story's week, so two outlets giving the same person different ages
+    Smith" (the age modifying the name). Only a full name (two or more words tagged as a person, or a
+    surname the document gives one full name for) qualifies: "a 24-year-old man" could be anyone, and
+    two brothers share a surname. An age is fixed over a story's week, so two outlets giving the same person different ages
     disagree (report3 split: a rescued man's age, 23 against 24, missed because ages were dropped).
     """
     if q.end - q.start != 1:
@@ -274,10 +274,31 @@ def person_age(doc, q: Quantity) -> str | None:
 
 
 def _full_name(tok) -> str | None:
-    if tok.pos_ != "PROPN" or tok.ent_type_ != "PERSON":
+    """First and last name of the person ``tok`` ends; a surname alone ("Smith, 41") takes the one full
+    name the document gives that surname, and none when it gives two ("Tamerlan" and "Dzhokhar Tsarnaev")."""
+    if tok.pos_ != "PROPN":
         return None
     names = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.ent_type_ == "PERSON"] + [tok]
-    if len(names) < 2:
+    if len(names) >= 2 and tok.ent_type_ == "PERSON":
+        return f"{names[0].text} {names[-1].text}"
+    if len(names) >= 2:
+        return None  # a name the tagger does not call a person's ("Wismond Exantus Jean-Pierre" as ORG)
+    # the surname alone may be tagged otherwise ("sentenced Smith" as ORG): the full name decides
+    full = {f"{e[0].text} {e[-1].text}" for e in tok.doc.ents
+            if e.label_ == "PERSON" and len(e) >= 2 and e[-1].text == tok.text and e[0].pos_ == "PROPN"}
+    return full.pop() if len(full) == 1 else None
+
+
+def sentenced_person(doc, q: Quantity) -> str | None:
+    """Whose term a duration imposed by a term verb is ("John Smith was sentenced to 10 years", "the
+    judge sentenced Smith to 10 years"), as ``_full_name`` writes it; None when no named person is the
+    one sentenced. A term is fixed once imposed, so two outlets giving one person different terms
+    disagree; terms of two defendants never meet (tune half: the terms faced, imposed and served all
+    say "in prison", so only the verb and its person tell them apart)."""
+    unit = doc[q.end] if q.end < len(doc) else None
+    if unit is None or unit.head.lower_ != "to" or unit.head.head.lemma_.lower() not in lexicon().term_verbs:
         return None
-    return f"{names[0].text} {names[-1].text}"
+    verb = unit.head.head
+    person = next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")), None)
+    return _full_name(person) if person is not None else None
 

@@ -26,6 +26,7 @@ from .claim_parts import (
     measure_context,
     person_age,
     qualifier_of,
+    sentenced_person,
 )
 from .claim_roles import attribution_of, continued_quote_speaker, predicate_of, written_verb
 from .modality import disputer_of, modality_of, month_scope, place_of, running_total
@@ -131,6 +132,9 @@ def read_claim(source_id: str, doc, q: Quantity, sents, k: int, published: date 
     anchor = doc[q.end - 1] if (via_of or elided) else noun or doc[q.end - 1]
     counts = counts_phrase(doc, q, noun, via_of or elided) if kind == "count" \
         else (duration_context(doc, q) or measure_context(doc, q))
+    if counts == "sentence":  # "John Smith was sentenced to 10 years": the term of a named person
+        sentenced = sentenced_person(doc, q)
+        counts = f"sentence of {sentenced}" if sentenced else counts
     end_tok = noun.i + 1 if (noun is not None and not via_of and not elided and noun.i >= q.end) else q.end
     span = Span(source_id, doc[qstart].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1]))
     words = [t.lower_ for t in sent]
