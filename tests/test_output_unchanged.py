@@ -14,8 +14,8 @@ import json
 from corpus import need_shared  # noqa: F401  (the deepwater fixture skips without ../shared)
 
 #: sha256 of ``render(brief([...]), "json")`` with each source's ``path`` (where the checkout lives) blanked.
-EXAMPLE_JSON_SHA256 = "944f82a638017d4fd3353d0ad362e631a282b737321ea9235bf3efd74a31adc5"
-DEEPWATER_JSON_SHA256 = "533cdfacdbf73f47004f5f918b47bcd46ce4de67d151407cfae2fb6bc5bca52a"
+EXAMPLE_JSON_SHA256 = "796fcb21d3d2567dcbc8bce60a5a6643c93366a9f58bd2733b64afa873301fa5"
+DEEPWATER_JSON_SHA256 = "1d2946e0d86f5ffd5f1636bbad10fda949d6b3bf4b420f1f30b8fa71d2877cbd"
 
 
 def _sha(briefing) -> str:

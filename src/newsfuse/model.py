@@ -140,6 +140,7 @@ class Claim:
     place: str | None = None  # "in Alexandria": a place the sentence scopes the count to
     disputed_by: str | None = None  # who the sentence says rejects the number ("the ministry denied ...")
     elided: bool = False  # the counted noun is not written with the number (taken from the sentence before)
+    verb: str | None = None  # the predicate's verb as written ("paid", "indicted"), for figure labels; not in the JSON
 
 
 @dataclass(frozen=True)

@@ -35,9 +35,12 @@ CLUSTERS = {
 #: than 50 miles", no context word), the Exxon Valdez 11 million gallons (one sentence scoped 1989, one
 #: not), the blowout preventer's weight ("450-tonne valve" vs "450-ton piece") and the worst-case flow
 #: ("could be released", "feared ... could be rising": hypotheticals) no longer group.
+#: Issue 11, fourth stop (a named person's age is a measure of that person): Deepwater Horizon claim
+#: precision 0.99 -> 0.98: "Roy Wyatt Kemp, 27" is now a claim (an age, kept out of figures as it sits
+#: in a hypothetical), which the bundled labels, written when ages were never claims, do not list.
 FLOORS = {
     "in-amenas": {"precision": 0.99, "recall": 0.99, "pair_f1": 0.85, "status_accuracy": 0.95, "conflicts_flagged": 5},
-    "deepwater-horizon": {"precision": 0.99, "recall": 0.97, "pair_f1": 0.79, "status_accuracy": 0.87, "conflicts_flagged": 1},
+    "deepwater-horizon": {"precision": 0.98, "recall": 0.97, "pair_f1": 0.79, "status_accuracy": 0.87, "conflicts_flagged": 1},
 }
 #: Field agreement on matched claims, pinned the same way.
 FIELD_FLOORS = {

@@ -107,11 +107,11 @@ def group_claims(claims: list[Claim], demonyms: frozenset[str], options: Options
     sentence with no verb to tie it) stands alone: equal values never group by themselves.
     A stay's length ("21 years in prison") stands alone too: the term faced, the law's minimum,
     the sentence imposed and the time served share the noun "prison", and nothing read yet tells
-    them apart (docs/figures.md, round 3).
+    them apart (docs/figures.md, round 3) -- except a term a verb imposes on a named person.
     """
     alone = [c for c in claims if c.modality != "asserted" or (c.kind == "count" and not c.predicate
                                                                and (c.elided or not c.counts.strip()))
-             or dimension(c.unit)[0] == "time"]
+             or (dimension(c.unit)[0] == "time" and not _named_term(c, claims))]
     keep = {c.id for c in alone}
     claims = [c for c in claims if c.id not in keep]
     classes = {c.id: counted_class(c, demonyms, seeds=options.seeds, story_roles=options.roles) for c in claims}
@@ -141,6 +141,16 @@ def group_claims(claims: list[Claim], demonyms: frozenset[str], options: Options
     for c in alone:  # kept out of every group: a figure of one claim
         keyed[(c.kind, c.scope or "", CountedClass(None, c.counts or c.unit or ""), c.predicate, "alone", c.id)] = [c]
     return dict(keyed)
+
+
+def _named_term(c: Claim, claims: list[Claim]) -> bool:
+    """A term imposed on a named person ("sentence of John Smith", ``claim_parts.sentenced_person``) is one
+    quantity across reports, so it may group -- unless its own sentence gives two terms ("was sentenced
+    to 10 years for robbery and was sentenced to five years for assault"): parts, never rival totals."""
+    if not c.counts.startswith("sentence of "):
+        return False
+    # any other term in the same sentence: its person may be unread ("and was sentenced to five years")
+    return not any(o.sentence == c.sentence and o.counts.startswith("sentence") and o.value != c.value for o in claims)
 
 
 def _split_breakdowns(keyed: dict[tuple, list[Claim]]) -> None:
@@ -492,6 +502,9 @@ def _conflicts(claims: list[Claim], group_of, texts, cumulative: bool, measure: 
             if a.unit != b.unit and _same_measure(a, b):
                 continue  # a conversion of the same figure, rounded as written ("5,000 ft (1,500 m)")
             ia, ib, sentence = intervals[i], intervals[j], sentences[j]
+            if _aged(a, b):
+                moves.append(f"moved from {_say(a)} to {_say(b)}")
+                continue
             why = compare(a, b, ia, ib, sentence, cumulative, measure, fixed)
             if why:
                 reasons.append(f"{_say(a)} vs {_say(b)}: {why}")
@@ -501,6 +514,20 @@ def _conflicts(claims: list[Claim], group_of, texts, cumulative: bool, measure: 
     skipped = [f"only the first {MAX_COMPARED} of its {len(distinct)} claims were compared"] \
         if len(distinct) > MAX_COMPARED else []
     return ranked[:6] + (skipped if ranked else []), list(dict.fromkeys(moves))[:6] + (skipped if not ranked else [])
+
+
+#: Days between two reports from which a person's age may have grown by a birthday: within a month
+#: a different age is a disagreement (report3 split: 23 and 24 a day apart), beyond it one year per
+#: year passed, rounded up, is an evolution.
+AGEING_DAYS = 30
+
+
+def _aged(a: Claim, b: Claim) -> bool:
+    """A named person's age (``claims._age_claim``) later higher by no more than the years passed."""
+    if a.unit != "years old" or b.unit != "years old" or a.as_of is None or b.as_of is None:
+        return False
+    days = (b.as_of - a.as_of).days
+    return days > AGEING_DAYS and 0 < b.value - a.value <= math.ceil(days / 365.25)
 
 
 #: Most claims of one figure compared pair by pair (a news figure has tens; a pathological text
@@ -570,6 +597,7 @@ def _label(kind: str, cls: CountedClass, predicate, claims: list[Claim]) -> str:
     counts = Counter(c.counts for c in claims if c.counts)
     if kind != "count":
         verb = MEASURE_VERBS.get(claims[0].predicate, claims[0].predicate)
+        verb = _written(claims, claims[0].predicate) or verb if verb else verb
         units = ", ".join(dict.fromkeys(c.unit or "" for c in claims))
         return f"{_measure_label(claims, counts)}{' ' + verb if verb else ''} ({units})"
     what = class_label(cls, counts) or "number"
@@ -577,7 +605,23 @@ def _label(kind: str, cls: CountedClass, predicate, claims: list[Claim]) -> str:
     where = f" {places.pop()}" if len(places) == 1 else ""
     if not predicate or not isinstance(predicate, str):  # no verb: say what is counted, as written
         return f"{what}{where}"
-    return f"{what} {PREDICATE_WORDS.get((what, predicate), PREDICATE_WORDS.get(predicate, predicate))}{where}"
+    if " of " in cls.base:  # units of a thing: "counts of cyberstalking (indicted)", the verb as written
+        verb = _written(claims, predicate)  # the event befell a person, not the counts: no class name
+        return f"{what}{where}{f' ({verb})' if verb else ''}"
+    words = PREDICATE_WORDS.get((what, predicate), PREDICATE_WORDS.get(predicate))
+    return f"{what} {words or _written(claims, predicate) or predicate}{where}"
+
+
+def _written(claims: list[Claim], predicate) -> str | None:
+    """The verb the figure's claims use most for its event, as written ("paid", "indicted"), so that a
+    label says what the text says rather than the event class's name ("spent", "arrested"); ties go
+    to the class's own word when the text uses it, else to the first written."""
+    verbs = Counter(c.verb for c in claims if c.verb and c.predicate == predicate)
+    if not verbs:
+        return None
+    best = max(verbs.values())
+    tied = [v for v, n in verbs.items() if n == best]
+    return predicate if predicate in tied else tied[0]
 
 
 #: Plainer words for a few predicates in labels ("lives lost", "workers in all").

@@ -186,6 +186,8 @@ def kind_of(doc, q: Quantity) -> tuple[str, str | None]:
     nxt = _after(doc, q)
     if prev is not None and prev.text in CURRENCY_SIGNS:
         return "money", CURRENCY_SIGNS[prev.text]
+    if _magnitude(doc, q, prev):
+        return "measure", "magnitude"
     if nxt is None:
         return "count", None
     if nxt.text == "%" or nxt.lower_ in ("percent", "pct") or (nxt.lower_ == "per" and doc[nxt.i + 1 : nxt.i + 2].text == "cent"):
@@ -201,6 +203,19 @@ def kind_of(doc, q: Quantity) -> tuple[str, str | None]:
     if distance:
         return "measure", distance
     return _measure(doc, nxt)
+
+
+def _magnitude(doc, q: Quantity, prev) -> bool:
+    """'magnitude 6.1', 'a magnitude-7 quake', '6.1 on the Richter scale': an earthquake's magnitude
+    (resources/figures.toml ``magnitude_before``/``magnitude_after``); "6.1-magnitude" is read by its unit
+    word. Read as a count it was "6.1 earthquakes killed", which two outlets could agree or disagree on."""
+    lex = lexicon()
+    if prev is not None and prev.text in ("-", "–") and prev.i > 0:
+        prev = doc[prev.i - 1]
+    if prev is not None and prev.lower_ in lex.magnitude_before:
+        return True
+    after = doc[q.end : q.end + 6].text.lower()
+    return any(after.startswith(p) for p in lex.magnitude_after)
 
 
 def distance_unit(doc, noun) -> str | None:

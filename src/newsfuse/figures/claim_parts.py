@@ -159,8 +159,30 @@ def counts_phrase(doc, q: Quantity, noun, via_of: bool) -> str:
     if noun.lemma_ == "hostage" and noun.text.lower() == "hostage" and len(words) > 1:
         return " ".join(w.lower_ for w in words[:-1]) + "s"  # "41 foreign worker hostage" -> "foreign workers"
     phrase = " ".join(w.lower_ for w in words).replace(" - ", "-").replace(" -", "-").lstrip("-– ")
+    units_of = _units_of(noun)
+    phrase = f"{phrase} of {units_of}" if units_of else phrase
     origin = _origin(noun)
     return f"{phrase} from {origin}" if origin else phrase
+
+
+def _units_of(noun) -> str | None:
+    """'two counts of cyberstalking', 'three cases of cholera': a noun that counts units of something
+    (resources/figures.toml ``unit_noun``) counts what its 'of' phrase names, so that phrase is part
+    of what is counted -- two counts of cyberstalking and two counts of obstruction are different
+    quantities (report4 split: equal values of different things grouped)."""
+    if noun.lemma_.lower() not in lexicon().unit_nouns:
+        return None
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if prep is None and after is not None and after.lower_ == "of":
+        prep = after  # the parser hung "of cyberstalking" on the verb: the words still say whose counts
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if pobj is None or (pobj.pos_ not in ("NOUN", "PROPN") and pobj.tag_ != "VBG") or pobj.like_num:
+        return None
+    mods = [t for t in pobj.lefts if t.dep_ in ("compound", "amod") or (t.text in ("-", "–") and t.head.i == pobj.i)]
+    start = min([t.i for t in mods] + [pobj.i])
+    words = [t.lower_ for t in noun.doc[start : pobj.i + 1]]
+    return " ".join(words).replace(" - ", "-").replace(" – ", "-")
 
 
 def _origin(noun) -> str | None:
@@ -178,7 +200,8 @@ def measure_context(doc, q: Quantity) -> str:
     '5,000 ft below the surface' -> 'surface', 'a five-mile long oil slick' -> 'oil slick';
     '' when the words around say nothing more. (The clause's subject as a fallback -- 'the sheen
     stretched 20 miles' -- was measured on Deepwater Horizon: pairs F1 0.788 -> 0.763, so it is off.)"""
-    return _measure_context(doc, q)
+    context = _measure_context(doc, q)
+    return lexicon().same_thing.get(context, context)  # "quake" is read as "earthquake"
 
 
 def _measure_context(doc, q: Quantity) -> str:
@@ -226,3 +249,56 @@ def _noun_after(doc, i: int) -> str:
     if tok.pos_ == "NOUN" and not _is_time_noun(tok):
         return tok.lower_
     return ""
+
+
+def person_age(doc, q: Quantity) -> str | None:
+    """The named person whose age the quantity is, written as first and last name, or None.
+
+    "John Smith, 41, was arrested" (the number in apposition to the name) and "the 41-year-old John
+    Smith" (the age modifying the name). Only a full name (two or more words tagged as a person, or a
+    surname the document gives one full name for) qualifies: "a 24-year-old man" could be anyone, and
+    two brothers share a surname. An age is fixed over a story's week, so two outlets giving the same person different ages
+    disagree (report3 split: a rescued man's age, 23 against 24, missed because ages were dropped).
+    """
+    if q.end - q.start != 1:
+        return None
+    num = doc[q.start]
+    nxt = doc[q.end] if q.end < len(doc) else None
+    if num.dep_ == "appos" and q.start > 0 and doc[q.start - 1].text == "," \
+            and (nxt is None or nxt.text in (",", ".", ")", ";") or nxt.lower_ == "and"):
+        return _full_name(num.head)
+    words = doc[q.end : q.end + 4]
+    if len(words) == 4 and words[0].text in ("-", "–") and words[1].lemma_ == "year" and words[3].lower_ == "old":
+        return _full_name(words[3].head)
+    return None
+
+
+def _full_name(tok) -> str | None:
+    """First and last name of the person ``tok`` ends; a surname alone ("Smith, 41") takes the one full
+    name the document gives that surname, and none when it gives two ("Tamerlan" and "Dzhokhar Tsarnaev")."""
+    if tok.pos_ != "PROPN":
+        return None
+    names = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.ent_type_ == "PERSON"] + [tok]
+    if len(names) >= 2 and tok.ent_type_ == "PERSON":
+        return f"{names[0].text} {names[-1].text}"
+    if len(names) >= 2:
+        return None  # a name the tagger does not call a person's ("Wismond Exantus Jean-Pierre" as ORG)
+    # the surname alone may be tagged otherwise ("sentenced Smith" as ORG): the full name decides
+    full = {f"{e[0].text} {e[-1].text}" for e in tok.doc.ents
+            if e.label_ == "PERSON" and len(e) >= 2 and e[-1].text == tok.text and e[0].pos_ == "PROPN"}
+    return full.pop() if len(full) == 1 else None
+
+
+def sentenced_person(doc, q: Quantity) -> str | None:
+    """Whose term a duration imposed by a term verb is ("John Smith was sentenced to 10 years", "the
+    judge sentenced Smith to 10 years"), as ``_full_name`` writes it; None when no named person is the
+    one sentenced. A term is fixed once imposed, so two outlets giving one person different terms
+    disagree; terms of two defendants never meet (tune half: the terms faced, imposed and served all
+    say "in prison", so only the verb and its person tell them apart)."""
+    unit = doc[q.end] if q.end < len(doc) else None
+    if unit is None or unit.head.lower_ != "to" or unit.head.head.lemma_.lower() not in lexicon().term_verbs:
+        return None
+    verb = unit.head.head
+    person = next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")), None)
+    return _full_name(person) if person is not None else None
+

@@ -17,8 +17,18 @@ from ..model import Briefing, Claim, Span
 from ..pipeline import stage
 from .claim_dates import as_of, past_period, sentence_dates
 from .claim_filters import DURATION_UNITS, duration_context, kind_of, not_a_count
-from .claim_parts import LIGHT_VERBS, QUALIFIERS, antecedent, counted_noun, counts_phrase, measure_context, qualifier_of
-from .claim_roles import attribution_of, continued_quote_speaker, predicate_of
+from .claim_parts import (
+    LIGHT_VERBS,
+    QUALIFIERS,
+    antecedent,
+    counted_noun,
+    counts_phrase,
+    measure_context,
+    person_age,
+    qualifier_of,
+    sentenced_person,
+)
+from .claim_roles import attribution_of, continued_quote_speaker, predicate_of, written_verb
 from .modality import disputer_of, modality_of, month_scope, place_of, running_total
 from .numbers import Quantity, find_quantities
 
@@ -45,16 +55,23 @@ def doc_claims(source_id: str, doc, sentences: tuple[Span, ...], published: date
     text = doc.text  # Doc.text rebuilds the string on every access: read it once, not per claim
     out: list[Claim] = []
     for q in find_quantities(doc):
-        if not_a_count(doc, q):
+        age_of = person_age(doc, q)
+        if not age_of and not_a_count(doc, q):
             continue
         k = _sentence_index(sents, q.start, starts)
         if k is None:
             continue
+        if age_of:
+            out.append(_age_claim(read_claim(source_id, doc, q, sents, k, published, hints or {}, text=text), age_of))
+            continue
         claim = read_claim(source_id, doc, q, sents, k, published, hints or {}, text=text)
+        own = claim.predicate
         if doc[q.end - 1].head.lemma_ in LIGHT_VERBS:  # "Another 100 were among ...", not "Another 126 were rescued"
             claim = _continue_previous(claim, out, doc[q.start - 1].lower_ if q.start else "")
         claim = _others_of(claim, out)
         claim = _inherit_predicate(claim, out, sents[k].text)
+        if claim.verb and claim.predicate != own:  # the predicate came from the claim before: not its verb
+            claim = dataclasses.replace(claim, verb=None)
         claim = _converted_hedge(claim, out, text)
         out.append(_increment_of_what(claim, out))
     return out
@@ -115,6 +132,9 @@ def read_claim(source_id: str, doc, q: Quantity, sents, k: int, published: date 
     anchor = doc[q.end - 1] if (via_of or elided) else noun or doc[q.end - 1]
     counts = counts_phrase(doc, q, noun, via_of or elided) if kind == "count" \
         else (duration_context(doc, q) or measure_context(doc, q))
+    if counts == "sentence":  # "John Smith was sentenced to 10 years": the term of a named person
+        sentenced = sentenced_person(doc, q)
+        counts = f"sentence of {sentenced}" if sentenced else counts
     end_tok = noun.i + 1 if (noun is not None and not via_of and not elided and noun.i >= q.end) else q.end
     span = Span(source_id, doc[qstart].idx, doc[end_tok - 1].idx + len(doc[end_tok - 1]))
     words = [t.lower_ for t in sent]
@@ -126,7 +146,9 @@ def read_claim(source_id: str, doc, q: Quantity, sents, k: int, published: date 
         if earlier:
             day, day_from = earlier[-1][1], "context"
     disputer = disputer_of(anchor, sent)
-    predicate = None if unit in DURATION_UNITS.values() else predicate_of(anchor, sent, whole=_is_whole(doc, q))
+    # a magnitude is the quake's, not what it did ("a 6.1-magnitude quake killed 12": nothing killed 6.1)
+    predicate = None if unit in DURATION_UNITS.values() or unit == "magnitude" \
+        else predicate_of(anchor, sent, whole=_is_whole(doc, q))
     return Claim(
         id=content_id("c", source_id, span.start, span.end),
         span=span, text=doc[qstart:end_tok].text,  # not doc.text[...]: Doc.text rebuilds the whole text per claim
@@ -144,7 +166,18 @@ def read_claim(source_id: str, doc, q: Quantity, sents, k: int, published: date 
         or (running_total(anchor, sent, predicate) if kind == "count" else None), as_of_from=day_from,
         modality=modality_of(doc, q.start, q.end, anchor, sent, bool(unit and unit.endswith("/day")), kind == "measure"),
         place=place_of(anchor, sent, measure=kind == "measure"), disputed_by=disputer, elided=elided,
+        verb=written_verb(anchor, sent, predicate),
     )
+
+
+def _age_claim(claim: Claim, person: str) -> Claim:
+    """A named person's age (``claim_parts.person_age``) as a measure of that person: what it measures is
+    the name, so only the same person's age in another report can agree or disagree with it; no event,
+    no place (the town after a name is where the person is from)."""
+    number = claim.number or claim.span
+    return dataclasses.replace(claim, kind="measure", unit="years old", counts=f"age of {person}", predicate=None,
+                               place=None, verb=None, head="age", text=claim.text.split(",")[0].split("-")[0],
+                               span=number)
 
 
 def _pluperfect(sent) -> bool:

@@ -58,6 +58,7 @@ def counted_class(claim: Claim, demonyms: frozenset[str], seeds: bool = True,
     freed, taken or held are hostages only in a story that speaks of hostages.
     """
     counts, _, origin = claim.counts.partition(" from ")
+    counts, _, units_of = counts.partition(" of ")  # "counts of cyberstalking" (claim_parts._units_of)
     words = counts.replace("-", " ").split()
     head = (claim.head or (words[-1] if words else "")).lower()
     modifier = origin or None
@@ -78,6 +79,8 @@ def counted_class(claim: Claim, demonyms: frozenset[str], seeds: bool = True,
             modifier = w  # "confirmed cases" and "suspected cases" are related figures, never one in conflict
     if base == "attacker":
         modifier = None  # "Al Qaeda-linked gunmen" and "jihadists from six countries" are one side
+    if units_of:
+        base = f"{base} of {units_of}"  # units of one thing: never the same quantity as units of another
     return CountedClass(modifier, base)
 
 
@@ -159,7 +162,11 @@ def _lower_rank(a: CountedClass, b: CountedClass) -> CountedClass:
 
 
 def _compatible(a: CountedClass, b: CountedClass) -> bool:
-    """Different nationalities are never synonyms, however the numbers fall."""
+    """Different nationalities are never synonyms, however the numbers fall; nor are units of a thing
+    ("counts of sexual assault") and anything else: three counts and three defendants charged share
+    a number and a verb by chance (report half)."""
+    if (" of " in a.base or " of " in b.base) and a.base != b.base:
+        return False
     return a.modifier == b.modifier or a.base == "attacker" or b.base == "attacker"
 
 

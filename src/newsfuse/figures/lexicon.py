@@ -18,6 +18,7 @@ class Lexicon:
     roles: dict[str, str]  # counted noun (lemma or plural) -> role class
     story_only_roles: frozenset[str]  # role classes applied only where the story itself uses the words
     relation_words: frozenset[str]
+    unit_nouns: frozenset[str]  # "counts of cyberstalking": the "of" phrase is part of what is counted
     hypothetical_aux: frozenset[str]
     hypothetical_marks: frozenset[str]
     forecast_aux: frozenset[str]
@@ -40,6 +41,9 @@ class Lexicon:
     depth_words: frozenset[str]  # words after a length that make it a depth
     water_words: frozenset[str]  # what a depth is measured under when it is the water's depth
     placeholder_context: frozenset[str]  # measure contexts that say nothing of what is measured ("value")
+    same_thing: dict[str, str]  # measured-thing word -> the word its group is read as ("quake" -> "earthquake")
+    magnitude_before: frozenset[str]  # "magnitude 6.1": a magnitude
+    magnitude_after: tuple[str, ...]  # "6.1 on the Richter scale": a magnitude
     duration_contexts: frozenset[str]  # what a duration can measure a stay in ("21 years in prison")
     term_verbs: frozenset[str]  # verbs that impose a duration as a term ("sentenced to 48 years")
     weight_or_money: frozenset[str]  # unit words that are a weight or a currency ("pound")
@@ -62,7 +66,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         events=events, roles=roles,
         story_only_roles=frozenset(n for n, r in raw["role"].items() if r.get("story_only")),
-        relation_words=frozenset(raw["relation"]["words"]),
+        relation_words=frozenset(raw["relation"]["words"]), unit_nouns=frozenset(raw["unit_noun"]["words"]),
         hypothetical_aux=frozenset(m["hypothetical"]["aux"]), hypothetical_marks=frozenset(m["hypothetical"]["marks"]),
         forecast_aux=frozenset(m["forecast"]["aux"]), forecast_verbs=frozenset(m["forecast"]["verbs"]),
         forecast_nouns=frozenset(m["forecast"]["nouns"]),
@@ -79,6 +83,9 @@ def lexicon() -> Lexicon:
         depth_words=frozenset(raw["measure"]["depth_after"]),
         water_words=frozenset(raw["measure"]["water_surface"]),
         placeholder_context=frozenset(raw["measure"]["placeholder_context"]),
+        same_thing={w: group.split()[0] for group in raw["measure"]["same_thing"] for w in group.split()},
+        magnitude_before=frozenset(raw["measure"]["magnitude_before"]),
+        magnitude_after=tuple(raw["measure"]["magnitude_after"]),
         say_verbs=frozenset(raw["attribution"]["say"]),
         distance_after=frozenset(raw["distance"]["after"]), distance_nouns=frozenset(raw["distance"]["nouns"]),
         distance_nouns_before=frozenset(raw["distance"]["nouns_before"]),

@@ -35,6 +35,7 @@ MEASURE_UNITS: dict[str, str] = {
     "foot": "ft", "feet": "ft", "ft": "ft", "metre": "m", "meter": "m", "kilometre": "km", "kilometer": "km",
     "km": "km", "mile": "miles", "acre": "acres", "tonne": "tonnes", "ton": "tonnes", "kg": "kg",
     "kilogram": "kg", "pound": "lb", "lb": "lb", "inch": "in", "yard": "yd", "hectare": "ha",
+    "magnitude": "magnitude",  # "a 6.1-magnitude earthquake": a measure, never a count of earthquakes
 }
 CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
 CURRENCY_WORDS = {"dollar": "USD", "pound": "GBP", "euro": "EUR", "yen": "JPY", "cent": "US cents", "pence": "pence"}
