@@ -15,7 +15,7 @@ from corpus import need_shared  # noqa: F401  (the deepwater fixture skips witho
 
 #: sha256 of ``render(brief([...]), "json")`` with each source's ``path`` (where the checkout lives) blanked.
 EXAMPLE_JSON_SHA256 = "944f82a638017d4fd3353d0ad362e631a282b737321ea9235bf3efd74a31adc5"
-DEEPWATER_JSON_SHA256 = "533cdfacdbf73f47004f5f918b47bcd46ce4de67d151407cfae2fb6bc5bca52a"
+DEEPWATER_JSON_SHA256 = "f4671256dace31ef0dc511498661ab08a7cceed2301a18de5b444e49e5e7549c"
 
 
 def _sha(briefing) -> str:
