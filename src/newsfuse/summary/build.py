@@ -54,11 +54,13 @@ class PoolItem:
 
 
 def pool_items(briefing: Briefing) -> dict[str, list[PoolItem]]:
-    """Per source, its article-prose sentences with their content terms and the persons they name."""
+    """Per source, its article-prose sentences with their content terms and the persons they name
+    as a subject (``_acts``)."""
     out: dict[str, list[PoolItem]] = {}
     for source in briefing.sources:
         doc = briefing.docs.get(source.id)
-        people = [(e.start, e.end, e.text) for e in doc.ents if e.label_ == "PERSON"] if doc is not None else []
+        people = [(e.start, e.end, e.text) for e in doc.ents if e.label_ == "PERSON" and _acts(e)] \
+            if doc is not None else []
         starts = [p[0] for p in people]
         items = []
         for pos, span in enumerate(briefing.sentences.get(source.id, ())):
@@ -69,6 +71,18 @@ def pool_items(briefing: Briefing) -> dict[str, list[PoolItem]]:
             items.append(PoolItem(span, content_terms(toks or ()), pos, persons))
         out[source.id] = items
     return out
+
+
+def _acts(ent: Any) -> bool:
+    """The person is a subject of their sentence ("Lee said", "The former aide John Park posted"),
+    not a possessor or an object ("Lee's phone", "photos of Lee"): an opening "He"/"She" in the
+    next sentence continues the one who acted (centering's subject preference). Resolving to any
+    person named let a victim stand for the accused ("[Plaskett] then created a Facebook
+    account …", report4)."""
+    tok = ent.root
+    while tok.dep_ in {"compound", "appos", "flat"} and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _persons_within(people: list[tuple[int, int, str]], starts: list[int], lo: int, hi: int) -> tuple[str, ...]:

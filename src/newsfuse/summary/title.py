@@ -172,6 +172,8 @@ def headline_like(text: str, parse: Any) -> bool:
     subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
     if root.lemma_ in _SAYING and not any(t.pos_ in {"VERB", "AUX"} and t.i != root.i for t in sent):
         return False  # "Obama told reporters at the White House on Friday": what he told them was cut
+    if any(t.pos_ == "PRON" and t.morph.get("Person") in (["1"], ["2"]) for t in sent):
+        return False  # "… reminded me that …": a columnist's voice, no headline's
     return root.pos_ in {"VERB", "AUX"} and bool(subjects) and subjects[0].left_edge.i == sent.start
 
 
@@ -223,7 +225,29 @@ def _lead_phrase(briefing: Briefing, lead: Any) -> str | None:
     if doc is None or lead.kind != "extracted":
         return None
     sent = doc.char_span(span.start, span.end, alignment_mode="expand")
-    return headline_phrase(sent) if sent is not None else None
+    if sent is None:
+        return None
+    phrase = headline_phrase(sent)
+    return None if _hanging(sent, phrase) else phrase
+
+
+#: What a verb needs after it: its object, complement or reported clause; a bare infinitive
+#: ("to head", "to look") its destination or particle too.
+_COMPLEMENTS = frozenset({"dobj", "xcomp", "ccomp", "dative", "attr", "acomp", "oprd"})
+_INFINITIVE_COMPLEMENTS = _COMPLEMENTS | {"prep", "prt"}
+
+
+def _hanging(sent: Any, phrase: str) -> bool:
+    """The phrase ends on a verb whose object or complement the cut dropped ("… admitted"), or on a
+    bare infinitive whose destination went with it ("… were hoping to finally head", "… will be
+    deployed to look"); not on a participle whose detail went ("… who were wrongfully imprisoned")."""
+    words = phrase.rstrip(".…").split()
+    if not words or phrase.endswith("…"):
+        return False
+    last = words[-1]
+    return any(t.text == last and t.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ in (_INFINITIVE_COMPLEMENTS if t.tag_ == "VB" else _COMPLEMENTS) and c.i > t.i
+        for c in t.children) for t in sent)
 
 
 def headline_phrase(sent: Any, limit: int = MAX_TITLE_CHARS) -> str:
