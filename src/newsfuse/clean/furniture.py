@@ -35,10 +35,11 @@ _QUOTED = re.compile(r"[“\"]([^”\"]*)[”\"]|‘([^’]*)’")
 #: mornings.", POLITICO's "… on Washington and Wall Street — weekday mornings, in your inbox."
 _NEWSLETTER = re.compile(r"\b(?:breaking news emails|get breaking news alerts|newsletter sign up|"
                          r"delivered weekday mornings|weekday mornings, in your inbox)\b", re.IGNORECASE)
-#: A note on the page's own history: "This story is updated at the bottom with a response from …"
-#: (Salon), "This post has been updated." (Mother Jones), "This article has been updated to reflect
-#: …", "Update: The post has been updated to include comments from the airlines."
-_UPDATE_NOTE = re.compile(r"\bthis (?:story|article|post|piece) (?:is|has been|was) updated\b|^update:", re.IGNORECASE)
+#: A note on the page's own history, three outlets of the Multi-News validation set: "This story is
+#: updated at the bottom with a response from …" (row 5125), "This post has been updated." (row
+#: 5306), "This article has been updated to reflect …" (row 2115). Not "UPDATE: …" alone: wire
+#: and local pages put news after it ("UPDATE: Authorities identified the two bodies …").
+_UPDATE_NOTE = re.compile(r"\bthis (?:story|article|post|piece) (?:is|has been|was) updated\b", re.IGNORECASE)
 #: A caption's label run into its text: the New York Times' "Image The White House’s spokeswoman
 #: …", the BBC's "Image copyright AFP Image caption …".
 _IMAGE_LABEL = re.compile(r"^(?:Image|Photo)\s+(?:caption\b|copyright\b|[A-Z])")

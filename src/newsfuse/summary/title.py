@@ -72,6 +72,8 @@ def is_headline(text: str) -> bool:
         return False
     if _date_stamp(text) or _CREDIT.search(text) or page_furniture(text) or garbled(text):
         return False
+    if text.split()[0].islower():
+        return False  # a tag line run into the headline ("jobs jobs jobs Obama's Jobs Speech …")
     quote = _QUOTED.search(text)
     return not (quote and len(quote.group(0)) > 0.5 * len(text))
 
@@ -174,6 +176,8 @@ def headline_like(text: str, parse: Any) -> bool:
         return False  # "Obama told reporters at the White House on Friday": what he told them was cut
     if any(t.pos_ == "PRON" and t.morph.get("Person") in (["1"], ["2"]) for t in sent):
         return False  # "… reminded me that …": a columnist's voice, no headline's
+    if any(t.lower_ == "there" and t.dep_ == "advmod" for t in sent):
+        return False  # "… dinosaurs roamed there": where, an absent sentence said
     return root.pos_ in {"VERB", "AUX"} and bool(subjects) and subjects[0].left_edge.i == sent.start
 
 
