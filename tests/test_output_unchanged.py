@@ -15,7 +15,7 @@ from corpus import need_shared  # noqa: F401  (the deepwater fixture skips witho
 
 #: sha256 of ``render(brief([...]), "json")`` with each source's ``path`` (where the checkout lives) blanked.
 EXAMPLE_JSON_SHA256 = "796fcb21d3d2567dcbc8bce60a5a6643c93366a9f58bd2733b64afa873301fa5"
-DEEPWATER_JSON_SHA256 = "1d2946e0d86f5ffd5f1636bbad10fda949d6b3bf4b420f1f30b8fa71d2877cbd"
+DEEPWATER_JSON_SHA256 = "8716cb842d927ebb953030b745c5b60977b37d1520b2768b3dffd64fe861d4f5"
 
 
 def _sha(briefing) -> str:

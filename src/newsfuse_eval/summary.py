@@ -24,6 +24,7 @@ from newsfuse.model import Briefing, Span, SummarySentence
 from newsfuse.summary.support import group_count
 
 _BRACKETED = re.compile(r"^\[[^\]]+\]")
+_SPEAKER = re.compile(r"^\[[^\]]+:\] ")
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,10 @@ def sentence_valid(briefing: Briefing, s: SummarySentence) -> bool:
         return True
     cited = " ".join(briefing.text_of(s.citations[0]).split())  # two sentences shown as one: one space between
     shown = " ".join(s.text.split())
+    speaker = _SPEAKER.match(shown)
+    if speaker:  # "[Obama:] “You know, …" shown for "“You know, …"
+        shown = shown[speaker.end():]
+        return cited[1:] == shown[1:] and cited[:1].upper() == shown[:1].upper()
     bracket = _BRACKETED.match(shown)
     if bracket:  # "[Belmokhtar] said ..." shown for "He said ..."
         return cited.split(" ", 1)[-1] == shown[bracket.end():].lstrip()

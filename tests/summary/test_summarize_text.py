@@ -185,11 +185,58 @@ def test_sentences_that_point_back_are_dropped_alone_and_can_be_paired(text):
     assert depends(Span("s", 0, len(text)), text, _NLP(text)) is not None  # shown with the one before
 
 
-def test_the_end_of_a_quotation_in_the_first_person_without_its_speaker_is_dropped():
+def test_the_end_of_a_quotation_without_its_speaker_is_dropped():
     assert _alone("We owe the volunteers everything and we will never forget it.”", []) is None
     assert _alone("You cannot rebuild a town like this in one summer.”", []) is None
+    # Third person too: a reader takes the words for the briefing's own ("The judge conducted …").
+    assert _alone("The town owes the volunteers everything and will never forget it.”", []) is None
     assert _alone("We owe the volunteers everything,” the mayor said on Monday.", []) is not None  # speaker here
-    assert _alone("The town owes the volunteers everything and will never forget it.”", []) is not None
+    assert _alone("The town owes the volunteers everything, the mayor said on Monday.", []) is not None
+
+
+def test_a_speaker_after_the_sentence_does_not_attribute_a_quotation_it_ends():
+    """The parser may run a sentence on into the next paragraph; its "he said" is not shown."""
+    text = ("The storm wrecked every house on the street.”\n\n“We will rebuild,” he said, “and the town will help.")
+    doc = _NLP(text)
+    first = text.index("”") + 1
+    assert standalone(Span("s", 0, first), text, [], doc) is None
+
+
+@pytest.mark.parametrize("text", [
+    "(The studio later bought the rights and squeezed the franchise dry.)",  # an aside on the sentence before
+    "(See: every company that ever tried to sell a phone to teenagers.)",
+    "Read the court filing in which the lawyers set out their whole case.",  # link text
+    "Of course ask your parents for permission before you try this at home.",  # a video's instructions
+])
+def test_asides_and_imperatives_to_the_reader_are_dropped(text):
+    assert _alone(text, []) is None
+
+
+@pytest.mark.parametrize("text", [
+    "The studio later bought the rights (for an undisclosed sum) and squeezed the franchise dry.",
+    "Residents were told to stay indoors until the water had been tested on Monday.",
+    "Police urged drivers to avoid the bridge until at least Thursday morning.",
+])
+def test_brackets_inside_prose_and_reported_orders_are_kept(text):
+    assert _alone(text, []) is not None
+
+
+def test_a_quotation_opened_with_no_speaker_names_the_speaker_where_it_ends():
+    text = ("“We will rebuild every house on this street before the winter comes.\n"
+            "It will take years, but we will do it,” Mayor Anna Berg said on Monday.")
+    shown = [s[2] for s in _shown_of(text)[1]]
+    span, words = shown[0]
+    assert words == "[Mayor Anna Berg:] “We will rebuild every house on this street before the winter comes."
+    assert words.split(":] ", 1)[1] == text[span.start:span.end]
+
+
+def test_a_quotation_whose_speaker_is_a_pronoun_takes_the_one_person_named_before():
+    from newsfuse.summary.standalone import quote_speaker
+
+    follow = _NLP("It will take years, but we will do it,” he said on Monday.")
+    assert quote_speaker([follow[:]], None, ["Anna Berg"]) == "Anna Berg"
+    assert quote_speaker([follow[:]], None, ["Anna Berg", "Tom Reed"]) is None  # whose "he"?
+    assert quote_speaker([_NLP("“A new quotation begins here and runs on.")[:]], None, ["Anna Berg"]) is None
 
 
 @pytest.mark.parametrize("text", [
@@ -207,3 +254,31 @@ def test_a_sentence_counting_from_an_absent_event_is_shown_with_it():
             "Two days later, the plant's owner said it would challenge the decision in court.")
     shown = [s[2][1] for s in _shown_of(text)[1]]
     assert shown == [text.split("\n")[0], text.replace("\n", " ")]
+
+
+def test_a_pair_that_names_the_speaker_itself_drops_the_bracketed_name():
+    from newsfuse.summary.build import _unnamed
+
+    first = (Span("s", 0, 20), "[Anna Berg:] “We will rebuild.")
+    assert _unnamed(first, "It will take years,” said Anna Berg.")[1] == "“We will rebuild."
+    assert _unnamed(first, "It will take years,” she said.") == first
+
+
+def test_an_opening_he_is_resolved_only_to_a_person_named_as_a_subject():
+    """ "Lee's phone was taken to a repair shop. He then posted the photos online.": who "He" is,
+    the sentence before does not say (Lee is the victim); a person who acts there does."""
+    from newsfuse.model import Briefing, Source
+    from newsfuse.summary.build import pool_items
+
+    text = ("The delegate Anna Lee said her phone had been taken to a repair shop in March 2016.\n"
+            "The former aide John Park then posted the stolen photos on a website in July.")
+    doc = _NLP(text)
+    spans = tuple(Span("s", s.start_char, s.start_char + len(s.text.rstrip())) for s in doc.sents)
+    briefing = Briefing(sources=(Source("s", text),), docs={"s": doc}, sentences={"s": spans})
+    persons = [it.persons for it in pool_items(briefing)["s"]]
+    assert persons == [("Anna Lee",), ("John Park",)]
+    text = "Police took Anna Lee's phone to a repair shop in the spring of 2016 for a routine check."
+    doc = _NLP(text)
+    briefing = Briefing(sources=(Source("s", text),), docs={"s": doc},
+                        sentences={"s": (Span("s", 0, len(text)),)})
+    assert pool_items(briefing)["s"][0].persons == ()  # a possessor, not a subject

