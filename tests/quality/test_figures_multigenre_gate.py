@@ -24,7 +24,7 @@ from newsfuse_eval.figures_multigenre import FigureScores, load_labels, score_st
 #: (16/22), 1 flagged conflict, not real (objects found, 3 vs 300: main's too); 0 of 2 true conflicts found.
 #: The floor is 0.01 below round 2's 0.73 (0.731, 19/26): round 3 measured 0.727, said in docs/figures.md.
 #: Recall has no floor while it is 0 (a floor of 0 cannot fail); the false conflicts get a ceiling instead.
-PRECISION_FLOOR = 0.80  # round 4 measured 0.810 (17/21)
+PRECISION_FLOOR = 0.95  # round 4 measured 0.810 (17/21); fourth stop 1.000 (21/21), rules read off this half
 MAX_FALSE_CONFLICTS = 0  # round 4: none flagged (round 3 flagged one, not real)
 
 
@@ -36,8 +36,17 @@ REPORT3_MAX_FALSE_CONFLICTS = 0
 #: conflicts from the texts first, shown claims from the output last): 13 claims shown in
 #: multi-source figures, 3 correct (0.231), none flagged as a conflict, 0 of 2 true conflicts found.
 #: The floor holds what was measured; the target (0.90) is far above it, and said so in the note.
-REPORT4_PRECISION_FLOOR = 0.23
+#: Fourth stop: rules read off report4's judged failures (so it is no longer held out): 13/13 correct.
+REPORT4_PRECISION_FLOOR = 0.99
 REPORT4_MAX_FALSE_CONFLICTS = 0
+#: report5: eight ECB+ dev events and five Timeline17 windows fixed as a split at the start of the
+#: fourth stop, before its rules; gold conflicts labelled from the texts first, shown claims judged by
+#: annotators who wrote no rule. At the stop's start 0.659 (56/85), 1 of 5 flagged conflicts real,
+#: 1 of 6 true conflicts found; after its rules 0.657 (69/105), 1 of 5 real, 1 of 6 found: the
+#: held-out number did not move. Floors hold what was measured, far below the targets (0.90, 0.90,
+#: 0.6), and the closing note says so.
+REPORT5_PRECISION_FLOOR = 0.65
+REPORT5_MAX_FALSE_CONFLICTS = 4
 
 
 def _scores(split: str) -> FigureScores:
@@ -68,6 +77,11 @@ def report3_scores() -> FigureScores:
 @pytest.fixture(scope="module")
 def report4_scores() -> FigureScores:
     return _scores("report4")
+
+
+@pytest.fixture(scope="module")
+def report5_scores() -> FigureScores:
+    return _scores("report5")
 
 
 @pytest.mark.integration
@@ -102,3 +116,11 @@ def test_report4_precision_and_no_false_conflict(report4_scores):
     false = report4_scores.flagged - report4_scores.flagged_real
     assert false <= REPORT4_MAX_FALSE_CONFLICTS, f"{false} flagged conflicts are not real: {report4_scores.notes}"
     assert len(report4_scores.unjudged) <= max(3, report4_scores.judged // 5), report4_scores.unjudged
+
+
+@pytest.mark.integration
+def test_report5_precision_and_false_conflicts(report5_scores):
+    assert report5_scores.precision >= REPORT5_PRECISION_FLOOR, report5_scores.notes
+    false = report5_scores.flagged - report5_scores.flagged_real
+    assert false <= REPORT5_MAX_FALSE_CONFLICTS, f"{false} flagged conflicts are not real: {report5_scores.notes}"
+    assert len(report5_scores.unjudged) <= max(3, report5_scores.judged // 5), report5_scores.unjudged
