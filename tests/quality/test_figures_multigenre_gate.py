@@ -110,17 +110,18 @@ def test_report3_flags_no_false_conflict(report3_scores):
     assert len(report3_scores.unjudged) <= max(3, report3_scores.judged // 5), report3_scores.unjudged
 
 
+def _assert_held_out(scores: FigureScores, floor: float, max_false: int) -> None:
+    assert scores.precision >= floor, scores.notes
+    false = scores.flagged - scores.flagged_real
+    assert false <= max_false, f"{false} flagged conflicts are not real: {scores.notes}"
+    assert len(scores.unjudged) <= max(3, scores.judged // 5), scores.unjudged
+
+
 @pytest.mark.integration
 def test_report4_precision_and_no_false_conflict(report4_scores):
-    assert report4_scores.precision >= REPORT4_PRECISION_FLOOR, report4_scores.notes
-    false = report4_scores.flagged - report4_scores.flagged_real
-    assert false <= REPORT4_MAX_FALSE_CONFLICTS, f"{false} flagged conflicts are not real: {report4_scores.notes}"
-    assert len(report4_scores.unjudged) <= max(3, report4_scores.judged // 5), report4_scores.unjudged
+    _assert_held_out(report4_scores, REPORT4_PRECISION_FLOOR, REPORT4_MAX_FALSE_CONFLICTS)
 
 
 @pytest.mark.integration
 def test_report5_precision_and_false_conflicts(report5_scores):
-    assert report5_scores.precision >= REPORT5_PRECISION_FLOOR, report5_scores.notes
-    false = report5_scores.flagged - report5_scores.flagged_real
-    assert false <= REPORT5_MAX_FALSE_CONFLICTS, f"{false} flagged conflicts are not real: {report5_scores.notes}"
-    assert len(report5_scores.unjudged) <= max(3, report5_scores.judged // 5), report5_scores.unjudged
+    _assert_held_out(report5_scores, REPORT5_PRECISION_FLOOR, REPORT5_MAX_FALSE_CONFLICTS)

@@ -39,13 +39,26 @@ import tempfile
 import weakref
 from collections.abc import Iterable, Iterator, Mapping, MutableMapping, Sequence
 from datetime import datetime
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from .model import Article
 from .online import Story
 
+T = TypeVar("T")
 #: Articles written or read per statement: a few MB of documents at a time, few enough round trips.
 CHUNK = 256
+
+
+def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """``items`` in lists of ``size`` (the last shorter), so a read holds one chunk, not the feed."""
+    chunk: list[T] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 class Entry(NamedTuple):
@@ -99,13 +112,7 @@ class Spool:
     def load(self, entries: Iterable[Entry]) -> Iterator[Article]:
         """The spooled Articles of ``entries``, in that order, read ``CHUNK`` at a time."""
         self.flush()
-        chunk: list[int] = []
-        for entry in entries:
-            chunk.append(entry.row)
-            if len(chunk) >= CHUNK:
-                yield from self._read(chunk)
-                chunk = []
-        if chunk:
+        for chunk in chunked((entry.row for entry in entries), CHUNK):
             yield from self._read(chunk)
 
     def _read(self, rows: Sequence[int]) -> list[Article]:
@@ -222,13 +229,7 @@ class Pickles(MutableMapping[str, object]):
 
     def get_many(self, keys: Iterable[str]) -> Iterator[object]:
         """The values of ``keys``, in that order, read ``CHUNK`` at a time (a missing key raises)."""
-        chunk: list[str] = []
-        for key in keys:
-            chunk.append(key)
-            if len(chunk) >= CHUNK:
-                yield from self._read(chunk)
-                chunk = []
-        if chunk:
+        for chunk in chunked(keys, CHUNK):
             yield from self._read(chunk)
 
     def _read(self, keys: Sequence[str]) -> list[object]:
