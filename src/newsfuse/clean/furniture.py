@@ -69,7 +69,7 @@ def furniture_reason(text: str) -> str | None:
         return "page menu (labels between vertical bars)"
     if _FURNITURE.search(text) or _NEWSLETTER.search(text) or _SIGN_OFF.search(text):
         return "page furniture (caption, credit, link or call to action)"
-    if sum(ch.isupper() for ch in text) > 0.5 * sum(ch.isalpha() for ch in text):
+    if sum(map(str.isupper, text)) > 0.5 * sum(map(str.isalpha, text)):  # map: no Python frame per character
         return "mostly capitals"
     if quoted_share(text) > MAX_QUOTED_SHARE:
         return "mostly quotation"
