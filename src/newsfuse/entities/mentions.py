@@ -64,10 +64,13 @@ class Mention:
     cue: str | None = None  # the type an appositive gives it ("the state oil company, Sonatrach")
 
 
-def ner_mentions(source_id: str, doc: Any) -> tuple[Mention, ...]:
-    """Trimmed, filtered mentions of every named entity spaCy found in ``doc``."""
+def ner_mentions(source_id: str, doc: Any, text: str | None = None) -> tuple[Mention, ...]:
+    """Trimmed, filtered mentions of every named entity spaCy found in ``doc``.
+
+    ``text``: the source's text, which is the Doc's (``nlp.pieces``); without it ``Doc.text`` is
+    rebuilt from every token, a Python object made per token."""
     found: list[Mention] = []
-    text = doc.text  # Doc.text rebuilds the string on every access: read it once
+    text = doc.text if text is None else text
     demonyms = {e.text for e in doc.ents if e.label_ == "NORP"}
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS or _is_adjectival(ent):

@@ -47,7 +47,7 @@ def find_entities(sources: Sequence[Source], docs: Mapping[str, Any]) -> tuple[E
     equivalences: list[Equivalence] = []
     leaderships: list[Leadership] = []
     for source in sources:
-        found = find_patterns(source.id, source.text, ner_mentions(source.id, docs[source.id]))
+        found = find_patterns(source.id, source.text, ner_mentions(source.id, docs[source.id], source.text))
         mentions += found.mentions
         equivalences += found.equivalences
         leaderships += found.leaderships

@@ -33,17 +33,18 @@ def extract_claims(briefing: Briefing) -> Briefing:
         if doc is None:
             continue
         sents = briefing.sentences.get(source.id, ())
-        claims.extend(doc_claims(source.id, doc, sents, source.published, hints.get(source.id, {})))
+        claims.extend(doc_claims(source.id, doc, sents, source.published, hints.get(source.id, {}), text=source.text))
     return dataclasses.replace(briefing, claims=tuple(claims))
 
 
 def doc_claims(source_id: str, doc, sentences: tuple[Span, ...], published: date | None,
-               hints: dict[int, date] | None = None) -> list[Claim]:
-    """Claims in one parsed source. ``sentences`` are char spans (the core's repaired splits)."""
+               hints: dict[int, date] | None = None, text: str | None = None) -> list[Claim]:
+    """Claims in one parsed source. ``sentences`` are char spans (the core's repaired splits);
+    ``text``, the source's, is the Doc's (``nlp.pieces``), which ``Doc.text`` rebuilds per token."""
     sents = [doc.char_span(s.start, s.end, alignment_mode="expand") for s in sentences] or list(doc.sents)
     sents = [s for s in sents if s is not None]
     starts = [s.start for s in sents]
-    text = doc.text  # Doc.text rebuilds the string on every access: read it once, not per claim
+    text = doc.text if text is None else text  # Doc.text rebuilds the string on every access
     out: list[Claim] = []
     for q in find_quantities(doc):
         if not_a_count(doc, q):
