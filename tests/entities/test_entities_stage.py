@@ -138,3 +138,18 @@ def test_cover_overlaps_as_span_overlaps_with_each(fixed, asked) -> None:
     for src, start, length in asked:
         span = Span(src, start, start + length)
         assert cover.overlaps(span) == any(span.overlaps(s) for s in spans)
+
+
+_IDS = [f"s{k}" for k in range(12)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.none(), st.sets(st.sampled_from(_IDS))), st.sets(st.sampled_from(_IDS)), st.booleans(),
+       st.permutations(_IDS))
+def test_where_to_look_is_the_walk_of_every_article(holders, named_in, wide, order) -> None:
+    """``_where`` walks only the smaller of the sets; the answer is the old walk of every article
+    in order (the reference below), for sets of any size and any article order."""
+    from newsfuse.entities.stage import _Order, _where
+
+    walked = [sid for sid in order if (wide or sid in named_in) and (holders is None or sid in holders)]
+    assert _where(holders, _Order(order), named_in, wide=wide) == walked

@@ -222,3 +222,34 @@ def test_a_past_year_on_the_counted_noun_s_own_modifier_scopes_it(nlp):
     (c, d) = claims_of(nlp, "Parents of 13 of the 20 children killed in the December 2012 shooting have sued.",
                        date(2014, 12, 20))
     assert (d.value, d.scope) == (20, "2012")
+
+
+def test_time_hints_of_all_sources_in_one_pass_are_each_sources_own():
+    """``_time_hints`` reads every time expression once for all sources; each source's hints are
+    those of the old per-source pass (the reference below): its own full dates, in order, later
+    ones at the same offset winning, malformed values skipped."""
+    import dataclasses
+
+    from newsfuse.figures.claims import _time_hints
+    from newsfuse.model import Briefing, Span, TimeExpression
+
+    times = tuple(TimeExpression(Span(sid, start, start + 4), "x", kind, value) for sid, start, kind, value in [
+        ("a", 10, "DATE", "2010-04-20"), ("b", 5, "DATE", "2010-05-01"), ("a", 3, "DATE", "2010-04-21"),
+        ("a", 10, "DATE", "2010-04-22"), ("b", 7, "TIME", "2010-05-01"), ("a", 30, "DATE", "2010-04"),
+        ("b", 9, "DATE", "2010-13-01"), ("c", 1, "DATE", None)])
+    briefing = dataclasses.replace(Briefing(), times=times)
+
+    def one_source(sid):
+        hints = {}
+        for t in times:
+            if t.span.source == sid and t.type == "DATE" and t.value and len(t.value) == 10:
+                try:
+                    hints[t.span.start] = date.fromisoformat(t.value)
+                except ValueError:
+                    continue
+        return hints
+
+    found = _time_hints(briefing)
+    for sid in "abcd":
+        assert list(found.get(sid, {}).items()) == list(one_source(sid).items())
+    assert list(found["a"]) == [10, 3]

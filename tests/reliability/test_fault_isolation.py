@@ -95,10 +95,10 @@ def test_default_pipeline_isolates_a_failing_stage(monkeypatch) -> None:
 
     real = stage_module.ner_mentions
 
-    def flaky(source_id, doc):
+    def flaky(source_id, doc, text=None):
         if "POISON" in doc.text:
             raise IndexError("list index out of range")
-        return real(source_id, doc)
+        return real(source_id, doc, text)
 
     monkeypatch.setattr(stage_module, "ner_mentions", flaky)
     b = brief_documents(_docs("003.txt"), pipeline=Pipeline(default_stages()))

@@ -6,7 +6,7 @@ from datetime import date
 
 from newsfuse.model import Span
 from newsfuse.summary.select import Scored, Weights, lead_prior, select, timeline_order
-from newsfuse.summary.support import cosine, group_count, idf_weights, tfidf
+from newsfuse.summary.support import cosine, group_count, group_index, idf_weights, tfidf
 from newsfuse.summary.text import Candidate
 
 
@@ -49,6 +49,10 @@ def test_timeline_order_puts_best_supported_first_then_dates():
 def test_helpers():
     assert lead_prior(0) == 1.0 > lead_prior(9)
     assert group_count(["a", "b", "c"], [("a", "b"), ("c",)]) == 2
+    # the index built once for many calls counts as the groups do; a source in no group counts alone
+    groups = [("a", "b"), ("c",)]
+    for ids in (["a", "b", "c"], ["a", "b"], ["c", "x"], ["x", "y", "a"], []):
+        assert group_count(ids, group_index(groups)) == group_count(ids, groups)
     idf = idf_weights([["a", "b"], ["a", "c"]])
     assert idf["b"] > idf["a"]
     v = tfidf(["a", "b"], idf)

@@ -16,8 +16,8 @@ its reason, marked ``failed`` in the index, and retried by the next run.
 
 from __future__ import annotations
 
+import filecmp
 import hashlib
-import json
 import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -28,7 +28,7 @@ from typing import Any
 from ..config import Settings
 from ..errors import Rejection, UsageError
 from ..pipeline import describe
-from .index import build_index
+from .index import index_json_chunks, index_parts
 from .model import StoredArticle
 
 FORMATS = ("json", "md", "html")
@@ -86,11 +86,13 @@ def write_outputs(outdir: Path, articles: Sequence[StoredArticle], todo: Mapping
         briefings[sid] = files if rendered else None
         if done:
             done(sid, None, hashes)
-    index = build_index(articles, briefings, rejected, index_options, out.failed)
-    out.written += write_if_changed(outdir / "index.json", json.dumps(index, ensure_ascii=False, indent=2) + "\n")
-    from .index_html import index_to_html
+    # The index is written a story at a time (neither it nor its JSON and HTML texts held whole:
+    # they grew with the store, not with the largest story).
+    index = index_parts(articles, briefings, rejected, index_options, out.failed)
+    out.written += write_chunks_if_changed(outdir / "index.json", index_json_chunks(index))
+    from .index_html import index_html_chunks
 
-    out.written += write_if_changed(outdir / "index.html", index_to_html(index))
+    out.written += write_chunks_if_changed(outdir / "index.html", index_html_chunks(index))
     return out
 
 
@@ -156,6 +158,29 @@ def may_have_documents(members: Iterable[StoredArticle]) -> bool:
     light (``chars`` set, ``raw`` not loaded) as well as whole: a light member with text may have a
     document; a whole one must have it. A story that turns out to have none briefs to None, as serially."""
     return any(a.chars > 0 if a.chars is not None else (a.raw is not None and bool(a.text)) for a in members)
+
+
+def write_chunks_if_changed(path: Path, chunks: Iterable[str]) -> list[Path]:
+    """``write_if_changed`` of the text the chunks make, never held whole: they go to the
+    temporary file, which is compared with ``path`` and renamed into place only if it differs."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="") as fh:
+            for chunk in chunks:
+                fh.write(chunk)
+            fh.flush()
+            os.fsync(fh.fileno())
+        try:
+            if path.is_file() and filecmp.cmp(tmp, path, shallow=False):
+                return []
+        except OSError:
+            pass
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return [path]
 
 
 def write_if_changed(path: Path, text: str) -> list[Path]:

@@ -39,24 +39,39 @@ class WordIndex:
 
     @classmethod
     def build(cls, texts: Mapping[str, str]) -> WordIndex:
+        """Each word's offsets are gathered once per article; the case-folded index and the
+        holders are then made per distinct word (an article repeats its words), not per word."""
         index = cls(texts)
         for sid, text in texts.items():
             exact: dict[str, list[int]] = defaultdict(list)
-            folded: dict[str, list[int]] = defaultdict(list)
             for m in _WORD.finditer(text):
-                word = m.group()
-                exact[word].append(m.start())
-                key = word.casefold()
-                folded[key].append(m.start())
+                exact[m.group()].append(m.start())
+            folded: dict[str, list[int]] = {}
+            for word, starts in exact.items():
+                key = fold_key(word)
+                if key in folded:  # "The" and "the": one ascending list of both
+                    folded[key] = sorted(folded[key] + starts)
+                else:
+                    folded[key] = starts
+            for key in folded:
                 index.holders[key].add(sid)
-            index.exact[sid], index.folded[sid] = dict(exact), dict(folded)
+            index.exact[sid], index.folded[sid] = dict(exact), folded
         return index
 
     def may_hold(self, form: str) -> set[str] | None:
-        """Articles where ``form`` can occur in any letter case; None when it starts with no word
-        character (then every article may)."""
-        first = _WORD.match(form)
-        return self.holders.get(first.group().casefold(), set()) if first else None
+        """Articles where ``form`` can occur in any letter case: those that hold every word of it
+        (a whole-word match of the form makes each of its words a whole word of the text); None
+        when it starts with no word character (then every article may). Only the first word's
+        articles were once asked: for "John Smith" every article with a "John" in it."""
+        if not _WORD.match(form):
+            return None
+        held: set[str] | None = None
+        for key in sorted({fold_key(w) for w in _WORD.findall(form)}, key=lambda k: len(self.holders.get(k, ()))):
+            found = self.holders.get(key, set())
+            held = set(found) if held is None else held & found
+            if not held:
+                break
+        return held if held is not None else set()
 
     def occurrences(self, form: str, sid: str, *, fold: bool) -> list[tuple[int, int]]:
         """Every non-overlapping whole-word match of ``form`` in article ``sid``, left to right."""
@@ -68,9 +83,9 @@ class WordIndex:
         first = _WORD.match(form)
         if first is None:
             return [m.span() for m in pattern.finditer(text)]
-        # Case-insensitive matching of the first word implies equal case-folded words (for the
-        # single-character case pairs re.IGNORECASE knows); exact matching implies equal words.
-        starts = (self.folded[sid].get(first.group().casefold(), ()) if fold
+        # Case-insensitive matching of the first word implies equal ``fold_key``s; exact matching
+        # implies equal words.
+        starts = (self.folded[sid].get(fold_key(first.group()), ()) if fold
                   else self.exact[sid].get(first.group(), ()))
         found, end = [], -1
         for pos in starts:
@@ -81,6 +96,16 @@ class WordIndex:
                 found.append(m.span())
                 end = m.end()
         return found
+
+
+def fold_key(word: str) -> str:
+    """A key equal for any two words ``re.IGNORECASE`` matches: each character lowered by its
+    one-character mapping, then case-folded. ``casefold`` alone missed "İstanbul" for
+    "istanbul" (it folds İ to two characters), ``lower`` alone "ſ" for "s"; and ``re`` also
+    matches dotless "ı" with "i" and "I", which neither maps so."""
+    if word.isascii():
+        return word.lower()
+    return "".join(c.lower()[0].casefold() for c in word).replace("ı", "i")
 
 
 def texts_of(sources: Iterable) -> dict[str, str]:

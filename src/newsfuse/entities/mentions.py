@@ -64,10 +64,13 @@ class Mention:
     cue: str | None = None  # the type an appositive gives it ("the state oil company, Sonatrach")
 
 
-def ner_mentions(source_id: str, doc: Any) -> tuple[Mention, ...]:
-    """Trimmed, filtered mentions of every named entity spaCy found in ``doc``."""
+def ner_mentions(source_id: str, doc: Any, text: str | None = None) -> tuple[Mention, ...]:
+    """Trimmed, filtered mentions of every named entity spaCy found in ``doc``.
+
+    ``text``: the source's text, which is the Doc's (``nlp.pieces``); without it ``Doc.text`` is
+    rebuilt from every token, a Python object made per token."""
     found: list[Mention] = []
-    text = doc.text  # Doc.text rebuilds the string on every access: read it once
+    text = doc.text if text is None else text
     demonyms = {e.text for e in doc.ents if e.label_ == "NORP"}
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS or _is_adjectival(ent):
@@ -87,8 +90,8 @@ def _appositive_names(source_id: str, doc: Any, text: str) -> tuple[Mention, ...
     """ "his son, Karl,", "the state oil company, Sonatrach,": a proper noun in apposition to a
     noun that says what it is, when the model tagged nothing there."""
     found = []
-    for tok in doc:
-        if tok.dep_ != "appos" or tok.pos_ != "PROPN" or tok.ent_type_ or not tok.text[:1].isupper():
+    for tok in _untagged_tokens(doc, "appos", "PROPN"):
+        if not tok.text[:1].isupper():
             continue
         cue = APPOSITIVE_CUES.get(tok.head.lemma_.lower()) if tok.head.pos_ == "NOUN" else None
         if cue is None:
@@ -106,10 +109,7 @@ def _possessed_names(source_id: str, doc: Any, text: str) -> tuple[Mention, ...]
     """ "Norway's Statoil", "Britain's BP": a proper noun owned by a country is an organisation
     the model often leaves untagged (Statoil in all three in-amenas reports that name it)."""
     found = []
-    for tok in doc[2:]:
-        owner, mark = doc[tok.i - 2], doc[tok.i - 1]
-        if mark.tag_ != "POS" or owner.ent_type_ not in {"GPE", "NORP"} or tok.ent_type_:
-            continue
+    for tok in _possessed_tokens(doc, "POS", ("GPE", "NORP")):
         if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.lower_ in TITLE_WORDS:
             continue
         end = tok.i + 1
@@ -119,6 +119,33 @@ def _possessed_names(source_id: str, doc: Any, text: str) -> tuple[Mention, ...]
         if mention is not None:
             found.append(mention)
     return tuple(found)
+
+
+def _untagged_tokens(doc: Any, dep: str, pos: str) -> list[Any]:
+    """The tokens, in order, of dependency relation ``dep`` and part of speech ``pos`` that no
+    entity covers. Read off the Doc's attribute arrays at once: asking a Python ``Token`` of
+    every token of every article was much of the entities stage's time."""
+    import numpy as np
+
+    if not len(doc):
+        return []
+    cols = doc.to_array(["DEP", "POS", "ENT_TYPE"])
+    keep = (cols[:, 0] == doc.vocab.strings[dep]) & (cols[:, 1] == doc.vocab.strings[pos]) & (cols[:, 2] == 0)
+    return [doc[int(i)] for i in np.flatnonzero(keep)]
+
+
+def _possessed_tokens(doc: Any, tag: str, owner_types: tuple[str, ...]) -> list[Any]:
+    """The tokens, in order, that no entity covers, right after a token of ``tag`` that follows a
+    token of an entity of one of ``owner_types`` ("Norway" "'s" -> "Statoil"); from the attribute
+    arrays, as ``_untagged_tokens``."""
+    import numpy as np
+
+    if len(doc) < 3:
+        return []
+    cols = doc.to_array(["TAG", "ENT_TYPE"])
+    owners = np.isin(cols[:-2, 1], np.array([doc.vocab.strings[t] for t in owner_types], dtype=cols.dtype))
+    keep = owners & (cols[1:-1, 0] == doc.vocab.strings[tag]) & (cols[2:, 1] == 0)
+    return [doc[int(i) + 2] for i in np.flatnonzero(keep)]
 
 
 #: Prepositions that put a PERSON-labelled name in the place slot ("in Mali",

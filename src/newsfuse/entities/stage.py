@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from ..model import Briefing, Entity, Source, Span
@@ -47,7 +47,7 @@ def find_entities(sources: Sequence[Source], docs: Mapping[str, Any]) -> tuple[E
     equivalences: list[Equivalence] = []
     leaderships: list[Leadership] = []
     for source in sources:
-        found = find_patterns(source.id, source.text, ner_mentions(source.id, docs[source.id]))
+        found = find_patterns(source.id, source.text, ner_mentions(source.id, docs[source.id], source.text))
         mentions += found.mentions
         equivalences += found.equivalences
         leaderships += found.leaderships
@@ -104,7 +104,7 @@ def propagate(
     """
     texts = texts_of(sources)
     index = WordIndex.build(texts)
-    order = [s.id for s in sources]
+    order = _Order(s.id for s in sources)
     named_in = [{m.source for m in e.mentions} for e in entities]
     wanted = [_search_forms(e, index, order, named) for e, named in zip(entities, named_in, strict=True)]
     lowercase = {w for s in sources for w in _LOWER_WORD.findall(s.text)}
@@ -157,7 +157,7 @@ def _owners(named_in: Sequence[set[str]], wanted: Sequence[list[tuple[str, list[
     return owner
 
 
-def _search_forms(entity: Entity, index: WordIndex, order: Sequence[str], named_in: set[str]) -> list[tuple[str, list[str]]]:
+def _search_forms(entity: Entity, index: WordIndex, order: _Order, named_in: set[str]) -> list[tuple[str, list[str]]]:
     """Each name to look up with the articles to look in: only those that hold its first word (in any
     case), since it cannot occur elsewhere; the claims of ``_owners`` need no more."""
     has_full_name = any(" " in a.strip() for a in entity.aliases)
@@ -174,9 +174,31 @@ def _search_forms(entity: Entity, index: WordIndex, order: Sequence[str], named_
         forms += [(s, False) for s in sorted(surnames) if _propagatable(s) and s not in entity.aliases]
     out = []
     for form, wide in forms:
-        holders = index.may_hold(form)
-        out.append((form, [sid for sid in order if (wide or sid in named_in) and (holders is None or sid in holders)]))
+        out.append((form, _where(index.may_hold(form), order, named_in, wide=wide)))
     return out
+
+
+def _where(holders: set[str] | None, order: _Order, named_in: set[str], *, wide: bool) -> list[str]:
+    """The articles, in ``order``, that may hold a name (``holders``; None: any) and where it is
+    looked for (all when ``wide``, else those in ``named_in``). Only the smaller of the sets is
+    walked: walking every article for every name of the story cost names x articles."""
+    if holders is None:
+        return list(order.ids) if wide else order.sorted(named_in)
+    if wide:
+        return order.sorted(holders)
+    small, large = (holders, named_in) if len(holders) <= len(named_in) else (named_in, holders)
+    return order.sorted(sid for sid in small if sid in large)
+
+
+class _Order:
+    """Article ids in their order, with each one's place, to sort a subset back into that order."""
+
+    def __init__(self, ids: Iterable[str]) -> None:
+        self.ids = tuple(ids)
+        self.place = {sid: k for k, sid in enumerate(self.ids)}
+
+    def sorted(self, subset: Iterable[str]) -> list[str]:
+        return sorted((sid for sid in subset if sid in self.place), key=self.place.__getitem__)
 
 
 def _used_as_name(doc: Any, start: int, end: int) -> bool:

@@ -37,22 +37,24 @@ from .numbers import Quantity, find_quantities
 def extract_claims(briefing: Briefing) -> Briefing:
     """Claims of every source, in source order then text order."""
     claims: list[Claim] = []
+    hints = _time_hints(briefing)
     for source in briefing.sources:
         doc = briefing.docs.get(source.id)
         if doc is None:
             continue
         sents = briefing.sentences.get(source.id, ())
-        claims.extend(doc_claims(source.id, doc, sents, source.published, _time_hints(briefing, source.id)))
+        claims.extend(doc_claims(source.id, doc, sents, source.published, hints.get(source.id, {}), text=source.text))
     return dataclasses.replace(briefing, claims=tuple(claims))
 
 
 def doc_claims(source_id: str, doc, sentences: tuple[Span, ...], published: date | None,
-               hints: dict[int, date] | None = None) -> list[Claim]:
-    """Claims in one parsed source. ``sentences`` are char spans (the core's repaired splits)."""
+               hints: dict[int, date] | None = None, text: str | None = None) -> list[Claim]:
+    """Claims in one parsed source. ``sentences`` are char spans (the core's repaired splits);
+    ``text``, the source's, is the Doc's (``nlp.pieces``), which ``Doc.text`` rebuilds per token."""
     sents = [doc.char_span(s.start, s.end, alignment_mode="expand") for s in sentences] or list(doc.sents)
     sents = [s for s in sents if s is not None]
     starts = [s.start for s in sents]
-    text = doc.text  # Doc.text rebuilds the string on every access: read it once, not per claim
+    text = doc.text if text is None else text  # Doc.text rebuilds the string on every access
     out: list[Claim] = []
     for q in find_quantities(doc):
         age_of = person_age(doc, q)
@@ -250,15 +252,18 @@ def _inherit_predicate(claim: Claim, earlier: list[Claim], text: str) -> Claim:
     return claim
 
 
-def _time_hints(briefing: Briefing, source_id: str) -> dict[int, date]:
-    """Char offset -> resolved day, from the timeline stage's ``times`` when it ran (optional)."""
-    hints: dict[int, date] = {}
+def _time_hints(briefing: Briefing) -> dict[str, dict[int, date]]:
+    """Per source, char offset -> resolved day, from the timeline stage's ``times`` when it ran
+    (optional). All sources in one pass: a pass over every time expression for each source grew
+    with the square of the story."""
+    hints: dict[str, dict[int, date]] = {}
     for t in briefing.times:
-        if t.span.source == source_id and t.type == "DATE" and t.value and len(t.value) == 10:
+        if t.type == "DATE" and t.value and len(t.value) == 10:
             try:
-                hints[t.span.start] = date.fromisoformat(t.value)
+                day = date.fromisoformat(t.value)
             except ValueError:
                 continue
+            hints.setdefault(t.span.source, {})[t.span.start] = day
     return hints
 
 

@@ -28,9 +28,10 @@ MAX_SENTENCE_CHARS = 2_000
 _CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s[–—-]{1,2}\s")
 
 
-def doc_sentences(source_id: str, doc: Any) -> tuple[Span, ...]:
-    """Spans of sentences in ``doc`` (a spaCy Doc over the source's cleaned text)."""
-    text = doc.text
+def doc_sentences(source_id: str, doc: Any, text: str | None = None) -> tuple[Span, ...]:
+    """Spans of sentences in ``doc`` (a spaCy Doc over the source's cleaned text, ``text`` when
+    given: the Doc's own, which ``Doc.text`` rebuilds from a Python object per token)."""
+    text = doc.text if text is None else text
     bounds = [(s.start_char, s.end_char) for s in doc.sents]
     return tuple(Span(source_id, a, b) for a, b in repair_bounds(text, bounds))
 

@@ -46,5 +46,6 @@ def parse_processes(asked: int, chars: int) -> int:
 
 @stage("sentences", version="1", requires={"docs"}, produces={"sentences"})
 def sentences(briefing: Briefing) -> Briefing:
-    found = {sid: doc_sentences(sid, doc) for sid, doc in briefing.docs.items()}
+    texts = {s.id: s.text for s in briefing.sources}  # each Doc's text (nlp.pieces), not rebuilt
+    found = {sid: doc_sentences(sid, doc, texts.get(sid)) for sid, doc in briefing.docs.items()}
     return dataclasses.replace(briefing, sentences=found)

@@ -22,7 +22,7 @@ from ..nlp.load import load_nlp
 from ..summary.similarity import best_matches_all
 from .select import Scored
 from .standalone import AFTER_PREVIOUS, MAX_QUOTE_SENTENCES, quote_speaker
-from .support import SUPPORT_COSINE, Support, group_count, idf_weights, numbers_in, supporting, tfidf
+from .support import SUPPORT_COSINE, Support, group_count, group_index, idf_weights, numbers_in, supporting, tfidf
 from .text import Candidate, content_terms, depends, furniture_reason, paired, standalone
 from .when import sentence_date
 
@@ -110,8 +110,10 @@ def build_index(briefing: Briefing) -> Index:
     wire_partners = _wire_partners(briefing.shared_sentences)
     shown_items = []
     parse = parser(briefing)
+    texts = {s.id: s.text for s in briefing.sources}  # Briefing.source scans every source
+    group_of = group_index(groups)
     for sid, items in pool.items():
-        shown_items += _shown(items, briefing.source(sid).text, briefing.docs[sid], parse)
+        shown_items += _shown(items, texts[sid], briefing.docs[sid], parse)
     extra = {shown[0]: (sid, tfidf(terms, idf)) for sid, it, shown, terms in shown_items if terms != it.terms}
     best = best_matches_all(others, [shown[0] if terms != it.terms else it.span for _, it, shown, terms in shown_items],
                             SUPPORT_COSINE, extra)
@@ -119,7 +121,7 @@ def build_index(briefing: Briefing) -> Index:
     by_start = {sid: _ByStart.of((it.span.start, it) for it in items) for sid, items in pool.items()}
     alone_spans = {it.span: shown[0] for _, it, shown, terms in shown_items if terms == it.terms}
     for sid, it, (span, shown_text), terms in shown_items:
-        text = briefing.source(sid).text
+        text = texts[sid]
         key = span if terms != it.terms else it.span  # a pair is its own query
         own = numbers[it.span] if key == it.span else numbers_in(terms)
         matches = best[key]
@@ -132,7 +134,7 @@ def build_index(briefing: Briefing) -> Index:
             candidate=cand,
             vector=extra[key][1] if key in extra else vectors[it.span],
             centrality=matches.total / max(1, len(others) - 1),
-            groups=group_count([sid, *(s.source for s in sup.spans)], groups),
+            groups=group_count([sid, *(s.source for s in sup.spans)], group_of),
             keys=frozenset(terms) | extra_keys.get(it.span, frozenset()) | _pair_keys(span, it.span, extra_keys, by_start[sid]),
             when=sentence_date(span, text[span.start : span.end], published.get(sid),
                                _times_within(times_of[sid], span) if sid in times_of else ()),

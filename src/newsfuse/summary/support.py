@@ -81,10 +81,18 @@ def numbers_in(terms: Sequence[str]) -> frozenset[str]:
     return frozenset(t for t in terms if t[:1].isdigit())
 
 
-def group_count(source_ids: Sequence[str], groups: Sequence[Sequence[str]]) -> int:
-    """How many independent groups ``source_ids`` come from (a source in no group counts alone)."""
-    group_of = {sid: i for i, g in enumerate(groups) for sid in g}
+def group_count(source_ids: Sequence[str], groups: Sequence[Sequence[str]] | Mapping[str, int]) -> int:
+    """How many independent groups ``source_ids`` come from (a source in no group counts alone).
+
+    ``groups`` may be the groups or, for many calls, ``group_index(groups)`` built once: building
+    it for every candidate sentence cost sources x candidates, the square of the story."""
+    group_of = groups if isinstance(groups, Mapping) else group_index(groups)
     return len({group_of.get(sid, sid) for sid in source_ids})
+
+
+def group_index(groups: Sequence[Sequence[str]]) -> dict[str, int]:
+    """Source id -> the number of its independent group."""
+    return {sid: i for i, g in enumerate(groups) for sid in g}
 
 
 def with_independent_sources(
