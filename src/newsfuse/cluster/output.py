@@ -163,24 +163,7 @@ def may_have_documents(members: Iterable[StoredArticle]) -> bool:
 def write_chunks_if_changed(path: Path, chunks: Iterable[str]) -> list[Path]:
     """``write_if_changed`` of the text the chunks make, never held whole: they go to the
     temporary file, which is compared with ``path`` and renamed into place only if it differs."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "w", encoding="utf-8", newline="") as fh:
-            for chunk in chunks:
-                fh.write(chunk)
-            fh.flush()
-            os.fsync(fh.fileno())
-        try:
-            if path.is_file() and filecmp.cmp(tmp, path, shallow=False):
-                return []
-        except OSError:
-            pass
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-    return [path]
+    return _write_atomically(path, (chunk.encode("utf-8") for chunk in chunks), unless_same=True)
 
 
 def write_if_changed(path: Path, text: str) -> list[Path]:
@@ -191,13 +174,27 @@ def write_if_changed(path: Path, text: str) -> list[Path]:
             return []
     except OSError:
         pass
+    return _write_atomically(path, (data,))
+
+
+def _write_atomically(path: Path, chunks: Iterable[bytes], unless_same: bool = False) -> list[Path]:
+    """Write the chunks to a temporary file beside ``path`` (synced) and rename it into place, so a
+    reader sees the old file or the new one, never half of one; with ``unless_same``, ``path`` is left
+    as it is when it already holds those bytes. Returns the paths written."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         with open(tmp, "wb") as fh:
-            fh.write(data)
+            for chunk in chunks:
+                fh.write(chunk)
             fh.flush()
             os.fsync(fh.fileno())
+        if unless_same:
+            try:
+                if path.is_file() and filecmp.cmp(tmp, path, shallow=False):
+                    return []
+            except OSError:
+                pass
         os.replace(tmp, path)
     finally:
         if tmp.exists():

@@ -56,16 +56,14 @@ def _brief(members: list[Any], settings: Settings) -> Rendered:
 class Prebriefed:
     """Briefings computed ahead by a pool; called like ``output.brief_story``."""
 
-    def __init__(self, results: Mapping[str, Rendered | BaseException], fallback: Callable[..., Rendered]) -> None:
+    def __init__(self, results: MutableMapping[str, Rendered | BaseException], fallback: Callable[..., Rendered]) -> None:
         self.results, self.fallback = results, fallback
 
     def __call__(self, members: Sequence[Any], settings: Settings, rejected: list) -> Rendered:
         sid = members[0].story if members else None
         if sid not in self.results:
             return self.fallback(members, settings, rejected)
-        result = self.results[sid]
-        if isinstance(self.results, MutableMapping):
-            del self.results[sid]  # written once: the spool need not keep it
+        result = self.results.pop(sid)  # written once: the spool need not keep it
         if isinstance(result, BaseException):
             raise result
         return result

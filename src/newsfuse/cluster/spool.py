@@ -79,11 +79,7 @@ class Spool:
     the file is deleted on exit."""
 
     def __init__(self, folder: str | None = None) -> None:
-        fd, self.path = tempfile.mkstemp(prefix="newsfuse-spool-", suffix=".sqlite", dir=folder)
-        os.close(fd)
-        self._db = sqlite3.connect(self.path, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=OFF")  # a spool is thrown away on any failure: no journal
-        self._db.execute("PRAGMA synchronous=OFF")
+        self._db, self.path = _temporary_db("newsfuse-spool-", folder)
         self._db.execute("CREATE TABLE articles (row INTEGER PRIMARY KEY, blob BLOB NOT NULL)")
         self._db.execute("CREATE TABLE stories (id TEXT PRIMARY KEY, blob BLOB NOT NULL)")
         self._buffer: list[tuple[int, bytes]] = []
@@ -122,11 +118,7 @@ class Spool:
 
     def close(self) -> None:
         self._buffer = []
-        self._db.close()
-        try:
-            os.unlink(self.path)
-        except FileNotFoundError:
-            pass
+        _discard(self._db, self.path)
 
 
 class RetiredStories:
@@ -204,11 +196,7 @@ class Pickles(MutableMapping[str, object]):
     one or a chunk at a time."""
 
     def __init__(self, prefix: str = "newsfuse-", folder: str | None = None) -> None:
-        fd, path = tempfile.mkstemp(prefix=prefix, suffix=".sqlite", dir=folder)
-        os.close(fd)
-        self._db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-        self._db.execute("PRAGMA journal_mode=OFF")
-        self._db.execute("PRAGMA synchronous=OFF")
+        self._db, path = _temporary_db(prefix, folder)
         self._db.execute("CREATE TABLE kept (key TEXT PRIMARY KEY, blob BLOB NOT NULL)")
         self._keys: set[str] = set()
         self._close = weakref.finalize(self, _discard, self._db, path)
@@ -287,6 +275,17 @@ class PickledSequence(Sequence):
 
     def __iter__(self) -> Iterator[object]:
         return self.store.get_many(self.keys)
+
+
+def _temporary_db(prefix: str, folder: str | None) -> tuple[sqlite3.Connection, str]:
+    """A new SQLite file of our own in ``folder`` (``TMPDIR`` when None), unjournalled: what it holds
+    is thrown away on any failure, so it needs no journal and no sync."""
+    fd, path = tempfile.mkstemp(prefix=prefix, suffix=".sqlite", dir=folder)
+    os.close(fd)
+    db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    db.execute("PRAGMA journal_mode=OFF")
+    db.execute("PRAGMA synchronous=OFF")
+    return db, path
 
 
 def _discard(db: sqlite3.Connection, path: str) -> None:

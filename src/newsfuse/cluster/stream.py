@@ -97,6 +97,7 @@ def known_articles(state: ClusterState) -> set[str]:
 
 
 def naive_utc(when: datetime | None) -> datetime | None:
+    """``when`` as the clusterer keeps times: naive, in UTC (an aware time is converted)."""
     if when is None or when.tzinfo is None:
         return when
     return when.astimezone(UTC).replace(tzinfo=None)

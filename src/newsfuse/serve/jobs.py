@@ -23,11 +23,12 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 
 from ..cluster.features import article_terms
 from ..cluster.ingest import to_article
 from ..cluster.online import ClusterState, assign, doc_terms, observe, vectorize
+from ..cluster.stream import naive_utc
 from ..config import Settings
 from ..errors import InputError
 from ..ingest.decode import decode_bytes
@@ -164,7 +165,7 @@ class Worker:
                 terms = article_terms(article)
                 observe(state, terms)
                 vecs = vectorize(state, terms, None, not article.text.strip())
-                when = _naive(article.published)
+                when = naive_utc(article.published)
                 placed = assign(state, article.id, article.title, vecs, when)
                 self.generation = rec.save_cluster(conn, state, [placed.story], doc_terms(terms))
                 rec.mark_report(conn, report.id, "clustered", None, article.id, placed.story, article.text,
@@ -285,9 +286,3 @@ def _meta_json(entry: dict, outlet: str | None) -> dict:
     source = entry.get("source") or {}
     named = source.get("title") if isinstance(source, dict) else None
     return {"title": entry.get("title"), "outlet": named or outlet, "published": published}
-
-
-def _naive(when: datetime | None) -> datetime | None:
-    if when is None or when.tzinfo is None:
-        return when
-    return when.astimezone(UTC).replace(tzinfo=None)
