@@ -123,18 +123,21 @@ def test_report3_summary_sentences_and_titles(report3_scores):
     assert report3_scores.titles["RIGHT"] >= REPORT3_TITLES_RIGHT, (report3_scores.titles, report3_scores.unjudged)
 
 
+def _assert_split(s, good_share: float, bad_share: float, titles: int, bad_merges: int, missed_merges: int) -> None:
+    _assert_sentences(s, good_share, bad_share)
+    assert s.titles["RIGHT"] >= titles, (s.titles, s.unjudged)
+    assert s.entities["BAD-MERGE"] <= bad_merges, s.entities
+    assert s.entities["MISSED-MERGE"] <= missed_merges, s.entities
+
+
 def test_report4_summary_sentences_titles_and_entities(report4_scores):
-    _assert_sentences(report4_scores, REPORT4_GOOD_SHARE, REPORT4_BAD_SHARE)
-    assert report4_scores.titles["RIGHT"] >= REPORT4_TITLES_RIGHT, (report4_scores.titles, report4_scores.unjudged)
-    assert report4_scores.entities["BAD-MERGE"] <= REPORT4_BAD_MERGES, report4_scores.entities
-    assert report4_scores.entities["MISSED-MERGE"] <= REPORT4_MISSED_MERGES, report4_scores.entities
+    _assert_split(report4_scores, REPORT4_GOOD_SHARE, REPORT4_BAD_SHARE, REPORT4_TITLES_RIGHT, REPORT4_BAD_MERGES,
+                  REPORT4_MISSED_MERGES)
 
 
 def test_report5_summary_sentences_titles_and_entities(report5_scores):
-    _assert_sentences(report5_scores, REPORT5_GOOD_SHARE, REPORT5_BAD_SHARE)
-    assert report5_scores.titles["RIGHT"] >= REPORT5_TITLES_RIGHT, (report5_scores.titles, report5_scores.unjudged)
-    assert report5_scores.entities["BAD-MERGE"] <= REPORT5_BAD_MERGES, report5_scores.entities
-    assert report5_scores.entities["MISSED-MERGE"] <= REPORT5_MISSED_MERGES, report5_scores.entities
+    _assert_split(report5_scores, REPORT5_GOOD_SHARE, REPORT5_BAD_SHARE, REPORT5_TITLES_RIGHT, REPORT5_BAD_MERGES,
+                  REPORT5_MISSED_MERGES)
 
 
 def test_report3_top_entities(report3_scores):

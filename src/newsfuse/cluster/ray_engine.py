@@ -140,13 +140,9 @@ class RayFeed:
 
     def clean(self, items: Iterable[Item], settings: Settings) -> Iterator[Article | Rejection]:
         """Outcomes in input order, a window at a time; rejections found while reading need no cleaning."""
-        window: list[Item] = []
-        for item in items:
-            window.append(item)
-            if len(window) >= CLEAN_WINDOW:
-                yield from self._clean_window(window, settings)
-                window = []
-        if window:
+        from .spool import chunked
+
+        for window in chunked(items, CLEAN_WINDOW):
             yield from self._clean_window(window, settings)
 
     def _clean_window(self, items: Sequence[Item], settings: Settings) -> list[Article | Rejection]:
