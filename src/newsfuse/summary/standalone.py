@@ -45,7 +45,7 @@ _DISTAL = frozenset({"that", "those"})
 _COURTESY = frozenset({"mr", "mrs", "ms", "miss"})
 #: Verbs that attribute words to someone: with nothing reported in the sentence, the words are
 #: in the sentence before ("… within the next week," / "Kim Riley said at a news conference.").
-_ATTRIBUTING = frozenset({"say", "tell", "add", "write", "explain", "announce", "state", "note"})
+ATTRIBUTING = frozenset({"say", "tell", "add", "write", "explain", "announce", "state", "note"})
 _REPORTED = frozenset({"ccomp", "dobj", "xcomp", "parataxis", "advcl", "dative", "attr", "oprd", "conj"})
 #: Verbs an extraposed "it" stands in front of ("It is clear that …", "It seems …").
 _RAISING = frozenset({"be", "seem", "appear", "remain", "become", "take", "look", "matter"})
@@ -151,7 +151,7 @@ def judge(sent: Any, context: str = ALONE) -> Verdict:
             return Verdict(why)
         elif why:
             back.append(why)
-    if root.lemma_ in _ATTRIBUTING and not any(c.dep_ in _REPORTED for c in root.children) and not quoted:
+    if root.lemma_ in ATTRIBUTING and not any(c.dep_ in _REPORTED for c in root.children) and not quoted:
         back.append("attributes a quotation in the sentence before it")  # "Kim Riley said at a news conference."
     if _temporal_back(rest, root):
         back.append("an opening time phrase counts from an event in an earlier sentence")
@@ -283,7 +283,7 @@ def _speaker_in(sent: Any, quoted: list[tuple[int, int]], persons: Sequence[str]
     ``quoted`` in ``sent``, or the one person of ``persons`` a "he"/"she" subject means; None for a
     common noun ("the company said") or a pronoun with no one person to mean."""
     for verb in sent:
-        if verb.lemma_ not in _ATTRIBUTING or _quoted_at(verb, quoted):
+        if verb.lemma_ not in ATTRIBUTING or _quoted_at(verb, quoted):
             continue
         subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
         if subject is not None and subject.lower_ in {"he", "she"} and len(set(persons)) == 1:
@@ -312,7 +312,7 @@ def _imperative(toks: list[Any], root: Any, quoted: list[tuple[int, int]]) -> bo
 def _attributed(toks: list[Any], quoted: list[tuple[int, int]]) -> bool:
     """A verb of saying outside the quotation ("… ,” she said."), within the sentence shown: the
     parser's own sentence may run on into the next paragraph, whose "he said" is not shown."""
-    return any(t.lemma_ in _ATTRIBUTING and not _quoted_at(t, quoted) for t in toks)
+    return any(t.lemma_ in ATTRIBUTING and not _quoted_at(t, quoted) for t in toks)
 
 
 def _present_caption(root: Any, sent: Any, text: str) -> bool:

@@ -23,15 +23,13 @@ from ..model import Briefing
 from ..pipeline import stage
 from ..words import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from .build import parser
-from .standalone import headline_prefix, temporal_words
+from .standalone import ATTRIBUTING, headline_prefix, temporal_words
 
 MAX_TITLE_CHARS = 90
 #: Summary sentences tried in turn for a headline-shaped phrase when no headline is found.
 MAX_LEAD_TRIES = 3
 #: A report's opening sentences (its lede) state its news.
 LEDE_SENTENCES = 2
-#: Verbs of saying: a title of one says what was said, not only that someone spoke.
-_SAYING = frozenset({"say", "tell", "add", "write", "explain", "announce", "state", "note"})
 #: A headline has at least this many words; "World", "Virgin Australia" are section or site labels.
 MIN_HEADLINE_WORDS = 3
 #: Dependents that carry detail, not the news: dropped from the lead sentence, rightmost first.
@@ -172,7 +170,8 @@ def headline_like(text: str, parse: Any) -> bool:
         return False
     root = sent.root
     subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
-    if root.lemma_ in _SAYING and not any(t.pos_ in {"VERB", "AUX"} and t.i != root.i for t in sent):
+    # A verb of saying: a title of one says what was said, not only that someone spoke.
+    if root.lemma_ in ATTRIBUTING and not any(t.pos_ in {"VERB", "AUX"} and t.i != root.i for t in sent):
         return False  # "Obama told reporters at the White House on Friday": what he told them was cut
     if any(t.pos_ == "PRON" and t.morph.get("Person") in (["1"], ["2"]) for t in sent):
         return False  # "… reminded me that …": a columnist's voice, no headline's
