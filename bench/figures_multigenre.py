@@ -1,6 +1,8 @@
 """Figures a reader can trust (issue 11): the three fact-checker measures, per split and on the bundled stories.
 
-Run: ``PYTHONPATH=src .venv/bin/python bench/figures_multigenre.py [tune|report|bundled ...] [--unjudged] [--notes]``
+Run: ``PYTHONPATH=src .venv/bin/python bench/figures_multigenre.py [tune|report|bundled ...] [--unjudged] [--notes] [--only=ID,ID]``
+
+``--only``: brief and score only these story ids of the splits named (a judge labelling a few stories).
 
 * precision of claims shown in multi-source figures (CORRECT / judged) with WRONG-THING,
   WRONG-VALUE and WRONG-ATTRIBUTION counts, and how many shown claims have no label (unjudged);
@@ -31,10 +33,12 @@ BUNDLED = {
 }
 
 
-def score_split(split: str) -> dict[str, FigureScores]:
+def score_split(split: str, only: frozenset[str] = frozenset()) -> dict[str, FigureScores]:
     out: dict[str, FigureScores] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for story in multigenre.stories(split):
+            if only and story.id not in only:
+                continue
             labels = load_labels(story.id)
             if labels is None:
                 print(f"  {story.id}: no labels, skipped")
@@ -68,6 +72,7 @@ def row(name: str, s: FigureScores) -> str:
 
 def main() -> None:
     parts = [a for a in sys.argv[1:] if not a.startswith("--")] or ["tune", "report", "bundled"]
+    only = frozenset(x for a in sys.argv[1:] if a.startswith("--only=") for x in a[7:].split(",") if x)
     print("| story | precision (correct/judged) | wrong thing | wrong value | wrong sayer | unjudged | "
           "conflicts real | conflict recall |")
     print("|---|---|---|---|---|---|---|---|")
@@ -79,7 +84,7 @@ def main() -> None:
             print(f"| {part} | skipped: ../shared/eval absent | | | | | | |")
             continue
         else:
-            scores = score_split(part)
+            scores = score_split(part, only)
         total = FigureScores()
         for name, s in scores.items():
             print(row(name, s))
