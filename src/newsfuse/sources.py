@@ -17,8 +17,21 @@ from .ids import content_id
 from .ingest.manifest import merge_meta
 from .model import RawDocument, Removal, Source
 
-#: Fewer words than this is not an article (a paywall stub, an error page).
+#: Fewer words than this is not an article (a paywall stub, an error page), unless it is a news brief.
 MIN_ARTICLE_WORDS = 40
+#: A one-sentence news brief is an article: an agency flash or a lede alone is 15-35 words, and a
+#: story told only in such briefs was dropped whole (report6 split: eight reports of 17-33 words, an
+#: empty briefing; ECB+ topics of other kinds hold the same one-sentence reports). A brief holds a
+#: statement of at least ``BRIEF_SENTENCE_WORDS`` words ending in a full stop; a headline with a
+#: newsletter prompt, or a few lines of song, does not (Multi-News: the two such texts of 15-39 words).
+MIN_BRIEF_WORDS = 15
+BRIEF_SENTENCE_WORDS = 12
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def news_brief(text: str) -> bool:
+    """A short text that states something: a sentence of ``BRIEF_SENTENCE_WORDS`` words or more ending in "."."""
+    return any(len(s.split()) >= BRIEF_SENTENCE_WORDS and s.rstrip().endswith(".") for s in _SENTENCE_END.split(text))
 
 
 def build_sources(
@@ -49,7 +62,7 @@ def build_source(doc: RawDocument, settings: Settings) -> Source:
         extracted, meta = got.text, merge_meta(got.meta, meta)  # what the input said wins over the HTML
     cleaned = clean_text(extracted)
     words = len(cleaned.text.split())
-    if words < MIN_ARTICLE_WORDS:
+    if words < MIN_ARTICLE_WORDS and not (words >= MIN_BRIEF_WORDS and news_brief(cleaned.text)):
         raise InputError(doc.origin, f"too little article text to brief ({words} words after cleaning; need {MIN_ARTICLE_WORDS})")
     lang = check_english(cleaned.text)
     if not lang.english:

@@ -608,8 +608,21 @@ def _join_variants(clusters: _Clusters, attached: set[int]) -> None:
                 continue
             a, b = clusters.nodes[i], clusters.nodes[j]
             person = clusters.kind(i) == "PERSON" or clusters.kind(j) == "PERSON"
-            if similar_names(a.form, b.form, person=person) and not (person and _share_source(clusters, i, j)):
+            if similar_names(a.form, b.form, person=person) and not (person and _share_source(clusters, i, j)) \
+                    and not demonym_of(a.form, b.form):
                 clusters.join(i, j)
+
+
+#: Endings that make a place's people or adjective of its name ("America" -> "American(s)", "New
+#: Zealand" -> "New Zealander", "Japan" -> "Japanese"): English demonym morphology, not a story's words.
+DEMONYM_ENDINGS = frozenset({"n", "ns", "an", "ans", "ian", "ians", "er", "ers", "ese", "i", "is", "ish", "ic"})
+
+
+def demonym_of(a: str, b: str) -> bool:
+    """One name is the other with a demonym ending: a place and its people are two entities, however
+    close their spelling (report5 split: "Americans" and "New Zealander" joined to the countries)."""
+    short, long = sorted((a.strip().lower(), b.strip().lower()), key=len)
+    return long.startswith(short) and long[len(short):] in DEMONYM_ENDINGS
 
 
 def _share_source(clusters: _Clusters, i: int, j: int) -> bool:

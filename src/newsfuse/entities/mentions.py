@@ -264,6 +264,8 @@ def _mention_from_tokens(
 def _is_name(text: str, label: str | None, full_text: str, end: int) -> bool:
     if len(text) < 2 or not _UPPER.search(text) or text in TIME_ZONES or not text[0].isalnum():
         return False
+    if any(ch in text for ch in "()[]{}"):
+        return False  # a transcript's "(INAUDIBLE)" or "[CROSSTALK]" run into a name (report5 split): no name holds brackets
     if not any(ch.isalpha() for ch in text):
         return False
     if _TICKER_AFTER.match(full_text, end) and text.isupper():

@@ -417,7 +417,18 @@ def _same_context(a: Claim, b: Claim) -> bool:
         return False
     if a.predicate and b.predicate and a.predicate != b.predicate:
         return False
-    return dimension(a.unit)[0].split("/")[0] == dimension(b.unit)[0].split("/")[0]
+    return _same_dimension(a, b)
+
+
+def _same_dimension(a: Claim, b: Claim) -> bool:
+    """One dimension, a flow ("15,000 barrels a day") never with an amount ("127,000 barrels" collected
+    in all: report5 and Deepwater-style stories put both in one figure and called it a conflict),
+    except in one sentence, where the rate word may sit out of reach of one of two conversions
+    ("1,000 barrels (42,000 gallons) of crude a day")."""
+    da, db = dimension(a.unit)[0], dimension(b.unit)[0]
+    if da == db:
+        return True
+    return da.split("/")[0] == db.split("/")[0] and a.sentence is not None and a.sentence == b.sentence
 
 
 def _place(c: Claim) -> str:
@@ -427,9 +438,9 @@ def _place(c: Claim) -> str:
 def _same_measure(a: Claim, b: Claim) -> bool:
     if a.kind != b.kind or (a.predicate and b.predicate and a.predicate != b.predicate):
         return False
-    (da, fa), (db, fb) = dimension(a.unit), dimension(b.unit)
+    fa, fb = dimension(a.unit)[1], dimension(b.unit)[1]
     # "1,000 barrels (42,000 gallons) of crude a day": the rate word may sit out of reach of one of them
-    if da.split("/")[0] != db.split("/")[0] or a.low is not None or b.low is not None:
+    if not _same_dimension(a, b) or a.low is not None or b.low is not None:
         return False
     if a.unit == b.unit:
         return a.value == b.value

@@ -63,6 +63,9 @@ def _calendar(doc, q, first, prev, nxt, raw) -> str | None:
         return "date"
     if ":" in raw or (nxt is not None and nxt.lower_ in ("am", "pm", "a.m.", "p.m.", "gmt", "bst", "cet")):
         return "time of day"
+    if nxt is not None and nxt.lower_ in ("a.", "p.", "a", "p") and nxt.i + 1 < len(doc) \
+            and doc[nxt.i + 1].lower_ in ("m.", "m"):
+        return "time of day"  # "7 p. m.": the clock time written as two tokens (report5 split: three outlets)
     return None
 
 

@@ -88,6 +88,9 @@ def _owned_by_relation(anchor) -> bool:
 
 
 def _pred(tok) -> str | None:
+    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+    if particle and f"{tok.lower_} {particle}" in lexicon().other_phrasal:
+        return None  # "wound up at 40-42" is "wind up", not "wound"; "took on the Wizards" takes no one
     return PREDICATES.get(tok.lemma_.lower()) or PREDICATES.get(tok.lower_)
 
 

@@ -33,6 +33,11 @@ class Lexicon:
     long_suffix: str  # "the year-long uprising": the period's total
     area_nouns: frozenset[str]  # "the Idlib area", "Homs province": the name is the place
     event_clause_marks: frozenset[str]  # "wounded when a shell struck a gathering in Homs": the clause's place
+    other_phrasal: frozenset[str]  # "wound up", "took on": a verb with a particle that names no event of its class
+    window_words: frozenset[str]  # "the last 10 games": the window a tally is taken over
+    window_ordinal_preps: frozenset[str]  # "eighth in 10 games": the window an ordinal counts within
+    difference_words: frozenset[str]  # "two games behind": a gap, not a count
+    family_nouns: frozenset[str]  # "a mother of two": a description of a person
     increment_before: frozenset[str]
     increment_after: frozenset[str]
     name_nouns: frozenset[str]
@@ -77,6 +82,8 @@ def lexicon() -> Lexicon:
         state_events=frozenset(raw["scope"]["state_events"]), long_suffix=raw["scope"]["long_suffix"],
         area_nouns=frozenset(raw["scope"]["area_nouns"]),
         event_clause_marks=frozenset(raw["scope"]["event_clause_marks"]),
+        other_phrasal=frozenset(raw["phrasal"]["other"]), window_words=frozenset(m["window"]["words"]), window_ordinal_preps=frozenset(m["window"]["ordinal_preps"]),
+        difference_words=frozenset(m["difference"]["words"]), family_nouns=frozenset(m["family"]["nouns"]),
         increment_before=frozenset(m["increment"]["before"]), increment_after=frozenset(m["increment"]["after"]),
         name_nouns=frozenset(raw["name"]["nouns_after"]), call_verbs=frozenset(raw["name"]["call_verbs"]),
         name_before=frozenset(raw["name"]["nouns_before"]),

@@ -29,7 +29,8 @@ PLACE_ENTITIES = frozenset({"GPE", "LOC"})
 
 
 def modality_of(doc, start: int, end: int, anchor, sent, rate_in_unit: bool, physical: bool = False) -> str:
-    """``asserted``, ``increment``, ``generic``, ``negated``, ``hypothetical`` or ``forecast``.
+    """``asserted``, ``increment``, ``window``, ``difference``, ``generic``, ``negated``, ``hypothetical`` or
+    ``forecast``.
 
     ``start``/``end``: the numeral's tokens; ``anchor``: the counted noun (or the numeral);
     ``rate_in_unit``: the unit already says "a day" (a flow rate is a quantity of its own);
@@ -42,6 +43,9 @@ def modality_of(doc, start: int, end: int, anchor, sent, rate_in_unit: bool, phy
     after2 = doc[end + 1].lower_ if end + 1 < len(doc) else ""
     if before in lex.increment_before or (after in lex.increment_after - {"others"} and after2 != "than"):
         return "increment"
+    relative = _relative(doc, start, anchor, lex)
+    if relative:
+        return relative
     if not rate_in_unit:
         tail = " " + " ".join(t.lower_ for t in doc[end : min(end + GENERIC_WINDOW, sent.end)]) + " "
         cut = min((tail.find(p) for p in (" ; ", " . ") if tail.find(p) >= 0), default=len(tail))
@@ -77,6 +81,34 @@ def modality_of(doc, start: int, end: int, anchor, sent, rate_in_unit: bool, phy
 
 #: Dependency links that make a measure an argument of its verb ("predicts 8 to 12 inches", "5 inches are expected").
 ARGUMENT = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "oprd"})
+
+
+def _relative(doc, start: int, anchor, lex) -> str | None:
+    """``window``, ``difference`` or ``generic`` when the number only frames or relates other numbers.
+
+    A window ("lost eight of their last 10 games", "the team's eighth in 10 games") is what a tally is
+    taken over, a difference ("two games behind the eighth seed", "12 votes short") is a gap between
+    two things, and "a mother of two" describes a person: none counts the story's event, so none may
+    group with a count that does (report5 split: the 10-game window and a 23-game run read as one
+    "games" figure in conflict; a standings gap against a playoff series; a victim's children as deaths).
+    """
+    numeral = doc[start]
+    if any(c.dep_ == "amod" and c.lower_ in lex.window_words and c.i < start for c in anchor.children) \
+            or (start > 0 and doc[start - 1].lower_ in lex.window_words):
+        return "window"
+    top = anchor if anchor.i != numeral.i else numeral
+    prep = top.head
+    if top.dep_ == "pobj" and prep.lower_ in lex.window_ordinal_preps and prep.head.i != prep.i:
+        owner = prep.head
+        if prep.lower_ == "of" and owner.lemma_.lower() in lex.family_nouns and top.i == numeral.i:
+            return "generic"
+        if (owner.pos_ == "NUM" and top.i == numeral.i) or owner.ent_type_ == "ORDINAL" or owner.tag_ == "JJS" \
+                or any(c.dep_ == "amod" and (c.ent_type_ == "ORDINAL" or c.tag_ == "JJS") for c in owner.children):
+            return "window"  # "eight of 10" (no noun: "two of the 23 victims" counts victims), "eighth in 10 games"
+    if any(c.dep_ in ("prep", "advmod") and c.lower_ in lex.difference_words for c in anchor.children) \
+            or (anchor.dep_ == "npadvmod" and anchor.head.lower_ in lex.difference_words):
+        return "difference"
+    return None
 
 
 def _own_verb_modality(anchor, verb, lex) -> str:
