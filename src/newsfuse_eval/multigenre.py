@@ -131,6 +131,8 @@ _DETOK_FIXES = tuple(
         (r"(\d), (\d{3})\b", r"\1,\2"),
         (r"(\d) ?: (\d\d)\b", r"\1:\2"),
         (r"(\d) / (\d)", r"\1/\2"),
+        (r"(\d)\. (\d)", r"\1.\2"),  # "0 . 07 percent": a decimal point, not a full stop
+        (r"\b([ap])\. m\.", r"\1.m."),  # "7 p . m .": a clock time
         (r"(\w) - (?=\w)", r"\1-"),
         (r" - - ", " -- "),
     )
