@@ -29,7 +29,7 @@ from .claim_parts import (
     sentenced_person,
 )
 from .claim_roles import attribution_of, continued_quote_speaker, predicate_of, written_verb
-from .modality import disputer_of, modality_of, month_scope, place_of, running_total
+from .modality import disputer_of, earlier_event, modality_of, month_scope, place_of, running_total
 from .numbers import Quantity, find_quantities
 
 
@@ -164,7 +164,7 @@ def read_claim(source_id: str, doc, q: Quantity, sents, k: int, published: date 
         number=Span(source_id, doc[q.start].idx, doc[q.end - 1].idx + len(doc[q.end - 1])),
         sentence=Span(source_id, sent.start_char, sent.end_char),
         head=noun.lemma_.lower() if noun is not None else None,
-        scope=past_period(sent, published, anchor) or month_scope(anchor, sent, published)
+        scope=past_period(sent, published, anchor) or month_scope(anchor, sent, published) or earlier_event(anchor, sent)
         or (running_total(anchor, sent, predicate) if kind == "count" else None), as_of_from=day_from,
         modality=modality_of(doc, q.start, q.end, anchor, sent, bool(unit and unit.endswith("/day")), kind == "measure"),
         place=place_of(anchor, sent, measure=kind == "measure"), disputed_by=disputer, elided=elided,

@@ -262,6 +262,35 @@ def _named_area(pobj):
     return None
 
 
+def earlier_event(anchor, sent) -> str | None:
+    """``"before"`` when the claim's verb is in the past perfect and no verb of saying governs it.
+
+    "Early November, the British Royal Navy had captured eight pirates", "had also rescued two
+    merchant vessels" (report5 split): the past perfect of a narrative sets an event before the one
+    reported, another quantity than this story's count. Under a verb of saying the past perfect is
+    only reported speech ("officials said 30 people had died") and the count is this story's; with
+    "by" or "since" it counts up to a time (a running total, read elsewhere)."""
+    verb = _first_verb(anchor, sent)
+    if verb is None or verb.tag_ != "VBN":
+        return None
+    if not any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in verb.children):
+        return None
+    if any(c.dep_ == "prep" and c.lower_ in ("by", "since") for c in verb.children):
+        return None
+    say = lexicon().say_verbs
+    node = verb
+    for _ in range(MAX_GOVERNING + 1):
+        if node.lemma_.lower() in say or any(c.lemma_.lower() in say and c.dep_ in ("parataxis", "advcl", "conj")
+                                              for c in node.children):
+            return None
+        if node.head.i == node.i:
+            break
+        node = node.head
+    if any(t.lemma_.lower() in say and t.pos_ == "VERB" for t in sent):
+        return None  # "..., police said": a sayer anywhere in the sentence makes it reported speech
+    return "before"
+
+
 def running_total(anchor, sent, predicate: str | None = None) -> str | None:
     """'9,000 killed since March', 'have so far killed 2,000', 'killed in the year-long uprising': a running
     total over a period (resources/figures.toml, ``scope``), another quantity than one day's or one
