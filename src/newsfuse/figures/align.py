@@ -138,9 +138,17 @@ def group_claims(claims: list[Claim], demonyms: frozenset[str], options: Options
         first = members[0]
         # measures join by value; a past period keeps another event's volume apart ("11m gallons in 1989")
         keyed[(first.kind, dimension(first.unit)[0], CountedClass(None, first.counts or first.unit or ""), first.id)] = members
+    for key in [k for k, members in keyed.items() if len(members) > 1 and all(c.qualifier == VAGUE for c in members)]:
+        alone.extend(keyed.pop(key))  # "millions of dollars" twice: vague amounts alone agree on nothing
     for c in alone:  # kept out of every group: a figure of one claim
         keyed[(c.kind, c.scope or "", CountedClass(None, c.counts or c.unit or ""), c.predicate, "alone", c.id)] = [c]
     return dict(keyed)
+
+
+#: The qualifier of an amount written without a number ("millions", "dozens", "several hundred"). A
+#: figure of such amounts only would show agreement where no value was given (report5 split: "tens of
+#: millions" in ransoms and "millions" a gang rakes in, one "dollars earned" figure): each stands alone.
+VAGUE = "approximate-vague"
 
 
 def _named_term(c: Claim, claims: list[Claim]) -> bool:
