@@ -14,7 +14,7 @@ import json
 from corpus import need_shared  # noqa: F401  (the deepwater fixture skips without ../shared)
 
 #: sha256 of ``render(brief([...]), "json")`` with each source's ``path`` (where the checkout lives) blanked.
-EXAMPLE_JSON_SHA256 = "796fcb21d3d2567dcbc8bce60a5a6643c93366a9f58bd2733b64afa873301fa5"
+EXAMPLE_JSON_SHA256 = "a42248d8e1ad408a280a5fa012c7364d3b9a0bfe2a8ba69260ff5bcc78e164df"
 DEEPWATER_JSON_SHA256 = "8716cb842d927ebb953030b745c5b60977b37d1520b2768b3dffd64fe861d4f5"
 
 
