@@ -728,8 +728,28 @@ def _join_lone_surnames(clusters: _Clusters, attached: set[int]) -> None:
             continue
         full_names = clusters.one_per_cluster(("surname", short.form), partial(_full_names, clusters, i))
         hosts = {clusters.root(j) for j in full_names if clusters.kind(j) == "PERSON"}
-        if len(hosts) == 1:
-            clusters.join(hosts.pop(), i)
+        host = hosts.pop() if len(hosts) == 1 else _dominant(clusters, hosts)
+        if host is not None:
+            clusters.join(host, i)
+
+
+#: A surname alone names the person of that surname the story is about when that person's full name
+#: takes this share of the mentions of all full names ending in it ("Mubarak" is Hosni Mubarak beside
+#: a few mentions of Gamal Mubarak; "Obama" is Barack beside Michelle): news style names its main
+#: figure by surname. Below it (Kris Jenner and Kris Humphries, a father and son) the surname stays alone.
+DOMINANT_SHARE = 0.8
+#: ... and at least this many mentions of the full name, so that two passing mentions decide nothing.
+DOMINANT_MIN_MENTIONS = 3
+
+
+def _dominant(clusters: _Clusters, hosts: set[int]) -> int | None:
+    """The host cluster with ``DOMINANT_SHARE`` of the full-name mentions of ``hosts``, or None."""
+    if len(hosts) < 2:
+        return None
+    counts = {r: sum(len(n.mentions) for n in clusters.group(r)) for r in hosts}
+    best = max(counts, key=lambda r: (counts[r], -r))
+    total = sum(counts.values())
+    return best if counts[best] >= DOMINANT_MIN_MENTIONS and counts[best] >= DOMINANT_SHARE * total else None
 
 
 def _join_lone_given_names(clusters: _Clusters) -> None:
