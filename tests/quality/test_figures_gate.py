@@ -38,8 +38,12 @@ CLUSTERS = {
 #: Issue 11, fourth stop (a named person's age is a measure of that person): Deepwater Horizon claim
 #: precision 0.99 -> 0.98: "Roy Wyatt Kemp, 27" is now a claim (an age, kept out of figures as it sits
 #: in a hypothetical), which the bundled labels, written when ages were never claims, do not list.
+#: Issue 11, fifth stop (a figure of vague amounts only shows no agreement): In Amenas pair F1 0.85 ->
+#: 0.847 and status 0.95 -> 0.93: the bundled labels group the "dozens" of hostages taken in two reports,
+#: which now stand alone; read as a fact-checker reads them, those two claims were not a confirmation
+#: (LABELLING.md precision on In Amenas 0.912 -> 0.968).
 FLOORS = {
-    "in-amenas": {"precision": 0.99, "recall": 0.99, "pair_f1": 0.85, "status_accuracy": 0.95, "conflicts_flagged": 5},
+    "in-amenas": {"precision": 0.99, "recall": 0.99, "pair_f1": 0.84, "status_accuracy": 0.92, "conflicts_flagged": 5},
     "deepwater-horizon": {"precision": 0.98, "recall": 0.97, "pair_f1": 0.79, "status_accuracy": 0.87, "conflicts_flagged": 1},
 }
 #: Field agreement on matched claims, pinned the same way.

@@ -45,8 +45,17 @@ REPORT4_MAX_FALSE_CONFLICTS = 0
 #: 1 of 6 true conflicts found; after its rules 0.657 (69/105), 1 of 5 real, 1 of 6 found: the
 #: held-out number did not move. Floors hold what was measured, far below the targets (0.90, 0.90,
 #: 0.6), and the closing note says so.
-REPORT5_PRECISION_FLOOR = 0.65
-REPORT5_MAX_FALSE_CONFLICTS = 4
+#: Fifth stop: rules read off report5's judged failures (so it is no longer held out): 0.773 (68/88),
+#: the one flagged conflict real, 1 of 6 true conflicts found.
+REPORT5_PRECISION_FLOOR = 0.77
+REPORT5_MAX_FALSE_CONFLICTS = 0
+#: report6: the other event of each ECB+ dev topic and four Timeline17 weeks, fixed as a split at the
+#: start of the fifth stop before its rules; gold conflicts labelled from the texts first, shown claims
+#: judged by annotators who wrote no rule, at the start (0.694, 77/111; 0 of 3 flagged conflicts real;
+#: 0 of 7 true conflicts found) and after the stop's rules (0.717, 76/106; 0 of 2 real; 0 of 7 found).
+#: Floors hold what was measured, far below the targets (0.90, 0.90, 0.6), and the closing note says so.
+REPORT6_PRECISION_FLOOR = 0.71
+REPORT6_MAX_FALSE_CONFLICTS = 2
 
 
 def _scores(split: str) -> FigureScores:
@@ -82,6 +91,11 @@ def report4_scores() -> FigureScores:
 @pytest.fixture(scope="module")
 def report5_scores() -> FigureScores:
     return _scores("report5")
+
+
+@pytest.fixture(scope="module")
+def report6_scores() -> FigureScores:
+    return _scores("report6")
 
 
 @pytest.mark.integration
@@ -125,3 +139,8 @@ def test_report4_precision_and_no_false_conflict(report4_scores):
 @pytest.mark.integration
 def test_report5_precision_and_false_conflicts(report5_scores):
     _assert_held_out(report5_scores, REPORT5_PRECISION_FLOOR, REPORT5_MAX_FALSE_CONFLICTS)
+
+
+@pytest.mark.integration
+def test_report6_precision_and_false_conflicts(report6_scores):
+    _assert_held_out(report6_scores, REPORT6_PRECISION_FLOOR, REPORT6_MAX_FALSE_CONFLICTS)

@@ -63,14 +63,29 @@ REPORT4_MISSED_MERGES = 31
 #: 136 sentences GOOD 77.9%, JUNK 19.1%, MISLEADING 2.9%, titles 8 of 13, entities OK 151 /
 #: MISSED-MERGE 34 / BAD-MERGE 10; after the stop's rules (the closing note's honest number): 131
 #: sentences, GOOD 104 (79.4%), JUNK 22 (16.8%), MISLEADING 5 (3.8%); titles 8 of 13; entities as before.
-REPORT5_GOOD_SHARE = 0.79
-REPORT5_BAD_SHARE = 0.21
+#: Fifth stop (rules read off report5's judged classes, so no longer held out): 130 sentences, GOOD
+#: 106 (81.5%), JUNK 23 (17.7%), MISLEADING 1 (0.8%); titles 8 of 13; entities OK 160 / MISSED-MERGE
+#: 28 / BAD-MERGE 7.
+REPORT5_GOOD_SHARE = 0.81
+REPORT5_BAD_SHARE = 0.19
 REPORT5_TITLES_RIGHT = 8
-REPORT5_BAD_MERGES = 10
-REPORT5_MISSED_MERGES = 34
-#: ECB+ dev report half (odd topics), pairwise over gold mentions found: P 0.991, R 0.775.
+REPORT5_BAD_MERGES = 7
+REPORT5_MISSED_MERGES = 28
+#: report6: the other event of each ECB+ dev topic and four Timeline17 weeks, fixed at the start of the
+#: fifth stop before its rules and judged blind at its start (98 sentences, GOOD 76.5%, JUNK 20.4%,
+#: MISLEADING 3.1%; titles 5 of 12; entities OK 120 / MISSED-MERGE 32 / BAD-MERGE 3) and after them
+#: (110 sentences, GOOD 87 = 79.1%, JUNK 18.2%, MISLEADING 2.7%; titles 6 of 12; entities OK 131 /
+#: MISSED-MERGE 32 / BAD-MERGE 4). One story (ecb-23, eight one-sentence briefs) was empty at the start
+#: and is briefed now. Floors at what was measured, far below the targets (95%, 2%, 9 in 10).
+REPORT6_GOOD_SHARE = 0.79
+REPORT6_BAD_SHARE = 0.21
+REPORT6_TITLES_RIGHT = 6
+REPORT6_BAD_MERGES = 4
+REPORT6_MISSED_MERGES = 32
+#: ECB+ dev report half (odd topics), pairwise over gold mentions found: P 0.991, R 0.775; fifth stop
+#: (a lone surname joins its story's dominant full name; more role words before names): P 0.993, R 0.881.
 ECB_PRECISION = 0.98
-ECB_RECALL = 0.77
+ECB_RECALL = 0.87
 
 
 def _scores(split: str, tmp_path_factory):
@@ -101,6 +116,11 @@ def report4_scores(tmp_path_factory):
 @pytest.fixture(scope="module")
 def report5_scores(tmp_path_factory):
     return _scores("report5", tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def report6_scores(tmp_path_factory):
+    return _scores("report6", tmp_path_factory)
 
 
 def _assert_sentences(s, good_share: float, bad_share: float) -> None:
@@ -138,6 +158,11 @@ def test_report4_summary_sentences_titles_and_entities(report4_scores):
 def test_report5_summary_sentences_titles_and_entities(report5_scores):
     _assert_split(report5_scores, REPORT5_GOOD_SHARE, REPORT5_BAD_SHARE, REPORT5_TITLES_RIGHT, REPORT5_BAD_MERGES,
                   REPORT5_MISSED_MERGES)
+
+
+def test_report6_summary_sentences_titles_and_entities(report6_scores):
+    _assert_split(report6_scores, REPORT6_GOOD_SHARE, REPORT6_BAD_SHARE, REPORT6_TITLES_RIGHT, REPORT6_BAD_MERGES,
+                  REPORT6_MISSED_MERGES)
 
 
 def test_report3_top_entities(report3_scores):

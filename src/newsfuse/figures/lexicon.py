@@ -30,6 +30,7 @@ class Lexicon:
     cumulative_preps: frozenset[str]  # "since March": a running total
     cumulative_phrases: tuple[str, ...]  # "so far", "to date": a running total
     state_events: frozenset[str]  # event classes that are states ("missing since the blast"): no 'since' scope
+    reporting_verbs: frozenset[str]  # "the newspaper found": a past perfect under them is reported, not earlier
     long_suffix: str  # "the year-long uprising": the period's total
     area_nouns: frozenset[str]  # "the Idlib area", "Homs province": the name is the place
     event_clause_marks: frozenset[str]  # "wounded when a shell struck a gathering in Homs": the clause's place
@@ -80,6 +81,7 @@ def lexicon() -> Lexicon:
         cumulative_preps=frozenset(raw["scope"]["cumulative_preps"]),
         cumulative_phrases=tuple(raw["scope"]["cumulative_phrases"]),
         state_events=frozenset(raw["scope"]["state_events"]), long_suffix=raw["scope"]["long_suffix"],
+        reporting_verbs=frozenset(raw["scope"]["reporting_verbs"]),
         area_nouns=frozenset(raw["scope"]["area_nouns"]),
         event_clause_marks=frozenset(raw["scope"]["event_clause_marks"]),
         other_phrasal=frozenset(raw["phrasal"]["other"]), window_words=frozenset(m["window"]["words"]), window_ordinal_preps=frozenset(m["window"]["ordinal_preps"]),

@@ -268,7 +268,8 @@ def earlier_event(anchor, sent) -> str | None:
     "Early November, the British Royal Navy had captured eight pirates", "had also rescued two
     merchant vessels" (report5 split): the past perfect of a narrative sets an event before the one
     reported, another quantity than this story's count. Under a verb of saying the past perfect is
-    only reported speech ("officials said 30 people had died") and the count is this story's; with
+    only reported speech ("officials said 30 people had died"), as under a verb of finding or knowing
+    ("the company had paid her $90,000, the newspaper found"), and the count is this story's; with
     "by" or "since" it counts up to a time (a running total, read elsewhere)."""
     verb = _first_verb(anchor, sent)
     if verb is None or verb.tag_ != "VBN":
@@ -277,7 +278,7 @@ def earlier_event(anchor, sent) -> str | None:
         return None
     if any(c.dep_ == "prep" and c.lower_ in ("by", "since") for c in verb.children):
         return None
-    say = lexicon().say_verbs
+    say = lexicon().say_verbs | lexicon().reporting_verbs
     node = verb
     for _ in range(MAX_GOVERNING + 1):
         if node.lemma_.lower() in say or any(c.lemma_.lower() in say and c.dep_ in ("parataxis", "advcl", "conj")
