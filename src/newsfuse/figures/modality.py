@@ -10,6 +10,8 @@ The cue words live in ``resources/figures.toml``.
 
 from __future__ import annotations
 
+from functools import cache
+
 from ..nlp.ents import doc_ents
 from ..words import MONTHS as MONTH_NAMES
 from .lexicon import lexicon
@@ -98,13 +100,13 @@ def _relative(doc, start: int, anchor, lex) -> str | None:
         return "window"
     top = anchor if anchor.i != numeral.i else numeral
     prep = top.head
-    if top.dep_ == "pobj" and prep.lower_ in lex.window_ordinal_preps and prep.head.i != prep.i:
-        owner = prep.head
-        if prep.lower_ == "of" and owner.lemma_.lower() in lex.family_nouns and top.i == numeral.i:
-            return "generic"
-        if (owner.pos_ == "NUM" and top.i == numeral.i) or owner.ent_type_ == "ORDINAL" or owner.tag_ == "JJS" \
-                or any(c.dep_ == "amod" and (c.ent_type_ == "ORDINAL" or c.tag_ == "JJS") for c in owner.children):
-            return "window"  # "eight of 10" (no noun: "two of the 23 victims" counts victims), "eighth in 10 games"
+    owner = prep.head if top.dep_ == "pobj" and prep.head.i != prep.i else None  # "mother" of "of two"
+    if owner is not None and prep.lower_ == "of" and top.i == numeral.i and owner.lemma_.lower() in lex.family_nouns:
+        return "generic"
+    if owner is not None and prep.lower_ in lex.window_ordinal_preps and (
+            (owner.pos_ == "NUM" and top.i == numeral.i) or owner.ent_type_ == "ORDINAL" or owner.tag_ == "JJS"
+            or any(c.dep_ == "amod" and (c.ent_type_ == "ORDINAL" or c.tag_ == "JJS") for c in owner.children)):
+        return "window"  # "eight of 10" (no noun: "two of the 23 victims" counts victims), "eighth in 10 games"
     if any(c.dep_ in ("prep", "advmod") and c.lower_ in lex.difference_words for c in anchor.children) \
             or (anchor.dep_ == "npadvmod" and anchor.head.lower_ in lex.difference_words):
         return "difference"
@@ -278,7 +280,7 @@ def earlier_event(anchor, sent) -> str | None:
         return None
     if any(c.dep_ == "prep" and c.lower_ in ("by", "since") for c in verb.children):
         return None
-    say = lexicon().say_verbs | lexicon().reporting_verbs
+    say = _reporting_verbs()
     node = verb
     for _ in range(MAX_GOVERNING + 1):
         if node.lemma_.lower() in say or any(c.lemma_.lower() in say and c.dep_ in ("parataxis", "advcl", "conj")
@@ -290,6 +292,12 @@ def earlier_event(anchor, sent) -> str | None:
     if any(t.lemma_.lower() in say and t.pos_ == "VERB" for t in sent):
         return None  # "..., police said": a sayer anywhere in the sentence makes it reported speech
     return "before"
+
+
+@cache
+def _reporting_verbs() -> frozenset[str]:
+    """Verbs of saying and of finding or knowing, joined once (``earlier_event`` asks per claim)."""
+    return lexicon().say_verbs | lexicon().reporting_verbs
 
 
 def running_total(anchor, sent, predicate: str | None = None) -> str | None:
