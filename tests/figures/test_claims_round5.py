@@ -60,3 +60,10 @@ def test_vague_amounts_alone_show_no_agreement(nlp):
         "b": "Pirate gangs are raking in millions of dollars from ransoms.",
     })
     assert figs == []
+
+
+def test_a_numbered_item_s_number_is_no_claim_but_a_count_before_a_full_stop_is(nlp):
+    claims = parsed(nlp, "a", "They walked on stage to announce the winner.  2. A close-up photograph shows Beatty "
+                              "puzzled. La La Land, the favourite, won 7. Any hope of a surprise was gone.")
+    assert not any(c.value == 2 for c in claims)
+    assert any(c.value == 7 for c in claims)

@@ -126,6 +126,23 @@ def _name_or_ratio(doc, q, first, prev, nxt, raw) -> str | None:
     return None
 
 
+#: What ends the text before a list item's number: nothing, a line break, or the end of the item before.
+_ITEM_BEFORE = frozenset({".", "!", "?", '"', "”", "’", ")"})
+
+
+def _list_marker(doc, q, prev, raw: str) -> bool:
+    """A numbered item's number ("... win.  2. A close-up photograph shows ...", "3) Beatty reads"): at the
+    start of a sentence, right before "." or ")" and a capitalised word, it numbers the item and counts
+    nothing (an unseen Multi-News story: a numbered photo sequence gave eight "number" figures)."""
+    after = doc[q.end] if q.end < len(doc) else None
+    if not raw.isdigit() or q.end - q.start != 1 or after is None or after.text not in (".", ")"):
+        return False
+    if prev is not None and not prev.is_space and prev.text not in _ITEM_BEFORE:
+        return False  # "La La Land won 7. Any hope ...": a count at a sentence's end
+    item = doc[after.i + 1] if after.i + 1 < len(doc) else None
+    return item is not None and item.is_title
+
+
 def _code_or_label(doc, q, first, prev, nxt, raw) -> str | None:
     """Numbers that name rather than count: an address, a phone number, a year written "'18",
     a title or model number ("Dragon 2", "Category 4"), a compound modifier ("a two-step process")."""
@@ -142,6 +159,8 @@ def _code_or_label(doc, q, first, prev, nxt, raw) -> str | None:
         return "name or level ('stage 4', 'Flight 370')"
     if _tally(doc, q):
         return "tally ('a 52-46 vote')"
+    if _list_marker(doc, q, prev, raw):
+        return "list marker ('2. A close-up photograph shows …')"
     if prev is not None and prev.is_title and prev.pos_ in ("PROPN", "NOUN") and not prev.is_sent_start \
             and q.end - q.start == 1 and not _counts_a_noun(doc, q) and first.is_digit:
         return "name (title or model number)"
