@@ -42,9 +42,14 @@ CLUSTERS = {
 #: 0.847 and status 0.95 -> 0.93: the bundled labels group the "dozens" of hostages taken in two reports,
 #: which now stand alone; read as a fact-checker reads them, those two claims were not a confirmation
 #: (LABELLING.md precision on In Amenas 0.912 -> 0.968).
+#: Issue 11, sixth stop (a count scoped to an earlier year, month or a past-perfect narrative is another
+#: event's and joins no figure): Deepwater Horizon pair F1 0.79 -> 0.78: the bundled labels pair BP's
+#: 2009 Texas City fine ($87m, two reports) as one quantity; LABELLING.md counts another event or year as
+#: WRONG-THING in a figure, so they now stand alone, and status 0.87 -> 0.86 (report6 split: precision 0.717 -> 0.906 with the
+#: stop's other rules; a 9/11 toll and an earlier shooting no longer join this story's figures).
 FLOORS = {
     "in-amenas": {"precision": 0.99, "recall": 0.99, "pair_f1": 0.84, "status_accuracy": 0.92, "conflicts_flagged": 5},
-    "deepwater-horizon": {"precision": 0.98, "recall": 0.97, "pair_f1": 0.79, "status_accuracy": 0.87, "conflicts_flagged": 1},
+    "deepwater-horizon": {"precision": 0.98, "recall": 0.97, "pair_f1": 0.78, "status_accuracy": 0.86, "conflicts_flagged": 1},
 }
 #: Field agreement on matched claims, pinned the same way.
 FIELD_FLOORS = {

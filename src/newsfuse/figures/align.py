@@ -21,6 +21,7 @@ from typing import Any
 from ..ids import content_id
 from ..model import Briefing, Claim, Figure, FigureValue, Span
 from ..pipeline import stage
+from ..words import MONTHS as MONTH_NAMES
 from .classes import (
     CountedClass,
     class_label,
@@ -111,7 +112,7 @@ def group_claims(claims: list[Claim], demonyms: frozenset[str], options: Options
     """
     alone = [c for c in claims if c.modality != "asserted" or (c.kind == "count" and not c.predicate
                                                                and (c.elided or not c.counts.strip()))
-             or (dimension(c.unit)[0] == "time" and not _named_term(c, claims))]
+             or (dimension(c.unit)[0] == "time" and not _named_term(c, claims)) or another_event(c)]
     keep = {c.id for c in alone}
     claims = [c for c in claims if c.id not in keep]
     classes = {c.id: counted_class(c, demonyms, seeds=options.seeds, story_roles=options.roles) for c in claims}
@@ -143,6 +144,15 @@ def group_claims(claims: list[Claim], demonyms: frozenset[str], options: Options
     for c in alone:  # kept out of every group: a figure of one claim
         keyed[(c.kind, c.scope or "", CountedClass(None, c.counts or c.unit or ""), c.predicate, "alone", c.id)] = [c]
     return dict(keyed)
+
+
+def another_event(c: Claim) -> bool:
+    """A count scoped to an earlier event (a past year, another month, a past-perfect narrative: ``Claim.scope``)
+    is background, not this story's figure: two reports recalling the same earlier toll agree on nothing
+    the story is about (report6 split: a 9/11 toll recalled in two comments on an oil spill; an earlier
+    shooting "in early March" put with this one's wounded)."""
+    scope = (c.scope or "").strip()
+    return scope == "before" or scope.rstrip("s'’").isdigit() or scope.lower() in MONTH_NAMES
 
 
 #: The qualifier of an amount written without a number ("millions", "dozens", "several hundred"). A
@@ -401,7 +411,16 @@ def _value_may_join(a: Claim, b: Claim) -> bool:
         return True  # "barrels a day" names a flow: the unit says what is measured
     if a.predicate and a.predicate == b.predicate and a.scope == b.scope:
         return True  # "11 million gallons leaked" in two reports: the event says what is measured
-    return bool(_context(a)) and _context(a) == _context(b)
+    return bool(_context(a)) and (_context(a) == _context(b) or _money_head(a) is not None and _money_head(a) == _money_head(b))
+
+
+def _money_head(c: Claim) -> str | None:
+    """The head word of a sum's context in the singular ("spill costs" and "cost" are one cost): two sums
+    of one value join on it; other measures keep their whole context."""
+    if c.kind != "money" or not _context(c):
+        return None
+    word = c.counts.split()[-1]
+    return word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _context(c: Claim) -> str:

@@ -153,6 +153,8 @@ def _code_or_label(doc, q, first, prev, nxt, raw) -> str | None:
         return "code (leading zero)"
     if nxt is not None and nxt.lower_ in lex.name_nouns:
         return "address"
+    if _street_number(doc, q, raw):
+        return "address (street number)"
     if prev is not None and prev.lemma_.lower() in lex.call_verbs:
         return "phone number"
     if prev is not None and prev.lower_ in lex.name_before:
@@ -170,6 +172,19 @@ def _code_or_label(doc, q, first, prev, nxt, raw) -> str | None:
         if noun.tag_ == "NN" and noun.lower_ not in MEASURE_UNITS and noun.head.i > noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
             return "compound modifier ('a two-step process')"
     return None
+
+
+def _street_number(doc, q: Quantity, raw: str) -> bool:
+    """'200 W. American Blvd.': digits, then capitalised words up to a street suffix (resources/figures.toml)."""
+    if not raw.isdigit():
+        return False
+    for tok in doc[q.end : q.end + 5]:
+        word = tok.lower_.rstrip(".")
+        if not (tok.is_title or tok.is_upper) or tok.is_punct:
+            return False
+        if word in lexicon().street_suffixes and tok.i > q.end:
+            return True
+    return False
 
 
 def _tally(doc, q: Quantity) -> bool:

@@ -78,8 +78,10 @@ def counted_noun(doc, q: Quantity):
             pobj = _copula_attr(last) or pobj  # "573 of those freed were Algerians"
         if pobj is not None:
             return pobj, True
-    if (last.head.pos_ in ("NOUN", "PROPN") or last.head.ent_type_ == "NORP") and last.head.i >= q.end and last.dep_ in ("nummod", "quantmod", "amod", "compound", "det"):
-        head = last.head
+    head = last.head
+    if _designation(head) and head.i >= q.end and head.head.i > head.i:
+        head = head.head  # "six AK-47 rifles": the parser hangs "six" on the model name, which names the rifles
+    if (head.pos_ in ("NOUN", "PROPN") or head.ent_type_ == "NORP") and head.i >= q.end and last.dep_ in ("nummod", "quantmod", "amod", "compound", "det"):
         if _is_time_noun(head):
             return None, False
         hostage = _hostage_object(head)
@@ -92,10 +94,16 @@ def counted_noun(doc, q: Quantity):
     return _np_head_after(doc, q.end), False
 
 
+def _designation(tok) -> bool:
+    """A model or type name written with digits and letters ("AK-47", "F-16", "Boeing 737-800" reads its
+    last part): it names the kind of thing counted, it is neither a number nor the counted noun."""
+    return tok.tag_ == "CD" and any(ch.isalpha() for ch in tok.text) and any(ch.isdigit() for ch in tok.text)
+
+
 def _np_head_after(doc, i: int):
     """Parse fallback: '... and 32 vessels to mop up' where the parser hung '32' elsewhere."""
     for tok in doc[i : i + 4]:
-        if tok.text in ("-", "–") or tok.dep_ in ("amod", "compound", "nmod") or tok.pos_ == "ADJ":
+        if tok.text in ("-", "–") or tok.dep_ in ("amod", "compound", "nmod") or tok.pos_ == "ADJ" or _designation(tok):
             continue
         if tok.pos_ in ("NOUN", "PROPN") and not _is_time_noun(tok):
             return tok
@@ -228,6 +236,37 @@ def _measure_context(doc, q: Quantity) -> str:
     if i >= len(doc) or i == q.end and doc[q.start - 1 : q.start].text not in ("$", "£", "€"):
         return _context_after(doc, i) if i < len(doc) else ""
     return _context_after(doc, i)
+
+
+#: Verbs whose object is the amount their subject reached ("costs hit $1.6bn", "the bill totalled $20m").
+REACH_VERBS = frozenset({"be", "hit", "reach", "top", "total", "exceed", "surpass", "pass", "near", "approach"})
+
+
+def amount_subject(doc, q: Quantity) -> str:
+    """What a sum of money is, when nothing follows it: the noun the sentence says reached or is put at it.
+
+    "the cost of cleaning up had risen to $1.6bn" -> "cost", "BP estimated the costs at $1.6bn" -> "costs",
+    "costs hit $1.6bn", "the bill is $20m" (report6 split: "bn (USD)" and "amount (USD)" named no
+    quantity). Only a common noun qualifies ("BP said ... $1.6bn" is not BP's amount); '' otherwise."""
+    root = next((t for t in doc[q.start : q.end] if not (q.start <= t.head.i < q.end) or t.head.i == t.i), None)
+    if root is None:
+        return ""
+    noun = None
+    if root.dep_ == "pobj" and root.head.lower_ in ("to", "at"):
+        prep, holder = root.head, root.head.head
+        if holder.pos_ == "NOUN":
+            noun = holder  # "estimated the costs at $1.6bn"
+        elif holder.pos_ in ("VERB", "AUX"):
+            roles = ("dobj",) if prep.lower_ == "at" else ("nsubj", "nsubjpass")
+            noun = next((c for c in holder.children if c.dep_ in roles), None)
+            if noun is None and prep.lower_ == "at":
+                noun = next((c for c in holder.children if c.dep_ in ("nsubjpass",)), None)  # "the bill was put at"
+    elif root.dep_ in ("dobj", "attr") and root.head.lemma_.lower() in REACH_VERBS:
+        noun = next((c for c in root.head.children if c.dep_ == "nsubj"), None)
+    if noun is None or noun.pos_ != "NOUN" or noun.lemma_.lower() in lexicon().placeholder_context:
+        return ""
+    mods = [c for c in noun.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    return " ".join(t.lower_ for t in [*mods, noun])
 
 
 def _context_after(doc, i: int) -> str:

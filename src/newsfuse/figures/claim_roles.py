@@ -91,7 +91,21 @@ def _pred(tok) -> str | None:
     particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
     if particle and f"{tok.lower_} {particle}" in lexicon().other_phrasal:
         return None  # "wound up at 40-42" is "wind up", not "wound"; "took on the Wizards" takes no one
+    if tok.pos_ == "VERB" and _resulting_death(tok):
+        return "killed"  # "shot dead", "beaten to death": the result names the event, whatever the verb
     return PREDICATES.get(tok.lemma_.lower()) or PREDICATES.get(tok.lower_)
+
+
+def _resulting_death(verb) -> bool:
+    """'beaten to death' whatever the verb; 'dead' only after shooting ('shot dead'): 'presumed dead',
+    'feared dead' say what is believed of the missing (Deepwater Horizon: 11 workers presumed dead)."""
+    for child in verb.children:
+        if child.dep_ in ("acomp", "oprd", "advmod", "xcomp") and child.lower_ == "dead" \
+                and PREDICATES.get(verb.lemma_.lower()) == "shot":
+            return True
+        if child.dep_ == "prep" and child.lower_ == "to" and any(g.dep_ == "pobj" and g.lower_ == "death" for g in child.children):
+            return True
+    return False
 
 
 def _from_verb(verb, anchor) -> str | None:

@@ -20,6 +20,7 @@ from .claim_filters import DURATION_UNITS, duration_context, kind_of, not_a_coun
 from .claim_parts import (
     LIGHT_VERBS,
     QUALIFIERS,
+    amount_subject,
     antecedent,
     counted_noun,
     counts_phrase,
@@ -133,7 +134,7 @@ def read_claim(source_id: str, doc, q: Quantity, sents, k: int, published: date 
     kind, unit = kind_of(doc, q)
     anchor = doc[q.end - 1] if (via_of or elided) else noun or doc[q.end - 1]
     counts = counts_phrase(doc, q, noun, via_of or elided) if kind == "count" \
-        else (duration_context(doc, q) or measure_context(doc, q))
+        else (duration_context(doc, q) or measure_context(doc, q) or (amount_subject(doc, q) if kind == "money" else ""))
     if counts == "sentence":  # "John Smith was sentenced to 10 years": the term of a named person
         sentenced = sentenced_person(doc, q)
         counts = f"sentence of {sentenced}" if sentenced else counts
@@ -178,7 +179,7 @@ def _age_claim(claim: Claim, person: str) -> Claim:
     no place (the town after a name is where the person is from)."""
     number = claim.number or claim.span
     return dataclasses.replace(claim, kind="measure", unit="years old", counts=f"age of {person}", predicate=None,
-                               place=None, verb=None, head="age", text=claim.text.split(",")[0].split("-")[0],
+                               place=None, verb=None, head="age", scope=None, text=claim.text.split(",")[0].split("-")[0],
                                span=number)
 
 

@@ -44,6 +44,7 @@ class Lexicon:
     name_nouns: frozenset[str]
     call_verbs: frozenset[str]
     name_before: frozenset[str]  # nouns before a numeral that make it a name or level ("stage 4", "Flight 370")
+    street_suffixes: frozenset[str]
     depth_words: frozenset[str]  # words after a length that make it a depth
     water_words: frozenset[str]  # what a depth is measured under when it is the water's depth
     placeholder_context: frozenset[str]  # measure contexts that say nothing of what is measured ("value")
@@ -90,6 +91,7 @@ def lexicon() -> Lexicon:
         increment_before=frozenset(m["increment"]["before"]), increment_after=frozenset(m["increment"]["after"]),
         name_nouns=frozenset(raw["name"]["nouns_after"]), call_verbs=frozenset(raw["name"]["call_verbs"]),
         name_before=frozenset(raw["name"]["nouns_before"]),
+        street_suffixes=frozenset(raw["name"]["street_suffixes"]),
         depth_words=frozenset(raw["measure"]["depth_after"]),
         water_words=frozenset(raw["measure"]["water_surface"]),
         placeholder_context=frozenset(raw["measure"]["placeholder_context"]),

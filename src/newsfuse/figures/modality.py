@@ -340,6 +340,8 @@ def _prepositions(anchor, sent):
     verb = _first_verb(anchor, sent)
     if verb is not None:
         holders.append(verb)
+        if verb.dep_ == "conj" and verb.head.i < verb.i:
+            holders.append(verb.head)  # "In early March, a gunman shot and wounded three": the first conjunct's phrase
     for holder in holders:
         for prep in holder.children:
             if prep.dep_ == "prep":

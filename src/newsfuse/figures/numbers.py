@@ -166,7 +166,7 @@ def _scaled(doc, start: int, nxt: int, value: float | None) -> Quantity:
         if w == "-" and _tens_and_unit(doc, end, value):  # "twenty-one": spaCy splits it at the hyphen
             value, end = value + word_value(doc[end + 1].text), end + 2  # type: ignore[operator]
             continue
-        if w in SCALES and w not in GLUED_SCALES or (w in ("m", "bn") and _glued(doc, end) and _million(doc, start, end)):
+        if w in SCALES and w not in GLUED_SCALES or (w in ("m", "bn") and (_glued(doc, end) or w == "bn") and _million(doc, start, end)):
             value = (value or 1) * SCALES[w]
         elif word_value(w) is not None and not _DIGITS.match(w) and not _DIGITS.match(doc[end - 1].text) and w not in ("one",):
             value = (value or 0) + word_value(w)  # "twenty five"

@@ -486,11 +486,35 @@ def _glued_split(toks: list[Any], first: bool, parse: Callable[[str], Any] | Non
                 return k  # mid-article, only a caption run into "The …"/"A …" is cut
             continue
         if k <= MAX_HEADLINE_WORDS and tok.is_title and len(tok.text) > 1 and tok.pos_ != "PROPN" and (
-                tok.pos_ == "DET" or (nxt.is_lower and tok.pos_ in {"NOUN", "VERB", "PRON", "ADV", "PART", "ADP", "NUM"})):
+                tok.pos_ == "DET" or (nxt.is_lower and tok.pos_ in {"NOUN", "VERB", "PRON", "ADV", "PART", "ADP", "NUM"}
+                                      and not (prev.pos_ == "PROPN" and prev.is_title))):  # "Hope For Haiti Now telethon"
+            return k
+        if k <= MAX_HEADLINE_WORDS and _caption_end(prev, tok, nxt):
             return k
         if parse is not None and _starts_clause(toks, k, closing_quote, parse):
             return k
     return 0
+
+
+#: Words that open a sentence and, capitalised after a lower-case word or a number with nothing
+#: between, cannot continue the one before: "… removed from the rubble A 16-year-old girl has been
+#: pulled out …", "… friends in 2006 When Michael Jackson died …" (report5 and report6 splits: a BBC
+#: photo caption run into the lead by a text-only scraper).
+_SENTENCE_OPENERS = frozenset({"a", "when", "after", "as", "while", "although", "though", "since", "before", "if"})
+
+
+def _caption_end(prev: Any, tok: Any, nxt: Any) -> bool:
+    """A caption's last word, then a sentence opener ("A", "When") that the parse gives its own role:
+    "A" determines the noun after it ("A 16-year-old girl"); a subordinator opens a clause. Not "Plan A",
+    "Vitamin A" (no determiner there), not a name after a role ("in London A" needs "A" to be a det)."""
+    if tok.text[:1] != tok.text[:1].upper() or tok.lower_ not in _SENTENCE_OPENERS or tok.text.isupper() and len(tok.text) > 1:
+        return False
+    if not (prev.is_lower or prev.like_num or prev.pos_ == "PROPN") or prev.is_punct:
+        return False
+    if tok.lower_ == "a":  # after a name only when its noun is a subject: "Group A schools" is one phrase
+        return tok.dep_ == "det" and tok.head.i > tok.i and nxt.i <= tok.head.i and (
+            prev.pos_ != "PROPN" or tok.head.dep_ in _SUBJECTS)
+    return tok.pos_ in {"SCONJ", "ADP", "ADV"} and (nxt.is_title or nxt.is_lower)
 
 
 def _open_quote(toks: list[Any]) -> bool:
