@@ -45,3 +45,13 @@ def test_closing_quote_and_ellipsis_stay_with_their_sentence() -> None:
                  'Landry said: "As time passes, the probability of success decreases."\n\nThe search went on.'):
         got = sentences_of(text)
         assert got[0].endswith('."') and all(len(s) > 3 for s in got)
+
+
+def test_an_abbreviation_before_a_lower_case_word_ends_no_sentence() -> None:
+    text = "She was walking into the store at 200 W. American Blvd. with her husband, said the sergeant."
+    cut = text.index(" with")
+    bounds = repair_bounds(text, [(0, cut), (cut + 1, len(text))])
+    assert [text[a:b] for a, b in bounds] == [text]
+    other = "The store is on American Blvd. The police came later."
+    cut = other.index(" The")
+    assert len(repair_bounds(other, [(0, cut), (cut + 1, len(other))])) == 2

@@ -527,6 +527,8 @@ def _attach_short_forms(clusters: _Clusters) -> set[int]:
             if short.size == 1 and _first_name_elsewhere(clusters, short.key):
                 personal = False
             people = _hosts(clusters, members, i, "PERSON") if personal else set()
+            if len(people) == 1 and short.size == 1 and _named_later(clusters, i, next(iter(people))):
+                continue  # "President Obama ... said. His wife, Michelle Obama, ...": someone else
             if len(people) == 1 and clusters.join(people.pop(), i, force=True):
                 attached.add(i)
             elif not people and _kind([short]) == "ORG":
@@ -651,9 +653,16 @@ def _first_name_elsewhere(clusters: _Clusters, token: str) -> bool:
 def _long_forms(clusters: _Clusters, i: int, same_source: bool) -> list[int]:
     """Long forms (in ``i``'s article when ``same_source``) that one of ``i``'s acronyms abbreviates."""
     short = clusters.nodes[i]
+    two_letters = sum(ch.isalpha() for ch in short.form) < MIN_PERSON_INITIALS
     return [j for j in clusters.blocks.acronym_hosts(i)
             if not (long := clusters.nodes[j]).acronym and (long.source == short.source or not same_source)
+            and not (two_letters and clusters.kind(j) == "PERSON")
             and any(is_acronym_of(m.text, long.form) for m in short.mentions)]
+
+
+#: A person goes by initials of three letters at least ("JFK", "AOC"); two capitals are a place or a
+#: thing ("DC" is not Dave Camp, "TV" not Tommy Vietor: report6 and report7 splits).
+MIN_PERSON_INITIALS = 3
 
 
 def _full_names(clusters: _Clusters, i: int) -> list[int]:
@@ -716,6 +725,7 @@ def _join_middle_names(clusters: _Clusters) -> None:
 def _join_lone_surnames(clusters: _Clusters, attached: set[int]) -> None:
     """An article that names someone by surname only: the one full name in the story that ends in it."""
     nodes = clusters.nodes
+    found: list[tuple[int, int]] = []
     for i, short in enumerate(nodes):
         # A one-word name labelled ORG stays an organisation: "Ford" is not William Clay Ford Jr. (MEANTIME gm).
         if i in attached or short.size != 1 or short.acronym:
@@ -730,7 +740,30 @@ def _join_lone_surnames(clusters: _Clusters, attached: set[int]) -> None:
         hosts = {clusters.root(j) for j in full_names if clusters.kind(j) == "PERSON"}
         host = hosts.pop() if len(hosts) == 1 else _dominant(clusters, hosts)
         if host is not None:
+            found.append((i, host))
+    # A report names its person in full before it uses the surname alone. A surname used before the
+    # full name in the same report names someone else: "President Obama ... his wife, Michelle Obama"
+    # (report7 split: Barack Obama's mentions were listed under Michelle); then no report's bare
+    # surname joins that full name.
+    before = {(nodes[i].key, clusters.root(host)) for i, host in found if _named_later(clusters, i, host)}
+    for i, host in found:
+        if (nodes[i].key, clusters.root(host)) not in before:
             clusters.join(host, i)
+
+
+def _named_later(clusters: _Clusters, i: int, host: int) -> bool:
+    """The report of node ``i`` uses the bare surname ``NAMED_LATER_MENTIONS`` times before it gives the
+    host's full name (once may be a headline: "Mubarak resigns" above "Hosni Mubarak stepped down")."""
+    short = clusters.nodes[i]
+    here = [clusters.nodes[j] for j in clusters.members[clusters.root(host)] if clusters.nodes[j].source == short.source]
+    if not here:
+        return False
+    first = min(n.mentions[0].span.start for n in here)
+    return sum(m.span.start < first for m in short.mentions) >= NAMED_LATER_MENTIONS
+
+
+#: Bare-surname mentions before the full name in one report that make it someone else's surname.
+NAMED_LATER_MENTIONS = 2
 
 
 #: A surname alone names the person of that surname the story is about when that person's full name

@@ -185,10 +185,17 @@ def similar_names(a: str, b: str, *, person: bool) -> bool:
     if len(ka) != len(kb) or len(ka) < 2 and len(ka[0]) < 5:
         return False
     if person:
+        if _initials_differ(ka[1:-1], kb[1:-1]):
+            return False  # "George W. Bush" and "George H.W. Bush": father and son (report7 split)
         return same_surname(ka[-1], kb[-1]) and (
             fuzz.ratio(" ".join(ka[:-1]), " ".join(kb[:-1])) >= SIMILAR_FIRST_NAME_RATIO
             or (len(ka) == 2 and given_name_forms(ka[0], kb[0])))
     return fuzz.ratio(" ".join(ka), " ".join(kb)) >= SIMILAR_NAME_RATIO
+
+
+def _initials_differ(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Both names give middle initials and they are not the same initials."""
+    return bool(a) and bool(b) and a != b and all(len(t) <= 3 for t in a + b)
 
 
 @lru_cache(maxsize=65536)

@@ -131,8 +131,11 @@ def judge(sent: Any, context: str = ALONE) -> Verdict:
     if root.pos_ not in {"VERB", "AUX"}:
         return Verdict("no main verb (a headline, caption or fragment)")
     if _present_caption(root, sent, text):
-        return Verdict("present tense with a full date (a photo caption)")
+        return Verdict("a photo caption (present tense with a full date, or a place in the picture)")
     quoted = _quoted_ranges(sent)
+    if any(t.morph.get("Poss") == ["Yes"] and t.morph.get("Person") in (["1"], ["2"]) and not _quoted_at(t, quoted)
+           for t in rest):  # "delivered to your inbox", "our readers": the page's or the writer's voice
+        return Verdict("first or second person outside a quotation")
     back = []
     if action == "skip":
         back.append("opens with a connective that refers to the previous sentence")
@@ -316,10 +319,16 @@ def _attributed(toks: list[Any], quoted: list[tuple[int, int]]) -> bool:
 
 
 def _present_caption(root: Any, sent: Any, text: str) -> bool:
-    """A present-tense main verb ("is hoisted", "shows", "is seen") and a full date: a photo caption."""
+    """A present-tense main verb ("is hoisted", "shows", "is seen") and a full date, or a place in the
+    picture ("Ed Chernoff (left) and Mike Flanagan ... leave the court building"): a photo caption."""
     present = root.tag_ in {"VBZ", "VBP"} or (root.tag_ == "VBN" and any(
         c.dep_ == "auxpass" and c.tag_ in {"VBZ", "VBP"} for c in root.children))
-    return present and bool(_FULL_DATE.search(text)) and not _in_quotes(root, sent)
+    return (present and bool(_FULL_DATE.search(text)) or bool(_IN_PICTURE.search(text))) and not _in_quotes(root, sent)
+
+
+#: Where someone stands in a photo: only a caption says so.
+_IN_PICTURE = re.compile(r"\((?:(?:far |second |third )?(?:left|right|centre|center|top|bottom|front|back)"
+                         r"(?: to right| to left)?|L|R|C|pictured|above|below)\)", re.IGNORECASE)
 
 
 def _surface(text: str) -> str | None:
@@ -404,7 +413,9 @@ def _points_back(tok: Any, quoted: list[tuple[int, int]]) -> str | None:
     morph = tok.morph
     if tok.pos_ == "PRON":
         person = morph.get("Person")
-        if person in (["1"], ["2"]) and tok.dep_ in _SUBJECTS:
+        if person in (["1"], ["2"]) and (tok.dep_ in _SUBJECTS or tok.dep_ in {"dobj", "dative", "pobj"}):
+            # "CNN's Ivan Watson joins me live now", "thank you for joining us": a host's or a writer's
+            # voice; a briefing speaks in no one's (report5, report6: transcript and column lines)
             return "first or second person outside a quotation"
         if morph.get("PronType") == ["Dem"]:
             return "a demonstrative points back"

@@ -28,6 +28,8 @@ from .standalone import ATTRIBUTING, headline_prefix, temporal_words
 MAX_TITLE_CHARS = 90
 #: Summary sentences tried in turn for a headline-shaped phrase when no headline is found.
 MAX_LEAD_TRIES = 3
+#: Later summary sentences tried for a headline-shaped phrase before the lead is cut anyway.
+MAX_LATER_TRIES = 5
 #: A report's opening sentences (its lede) state its news.
 LEDE_SENTENCES = 2
 #: A headline has at least this many words; "World", "Virgin Australia" are section or site labels.
@@ -118,6 +120,10 @@ def story_title(briefing: Briefing) -> str:
         # of the next summary sentence that opens a report (a lede states its news; a later
         # sentence is detail or background), before the lead is cut at the limit.
         tries = [lead, *(s for s in leads if s is not lead and _opens_report(briefing, s))][:MAX_LEAD_TRIES]
+        # Then any summary sentence, in the summary's order: a headline-shaped phrase of a later
+        # sentence reads as a title; a lead cut where it does not ("Obama told reporters at the White
+        # House on Friday", "... and semi") reads as none (report4, report5, report6 splits).
+        tries += [s for s in leads if all(s is not t for t in tries)][:MAX_LATER_TRIES]
         for candidate in tries:
             phrase = _lead_phrase(briefing, candidate)
             if phrase and headline_like(phrase, parse):

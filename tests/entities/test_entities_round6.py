@@ -1,0 +1,37 @@
+"""Issue 12, sixth stop: a surname used before the full name, two-letter initials, middle initials."""
+
+from __future__ import annotations
+
+from entities.test_entities_round5 import _mentions
+from newsfuse.entities.alias_clusters import cluster_mentions
+from newsfuse.entities.aliases import similar_names
+
+
+def test_a_surname_used_before_the_full_name_names_someone_else():
+    spec = [("a", "Obama"), ("a", "Obama"), ("a", "Michelle Obama"), ("a", "Obama"), ("b", "Obama"), ("b", "Obama"),
+            ("c", "Michelle Obama"), ("c", "Michelle Obama")]
+    entities = cluster_mentions(_mentions(spec))
+    michelle = next(e for e in entities if e.name == "Michelle Obama")
+    assert "Obama" not in michelle.aliases
+
+
+def test_a_surname_after_the_full_name_still_joins_it():
+    spec = [("a", "Subryan"), ("a", "Vishwanand Subryan"), ("a", "Subryan"), ("b", "Vishwanand Subryan"), ("b", "Subryan"),
+            ("c", "Subryan")]  # a's first "Subryan" is its headline
+    entities = cluster_mentions(_mentions(spec))
+    assert any({"Subryan", "Vishwanand Subryan"} <= set(e.aliases) | {e.name} for e in entities)
+
+
+def test_two_letters_are_no_person_s_initials():
+    from newsfuse.entities.mentions import Mention
+    from newsfuse.model import Span
+
+    mentions = [Mention(Span("a", 0, 10), "Dave Camp", "PERSON"), Mention(Span("a", 20, 22), "DC", "GPE"),
+                Mention(Span("b", 0, 10), "Dave Camp", "PERSON"), Mention(Span("b", 20, 22), "DC", "GPE")]
+    camp = next(e for e in cluster_mentions(mentions) if e.name == "Dave Camp")
+    assert "DC" not in camp.aliases
+
+
+def test_different_middle_initials_are_different_people():
+    assert not similar_names("George W. Bush", "George H.W. Bush", person=True)
+    assert similar_names("Hillary R. Clinton", "Hilary R. Clinton", person=True)

