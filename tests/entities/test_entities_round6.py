@@ -35,3 +35,13 @@ def test_two_letters_are_no_person_s_initials():
 def test_different_middle_initials_are_different_people():
     assert not similar_names("George W. Bush", "George H.W. Bush", person=True)
     assert similar_names("Hillary R. Clinton", "Hilary R. Clinton", person=True)
+
+
+def test_a_courtesy_title_before_a_surname_is_dropped_from_its_key():
+    from newsfuse.entities.aliases import key_tokens
+
+    assert key_tokens("Dr Murray") == ("murray",)
+    assert key_tokens("Sen. Lindsey Graham") == ("lindsey", "graham")
+    spec = [("a", "Conrad Murray"), ("a", "Dr Murray"), ("b", "Conrad Murray"), ("b", "Dr Murray")]
+    murray = next(e for e in cluster_mentions(_mentions(spec)) if e.name == "Conrad Murray")
+    assert "Dr Murray" in murray.aliases

@@ -59,3 +59,8 @@ def test_a_time_phrase_on_the_first_of_two_verbs_scopes_both(nlp):
 def test_an_age_takes_no_period(nlp):
     claims = parsed(nlp, "a", "Jamal Williams, 32, was driving his 2008 Bentley when officers stopped him.")
     assert by_text(claims, "32").scope is None
+
+
+def test_oil_collected_is_no_money_spent(nlp):
+    claims = parsed(nlp, "a", "By last week the cap was collecting about 15,000 barrels of oil a day.")
+    assert by_text(claims, "15,000").predicate == "collected"

@@ -51,3 +51,10 @@ def test_a_title_comes_from_a_later_sentence_when_the_lead_cuts_badly():
     summary = tuple(SummarySentence(text[s.start:s.end], (s,)) for s in spans)
     briefing = Briefing(sources=(Source("s", text),), docs={"s": doc}, sentences={"s": spans}, summary=summary)
     assert story_title(briefing).startswith("The city council approved")
+
+
+def test_the_man_points_back_unless_a_name_or_clause_says_which():
+    assert judge(_NLP("The man, a New Zealander living in Melbourne, was planning to go ski touring.")[:]).back
+    assert judge(_NLP("The man, from Hampton East, fell in the glacier area.")[:]).back
+    assert not judge(_NLP("The man who was rescued on Friday was taken to hospital.")[:]).skip
+    assert not judge(_NLP("The victim, Benjamin Banky, was the company's chief executive.")[:]).skip

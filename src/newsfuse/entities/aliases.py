@@ -90,6 +90,8 @@ def key_tokens(text: str) -> tuple[str, ...]:
         tokens = tokens[1:]
     while len(tokens) > 2 and tokens[0] in person_titles():
         tokens = tokens[1:]
+    if len(tokens) == 2 and tokens[0] in abbreviated_titles():
+        tokens = tokens[1:]  # "Dr Murray", "Sen. Graham": the surname, which joins the full name as one would
     # Function words inside a name vary ("Minerals and Management Service"); a leading one is the name ("In Amenas").
     tokens = tokens[:1] + [t for t in tokens[1:] if t not in FUNCTION_WORDS]
     tokens = [TRANSLITERATIONS.get(t, t) for t in tokens]
@@ -101,6 +103,15 @@ def person_titles() -> frozenset[str]:
     """Role words written before a name (resources/person_titles.tsv, one reason per entry)."""
     text = resources.files("newsfuse").joinpath("resources/person_titles.tsv").read_text(encoding="utf-8")
     return frozenset(line.split("\t")[0].strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def abbreviated_titles() -> frozenset[str]:
+    """The courtesy titles and abbreviated ranks of ``person_titles`` ("Dr", "Sen.", "Sgt."): before a
+    surname alone they add nothing to who is named (report7 split: "Dr Murray" apart from Conrad Murray)."""
+    text = resources.files("newsfuse").joinpath("resources/person_titles.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return frozenset(r[0].strip() for r in rows if len(r) > 1 and r[1].strip().startswith(("abbreviated", "courtesy")))
 
 
 def _singular(token: str) -> str:

@@ -84,6 +84,12 @@ def anaphoric_nouns() -> frozenset[str]:
     return frozenset(_table("anaphoric_nouns.tsv"))
 
 
+def anaphoric_kind(noun: str) -> str | None:
+    """"person" for nouns that name a person (their reason says so), else None."""
+    row = _table("anaphoric_nouns.tsv").get(noun)
+    return "person" if row and row[0].startswith("person") else None
+
+
 def temporal_words() -> dict[str, str]:
     """Word -> "unit", "relative", "relation" or "sequence" (resources/temporal_references.tsv)."""
     return {k: v[0] for k, v in _table("temporal_references.tsv").items()}
@@ -445,9 +451,21 @@ def _points_back(tok: Any, quoted: list[tuple[int, int]]) -> str | None:
             and tok.dep_ in _SUBJECTS:
         return "a possessive pronoun points back"
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in anaphoric_nouns() and [d.lower_ for d in dets] == ["the"] \
-            and not any(c.dep_ in _RESTRICTING or c.pos_ == "PROPN" for c in tok.children):
+            and not any(_restricts(c, tok) for c in tok.children):
         return f'"the {tok.lower_}" points back'
     return None
+
+
+def _restricts(child: Any, noun: Any) -> bool:
+    """Whether ``child`` says which one ``noun`` is. A person noun is told apart only by a name or a
+    clause ("the man, John Smith,", "the man who was rescued"): an aside that describes him ("the man,
+    a New Zealander,", "the man, from Hampton East,") leaves which man to an earlier sentence."""
+    person = anaphoric_kind(noun.lemma_.lower()) == "person"
+    if child.pos_ == "PROPN":
+        return not person or child.ent_type_ == "PERSON"  # "the Chargers player"; not "the New Zealand man"
+    if child.dep_ not in _RESTRICTING:
+        return False
+    return not person or child.dep_ in {"relcl", "acl"} or any(t.ent_type_ == "PERSON" for t in child.subtree)
 
 
 def headline_prefix(sent: Any, *, first: bool = True, parse: Callable[[str], Any] | None = None,
