@@ -64,3 +64,22 @@ def test_an_age_takes_no_period(nlp):
 def test_oil_collected_is_no_money_spent(nlp):
     claims = parsed(nlp, "a", "By last week the cap was collecting about 15,000 barrels of oil a day.")
     assert by_text(claims, "15,000").predicate == "collected"
+
+
+def test_a_measure_under_a_verb_of_spending_is_no_money_spent(nlp):
+    claims = parsed(nlp, "a", "A government panel raised its estimate to 35,000 barrels of oil a day.")
+    assert by_text(claims, "35,000").predicate != "spent"
+
+
+def test_flows_dated_weeks_apart_are_different_quantities():
+    from datetime import date
+
+    from newsfuse.figures.align import _flows_apart
+    from newsfuse.model import Claim, Span
+
+    def flow(day: date) -> Claim:
+        return Claim(id=f"c{day}", span=Span("a", 0, 5), text="53,000 barrels", value=53000.0, qualifier="exact",
+                     counts="", attribution=None, as_of=day, kind="measure", unit="barrels/day")
+
+    assert _flows_apart(flow(date(2010, 6, 15)), flow(date(2010, 8, 2)))
+    assert not _flows_apart(flow(date(2010, 4, 27)), flow(date(2010, 4, 29)))

@@ -58,3 +58,18 @@ def test_the_man_points_back_unless_a_name_or_clause_says_which():
     assert judge(_NLP("The man, from Hampton East, fell in the glacier area.")[:]).back
     assert not judge(_NLP("The man who was rescued on Friday was taken to hospital.")[:]).skip
     assert not judge(_NLP("The victim, Benjamin Banky, was the company's chief executive.")[:]).skip
+
+
+def test_a_past_tense_run_glued_to_a_lead_is_a_caption_not_a_headline():
+    from newsfuse.summary.title import _past_caption
+
+    assert _past_caption("A crowd clapped and chanted as she was removed from the rubble", _NLP)
+    assert not _past_caption("Earthquake aftershocks hit Haiti orphanage", _NLP)  # "hit" says no tense
+    assert not _past_caption("U.S. Seizes Control of AIG With $85 Billion Emergency Loan", _NLP)
+
+
+def test_a_hyphen_inside_a_word_is_no_dateline_dash():
+    from newsfuse.summary.title import headline_phrase
+
+    lead = "President-elect Barack Obama has chosen a new Treasury secretary, aides said on Friday."
+    assert headline_phrase(_NLP(lead)[:]).startswith("President-elect Barack Obama")

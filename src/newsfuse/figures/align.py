@@ -289,6 +289,19 @@ def _split_verbless(keyed: dict[tuple, list[Claim]]) -> None:
             keyed[key[:3] + (None,) + number] = cs
 
 
+#: A flow is a rate at a time: two flows the text dates this many days apart or more are two quantities.
+FLOW_WINDOW_DAYS = 7
+
+
+def _flows_apart(a: Claim, b: Claim) -> bool:
+    """Two flows ("barrels a day") of dates far apart: a day-by-day log's June estimate of 35,000 to
+    60,000 barrels a day is not the August figure of 53,000 before the well was capped, nor its
+    confirmation (a rate changes; a count to date only grows and is compared as an evolution)."""
+    if "/" not in (a.unit or "") or "/" not in (b.unit or "") or a.as_of is None or b.as_of is None:
+        return False
+    return abs((a.as_of - b.as_of).days) >= FLOW_WINDOW_DAYS
+
+
 def _measure_groups(claims: list[Claim]) -> list[list[Claim]]:
     """Measures of one quantity: same dimension and either values that agree (exactly in one unit,
     by rounding across units) or the same context ("miles off the Louisiana coast").
@@ -306,8 +319,8 @@ def _measure_groups(claims: list[Claim]) -> list[list[Claim]]:
         homes: dict[int, list[int]] = {}
         for j in sorted(index.candidates(i)):
             g = group_of[j]
-            if id(g) not in homes and (_same_context(c, claims[j]) or (_same_measure(c, claims[j])
-                                                                       and _value_may_join(c, claims[j]))):
+            if id(g) not in homes and not _flows_apart(c, claims[j]) and (
+                    _same_context(c, claims[j]) or (_same_measure(c, claims[j]) and _value_may_join(c, claims[j]))):
                 homes[id(g)] = g
         if not homes:
             groups.append([i])

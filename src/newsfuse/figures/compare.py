@@ -88,7 +88,17 @@ def compare(a: Claim, b: Claim, ia: Interval, ib: Interval, text_b: str, cumulat
     if same_time:
         return "disagree"
     if ib.high < ia.low:
-        return "fell" if cumulative else None
+        # a count each sentence dates itself ("killed on Monday", "as Tuesday began") is that day's:
+        # a smaller one on another day is another day's count, not a fall (report6 and report5 splits)
+        return "fell" if cumulative and not (_dated(a) and _dated(b)) else None
     if rise_needs_reason and not explained(b, text_b):
         return "rose without explanation"
     return None  # a count rising across days is an evolution (reported as a move), never a dispute
+
+
+#: Where an as-of date read in the sentence itself came from (``Claim.as_of_from``).
+DATED_IN_TEXT = frozenset({"text", "timeline"})
+
+
+def _dated(claim: Claim) -> bool:
+    return claim.as_of_from in DATED_IN_TEXT

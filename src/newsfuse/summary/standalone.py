@@ -463,6 +463,8 @@ def _restricts(child: Any, noun: Any) -> bool:
     person = anaphoric_kind(noun.lemma_.lower()) == "person"
     if child.pos_ == "PROPN":
         return not person or child.ent_type_ == "PERSON"  # "the Chargers player"; not "the New Zealand man"
+    if person and child.dep_ in {"amod", "compound", "nummod"} and any(t.like_num for t in child.subtree):
+        return True  # "the two men", "the 24-year-old student": a number or an age says which
     if child.dep_ not in _RESTRICTING:
         return False
     return not person or child.dep_ in {"relcl", "acl"} or any(t.ent_type_ == "PERSON" for t in child.subtree)
@@ -516,7 +518,8 @@ def _glued_split(toks: list[Any], first: bool, parse: Callable[[str], Any] | Non
             continue
         if k <= MAX_HEADLINE_WORDS and tok.is_title and len(tok.text) > 1 and tok.pos_ != "PROPN" and (
                 tok.pos_ == "DET" or (nxt.is_lower and tok.pos_ in {"NOUN", "VERB", "PRON", "ADV", "PART", "ADP", "NUM"}
-                                      and not (prev.pos_ == "PROPN" and prev.is_title))):  # "Hope For Haiti Now telethon"
+                                      and not (prev.pos_ == "PROPN" and prev.is_title and tok.pos_ in {"ADV", "ADP", "PART"}))):
+            # not a title-cased name's last word: "the Hope For Haiti Now telethon"
             return k
         if k <= MAX_HEADLINE_WORDS and _caption_end(prev, tok, nxt):
             return k

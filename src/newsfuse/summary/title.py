@@ -106,7 +106,7 @@ def story_title(briefing: Briefing) -> str:
     latest = max((s.published.year for s in briefing.sources if s.published), default=None)
     parse = parser(briefing)
     titles += [t for t in glued_headlines(briefing) if is_headline(t) and not _background(t, latest)
-               and not _imperative(t, parse)]
+               and not _imperative(t, parse) and not _past_caption(t, parse)]
     summary = " ".join(s.text for s in briefing.summary)
     titles = [t for t in titles if about(t, summary)]
     if titles:
@@ -196,6 +196,19 @@ def _imperative(text: str, parse: Any) -> bool:
     root = sent.root
     return root.tag_ == "VB" and root.i == sent.start and not any(
         c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"} for c in root.children)
+
+
+def _past_caption(text: str, parse: Any) -> bool:
+    """A glued run told in the past tense ("A crowd clapped and chanted as she was removed from the
+    rubble", "Coldplay's Chris Martin and Beyonce Knowles performed a duet in London") is a photo
+    caption: headlines speak in the present ("Haiti quake rescuers pull man from rubble"). A form
+    that is its own base ("hit", "cut", "set") says nothing of tense and is no evidence."""
+    sent = next(iter(parse(text).sents), None)
+    if sent is None:
+        return False
+    root = sent.root
+    verb = root if root.tag_ == "VBD" else next((c for c in root.children if c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD"), None)
+    return verb is not None and verb.lower_ != verb.lemma_.lower()
 
 
 def _background(text: str, latest: int | None) -> bool:
@@ -316,7 +329,7 @@ def _place_prefix(sent: Any) -> set[int]:
     and commas only, within the first few tokens, up to a dash or colon."""
     toks = [t for t in sent if not t.is_space][:MAX_PLACE_TOKENS + 1]
     for k, t in enumerate(toks):
-        if t.text in _DATELINE_MARKS and k:
+        if t.text in _DATELINE_MARKS and k and (toks[k - 1].whitespace_ or t.text == ":"):  # not "President-elect"
             head = toks[:k]
             if all(h.pos_ == "PROPN" or h.text == "," for h in head) and head[0].pos_ == "PROPN":
                 return {h.i for h in toks[: k + 1]}
