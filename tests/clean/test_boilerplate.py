@@ -52,6 +52,7 @@ def test_photo_captions(caption: str) -> None:
         ("Photograph: Gerald Herbert\\/AP ", "Underwater robots dived to the ocean floor yesterday."),  # Guardian
         ("Coast Guard via AP ", "NEW ORLEANS -- The Coast Guard discovered Saturday that oil is leaking."),  # Fox/AP
         ("Photo: Ahmed Jadallah/Reuters ", "Troops stormed the plant at dawn on Thursday."),  # Reuters pages
+        ("Photograph: AP ", "BP has installed a larger containment cap on the wellhead."),  # Guardian, agency only
     ],
 )
 def test_credit_glued_to_paragraph_start(credit: str, rest: str) -> None:

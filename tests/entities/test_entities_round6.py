@@ -45,3 +45,13 @@ def test_a_courtesy_title_before_a_surname_is_dropped_from_its_key():
     spec = [("a", "Conrad Murray"), ("a", "Dr Murray"), ("b", "Conrad Murray"), ("b", "Dr Murray")]
     murray = next(e for e in cluster_mentions(_mentions(spec)) if e.name == "Conrad Murray")
     assert "Dr Murray" in murray.aliases
+
+
+def test_role_words_before_a_name_are_not_part_of_it():
+    from newsfuse.entities.aliases import key_tokens
+
+    assert key_tokens("Coast Guard Adm. Thad Allen") == ("thad", "allen")
+    assert key_tokens("President Obama") == ("obama",)
+    assert key_tokens("Vice President") == ("vice", "president")  # a title of a title names no one
+    spec = [("a", "Barack Obama"), ("a", "President Obama"), ("b", "President Obama"), ("b", "Obama")]
+    assert len(cluster_mentions(_mentions(spec))) == 1

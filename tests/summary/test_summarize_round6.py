@@ -73,3 +73,12 @@ def test_a_hyphen_inside_a_word_is_no_dateline_dash():
 
     lead = "President-elect Barack Obama has chosen a new Treasury secretary, aides said on Friday."
     assert headline_phrase(_NLP(lead)[:]).startswith("President-elect Barack Obama")
+
+
+def test_a_long_caption_ends_before_a_clause_that_opens_with_the():
+    text = ("The British rescuers searching for signs of life in the rubble of Port-au-Prince The BBC's reporter "
+            "has met rescuers in Haiti as they search for survivors following the earthquake.")
+    assert _cut(text).startswith("The BBC's reporter has met")
+    text = ("Police said the man, who had worked at the office for more than ten years before he was dismissed "
+            "in the spring, told The Associated Press that he had no regrets.")
+    assert _cut(text) == text

@@ -44,11 +44,11 @@ _CAPTION = re.compile(
     rf"|^\((?:{_AGENCY})\)\s|^(?:(?:{_AGENCY})\s+)?[A-Z][a-z]{{2}}\.? \d{{1,2}}:\s)",
 )
 #: A photo credit glued to the front of the next paragraph by a scraper
-#: ("Photograph: Gerald Herbert/AP Underwater robots dived…", Guardian; the
+#: ("Photograph: Gerald Herbert/AP Underwater robots dived…", "Photograph: AP BP has installed…", Guardian; the
 #: same shape as "Photo: … /Reuters" on Reuters pages), or "Coast Guard via AP"
 #: glued before Fox News' dateline.
 _CREDIT_PREFIX = re.compile(
-    rf"^(?:Photograph|Photo|Picture|Image)\s*:\s*[^:]{{2,60}}?(?:\\?/)\s*(?:{_AGENCY}|Getty Images|EPA)\s+"
+    rf"^(?:Photograph|Photo|Picture|Image)\s*:\s*(?:[^:]{{2,60}}?(?:\\?/)\s*)?(?:{_AGENCY}|Getty Images|EPA)\s+(?=[A-Z])"
     rf"|^(?:[A-Z][\w.]*\s){{1,4}}via (?:{_AGENCY})\s+(?=[A-Z])"
 )
 #: Reader comments: everything from the comment-section opener onwards

@@ -88,10 +88,7 @@ def key_tokens(text: str) -> tuple[str, ...]:
         tokens = tokens[:-1]
     if len(tokens) >= 3 and tokens[0] in COUNTRY_PREFIXES:
         tokens = tokens[1:]
-    while len(tokens) > 2 and tokens[0] in person_titles():
-        tokens = tokens[1:]
-    if len(tokens) == 2 and tokens[0] in abbreviated_titles():
-        tokens = tokens[1:]  # "Dr Murray", "Sen. Graham": the surname, which joins the full name as one would
+    tokens = _after_titles(tokens)
     # Function words inside a name vary ("Minerals and Management Service"); a leading one is the name ("In Amenas").
     tokens = tokens[:1] + [t for t in tokens[1:] if t not in FUNCTION_WORDS]
     tokens = [TRANSLITERATIONS.get(t, t) for t in tokens]
@@ -105,13 +102,18 @@ def person_titles() -> frozenset[str]:
     return frozenset(line.split("\t")[0].strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
-@lru_cache(maxsize=1)
-def abbreviated_titles() -> frozenset[str]:
-    """The courtesy titles and abbreviated ranks of ``person_titles`` ("Dr", "Sen.", "Sgt."): before a
-    surname alone they add nothing to who is named (report7 split: "Dr Murray" apart from Conrad Murray)."""
-    text = resources.files("newsfuse").joinpath("resources/person_titles.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return frozenset(r[0].strip() for r in rows if len(r) > 1 and r[1].strip().startswith(("abbreviated", "courtesy")))
+def _after_titles(tokens: list[str]) -> list[str]:
+    """A name without the role words written before it: "Coast Guard Adm. Thad Allen" -> "thad allen",
+    "Director James Comey" -> "james comey", and a role before a surname alone ("President Obama",
+    "Dr Murray", "Inspector Gaskin") -> the surname, which then joins a full name as a surname does
+    (the report splits: each stayed apart from the full name). A role word that titles the next one
+    ("Vice President", "Prime Minister") is no name's title."""
+    titles = person_titles()
+    last = max((k for k, t in enumerate(tokens[:-1]) if t in titles), default=None)
+    if last is None or tokens[last + 1] in titles:
+        return tokens
+    rest = tokens[last + 1 :]
+    return rest if len(rest) >= 2 or len(tokens) == 2 else tokens
 
 
 def _singular(token: str) -> str:

@@ -523,6 +523,9 @@ def _glued_split(toks: list[Any], first: bool, parse: Callable[[str], Any] | Non
             return k
         if k <= MAX_HEADLINE_WORDS and _caption_end(prev, tok, nxt):
             return k
+        if parse is not None and k > MAX_HEADLINE_WORDS and tok.pos_ == "DET" and tok.lower_ in {"the", "a"} \
+                and prev.pos_ in {"NOUN", "PROPN"} and _clause_from(toks, k, parse):
+            return k  # a long caption: "... in the rubble of Port-au-Prince The BBC's David Loyn has met ..."
         if parse is not None and _starts_clause(toks, k, closing_quote, parse):
             return k
     return 0
@@ -584,6 +587,13 @@ def _starts_clause(toks: list[Any], k: int, closing_quote: bool, parse: Callable
         return False  # inside an aside: "Prodigy, the rapper … of New York duo Mobb Deep, died …"
     if any(t.dep_ == "det" and t.head.i >= tok.i for t in toks[:k]):
         return False  # one noun phrase across the name: "a major Facebook acquisition"
+    return _clause_from(toks, k, parse)
+
+
+def _clause_from(toks: list[Any], k: int, parse: Callable[[str], Any]) -> bool:
+    """Whether the words from ``k`` on, parsed alone, open with a clause: its own subject first and a
+    finite verb, at least ``MIN_LEAD_WORDS`` long."""
+    tok = toks[k]
     # The Span's text, not ``doc.text[...]``: Doc.text rebuilds the whole text on every access
     # (quadratic over a long report's sentences).
     rest = parse(tok.doc[tok.i : toks[-1].i + 1].text)
