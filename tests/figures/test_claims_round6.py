@@ -83,3 +83,15 @@ def test_flows_dated_weeks_apart_are_different_quantities():
 
     assert _flows_apart(flow(date(2010, 6, 15)), flow(date(2010, 8, 2)))
     assert not _flows_apart(flow(date(2010, 4, 27)), flow(date(2010, 4, 29)))
+
+
+def test_a_passive_verb_of_saying_names_no_sayer(nlp):
+    claims = parsed(nlp, "a", "The cap captures a fraction of the total leak, which is now estimated to be as much as "
+                              "40,000 barrels a day.")
+    assert by_text(claims, "40,000").attribution is None
+
+
+def test_a_verb_of_saying_read_as_a_noun_still_names_its_sayer(nlp):
+    claims = parsed(nlp, "a", "Police allege Eric Allen Kirkpatrick, 61, opened fire at the party, killing Benjamin "
+                              "David Banky, 40.")
+    assert by_text(claims, "61").attribution == "Police"
