@@ -55,3 +55,22 @@ def test_role_words_before_a_name_are_not_part_of_it():
     assert key_tokens("Vice President") == ("vice", "president")  # a title of a title names no one
     spec = [("a", "Barack Obama"), ("a", "President Obama"), ("b", "President Obama"), ("b", "Obama")]
     assert len(cluster_mentions(_mentions(spec))) == 1
+
+
+def test_a_country_named_two_ways_is_one_place():
+    from newsfuse.entities.mentions import Mention
+    from newsfuse.model import Span
+
+    ms = [Mention(Span("a", 0, 13), "United States", "GPE"), Mention(Span("a", 20, 27), "America", "GPE"),
+          Mention(Span("b", 0, 7), "America", "GPE"), Mention(Span("b", 10, 19), "Americans", "NORP")]
+    names = [set(e.aliases) for e in cluster_mentions(ms)]
+    assert {"America", "United States"} in names and {"Americans"} in names
+
+
+def test_a_speaker_label_in_capitals_joins_the_full_name():
+    from newsfuse.entities.mentions import Mention
+    from newsfuse.model import Span
+
+    ms = [Mention(Span("a", 0, 14), "Fareed Zakaria", "PERSON"), Mention(Span("a", 20, 27), "ZAKARIA", "GPE"),
+          Mention(Span("b", 0, 14), "Fareed Zakaria", "PERSON")]
+    assert len(cluster_mentions(ms)) == 1

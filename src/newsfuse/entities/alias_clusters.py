@@ -62,6 +62,7 @@ from .aliases import (
     name_key,
     person_titles,
     phonetic,
+    place_aliases,
     same_surname,
     short_form_tokens,
     similar_names,
@@ -120,7 +121,7 @@ class Node:
         """This node's type votes (``votes``); shared, do not change it."""
         tally: Counter[str] = Counter()
         for m in self.mentions:
-            if m.label:
+            if m.label and not _shouted(m.text):
                 tally["ORG" if m.label == "NORP" else m.label] += 1
             if m.cue:
                 tally[m.cue] += HINT_VOTES
@@ -128,6 +129,17 @@ class Node:
         if hint and self.size > 1:
             tally[hint] += HINT_VOTES * len(self.mentions)
         return tally
+
+
+#: A capitalised word this long or longer is a name in capitals, not an acronym.
+SHOUTED_LETTERS = 7
+
+
+def _shouted(text: str) -> bool:
+    """A transcript's speaker label ("ZAKARIA:", "GEITHNER:"): one word in capitals, which the
+    tagger types at random (a place, an organisation), so its label is no evidence of its type
+    (report5 and report6 splits: the speaker listed apart from the full name)."""
+    return " " not in text.strip() and text.isupper() and len(text.strip()) >= SHOUTED_LETTERS
 
 
 def build_nodes(mentions: Iterable[Mention]) -> list[Node]:
@@ -484,6 +496,7 @@ def cluster_mentions(
     _join_lone_surnames(clusters, attached)
     _join_lone_given_names(clusters)
     _join_place_short_forms(clusters)
+    _join_place_aliases(clusters)
     _join_org_first_words(clusters)
     _join_by_leader(clusters, leaderships, at)
     _join_glossed(clusters, equivalences, at)
@@ -807,6 +820,19 @@ def _join_lone_given_names(clusters: _Clusters) -> None:
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 ORG_HEADS = frozenset(w for w, t in HEAD_HINTS.items() if t == "ORG")
+
+
+def _join_place_aliases(clusters: _Clusters) -> None:
+    """ "America" -> "United States": a country's other name (resources/place_aliases.tsv), when the
+    story names it both ways and neither is typed a person or an organisation."""
+    by_key: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, n in enumerate(clusters.nodes):
+        by_key[key_tokens(n.form)].append(i)
+    for alias, name in place_aliases().items():
+        short, full = by_key.get(alias, []), by_key.get(name, [])
+        places = [i for i in short + full if clusters.kind(i) in PLACE_TYPES | {None}]
+        for i in places[1:]:
+            clusters.join(places[0], i)
 
 
 def _join_org_first_words(clusters: _Clusters) -> None:

@@ -102,6 +102,14 @@ def person_titles() -> frozenset[str]:
     return frozenset(line.split("\t")[0].strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def place_aliases() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """A country's other name -> its name, as key tokens (resources/place_aliases.tsv)."""
+    text = resources.files("newsfuse").joinpath("resources/place_aliases.tsv").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return {key_tokens(r[0]): key_tokens(r[1]) for r in rows if len(r) >= 2}
+
+
 def _after_titles(tokens: list[str]) -> list[str]:
     """A name without the role words written before it: "Coast Guard Adm. Thad Allen" -> "thad allen",
     "Director James Comey" -> "james comey", and a role before a surname alone ("President Obama",
