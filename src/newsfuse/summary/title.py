@@ -123,7 +123,7 @@ def story_title(briefing: Briefing) -> str:
         # Then any summary sentence, in the summary's order: a headline-shaped phrase of a later
         # sentence reads as a title; a lead cut where it does not ("Obama told reporters at the White
         # House on Friday", "... and semi") reads as none (report4, report5, report6 splits).
-        tries += [s for s in leads if all(s is not t for t in tries)][:MAX_LATER_TRIES]
+        tries += [s for s in leads if s not in tries][:MAX_LATER_TRIES]
         for candidate in tries:
             phrase = _lead_phrase(briefing, candidate)
             if phrase and headline_like(phrase, parse):
