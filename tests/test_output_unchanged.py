@@ -14,8 +14,8 @@ import json
 from corpus import need_shared  # noqa: F401  (the deepwater fixture skips without ../shared)
 
 #: sha256 of ``render(brief([...]), "json")`` with each source's ``path`` (where the checkout lives) blanked.
-EXAMPLE_JSON_SHA256 = "a42248d8e1ad408a280a5fa012c7364d3b9a0bfe2a8ba69260ff5bcc78e164df"
-DEEPWATER_JSON_SHA256 = "8716cb842d927ebb953030b745c5b60977b37d1520b2768b3dffd64fe861d4f5"
+EXAMPLE_JSON_SHA256 = "12ab6eb3cdee3ee0659916f31098333e82d5743503128e0200cd65d604a06692"
+DEEPWATER_JSON_SHA256 = "cdc578ddfe30b8cc3d6b1a62179bbc2a348a886003bc32410e50f27947804a00"
 
 
 def _sha(briefing) -> str:
