@@ -3,6 +3,8 @@ counts of another event (made-up sentences, same shapes as the report6 split's f
 
 from __future__ import annotations
 
+import pytest
+
 from figures.test_claims_round4 import by_text, parsed, shown
 
 
@@ -85,13 +87,13 @@ def test_flows_dated_weeks_apart_are_different_quantities():
     assert not _flows_apart(flow(date(2010, 4, 27)), flow(date(2010, 4, 29)))
 
 
-def test_a_passive_verb_of_saying_names_no_sayer(nlp):
-    claims = parsed(nlp, "a", "The cap captures a fraction of the total leak, which is now estimated to be as much as "
-                              "40,000 barrels a day.")
-    assert by_text(claims, "40,000").attribution is None
-
-
-def test_a_verb_of_saying_read_as_a_noun_still_names_its_sayer(nlp):
-    claims = parsed(nlp, "a", "Police allege Eric Allen Kirkpatrick, 61, opened fire at the party, killing Benjamin "
-                              "David Banky, 40.")
-    assert by_text(claims, "61").attribution == "Police"
+@pytest.mark.parametrize("text, number, sayer", [
+    # a passive verb of saying with no agent names no sayer
+    ("The cap captures a fraction of the total leak, which is now estimated to be as much as 40,000 barrels a day.",
+     "40,000", None),
+    # a verb of saying the tagger read as a noun still names its subject
+    ("Police allege Eric Allen Kirkpatrick, 61, opened fire at the party, killing Benjamin David Banky, 40.",
+     "61", "Police"),
+])
+def test_who_says_it(nlp, text, number, sayer):
+    assert by_text(parsed(nlp, "a", text), number).attribution == sayer
