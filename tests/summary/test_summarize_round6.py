@@ -73,6 +73,8 @@ def test_a_hyphen_inside_a_word_is_no_dateline_dash():
 
     lead = "President-elect Barack Obama has chosen a new Treasury secretary, aides said on Friday."
     assert headline_phrase(_NLP(lead)[:]).startswith("President-elect Barack Obama")
+    lead = "President - elect Barack Obama has chosen a new Treasury secretary, aides said on Friday."
+    assert headline_phrase(_NLP(lead)[:]).startswith("President - elect")  # a dateline's dash opens a sentence
 
 
 def test_a_long_caption_ends_before_a_clause_that_opens_with_the():

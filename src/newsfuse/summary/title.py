@@ -329,7 +329,10 @@ def _place_prefix(sent: Any) -> set[int]:
     and commas only, within the first few tokens, up to a dash or colon."""
     toks = [t for t in sent if not t.is_space][:MAX_PLACE_TOKENS + 1]
     for k, t in enumerate(toks):
-        if t.text in _DATELINE_MARKS and k and (toks[k - 1].whitespace_ or t.text == ":"):  # not "President-elect"
+        nxt = toks[k + 1] if k + 1 < len(toks) else None
+        # not "President-elect" nor a detokenised "President - elect": a dateline's dash opens a sentence
+        if t.text in _DATELINE_MARKS and k and (toks[k - 1].whitespace_ or t.text == ":") \
+                and (nxt is None or not nxt.is_lower):
             head = toks[:k]
             if all(h.pos_ == "PROPN" or h.text == "," for h in head) and head[0].pos_ == "PROPN":
                 return {h.i for h in toks[: k + 1]}
