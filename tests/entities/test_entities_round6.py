@@ -74,3 +74,16 @@ def test_a_speaker_label_in_capitals_joins_the_full_name():
     ms = [Mention(Span("a", 0, 14), "Fareed Zakaria", "PERSON"), Mention(Span("a", 20, 27), "ZAKARIA", "GPE"),
           Mention(Span("b", 0, 14), "Fareed Zakaria", "PERSON")]
     assert len(cluster_mentions(ms)) == 1
+
+
+def test_a_surname_headline_above_the_full_name_decides_nothing():
+    spec = [("a", "Jackson"), ("a", "Jackson"), ("a", "Michael Jackson"), ("b", "Michael Jackson"), ("b", "Jackson"),
+            ("c", "Michael Jackson"), ("c", "Jackson")]
+    assert len(cluster_mentions(_mentions(spec))) == 1
+
+
+def test_organisations_and_regions_are_not_titled_names_or_aliases():
+    from newsfuse.entities.aliases import key_tokens, place_words
+
+    assert key_tokens("Police Department") == ("police", "department")
+    assert place_words("Americas") == ("americas",)

@@ -45,6 +45,7 @@ from ..unionfind import DisjointSet
 from .alias_blocks import CloseStrings, index, merged
 from .aliases import (
     GIVEN_NAME_PREFIX,
+    HEAD_HINTS,
     PARTIAL_ACRONYM_LETTERS,
     SIMILAR_FIRST_NAME_RATIO,
     SIMILAR_NAME_RATIO,
@@ -63,6 +64,7 @@ from .aliases import (
     person_titles,
     phonetic,
     place_aliases,
+    place_words,
     same_surname,
     short_form_tokens,
     similar_names,
@@ -79,15 +81,6 @@ DECIDED_VOTES = 2
 #: Weight of a head-word hint ("... University", "Gulf of ...") against one spaCy label.
 HINT_VOTES = 2
 
-HEAD_HINTS: Mapping[str, str] = {
-    **dict.fromkeys(
-        "university department service agency administration guard party ministry council committee company "
-        "campaign club brigade battalion press exchange bank institute association union network corp plc "
-        "ltd inc brother holding".split(), "ORG"),
-    **dict.fromkeys("gulf sea sound bay ocean desert river mountain coast".split(), "LOC"),
-    **dict.fromkeys("airport station tower bridge".split(), "FAC"),
-    **dict.fromkeys("war".split(), "EVENT"),
-}
 
 
 def _of_head(form: str) -> bool:
@@ -756,11 +749,18 @@ def _join_lone_surnames(clusters: _Clusters, attached: set[int]) -> None:
             found.append((i, host))
     # A report names its person in full before it uses the surname alone. A surname used before the
     # full name in the same report names someone else: "President Obama ... his wife, Michelle Obama"
-    # (report7 split: Barack Obama's mentions were listed under Michelle); then no report's bare
-    # surname joins that full name.
-    before = {(nodes[i].key, clusters.root(host)) for i, host in found if _named_later(clusters, i, host)}
+    # (report7 split: Barack Obama's mentions were listed under Michelle). When more of the story's
+    # reports use the surname first than give the full name first, no report's bare surname joins it
+    # (a headline and a caption "Jackson ..." above "Michael Jackson" in one report decide nothing).
+    later: Counter[tuple[str, int]] = Counter()
+    for j in attached:  # reports whose surname joined its full name within the report count as well
+        if nodes[j].size == 1 and _named_first(clusters, j, j):
+            later[(nodes[j].key, clusters.root(j))] -= 1
     for i, host in found:
-        if (nodes[i].key, clusters.root(host)) not in before:
+        key = (nodes[i].key, clusters.root(host))
+        later[key] += 1 if _named_later(clusters, i, host) else -1 if _named_first(clusters, i, host) else 0
+    for i, host in found:
+        if later[(nodes[i].key, clusters.root(host))] <= 0:
             clusters.join(host, i)
 
 
@@ -768,11 +768,20 @@ def _named_later(clusters: _Clusters, i: int, host: int) -> bool:
     """The report of node ``i`` uses the bare surname ``NAMED_LATER_MENTIONS`` times before it gives the
     host's full name (once may be a headline: "Mubarak resigns" above "Hosni Mubarak stepped down")."""
     short = clusters.nodes[i]
-    here = [clusters.nodes[j] for j in clusters.members[clusters.root(host)] if clusters.nodes[j].source == short.source]
+    here = [clusters.nodes[j] for j in clusters.members[clusters.root(host)]
+            if j != i and clusters.nodes[j].source == short.source]
     if not here:
         return False
     first = min(n.mentions[0].span.start for n in here)
     return sum(m.span.start < first for m in short.mentions) >= NAMED_LATER_MENTIONS
+
+
+def _named_first(clusters: _Clusters, i: int, host: int) -> bool:
+    """The report of node ``i`` gives the host's full name before its first bare surname."""
+    short = clusters.nodes[i]
+    here = [clusters.nodes[j] for j in clusters.members[clusters.root(host)]
+            if j != i and clusters.nodes[j].source == short.source]
+    return bool(here) and min(n.mentions[0].span.start for n in here) < short.mentions[0].span.start
 
 
 #: Bare-surname mentions before the full name in one report that make it someone else's surname.
@@ -827,7 +836,7 @@ def _join_place_aliases(clusters: _Clusters) -> None:
     story names it both ways and neither is typed a person or an organisation."""
     by_key: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, n in enumerate(clusters.nodes):
-        by_key[key_tokens(n.form)].append(i)
+        by_key[place_words(n.form)].append(i)  # not key_tokens: its plural slips make "Americas" "America"
     for alias, name in place_aliases().items():
         short, full = by_key.get(alias, []), by_key.get(name, [])
         places = [i for i in short + full if clusters.kind(i) in PLACE_TYPES | {None}]

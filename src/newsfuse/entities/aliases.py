@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from functools import lru_cache
 from importlib import resources
 
@@ -107,7 +108,27 @@ def place_aliases() -> dict[tuple[str, ...], tuple[str, ...]]:
     """A country's other name -> its name, as key tokens (resources/place_aliases.tsv)."""
     text = resources.files("newsfuse").joinpath("resources/place_aliases.tsv").read_text(encoding="utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return {key_tokens(r[0]): key_tokens(r[1]) for r in rows if len(r) >= 2}
+    return {place_words(r[0]): place_words(r[1]) for r in rows if len(r) >= 2}
+
+
+#: Generic head words of organisation, place and facility names ("... University", "Gulf of ...").
+HEAD_HINTS: Mapping[str, str] = {
+    **dict.fromkeys(
+        "university department service agency administration guard party ministry council committee company "
+        "campaign club brigade battalion press exchange bank institute association union network corp plc "
+        "ltd inc brother holding".split(), "ORG"),
+    **dict.fromkeys("gulf sea sound bay ocean desert river mountain coast".split(), "LOC"),
+    **dict.fromkeys("airport station tower bridge".split(), "FAC"),
+    **dict.fromkeys("war".split(), "EVENT"),
+}
+
+
+def place_words(text: str) -> tuple[str, ...]:
+    """A place name's words as written, folded, without dots or a leading "the" ("The U.S." ->
+    ("us",)): the form ``place_aliases`` are matched on, with no plural slip."""
+    words = [w.strip(".,'\"()") for w in fold(text).replace(".", "").split()]
+    words = [w for w in words if w]
+    return tuple(words[1:] if words[:1] == ["the"] else words)
 
 
 def _after_titles(tokens: list[str]) -> list[str]:
@@ -121,6 +142,8 @@ def _after_titles(tokens: list[str]) -> list[str]:
     if last is None or tokens[last + 1] in titles:
         return tokens
     rest = tokens[last + 1 :]
+    if len(rest) == 1 and rest[0] in HEAD_HINTS:
+        return tokens  # "Police Department", "Justice Department": an organisation, no titled surname
     return rest if len(rest) >= 2 or len(tokens) == 2 else tokens
 
 
