@@ -9,7 +9,7 @@ from newsfuse.entities.aliases import similar_names
 
 def test_a_surname_used_before_the_full_name_names_someone_else():
     spec = [("a", "Obama"), ("a", "Obama"), ("a", "Michelle Obama"), ("a", "Obama"), ("b", "Obama"), ("b", "Obama"),
-            ("c", "Michelle Obama"), ("c", "Michelle Obama")]
+            ("b", "Michelle Obama"), ("c", "Michelle Obama"), ("c", "Michelle Obama"), ("d", "Obama")]
     entities = cluster_mentions(_mentions(spec))
     michelle = next(e for e in entities if e.name == "Michelle Obama")
     assert "Obama" not in michelle.aliases
