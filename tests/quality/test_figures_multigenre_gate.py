@@ -47,15 +47,24 @@ REPORT4_MAX_FALSE_CONFLICTS = 0
 #: 0.6), and the closing note says so.
 #: Fifth stop: rules read off report5's judged failures (so it is no longer held out): 0.773 (68/88),
 #: the one flagged conflict real, 1 of 6 true conflicts found.
-REPORT5_PRECISION_FLOOR = 0.77
+#: Sixth stop (sayers: a passive verb of saying names none; "Police allege" read as a noun): 0.818 (72/88).
+REPORT5_PRECISION_FLOOR = 0.81
 REPORT5_MAX_FALSE_CONFLICTS = 0
 #: report6: the other event of each ECB+ dev topic and four Timeline17 weeks, fixed as a split at the
 #: start of the fifth stop before its rules; gold conflicts labelled from the texts first, shown claims
 #: judged by annotators who wrote no rule, at the start (0.694, 77/111; 0 of 3 flagged conflicts real;
 #: 0 of 7 true conflicts found) and after the stop's rules (0.717, 76/106; 0 of 2 real; 0 of 7 found).
 #: Floors hold what was measured, far below the targets (0.90, 0.90, 0.6), and the closing note says so.
-REPORT6_PRECISION_FLOOR = 0.71
-REPORT6_MAX_FALSE_CONFLICTS = 2
+#: Sixth stop (rules read off report6's judged failures, so it is no longer held out): 0.904 (94/104),
+#: nothing flagged, 0 of 7 true conflicts found.
+REPORT6_PRECISION_FLOOR = 0.90
+REPORT6_MAX_FALSE_CONFLICTS = 0
+#: report7: the first eight unused Multi-News clusters of a seeded shuffle and four Timeline17 weeks,
+#: fixed at the start of the sixth stop before its rules, judged blind at its start (0.444, 16/36; 1 of 4
+#: flagged conflicts real; 1 of 8 true conflicts found) and after them (0.471, 16/34; 1 of 4; 1 of 8).
+#: Floors hold what was measured, far below the targets (0.90, 0.90, 0.6), and the closing note says so.
+REPORT7_PRECISION_FLOOR = 0.47
+REPORT7_MAX_FALSE_CONFLICTS = 3
 
 
 def _scores(split: str) -> FigureScores:
@@ -96,6 +105,11 @@ def report5_scores() -> FigureScores:
 @pytest.fixture(scope="module")
 def report6_scores() -> FigureScores:
     return _scores("report6")
+
+
+@pytest.fixture(scope="module")
+def report7_scores() -> FigureScores:
+    return _scores("report7")
 
 
 @pytest.mark.integration
@@ -144,3 +158,8 @@ def test_report5_precision_and_false_conflicts(report5_scores):
 @pytest.mark.integration
 def test_report6_precision_and_false_conflicts(report6_scores):
     _assert_held_out(report6_scores, REPORT6_PRECISION_FLOOR, REPORT6_MAX_FALSE_CONFLICTS)
+
+
+@pytest.mark.integration
+def test_report7_precision_and_false_conflicts(report7_scores):
+    _assert_held_out(report7_scores, REPORT7_PRECISION_FLOOR, REPORT7_MAX_FALSE_CONFLICTS)
