@@ -84,3 +84,25 @@ def test_a_long_caption_ends_before_a_clause_that_opens_with_the():
     text = ("Police said the man, who had worked at the office for more than ten years before he was dismissed "
             "in the spring, told The Associated Press that he had no regrets.")
     assert _cut(text) == text
+
+
+def test_a_headline_run_into_its_standfirst_gives_way_to_one_that_fits():
+    from newsfuse.summary.title import best_headline
+
+    long = ("BP's new plan to stop the Gulf oil spill 'Top kill' process pumps a mud mixture into the well "
+            "to stem the flow of oil")
+    lead = "BP's new plan to stop the Gulf oil spill: the 'top kill' process pumps a mud mixture into the well."
+    assert best_headline([long, "BP plans to pump mud into leaking well"], lead) == "BP plans to pump mud into leaking well"
+
+
+def test_a_lead_phrase_cut_at_the_limit_gives_way_to_a_later_sentence():
+    lead = ("CNN medical reporter and Grady Memorial Hospital neurosurgeon Dr. Sanjay Gupta has been approached by "
+            "the new administration about the post of surgeon general, officials said on Tuesday.")
+    middle = "“It was a long day for everyone in the room,” a spokesman for the network said afterwards."
+    later = "The president chose a new surgeon general on Thursday after weeks of talks with doctors."
+    text = " ".join([lead, middle, later])
+    doc = _NLP(text)
+    spans = doc_sentences("s", doc)
+    summary = tuple(SummarySentence(text[s.start:s.end], (s,)) for s in spans)
+    briefing = Briefing(sources=(Source("s", text),), docs={"s": doc}, sentences={"s": spans}, summary=summary)
+    assert not story_title(briefing).endswith("…")

@@ -126,8 +126,8 @@ def story_title(briefing: Briefing) -> str:
         tries += [s for s in leads if s not in tries][:MAX_LATER_TRIES]
         for candidate in tries:
             phrase = _lead_phrase(briefing, candidate)
-            if phrase and headline_like(phrase, parse):
-                return phrase
+            if phrase and not phrase.endswith("…") and headline_like(phrase, parse):
+                return phrase  # a phrase cut at the limit lost its news ("... has been…"): the next one
         phrase = _lead_phrase(briefing, lead)
         if phrase and not garbled(phrase):
             return phrase
@@ -238,7 +238,8 @@ def best_headline(titles: Sequence[str], lead: str) -> str:
         words = {w.lower() for w in _WORD.findall(t)}
         return sum(counts[w] - 1 for w in words) + len(words & lead_words - _TITLE_STOP), -len(t)
 
-    return shorten(max(titles, key=score))
+    fitting = [t for t in titles if len(t) <= MAX_TITLE_CHARS] or titles  # a headline run into its standfirst is cut
+    return shorten(max(fitting, key=score))
 
 
 def _lead_phrase(briefing: Briefing, lead: Any) -> str | None:
