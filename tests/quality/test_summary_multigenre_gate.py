@@ -84,11 +84,11 @@ REPORT5_MISSED_MERGES = 24
 #: MISSED-MERGE 32 / BAD-MERGE 4). One story (ecb-23, eight one-sentence briefs) was empty at the start
 #: and is briefed now. Floors at what was measured, far below the targets (95%, 2%, 9 in 10).
 #: Sixth stop (rules read off report6's judged classes, so no longer held out): 106 sentences, GOOD 89
-#: (84.0%), JUNK 15 (14.2%), MISLEADING 2 (1.9%); titles 6 of 12; entities OK 137 / MISSED-MERGE 27 /
+#: (84.0%), JUNK 15 (14.2%), MISLEADING 2 (1.9%); titles 7 of 12; entities OK 137 / MISSED-MERGE 27 /
 #: BAD-MERGE 3.
 REPORT6_GOOD_SHARE = 0.83
 REPORT6_BAD_SHARE = 0.17
-REPORT6_TITLES_RIGHT = 6
+REPORT6_TITLES_RIGHT = 7
 REPORT6_BAD_MERGES = 3
 REPORT6_MISSED_MERGES = 27
 #: report7: eight Multi-News clusters and four Timeline17 weeks fixed at the start of the sixth stop
