@@ -82,7 +82,6 @@ DECIDED_VOTES = 2
 HINT_VOTES = 2
 
 
-
 def _of_head(form: str) -> bool:
     """ "Gulf of Mexico", "Bay of Campeche": the head word comes first."""
     words = form.lower().split()
@@ -132,7 +131,8 @@ def _shouted(text: str) -> bool:
     """A transcript's speaker label ("ZAKARIA:", "GEITHNER:"): one word in capitals, which the
     tagger types at random (a place, an organisation), so its label is no evidence of its type
     (report5 and report6 splits: the speaker listed apart from the full name)."""
-    return " " not in text.strip() and text.isupper() and len(text.strip()) >= SHOUTED_LETTERS
+    word = text.strip()
+    return " " not in word and word.isupper() and len(word) >= SHOUTED_LETTERS
 
 
 def build_nodes(mentions: Iterable[Mention]) -> list[Node]:
@@ -767,24 +767,25 @@ def _join_lone_surnames(clusters: _Clusters, attached: set[int]) -> None:
             clusters.join(host, i)
 
 
+def _host_start(clusters: _Clusters, i: int, host: int) -> int | None:
+    """Where the host cluster is first named in the report of node ``i`` (its other nodes), or None."""
+    short = clusters.nodes[i]
+    starts = [clusters.nodes[j].mentions[0].span.start for j in clusters.members[clusters.root(host)]
+              if j != i and clusters.nodes[j].source == short.source]
+    return min(starts, default=None)
+
+
 def _named_later(clusters: _Clusters, i: int, host: int) -> bool:
     """The report of node ``i`` uses the bare surname ``NAMED_LATER_MENTIONS`` times before it gives the
     host's full name (once may be a headline: "Mubarak resigns" above "Hosni Mubarak stepped down")."""
-    short = clusters.nodes[i]
-    here = [clusters.nodes[j] for j in clusters.members[clusters.root(host)]
-            if j != i and clusters.nodes[j].source == short.source]
-    if not here:
-        return False
-    first = min(n.mentions[0].span.start for n in here)
-    return sum(m.span.start < first for m in short.mentions) >= NAMED_LATER_MENTIONS
+    first = _host_start(clusters, i, host)
+    return first is not None and sum(m.span.start < first for m in clusters.nodes[i].mentions) >= NAMED_LATER_MENTIONS
 
 
 def _named_first(clusters: _Clusters, i: int, host: int) -> bool:
     """The report of node ``i`` gives the host's full name before its first bare surname."""
-    short = clusters.nodes[i]
-    here = [clusters.nodes[j] for j in clusters.members[clusters.root(host)]
-            if j != i and clusters.nodes[j].source == short.source]
-    return bool(here) and min(n.mentions[0].span.start for n in here) < short.mentions[0].span.start
+    first = _host_start(clusters, i, host)
+    return first is not None and first < clusters.nodes[i].mentions[0].span.start
 
 
 #: Reports that must use a bare surname before the full name (and outnumber those that name the person

@@ -105,7 +105,7 @@ def person_titles() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def place_aliases() -> dict[tuple[str, ...], tuple[str, ...]]:
-    """A country's other name -> its name, as key tokens (resources/place_aliases.tsv)."""
+    """A country's other name -> its name, as ``place_words`` (resources/place_aliases.tsv)."""
     text = resources.files("newsfuse").joinpath("resources/place_aliases.tsv").read_text(encoding="utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
     return {place_words(r[0]): place_words(r[1]) for r in rows if len(r) >= 2}

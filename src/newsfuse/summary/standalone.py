@@ -524,8 +524,10 @@ def _glued_split(toks: list[Any], first: bool, parse: Callable[[str], Any] | Non
         if k <= MAX_HEADLINE_WORDS and _caption_end(prev, tok, nxt):
             return k
         if parse is not None and k > MAX_HEADLINE_WORDS and tok.pos_ == "DET" and tok.lower_ in {"the", "a"} \
-                and prev.pos_ in {"NOUN", "PROPN"} and _clause_from(toks, k, parse):
-            return k  # a long caption: "... in the rubble of Port-au-Prince The BBC's David Loyn has met ..."
+                and prev.pos_ in {"NOUN", "PROPN"}:
+            if _clause_from(toks, k, parse):
+                return k  # a long caption: "... in the rubble of Port-au-Prince The BBC's David Loyn has met ..."
+            continue  # ``_starts_clause`` would parse the same words again to the same answer
         if parse is not None and _starts_clause(toks, k, closing_quote, parse):
             return k
     return 0

@@ -105,8 +105,15 @@ def story_title(briefing: Briefing) -> str:
     titles = [t for t in (s.title for s in briefing.sources) if t and is_headline(t)]
     latest = max((s.published.year for s in briefing.sources if s.published), default=None)
     parse = parser(briefing)
+    parsed: dict[str, Any] = {}
+
+    def parse_once(text: str) -> Any:  # ``_imperative`` and ``_past_caption`` read the same run
+        if text not in parsed:
+            parsed[text] = parse(text)
+        return parsed[text]
+
     titles += [t for t in glued_headlines(briefing) if is_headline(t) and not _background(t, latest)
-               and not _imperative(t, parse) and not _past_caption(t, parse)]
+               and not _imperative(t, parse_once) and not _past_caption(t, parse_once)]
     summary = " ".join(s.text for s in briefing.summary)
     titles = [t for t in titles if about(t, summary)]
     if titles:
