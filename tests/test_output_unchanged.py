@@ -14,8 +14,8 @@ import json
 from corpus import need_shared  # noqa: F401  (the deepwater fixture skips without ../shared)
 
 #: sha256 of ``render(brief([...]), "json")`` with each source's ``path`` (where the checkout lives) blanked.
-EXAMPLE_JSON_SHA256 = "12ab6eb3cdee3ee0659916f31098333e82d5743503128e0200cd65d604a06692"
-DEEPWATER_JSON_SHA256 = "cdc578ddfe30b8cc3d6b1a62179bbc2a348a886003bc32410e50f27947804a00"
+EXAMPLE_JSON_SHA256 = "c810843a0b07f2833ae863b4f3b5a4390ef80c7831727a847fc71ce72721a293"
+DEEPWATER_JSON_SHA256 = "ae21d4451d74401216e5b774b49a2cbc6a939efc82c1a4e8d8cbad513280e91c"
 
 
 def _sha(briefing) -> str:

@@ -6,17 +6,34 @@ from newsfuse.model import Briefing, Source, Span, SummarySentence
 from newsfuse.summary.title import story_title
 
 
-def _briefing(titles, lead=None):
+def _briefing(titles, lead=None, lead_source="s0"):
     sources = tuple(Source(f"s{i}", "x" * 50, title=t) for i, t in enumerate(titles))
-    summary = (SummarySentence(lead, (Span("s0", 0, 10),)),) if lead else ()
+    summary = (SummarySentence(lead, (Span(lead_source, 0, 10),)),) if lead else ()
     return Briefing(sources=sources, summary=summary)
 
 
 def test_lead_sentence_breaks_ties_between_headlines():
-    titles = ["Algeria kidnappers 'taken alive'", "Algeria launches second rescue effort",
+    # the lead's own report has no headline: the most representative one, ties broken by the lead
+    titles = [None, "Algeria kidnappers 'taken alive'", "Algeria launches second rescue effort",
               "Algeria hostage crisis ends in bloodbath"]
     lead = "23 captives and 32 kidnappers were killed in the four-day hostage crisis."
     assert story_title(_briefing(titles, lead)) == "Algeria hostage crisis ends in bloodbath"
+
+
+def test_the_headline_of_the_leads_own_report_comes_first():
+    # the lead is the latest day's news: its report's headline states it, not the one most like the rest
+    titles = ["Algeria hostage crisis ends in bloodbath", "Algeria hostage crisis: rescue under way",
+              "Militants release video of the hostage-takers"]
+    lead = "The militants released a video of the attack on Sunday."
+    assert story_title(_briefing(titles, lead, lead_source="s2")) == titles[2]
+
+
+def test_a_headline_in_the_first_or_second_person_is_none():
+    from newsfuse.summary.title import is_headline
+
+    assert not is_headline("Today Marks a Significant Milestone in Our History")
+    assert not is_headline("What you need to know about the storm")
+    assert is_headline("US troops leave Iraq after nine years")
 
 
 def test_shared_headline_terms_win():

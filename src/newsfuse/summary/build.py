@@ -11,6 +11,7 @@ stage, figure ids from the figures stage) and its event date.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from ..config import DEFAULT_MODEL
 from ..model import Briefing, Span, TimeExpression
 from ..nlp.load import load_nlp
 from ..summary.similarity import best_matches_all
+from .given import NONE, Referents, article_referents
 from .select import Scored
 from .standalone import AFTER_PREVIOUS, MAX_QUOTE_SENTENCES, quote_speaker
 from .support import SUPPORT_COSINE, Support, group_count, group_index, idf_weights, numbers_in, supporting, tfidf
@@ -51,6 +53,8 @@ class PoolItem:
     terms: tuple[str, ...]
     position: int
     persons: tuple[str, ...]
+    #: What the sentence takes as introduced by an earlier one of its article, and what it introduces.
+    referents: Referents = NONE
 
 
 def pool_items(briefing: Briefing) -> dict[str, list[PoolItem]]:
@@ -62,13 +66,16 @@ def pool_items(briefing: Briefing) -> dict[str, list[PoolItem]]:
         people = [(e.start, e.end, e.text) for e in doc.ents if e.label_ == "PERSON" and _acts(e)] \
             if doc is not None else []
         starts = [p[0] for p in people]
+        spans = briefing.sentences.get(source.id, ())
+        parsed = [doc.char_span(s.start, s.end, alignment_mode="expand") for s in spans] if doc is not None else []
+        referents = article_referents(parsed)
         items = []
-        for pos, span in enumerate(briefing.sentences.get(source.id, ())):
+        for pos, span in enumerate(spans):
             if doc is None or furniture_reason(source.text[span.start : span.end]):
                 continue
-            toks = doc.char_span(span.start, span.end, alignment_mode="expand")
+            toks = parsed[pos]
             persons = _persons_within(people, starts, toks.start, toks.end) if toks is not None else ()
-            items.append(PoolItem(span, content_terms(toks or ()), pos, persons))
+            items.append(PoolItem(span, content_terms(toks or ()), pos, persons, referents[pos]))
         out[source.id] = items
     return out
 
@@ -138,6 +145,7 @@ def build_index(briefing: Briefing) -> Index:
             keys=frozenset(terms) | extra_keys.get(it.span, frozenset()) | _pair_keys(span, it.span, extra_keys, by_start[sid]),
             when=sentence_date(span, text[span.start : span.end], published.get(sid),
                                _times_within(times_of[sid], span) if sid in times_of else ()),
+            referents=it.referents,
         ))
     weights = key_weights(pool, extra_keys, groups, idf)
     return Index(tuple(scored), support, weights, len(groups))
@@ -168,7 +176,8 @@ def _shown(items: Sequence[PoolItem], text: str, doc: Any,
             continue
         span, shown = paired(_unnamed(first, text[it.span.start : it.span.end]), second, text)
         if len(shown.split()) <= MAX_PAIR_WORDS:
-            out.append((it.span.source, prev, (span, shown), prev.terms + it.terms))
+            both = dataclasses.replace(prev, referents=it.referents.after(prev.referents))
+            out.append((it.span.source, both, (span, shown), prev.terms + it.terms))
     return out
 
 

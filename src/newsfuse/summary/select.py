@@ -23,6 +23,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from .given import NONE, Referents
 from .support import Vector, cosine
 from .text import Candidate
 
@@ -63,6 +64,8 @@ class Scored:
     groups: int  # independent groups that say this, its own included
     keys: frozenset[str]
     when: date | None
+    #: What it takes as introduced before it, and introduces (``summary.given``).
+    referents: Referents = NONE
 
 
 def lead_prior(position: int) -> float:
@@ -90,6 +93,7 @@ def select(
     """
     chosen: list[Scored] = []
     covered: set[str] = set()
+    given: set[str] = set()
     stated: set[str] = set()
     used = 0
     pool = list(scored)
@@ -100,6 +104,8 @@ def select(
         best, best_gain, best_extra, best_at, best_base = None, -math.inf, (0, frozenset()), -1, None
         by_span = {c.candidate.span: k for k, c in enumerate(chosen)}
         for at, s in enumerate(pool):
+            if not s.referents.needs <= given:
+                continue  # "The rig sank": only after a sentence that introduces the rig
             extra = extra_words(s, stated) if extra_words else (0, frozenset())
             # Two sentences shown as one may replace the first, already chosen: only the second's words count.
             base = by_span.get(s.candidate.extends) if s.candidate.extends else None
@@ -121,6 +127,7 @@ def select(
         else:
             chosen.append(best)
         covered |= best.keys
+        given |= best.referents.gives
         stated |= best_extra[1]
         used += best.candidate.words + best_extra[0]
         del pool[best_at], overlaps[best_at]
@@ -153,9 +160,35 @@ def timeline_order(chosen: Sequence[Scored], may_lead: Callable[[Scored], bool] 
     """
     if not chosen:
         return []
-    leads = [s for s in chosen if may_lead(s)] if may_lead else []
+    leads = [s for s in chosen if not s.referents.needs and (may_lead is None or may_lead(s))]
     lead = max(leads or chosen, key=lambda s: (s.groups, -chosen.index(s)))
     rest = [s for s in chosen if s is not lead]
     rank = {id(s): i for i, s in enumerate(rest)}
     rest.sort(key=lambda s: (s.when is None, s.when or date.min, rank[id(s)]))
-    return [lead, *rest]
+    return introduced_first([lead, *rest])
+
+
+def introduced_first(ordered: Sequence[Scored]) -> list[Scored]:
+    """``ordered`` with each sentence moved, where needed, to just after the first point where
+    everything it takes as known (``Referents.needs``) has been introduced; the rest keep their
+    order. What is never introduced keeps its place at the end."""
+    out: list[Scored] = []
+    given: set[str] = set()
+    waiting: list[Scored] = []
+    for s in ordered:
+        if not s.referents.needs <= given:
+            waiting.append(s)
+            continue
+        out.append(s)
+        given |= s.referents.gives
+        placed = True
+        while placed:
+            placed = False
+            for w in waiting:
+                if w.referents.needs <= given:
+                    waiting.remove(w)
+                    out.append(w)
+                    given |= w.referents.gives
+                    placed = True
+                    break
+    return out + waiting

@@ -461,6 +461,8 @@ def _restricts(child: Any, noun: Any) -> bool:
     clause ("the man, John Smith,", "the man who was rescued"): an aside that describes him ("the man,
     a New Zealander,", "the man, from Hampton East,") leaves which man to an earlier sentence."""
     person = anaphoric_kind(noun.lemma_.lower()) == "person"
+    if child.dep_ == "prep" and child.lower_ == "by" and not person:
+        return False  # "The rare step by the tax-writing panel": who acted, not which act (report7)
     if child.pos_ == "PROPN":
         return not person or child.ent_type_ == "PERSON"  # "the Chargers player"; not "the New Zealand man"
     if person and child.dep_ in {"amod", "compound", "nummod"} and any(t.like_num for t in child.subtree):

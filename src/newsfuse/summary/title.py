@@ -49,6 +49,8 @@ _BYLINE = re.compile(r"^by\s+[A-Z]", re.IGNORECASE)
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|BST|UTC|ET|EST|EDT)\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _QUOTE_START = re.compile(r"^[“\"‘']")
+#: First and second person outside quotation marks: a writer or a memo speaks, no news headline does.
+_PERSONAL = frozenset({"we", "our", "us", "my", "your", "you"})
 _DATELINE_MARKS = frozenset({"—", "–", "-", "--", ":"})
 _OPENING = {"“": "”", "‘": "’"}
 _QUOTED = re.compile(r"[“‘\"'][^”’\"']{12,}[”’\"']")
@@ -74,8 +76,17 @@ def is_headline(text: str) -> bool:
         return False
     if text.split()[0].islower():
         return False  # a tag line run into the headline ("jobs jobs jobs Obama's Jobs Speech …")
+    if _personal(text):
+        return False  # "Today Marks a Significant Milestone in Our History": a memo's or column's voice
+
     quote = _QUOTED.search(text)
     return not (quote and len(quote.group(0)) > 0.5 * len(text))
+
+
+def _personal(text: str) -> bool:
+    """First or second person outside quotation marks ("US", the country, is not "us")."""
+    unquoted = re.sub(r"[“‘\"'][^”’\"']*[”’\"']", " ", text)
+    return any(w.lower() in _PERSONAL and w != "US" for w in re.findall(r"[A-Za-z]+", unquoted))
 
 
 def _date_stamp(text: str) -> bool:
@@ -85,8 +96,9 @@ def _date_stamp(text: str) -> bool:
     return all(w in _STAMP_WORDS or w in units or w.rstrip("s") in units for w in words)
 
 
-def glued_headlines(briefing: Briefing) -> list[str]:
-    """Headlines a scraper ran into the first sentence of an article (``headline_prefix``)."""
+def glued_headlines(briefing: Briefing) -> list[tuple[str, str]]:
+    """(source id, headline) for each headline a scraper ran into the first sentence of an article
+    (``headline_prefix``)."""
     out = []
     parse = parser(briefing)
     for source in briefing.sources:
@@ -97,12 +109,12 @@ def glued_headlines(briefing: Briefing) -> list[str]:
         sent = doc.char_span(spans[0].start, spans[0].end, alignment_mode="expand")
         cut = headline_prefix(sent, parse=parse, runs=1) if sent is not None else 0  # the headline, not a standfirst
         if cut:
-            out.append(source.text[spans[0].start : spans[0].start + cut].strip())
+            out.append((source.id, source.text[spans[0].start : spans[0].start + cut].strip()))
     return out
 
 
 def story_title(briefing: Briefing) -> str:
-    titles = [t for t in (s.title for s in briefing.sources) if t and is_headline(t)]
+    headlines = [(s.id, s.title) for s in briefing.sources if s.title and is_headline(s.title)]
     latest = max((s.published.year for s in briefing.sources if s.published), default=None)
     parse = parser(briefing)
     parsed: dict[str, Any] = {}
@@ -112,16 +124,19 @@ def story_title(briefing: Briefing) -> str:
             parsed[text] = parse(text)
         return parsed[text]
 
-    titles += [t for t in glued_headlines(briefing) if is_headline(t) and not _background(t, latest)
-               and not _imperative(t, parse_once) and not _past_caption(t, parse_once)]
+    headlines += [(sid, t) for sid, t in glued_headlines(briefing) if is_headline(t) and not _background(t, latest)
+                  and not _imperative(t, parse_once) and not _past_caption(t, parse_once)]
     summary = " ".join(s.text for s in briefing.summary)
-    titles = [t for t in titles if about(t, summary)]
-    if titles:
-        return best_headline(titles, summary)
+    headlines = [(sid, t) for sid, t in headlines if about(t, summary)]
     # The lead states the news; a quotation (no one says it in the title) gives way to the next sentence.
     leads = [s for s in briefing.summary if s.kind == "extracted" and not _QUOTE_START.match(s.text)
              and not s.text.startswith("[")]
     lead = leads[0] if leads else (briefing.summary[0] if briefing.summary else None)
+    own = _lead_headline([(sid, t) for sid, t in headlines if _states(t, parse_once)], lead)
+    if own:
+        return own
+    if headlines:
+        return best_headline([t for _, t in headlines], summary)
     if lead is not None:
         # A phrase that lost its subject or its quotation marks in the cut gives way to the phrase
         # of the next summary sentence that opens a report (a lede states its news; a later
@@ -142,6 +157,22 @@ def story_title(briefing: Briefing) -> str:
     if briefing.sources:
         return shorten(briefing.sources[0].text.split("\n")[0])
     return "Untitled story"
+
+
+def _lead_headline(headlines: Sequence[tuple[str, str]], lead: Any) -> str | None:
+    """The headline of the report the summary's lead comes from, when it has one that fits: the
+    lead is the news of the latest reporting day, and its own report's headline states that news.
+    The headline most like the others may be an earlier day's or a side item's (Timeline17
+    weeks, report5 to report7: "a real headline but of the Friday adjournment")."""
+    source = lead.citations[0].source if lead is not None and lead.citations else None
+    own = [t for sid, t in headlines if sid == source and len(t) <= MAX_TITLE_CHARS]
+    return own[0] if own else None
+
+
+def _states(headline: str, parse: Any) -> bool:
+    """The headline has a verb: it states a development ("BP vows to pay clean-up costs"), not only
+    names a subject ("How the Fed", a headline cut by a scraper's line break)."""
+    return any(t.pos_ in {"VERB", "AUX"} for t in parse(headline))
 
 
 def _opens_report(briefing: Briefing, sentence: Any) -> bool:
@@ -265,6 +296,8 @@ def _lead_phrase(briefing: Briefing, lead: Any) -> str | None:
 #: ("to head", "to look") its destination or particle too.
 _COMPLEMENTS = frozenset({"dobj", "xcomp", "ccomp", "dative", "attr", "acomp", "oprd"})
 _INFINITIVE_COMPLEMENTS = _COMPLEMENTS | {"prep", "prt"}
+#: A finite verb left last by the cut ("… a news conference that ran") lost whatever followed it.
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def _hanging(sent: Any, phrase: str) -> bool:
@@ -276,7 +309,8 @@ def _hanging(sent: Any, phrase: str) -> bool:
         return False
     last = words[-1]
     return any(t.text == last and t.pos_ in {"VERB", "AUX"} and any(
-        c.dep_ in (_INFINITIVE_COMPLEMENTS if t.tag_ == "VB" else _COMPLEMENTS) and c.i > t.i
+        (c.dep_ in (_INFINITIVE_COMPLEMENTS if t.tag_ == "VB" else _COMPLEMENTS)
+         or t.tag_ in _FINITE and c.dep_ in _DETAIL) and c.i > t.i
         for c in t.children) for t in sent)
 
 
@@ -301,7 +335,7 @@ def headline_phrase(sent: Any, limit: int = MAX_TITLE_CHARS) -> str:
     inside = range(sent.start, sent.end)
     keep = {t.i for t in clause.subtree if t.i in inside and not t.is_space}
     detail = sorted((t for t in clause.subtree if t.dep_ in _DETAIL and t.i != clause.i and t.i in inside
-                     and _starts_word(t)), key=lambda t: _drop_order(t, clause))
+                     and _starts_word(t) and t.ent_iob_ != "I"), key=lambda t: _drop_order(t, clause))
     text = _render(sent.doc, keep)
     while len(text) > limit:
         options = [(tok, _without(sent, keep, tok)) for tok in detail if tok.i in keep]
@@ -376,7 +410,15 @@ def _drop_order(tok: Any, clause: Any) -> tuple[int, int, int]:
     left = sub[0].nbor(-1) if sub[0].i > sub[0].doc[0].i else None
     right = sub[-1].nbor(1) if sub[-1].i + 1 < len(sub[-1].doc) else None
     aside = bool(left is not None and left.text == "," and right is not None and right.text in {",", "."})
-    return (0 if before else 1 if aside else 2, _depth(tok, clause), -tok.i)
+    return (0 if before or _time_adjunct(tok) else 1 if aside else 2, _depth(tok, clause), -tok.i)
+
+
+def _time_adjunct(tok: Any) -> bool:
+    """ "on Wednesday", "last week", "yesterday": when, which a headline leaves out first (a
+    headline speaks in the present of its day). Read off the entity tagger's DATE and TIME."""
+    words = [t for t in tok.subtree if not t.is_punct]
+    core = words[1:] if tok.dep_ == "prep" else words
+    return bool(core) and all(t.ent_type_ in {"DATE", "TIME"} for t in core)
 
 
 def _depth(tok: Any, clause: Any) -> int:
