@@ -34,9 +34,13 @@ from newsfuse_eval.summary_multigenre import load_judgements, score, shown_items
 #: OK 112 / MISSED-MERGE 7 / BAD-MERGE 1. The missed-merge ceiling is RAISED 6 -> 7, on purpose: role
 #: words dropped from names changed entity keys, and the new lists show one more surname apart
 #: (mn-4035's "Comey"), judged MISSED-MERGE.
-GOOD_SHARE = 0.87
-BAD_SHARE = 0.13  # JUNK + MISLEADING
-TITLES_RIGHT = 5
+#: Seventh stop (sentences taken as known only after what introduces them; titles from the lead's own
+#: report's headline): 72 sentences, GOOD 64 (88.9%), JUNK 7, MISLEADING 1; titles 4 of 8. The title
+#: floor is LOWERED 5 -> 4, on purpose: the lead's own headline replaced one judged right here (and one
+#: in report5), and won one in report6 and two in report7 (read splits; none on the held-out report8).
+GOOD_SHARE = 0.88
+BAD_SHARE = 0.12  # JUNK + MISLEADING
+TITLES_RIGHT = 4
 BAD_MERGES = 1
 MISSED_MERGES = 7
 #: The fresh held-out split report3 (eight stories chosen and judged after every rule above was
@@ -72,9 +76,11 @@ REPORT4_MISSED_MERGES = 31
 #: 28 / BAD-MERGE 7.
 #: Sixth stop: 128 sentences, GOOD 108 (84.4%), JUNK 19 (14.8%), MISLEADING 1; titles 8 of 13;
 #: entities OK 164 / MISSED-MERGE 23 (+1 judged after) / BAD-MERGE 7.
-REPORT5_GOOD_SHARE = 0.84
-REPORT5_BAD_SHARE = 0.16
-REPORT5_TITLES_RIGHT = 8
+#: Seventh stop: 128 sentences, GOOD 109 (85.2%), JUNK 18, MISLEADING 1; titles 7 of 13 (LOWERED 8 -> 7:
+#: see the report floor's note).
+REPORT5_GOOD_SHARE = 0.85
+REPORT5_BAD_SHARE = 0.15
+REPORT5_TITLES_RIGHT = 7
 REPORT5_BAD_MERGES = 7
 REPORT5_MISSED_MERGES = 24
 #: report6: the other event of each ECB+ dev topic and four Timeline17 weeks, fixed at the start of the
@@ -86,9 +92,10 @@ REPORT5_MISSED_MERGES = 24
 #: Sixth stop (rules read off report6's judged classes, so no longer held out): 106 sentences, GOOD 89
 #: (84.0%), JUNK 15 (14.2%), MISLEADING 2 (1.9%); titles 7 of 12; entities OK 137 / MISSED-MERGE 27 /
 #: BAD-MERGE 3.
-REPORT6_GOOD_SHARE = 0.83
-REPORT6_BAD_SHARE = 0.17
-REPORT6_TITLES_RIGHT = 7
+#: Seventh stop: 105 sentences, GOOD 89 (84.8%), JUNK 14, MISLEADING 2; titles 8 of 12.
+REPORT6_GOOD_SHARE = 0.84
+REPORT6_BAD_SHARE = 0.16
+REPORT6_TITLES_RIGHT = 8
 REPORT6_BAD_MERGES = 3
 REPORT6_MISSED_MERGES = 27
 #: report7: eight Multi-News clusters and four Timeline17 weeks fixed at the start of the sixth stop
@@ -96,11 +103,23 @@ REPORT6_MISSED_MERGES = 27
 #: titles 2 of 12; entities OK 142 / MISSED-MERGE 27 / BAD-MERGE 11) and after them (104 sentences, GOOD
 #: 72 = 69.2%, JUNK 26.9%, MISLEADING 3.8%; titles 2 of 12; entities OK 145 / MISSED-MERGE 25 /
 #: BAD-MERGE 10). Floors at what was measured, far below the targets (95%, 2%, 9 in 10).
+#: Seventh stop (report7 read for rules, no longer held out): 103 sentences, GOOD 72 (69.9%), JUNK 27
+#: (26.2%), MISLEADING 4 (3.9%); titles 4 of 12; entities as before.
 REPORT7_GOOD_SHARE = 0.69
 REPORT7_BAD_SHARE = 0.31
-REPORT7_TITLES_RIGHT = 2
+REPORT7_TITLES_RIGHT = 4
 REPORT7_BAD_MERGES = 10
 REPORT7_MISSED_MERGES = 25
+#: report8: the next eight Multi-News clusters of the seeded shuffle and four Timeline17 weeks, fixed at
+#: the start of the seventh stop before its rules, judged blind at its start (104 sentences, GOOD 82 =
+#: 78.8%, JUNK 19.2%, MISLEADING 1.9%; titles 2 of 12; entities OK 142 / MISSED-MERGE 26 / BAD-MERGE 8)
+#: and after them (107 sentences, GOOD 83 = 77.6%, JUNK 20.6%, MISLEADING 1.9%; titles 2 of 12;
+#: entities as before). Floors at what was measured, far below the targets (95%, 2%, 9 in 10).
+REPORT8_GOOD_SHARE = 0.77
+REPORT8_BAD_SHARE = 0.23
+REPORT8_TITLES_RIGHT = 2
+REPORT8_BAD_MERGES = 8
+REPORT8_MISSED_MERGES = 26
 #: ECB+ dev report half (odd topics), pairwise over gold mentions found: P 0.991, R 0.775; fifth stop
 #: (a lone surname joins its story's dominant full name; more role words before names): P 0.993, R 0.881.
 ECB_PRECISION = 0.98
@@ -145,6 +164,11 @@ def report6_scores(tmp_path_factory):
 @pytest.fixture(scope="module")
 def report7_scores(tmp_path_factory):
     return _scores("report7", tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def report8_scores(tmp_path_factory):
+    return _scores("report8", tmp_path_factory)
 
 
 def _assert_sentences(s, good_share: float, bad_share: float) -> None:
@@ -192,6 +216,11 @@ def test_report6_summary_sentences_titles_and_entities(report6_scores):
 def test_report7_summary_sentences_titles_and_entities(report7_scores):
     _assert_split(report7_scores, REPORT7_GOOD_SHARE, REPORT7_BAD_SHARE, REPORT7_TITLES_RIGHT, REPORT7_BAD_MERGES,
                   REPORT7_MISSED_MERGES)
+
+
+def test_report8_summary_sentences_titles_and_entities(report8_scores):
+    _assert_split(report8_scores, REPORT8_GOOD_SHARE, REPORT8_BAD_SHARE, REPORT8_TITLES_RIGHT, REPORT8_BAD_MERGES,
+                  REPORT8_MISSED_MERGES)
 
 
 def test_report3_top_entities(report3_scores):

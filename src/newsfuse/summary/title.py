@@ -335,7 +335,7 @@ def headline_phrase(sent: Any, limit: int = MAX_TITLE_CHARS) -> str:
     inside = range(sent.start, sent.end)
     keep = {t.i for t in clause.subtree if t.i in inside and not t.is_space}
     detail = sorted((t for t in clause.subtree if t.dep_ in _DETAIL and t.i != clause.i and t.i in inside
-                     and _starts_word(t) and t.ent_iob_ != "I"), key=lambda t: _drop_order(t, clause))
+                     and _starts_word(t)), key=lambda t: _drop_order(t, clause))
     text = _render(sent.doc, keep)
     while len(text) > limit:
         options = [(tok, _without(sent, keep, tok)) for tok in detail if tok.i in keep]
