@@ -54,8 +54,11 @@ def article_referents(sentences: Sequence[Any | None]) -> list[Referents]:
         if sent is None:
             out.append(NONE)
             continue
+        definite = _definite_arguments(sent)
         gives = _gives(sent)
-        needs = frozenset(k for k in _given_keys(sent) if k in seen and k not in gives - _definite_nouns(sent))
+        # the sentence's own "the rig" introduces nothing to itself; a full name in it does
+        own = gives - {f"n:{t.lemma_.lower()}" for t in definite}
+        needs = frozenset(k for k in _given_keys(sent, definite) if k in seen and k not in own)
         out.append(Referents(needs, gives))
         seen |= gives
     return out
@@ -81,8 +84,8 @@ def _persons(sent: Any) -> list[list[Any]]:
     return out
 
 
-def _given_keys(sent: Any) -> Iterable[str]:
-    for tok in _definite_arguments(sent):
+def _given_keys(sent: Any, definite: Sequence[Any]) -> Iterable[str]:
+    for tok in definite:
         yield f"n:{tok.lemma_.lower()}"
     for tok in sent:
         if _lone_name(tok):
@@ -96,10 +99,6 @@ def _lone_name(tok: Any) -> bool:
     if tok.pos_ != "PROPN" or tok.dep_ in {"compound", "flat"}:
         return False
     return not any(c.dep_ in {"compound", "flat"} and c.text.rstrip(".").lower() not in _TITLES for c in tok.children)
-
-
-def _definite_nouns(sent: Any) -> frozenset[str]:
-    return frozenset(f"n:{t.lemma_.lower()}" for t in _definite_arguments(sent))
 
 
 def _definite_arguments(sent: Any) -> list[Any]:

@@ -181,14 +181,9 @@ def introduced_first(ordered: Sequence[Scored]) -> list[Scored]:
             continue
         out.append(s)
         given |= s.referents.gives
-        placed = True
-        while placed:
-            placed = False
-            for w in waiting:
-                if w.referents.needs <= given:
-                    waiting.remove(w)
-                    out.append(w)
-                    given |= w.referents.gives
-                    placed = True
-                    break
+        # what ``s`` introduced may free a waiting sentence, and that one the next
+        while (ready := next((w for w in waiting if w.referents.needs <= given), None)) is not None:
+            waiting.remove(ready)
+            out.append(ready)
+            given |= ready.referents.gives
     return out + waiting

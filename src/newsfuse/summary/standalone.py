@@ -90,6 +90,7 @@ def anaphoric_kind(noun: str) -> str | None:
     return "person" if row and row[0].startswith("person") else None
 
 
+@cache
 def temporal_words() -> dict[str, str]:
     """Word -> "unit", "relative", "relation" or "sequence" (resources/temporal_references.tsv)."""
     return {k: v[0] for k, v in _table("temporal_references.tsv").items()}

@@ -78,7 +78,6 @@ def is_headline(text: str) -> bool:
         return False  # a tag line run into the headline ("jobs jobs jobs Obama's Jobs Speech …")
     if _personal(text):
         return False  # "Today Marks a Significant Milestone in Our History": a memo's or column's voice
-
     quote = _QUOTED.search(text)
     return not (quote and len(quote.group(0)) > 0.5 * len(text))
 
@@ -132,7 +131,7 @@ def story_title(briefing: Briefing) -> str:
     leads = [s for s in briefing.summary if s.kind == "extracted" and not _QUOTE_START.match(s.text)
              and not s.text.startswith("[")]
     lead = leads[0] if leads else (briefing.summary[0] if briefing.summary else None)
-    own = _lead_headline([(sid, t) for sid, t in headlines if _states(t, parse_once)], lead)
+    own = _lead_headline(headlines, lead, parse_once)
     if own:
         return own
     if headlines:
@@ -159,14 +158,15 @@ def story_title(briefing: Briefing) -> str:
     return "Untitled story"
 
 
-def _lead_headline(headlines: Sequence[tuple[str, str]], lead: Any) -> str | None:
-    """The headline of the report the summary's lead comes from, when it has one that fits: the
-    lead is the news of the latest reporting day, and its own report's headline states that news.
-    The headline most like the others may be an earlier day's or a side item's (Timeline17
-    weeks, report5 to report7: "a real headline but of the Friday adjournment")."""
+def _lead_headline(headlines: Sequence[tuple[str, str]], lead: Any, parse: Any) -> str | None:
+    """The headline of the report the summary's lead comes from, when it has one that fits and
+    states a development (``_states``): the lead is the news of the latest reporting day, and its
+    own report's headline states that news. The headline most like the others may be an earlier
+    day's or a side item's (Timeline17 weeks, report5 to report7: "a real headline but of the
+    Friday adjournment"). Only that report's headlines are parsed, not every source's."""
     source = lead.citations[0].source if lead is not None and lead.citations else None
     own = [t for sid, t in headlines if sid == source and len(t) <= MAX_TITLE_CHARS]
-    return own[0] if own else None
+    return next((t for t in own if _states(t, parse)), None)
 
 
 def _states(headline: str, parse: Any) -> bool:
