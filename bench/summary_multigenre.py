@@ -61,7 +61,8 @@ def report(results: dict[str, dict], show_unjudged: bool) -> Scores:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--split", default="report", choices=["report", "report3", "report4", "report5", "report6", "report7", "report8", "tune", "all"])
+    splits = sorted({row["split"] for row in multigenre.selection()} | {"all"})
+    parser.add_argument("--split", default="report", choices=splits)
     parser.add_argument("--out", type=Path)
     parser.add_argument("--show-unjudged", action="store_true")
     parser.add_argument("--rescore", action="store_true", help="score the briefing JSON already in --out")
