@@ -261,9 +261,12 @@ SAYING_WITH = {"put": "at"}
 
 
 def _says(tok) -> bool:
-    """A verb of saying (resources/figures.toml), with its preposition where it needs one."""
+    """A verb of saying (resources/figures.toml), with its preposition where it needs one, and with a
+    reported clause where only that makes it saying ("claimed three wins" is winning)."""
     if tok.lemma_ not in SAY_VERBS or tok.pos_ not in ("VERB", "AUX"):
         return False
+    if tok.lemma_ in lexicon().say_with_clause:
+        return any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
     prep = SAYING_WITH.get(tok.lemma_)
     return prep is None or any(c.dep_ == "prep" and c.lower_ == prep for c in tok.children)
 

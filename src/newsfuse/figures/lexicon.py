@@ -60,6 +60,7 @@ class Lexicon:
     distance_nouns: frozenset[str]  # "two blocks from the scene": a distance
     distance_nouns_before: frozenset[str]  # words after such a noun that make it a distance
     say_verbs: frozenset[str]
+    say_with_clause: frozenset[str]  # saying only with a reported clause ("claims that ..."), not with an object
     document_nouns: frozenset[str]  # a statement or letter: its issuer is the sayer
     dispute_verbs: frozenset[str]
 
@@ -99,6 +100,7 @@ def lexicon() -> Lexicon:
         magnitude_before=frozenset(raw["measure"]["magnitude_before"]),
         magnitude_after=tuple(raw["measure"]["magnitude_after"]),
         say_verbs=frozenset(raw["attribution"]["say"]),
+        say_with_clause=frozenset(raw["attribution"]["say_with_clause"]),
         distance_after=frozenset(raw["distance"]["after"]), distance_nouns=frozenset(raw["distance"]["nouns"]),
         distance_nouns_before=frozenset(raw["distance"]["nouns_before"]),
         weight_or_money=frozenset(raw["weight_or_money"]["words"]),
