@@ -14,7 +14,7 @@ import json
 from corpus import need_shared  # noqa: F401  (the deepwater fixture skips without ../shared)
 
 #: sha256 of ``render(brief([...]), "json")`` with each source's ``path`` (where the checkout lives) blanked.
-EXAMPLE_JSON_SHA256 = "c810843a0b07f2833ae863b4f3b5a4390ef80c7831727a847fc71ce72721a293"
+EXAMPLE_JSON_SHA256 = "d25a80145de3294a40212e5215b8aaba59685a812d88542837799d4c9afc8eeb"
 DEEPWATER_JSON_SHA256 = "ae21d4451d74401216e5b774b49a2cbc6a939efc82c1a4e8d8cbad513280e91c"
 
 

@@ -335,7 +335,7 @@ def headline_phrase(sent: Any, limit: int = MAX_TITLE_CHARS) -> str:
     inside = range(sent.start, sent.end)
     keep = {t.i for t in clause.subtree if t.i in inside and not t.is_space}
     detail = sorted((t for t in clause.subtree if t.dep_ in _DETAIL and t.i != clause.i and t.i in inside
-                     and _starts_word(t) and not _complement_of(t)), key=lambda t: _drop_order(t, clause))
+                     and _starts_word(t)), key=lambda t: _drop_order(t, clause))
     text = _render(sent.doc, keep)
     while len(text) > limit:
         options = [(tok, _without(sent, keep, tok)) for tok in detail if tok.i in keep]
@@ -352,14 +352,6 @@ def headline_phrase(sent: Any, limit: int = MAX_TITLE_CHARS) -> str:
         else:
             _, keep, text = rendered[0]
     return shorten(text, limit)
-
-
-def _complement_of(tok: Any) -> bool:
-    """An "of" phrase completes the word it hangs on: what someone is accused of, whose death, the
-    courtroom of which case. Cut, it leaves "accused former IRS official Lois Lerner", "on trial
-    accused of the involuntary manslaughter" (report, report6 and report7 splits), so it is never
-    dropped as detail; a clause inside it still may be."""
-    return tok.dep_ == "prep" and tok.lower_ == "of"
 
 
 def _without(sent: Any, keep: set[int], tok: Any) -> set[int]:
