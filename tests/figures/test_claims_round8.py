@@ -17,3 +17,16 @@ def test_claiming_with_a_reported_clause_is_saying(nlp):
                               "The group claimed that 30 soldiers had been killed.")
     assert by_text(claims, "42,000").attribution == "The company"
     assert by_text(claims, "30").attribution == "The group"
+
+
+def test_a_measure_naming_no_event_never_bridges_two_events(nlp):
+    from figures.test_claims_round4 import shown
+
+    figs = shown(nlp, {
+        "a": "Ships have collected about 800,000 barrels of oil from the sea.",
+        "b": "Nearly 5 million barrels of oil leaked from the well.",
+        "c": "That leaves 5 million barrels of oil and 800,000 barrels of oil.",
+    })
+    for f in figs:
+        values = {v.value for v in f.values}
+        assert not {800_000.0, 5_000_000.0} <= values, f"{f.label}: collected and leaked in one figure"

@@ -315,29 +315,53 @@ def _measure_groups(claims: list[Claim]) -> list[list[Claim]]:
     index = _MeasureIndex(claims)
     groups: list[list[int]] = []
     group_of: list[list[int]] = []
+    events: dict[int, set[str]] = {}  # id(group) -> the events its claims name
     for i, c in enumerate(claims):
         homes: dict[int, list[int]] = {}
+        by_value: set[int] = set()  # homes holding a claim of the same value (in any unit)
         for j in sorted(index.candidates(i)):
             g = group_of[j]
-            if id(g) not in homes and not _flows_apart(c, claims[j]) and (
-                    _same_context(c, claims[j]) or (_same_measure(c, claims[j]) and _value_may_join(c, claims[j]))):
+            if _flows_apart(c, claims[j]) or not _fits_events(c, events[id(g)]):
+                continue
+            same = _same_measure(c, claims[j])
+            if id(g) not in homes and (_same_context(c, claims[j]) or (same and _value_may_join(c, claims[j]))):
                 homes[id(g)] = g
+            if same:
+                by_value.add(id(g))
         if not homes:
             groups.append([i])
             group_of.append(groups[-1])
+            events[id(groups[-1])] = {c.predicate} if c.predicate else set()
             continue
         at = {id(g): n for n, g in enumerate(groups)} if len(homes) > 1 else {}
         first, *others = sorted(homes.values(), key=lambda g: at.get(id(g), 0))
+        if len(set().union(*(events[id(g)] for g in [first, *others]))) > 1:
+            # a claim naming no event never bridges groups that name different ones: it joins the one
+            # whose value it repeats ("5m barrels" beside "5 million barrels leaked"), else the first
+            first = next((g for g in [first, *others] if id(g) in by_value), first)
+            others = []
         first.append(i)
         group_of.append(first)
+        if c.predicate:
+            events[id(first)].add(c.predicate)
         for other in others:  # c bridges two groups: merge them
             first.extend(other)
+            events[id(first)] |= events.pop(id(other))
             for j in other:
                 group_of[j] = first
         if others:
             gone = {id(g) for g in others}
             groups = [g for g in groups if id(g) not in gone]
     return [[claims[j] for j in g] for g in groups]
+
+
+def _fits_events(c: Claim, named: set[str]) -> bool:
+    """A claim joins a group only when it names no event or the group's one. A claim naming none
+    ("5m barrels", "the flow slowed to about 53,000 barrels per day") matches measures of oil leaked
+    and of oil collected alike; joined through it, a claim of another event, or two groups merged
+    through it, put a spill's leak, escape and capture in one figure and called it a conflict
+    (report7 split)."""
+    return not c.predicate or named <= {c.predicate}
 
 
 class _MeasureIndex:
