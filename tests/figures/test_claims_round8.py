@@ -30,3 +30,8 @@ def test_a_measure_naming_no_event_never_bridges_two_events(nlp):
     for f in figs:
         values = {v.value for v in f.values}
         assert not {800_000.0, 5_000_000.0} <= values, f"{f.label}: collected and leaked in one figure"
+
+
+def test_the_outer_verb_of_saying_is_the_source(nlp):
+    claims = parsed(nlp, "a", "Police said John Smith, 61, surrendered to officers on Sunday, the CBC reported.")
+    assert by_text(claims, "61").attribution == "the CBC"

@@ -84,3 +84,18 @@ def test_a_title_and_surname_after_a_full_name_needs_the_full_name(nlp):
     _, second = _referents(nlp, "Conrad Murray went on trial in Los Angeles on Tuesday. "
                                 "Dr Murray denies involuntary manslaughter.")
     assert "p:murray" in second.needs
+
+
+def test_any_word_of_a_full_name_refers_back_to_it(nlp):
+    # a family name written first ("Ban Ki-moon") is used alone as much as a last one
+    first, second = _referents(nlp, "UN Secretary-General Ban Ki-moon met President Vladimir Putin in Moscow on Thursday. "
+                                    "Interfax quoted Ban as saying he was deeply concerned.")
+    assert "p:ban" in first.gives
+    assert "p:ban" in second.needs
+
+
+def test_a_lone_name_needs_a_full_name_given_later_in_the_article(nlp):
+    first, second = _referents(nlp, "Three weeks after the season ended, King decided to fire the coach. "
+                                    "Team president Billy King said the decision was his alone.")
+    assert "p:king" in first.needs
+    assert not {"p:king", "p:billy"} & second.needs

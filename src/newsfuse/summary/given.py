@@ -8,9 +8,9 @@ first, or with no introduction at all, the reader meets "the rig" and "King" une
 
 The test is the article's own given/new structure, not a word list: a bare definite noun ("the
 rig": "the" and nothing that says which) whose lemma names a noun of an earlier sentence of the
-same article is *given*; so is a one-word person name whose full name ("Billy King") an earlier
-sentence gave. Each is a *need*, keyed as the words that introduce it: ``n:rig``, ``p:king``. A
-sentence *gives* the nouns it names and the surnames of the full names it names. A summary
+same article is *given*; so is a one-word person name that is a word of a full name ("Billy King")
+the article gives, before or after it. Each is a *need*, keyed as the words that introduce it:
+``n:rig``, ``p:king``. A sentence *gives* the nouns it names and the words of the full names it names. A summary
 shows a sentence only after one that gives what it needs (``select``); a sentence with needs
 never leads.
 """
@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..entities.aliases import person_titles
 from .standalone import temporal_words
 
 #: Arguments of the main clause a reader must resolve to follow it.
@@ -48,17 +49,20 @@ NONE = Referents()
 def article_referents(sentences: Sequence[Any | None]) -> list[Referents]:
     """For each parsed sentence of one article, in order (None where a sentence has no parse),
     what it needs from the sentences before it and what it gives to those after."""
+    gives_of = [_gives(sent) if sent is not None else frozenset() for sent in sentences]
+    # A one-word name refers back to a full name wherever the article gives it: a report may
+    # write "King decided …" a sentence before "76ers president Billy King" (report6 split).
+    named = {k for g in gives_of for k in g if k.startswith("p:")}
     seen: set[str] = set()
     out = []
-    for sent in sentences:
+    for sent, gives in zip(sentences, gives_of):
         if sent is None:
             out.append(NONE)
             continue
         definite = _definite_arguments(sent)
-        gives = _gives(sent)
         # the sentence's own "the rig" introduces nothing to itself; a full name in it does
         own = gives - {f"n:{t.lemma_.lower()}" for t in definite}
-        needs = frozenset(k for k in _given_keys(sent, definite) if k in seen and k not in own)
+        needs = frozenset(k for k in _given_keys(sent, definite) if (k in seen or k in named) and k not in own)
         out.append(Referents(needs, gives))
         seen |= gives
     return out
@@ -66,8 +70,18 @@ def article_referents(sentences: Sequence[Any | None]) -> list[Referents]:
 
 def _gives(sent: Any) -> frozenset[str]:
     nouns = {f"n:{t.lemma_.lower()}" for t in sent if t.pos_ == "NOUN"}
-    names = {f"p:{_surname(e)}" for e in _persons(sent) if len(_name_words(e)) >= 2}
+    names = {f"p:{w}" for e in _persons(sent) for w in _given_names(e)}
     return frozenset(nouns | names)
+
+
+def _given_names(ent: Sequence[Any]) -> list[str]:
+    """The words a full name lets a later sentence use alone: any of them, not only the last
+    ("Ban" of "Ban Ki-moon", whose family name comes first; "Kim" of "Kim Kardashian"). A role
+    word the tagger took into the name ("President", ``person_titles``) is none of them."""
+    words = _name_words(ent)
+    if len(words) < 2:
+        return []
+    return [w.text.lower() for w in words if w.is_title and w.text.lower() not in person_titles()]
 
 
 def _persons(sent: Any) -> list[list[Any]]:
@@ -89,7 +103,7 @@ def _given_keys(sent: Any, definite: Sequence[Any]) -> Iterable[str]:
         yield f"n:{tok.lemma_.lower()}"
     for tok in sent:
         if _lone_name(tok):
-            yield f"p:{tok.lower_}"  # kept only where an earlier full name ends in it
+            yield f"p:{tok.lower_}"  # kept only where the article gives a full name with it
 
 
 def _lone_name(tok: Any) -> bool:
@@ -124,11 +138,6 @@ def _name_words(ent: Sequence[Any]) -> list[Any]:
     while len(words) > 1 and (words[0].text.rstrip(".").lower() in _TITLES or not words[0].is_title):
         words = words[1:]
     return words
-
-
-def _surname(ent: Sequence[Any]) -> str:
-    words = _name_words(ent)
-    return (words[-1] if words else ent[-1]).text.lower()
 
 
 #: Short forms written before a surname; a one-word name after them is still one word.
