@@ -76,3 +76,19 @@ def test_phrases():
 def test_outlet_fallback_is_the_file_name_not_the_headline():
     sources = {"b": Source("b", TEXT_B, path="/x/003_abc.txt", title="Algeria launches second rescue effort")}
     assert who_says(["c2"], CLAIMS, sources) == "003_abc"
+
+
+def test_values_in_several_units_name_their_units():
+    import dataclasses
+
+    text_a, text_b = "About 5m barrels of oil leaked.", "Some 3.5 million gallons of oil leaked."
+    sources = {"a": Source("a", text_a, outlet="Guardian"), "b": Source("b", text_b, outlet="Fox")}
+    claims = {
+        "x": dataclasses.replace(_claim("x", "a", text_a, "5m", 5e6), unit="barrels"),
+        "y": dataclasses.replace(_claim("y", "b", text_b, "3.5 million", 3.5e6), unit="gallons"),
+    }
+    fig = Figure("f5", "oil leaked (barrels, gallons)", "conflict",
+                 (FigureValue(5e6, "exact", ("a",), ("x",)), FigureValue(3.5e6, "exact", ("b",), ("y",))))
+    assert disputed_sentence(fig, claims, sources).text == (
+        "Reports of oil leaked (barrels, gallons) disagree: 5,000,000 barrels (Guardian) and 3,500,000 gallons (Fox).")
+    assert "barrels (" not in disputed_sentence(FIGURE, CLAIMS, SOURCES).text

@@ -74,7 +74,9 @@ def disputed_sentence(fig: Figure, claims: Mapping[str, Claim], sources: Mapping
     named = distinct[:MAX_VALUES]
     # No dates in the sentence: the order says which is newest, and every word here is one
     # fewer for the story's events (250-word budget; In Amenas event recall fell 0.6 -> 0.4 with them).
-    parts = [f"{_phrase(v)} ({who_says(v.claims, claims, sources)})" for v in named]
+    units = {claims[c].unit for v in named for c in v.claims if c in claims}
+    parts = [f"{_phrase(v)}{_unit(v, claims) if len(units) > 1 else ''} ({who_says(v.claims, claims, sources)})"
+             for v in named]
     text = f"Reports of {fig.label} disagree: {_join(parts)}"
     shown = {v.value for v in named}
     # Cite the sentence each claim is read from (the reader's evidence), else the claim's own span.
@@ -87,6 +89,17 @@ def _phrase(v: FigureValue) -> str:
     if v.qualifier.startswith("approximate") and v.low is not None and v.high is not None:
         return f"{number(v.low)}–{number(v.high)}"
     return value_phrase(v.value, v.qualifier)
+
+
+def _unit(v: FigureValue, claims: Mapping[str, Claim]) -> str:
+    """" gallons", " barrels a day": a figure whose values are written in several units names each
+    value's own, or "3,500,000 and 5,000,000" reads as a dispute when one is gallons and the
+    other barrels (report7 split)."""
+    unit = next((claims[c].unit for c in v.claims if c in claims and claims[c].unit), None)
+    if unit is None:
+        return ""
+    base, _, per = unit.partition("/")
+    return f" {base} a {per}" if per else f" {base}"
 
 
 def _q(qualifier: str | None) -> str:
