@@ -29,3 +29,12 @@ def test_a_headline_with_no_verb_states_no_development():
 
     assert not _states("How the Fed", _NLP)  # a headline a scraper's line break cut
     assert _states("BP vows to pay clean-up costs", _NLP)
+
+
+def test_there_and_here_point_to_a_place_named_before():
+    from newsfuse.summary.standalone import judge
+
+    assert judge(_NLP("Long-necked dinosaurs called sauropods roamed there for millions of years.")[:]).back
+    assert judge(_NLP("The protesters here are energized.")[:]).back
+    assert not judge(_NLP("There were no injuries, police said.")[:]).skip  # an expletive
+    assert not judge(_NLP("Rescuers arrived in Port-au-Prince on Sunday and worked there for three days.")[:]).skip

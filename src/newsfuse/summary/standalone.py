@@ -42,6 +42,12 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 #: Distal demonstratives as determiners ("that conversation", "those remarks") point back to
 #: something named before; proximal ones are often deictic ("this week").
 _DISTAL = frozenset({"that", "those"})
+#: Place adverbs that point, not name: "roamed there", "the protesters here" say where only after a
+#: sentence that named the place (or from where the writer stood). "There is/are" is an expletive
+#: (``expl``), not a place (report3 and report5 splits).
+_DEICTIC_PLACES = frozenset({"there", "here"})
+#: Entity types that name a place a later "there" in the same sentence points to.
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
 _COURTESY = frozenset({"mr", "mrs", "ms", "miss"})
 #: Verbs that attribute words to someone: with nothing reported in the sentence, the words are
 #: in the sentence before ("… within the next week," / "Kim Riley said at a news conference.").
@@ -148,6 +154,9 @@ def judge(sent: Any, context: str = ALONE) -> Verdict:
         back.append("opens with a connective that refers to the previous sentence")
     if any(t.dep_ == "det" and t.lower_ in _DISTAL and t.head.pos_ == "NOUN" and not _quoted_at(t, quoted) for t in rest):
         back.append('"that …"/"those …" points back')
+    if any(t.lower_ in _DEICTIC_PLACES and t.dep_ == "advmod" and not _quoted_at(t, quoted)
+           and not any(p.ent_type_ in _PLACES for p in rest if p.i < t.i) for t in rest):
+        back.append('"there"/"here" points to a place named before')  # "… dinosaurs roamed there"
     pronoun = False
     nominal_subject = any(c.dep_ in _SUBJECTS and c.pos_ in {"NOUN", "PROPN"} for c in root.children)
     for dep in _arguments(root):
