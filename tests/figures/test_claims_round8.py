@@ -35,3 +35,9 @@ def test_a_measure_naming_no_event_never_bridges_two_events(nlp):
 def test_the_outer_verb_of_saying_is_the_source(nlp):
     claims = parsed(nlp, "a", "Police said John Smith, 61, surrendered to officers on Sunday, the CBC reported.")
     assert by_text(claims, "61").attribution == "the CBC"
+
+
+def test_he_is_a_person_not_the_ship_named_last(nlp):
+    claims = parsed(nlp, "a", '"The pirates surrendered quite easily," said an officer of the navy. '
+                              '"The 23 pirates were taken on board INS Mysore, which will resume its patrol," he added.')
+    assert by_text(claims, "23").attribution == "an officer of the navy"

@@ -92,10 +92,3 @@ def test_any_word_of_a_full_name_refers_back_to_it(nlp):
                                     "Interfax quoted Ban as saying he was deeply concerned.")
     assert "p:ban" in first.gives
     assert "p:ban" in second.needs
-
-
-def test_a_lone_name_needs_a_full_name_given_later_in_the_article(nlp):
-    first, second = _referents(nlp, "Three weeks after the season ended, King decided to fire the coach. "
-                                    "Team president Billy King said the decision was his alone.")
-    assert "p:king" in first.needs
-    assert not {"p:king", "p:billy"} & second.needs

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..entities.aliases import person_titles
 from ..nlp.ents import doc_ents
 from .claim_parts import AGENTIVE, ATTR_PREDICATES, LIGHT_VERBS, LINEAR_WINDOW, NOUN_PREDICATES, PREDICATES, SAY_VERBS
 from .lexicon import lexicon
@@ -374,10 +375,55 @@ def _phrase(tok) -> str:
 
 
 def _last_name_before(tok) -> str | None:
-    """Resolve 'he'/'they' to the last person or organisation named before it (within the document)."""
+    """Resolve 'he'/'they' to who it stands for, within the document.
+
+    "He"/"she" speaking is the last named speaker of a verb of saying before it ("..., Nambiar
+    said. ... 14 rifles, he said"; '"...," said an officer. "The 23 pirates were taken on board INS
+    Mysore ...," he added' is the officer, not the warship: report5 split), else the last person
+    named outside the words it reports. "They" is the last person or organisation named."""
+    personal = tok.lower_ in PERSONAL
+    if personal:
+        speaker = _last_speaker_before(tok)  # "..., Nambiar said. In all, ... 14 rifles, he said."
+        if speaker is not None:
+            return speaker
+    # what the speaker says is not who the speaker is: names inside the reported words are skipped
+    reported = {t.i for c in tok.head.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree}
     for ent in reversed(doc_ents(tok.doc).ending_by(tok.i)):
-        if ent.label_ in ("PERSON", "ORG") and tok.i - ent.end < 200:
+        if tok.i - ent.end >= NAME_REACH:
+            break
+        if ent.start in reported:
+            continue
+        if ent.label_ == "PERSON" or ent.label_ == "ORG" and not personal:
             return ent.text
+    return None
+
+
+def _personal_name(tok) -> bool:
+    """A proper name that may be a person's: the small model often types a surname as an
+    organisation ("Nambiar said"), so only a place, a nationality, an acronym ("BP", "CNN") or a
+    name with an article ("the Navy") is ruled out."""
+    if tok.pos_ != "PROPN" or tok.ent_type_ in ("GPE", "NORP", "LOC", "FAC") or tok.text.isupper():
+        return False
+    return not any(c.dep_ == "det" for c in tok.children)
+
+
+#: Pronouns that stand for a person, never an organisation or a thing.
+PERSONAL = frozenset({"he", "she"})
+#: How far back (tokens) a pronoun's antecedent is looked for.
+NAME_REACH = 200
+
+
+def _last_speaker_before(tok) -> str | None:
+    """The person who is the subject of the last verb of saying within ``NAME_REACH`` tokens before
+    ``tok``: a name, or a role word (``person_titles``: "an officer", "the spokesman")."""
+    doc = tok.doc
+    for verb in reversed(doc[max(0, tok.i - NAME_REACH) : tok.sent.start]):
+        if not _says(verb):
+            continue
+        subject = _speaker(verb)
+        if subject is not None and (_personal_name(subject)
+                                    or subject.pos_ == "NOUN" and subject.lemma_.lower() in person_titles()):
+            return _phrase(subject)  # a name or a person's role ("an officer"), not "the navy"
     return None
 
 
