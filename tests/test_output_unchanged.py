@@ -15,7 +15,7 @@ from corpus import need_shared  # noqa: F401  (the deepwater fixture skips witho
 
 #: sha256 of ``render(brief([...]), "json")`` with each source's ``path`` (where the checkout lives) blanked.
 EXAMPLE_JSON_SHA256 = "d25a80145de3294a40212e5215b8aaba59685a812d88542837799d4c9afc8eeb"
-DEEPWATER_JSON_SHA256 = "ae21d4451d74401216e5b774b49a2cbc6a939efc82c1a4e8d8cbad513280e91c"
+DEEPWATER_JSON_SHA256 = "77500f43f0d826e2efb42fedb6c67956f628fb86dde0e210dbedd6ecc01d9ca9"
 
 
 def _sha(briefing) -> str:
