@@ -38,3 +38,10 @@ def test_there_and_here_point_to_a_place_named_before():
     assert judge(_NLP("The protesters here are energized.")[:]).back
     assert not judge(_NLP("There were no injuries, police said.")[:]).skip  # an expletive
     assert not judge(_NLP("Rescuers arrived in Port-au-Prince on Sunday and worked there for three days.")[:]).skip
+
+
+def test_another_as_a_subject_presupposes_one_told_before():
+    from newsfuse.summary.standalone import judge
+
+    assert judge(_NLP("Another elderly man said simply that he could help.")[:]).back
+    assert not judge(_NLP("Police arrested another suspect on Friday.")[:]).skip

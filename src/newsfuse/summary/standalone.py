@@ -154,6 +154,9 @@ def judge(sent: Any, context: str = ALONE) -> Verdict:
         back.append("opens with a connective that refers to the previous sentence")
     if any(t.dep_ == "det" and t.lower_ in _DISTAL and t.head.pos_ == "NOUN" and not _quoted_at(t, quoted) for t in rest):
         back.append('"that …"/"those …" points back')
+    if any(t.dep_ == "det" and t.lower_ == "another" and t.head.dep_ in _SUBJECTS and not _quoted_at(t, quoted)
+           for t in rest):
+        back.append('"another …" presupposes one told before')  # "Another elderly man said simply, …"
     if any(t.lower_ in _DEICTIC_PLACES and t.dep_ == "advmod" and not _quoted_at(t, quoted)
            and not any(p.ent_type_ in _PLACES for p in rest if p.i < t.i) for t in rest):
         back.append('"there"/"here" points to a place named before')  # "… dinosaurs roamed there"
