@@ -48,7 +48,8 @@ REPORT4_MAX_FALSE_CONFLICTS = 0
 #: Fifth stop: rules read off report5's judged failures (so it is no longer held out): 0.773 (68/88),
 #: the one flagged conflict real, 1 of 6 true conflicts found.
 #: Sixth stop (sayers: a passive verb of saying names none; "Police allege" read as a noun): 0.818 (72/88).
-REPORT5_PRECISION_FLOOR = 0.81
+#: Eighth stop (the outer verb of saying; a speaking "he" is the last named speaker, not the warship): 0.864 (76/88).
+REPORT5_PRECISION_FLOOR = 0.86
 REPORT5_MAX_FALSE_CONFLICTS = 0
 #: report6: the other event of each ECB+ dev topic and four Timeline17 weeks, fixed as a split at the
 #: start of the fifth stop before its rules; gold conflicts labelled from the texts first, shown claims
@@ -63,13 +64,21 @@ REPORT6_MAX_FALSE_CONFLICTS = 0
 #: fixed at the start of the sixth stop before its rules, judged blind at its start (0.444, 16/36; 1 of 4
 #: flagged conflicts real; 1 of 8 true conflicts found) and after them (0.471, 16/34; 1 of 4; 1 of 8).
 #: Floors hold what was measured, far below the targets (0.90, 0.90, 0.6), and the closing note says so.
-REPORT7_PRECISION_FLOOR = 0.47
+#: Eighth stop (report7 read for rules; a measure naming no event never bridges two events): 0.581 (18/31),
+#: 1 of 4 flagged conflicts real, 1 of 8 found.
+REPORT7_PRECISION_FLOOR = 0.58
 REPORT7_MAX_FALSE_CONFLICTS = 3
 #: report8: the next eight Multi-News clusters of the same shuffle and four Timeline17 weeks, fixed at
 #: the start of the seventh stop before its rules, judged blind at its start: 0.854 (41/48), 1 of 1 flagged
 #: conflict real, 1 of 3 true conflicts found. The stop changed no figure rule; the same after it.
 REPORT8_PRECISION_FLOOR = 0.85
 REPORT8_MAX_FALSE_CONFLICTS = 0
+#: report9: the next eight Multi-News clusters of the same shuffle (positions 17 to 24) and four Timeline17
+#: weeks, fixed at the start of the eighth stop before its rules, judged blind at its start: 0.744 (32/43),
+#: 1 of 2 flagged conflicts real, 1 of 6 true conflicts found; the stop's figure rules moved none of it.
+#: Floors hold what was measured, far below the targets (0.90, 0.90, 0.6), and the closing note says so.
+REPORT9_PRECISION_FLOOR = 0.74
+REPORT9_MAX_FALSE_CONFLICTS = 1
 
 
 def _scores(split: str) -> FigureScores:
@@ -120,6 +129,11 @@ def report7_scores() -> FigureScores:
 @pytest.fixture(scope="module")
 def report8_scores() -> FigureScores:
     return _scores("report8")
+
+
+@pytest.fixture(scope="module")
+def report9_scores() -> FigureScores:
+    return _scores("report9")
 
 
 @pytest.mark.integration
@@ -178,3 +192,8 @@ def test_report7_precision_and_false_conflicts(report7_scores):
 @pytest.mark.integration
 def test_report8_precision_and_false_conflicts(report8_scores):
     _assert_held_out(report8_scores, REPORT8_PRECISION_FLOOR, REPORT8_MAX_FALSE_CONFLICTS)
+
+
+@pytest.mark.integration
+def test_report9_precision_and_false_conflicts(report9_scores):
+    _assert_held_out(report9_scores, REPORT9_PRECISION_FLOOR, REPORT9_MAX_FALSE_CONFLICTS)
