@@ -318,16 +318,11 @@ def _measure_groups(claims: list[Claim]) -> list[list[Claim]]:
     events: dict[int, set[str]] = {}  # id(group) -> the events its claims name
     for i, c in enumerate(claims):
         homes: dict[int, list[int]] = {}
-        by_value: set[int] = set()  # homes holding a claim of the same value (in any unit)
         for j in sorted(index.candidates(i)):
             g = group_of[j]
-            if _flows_apart(c, claims[j]) or not _fits_events(c, events[id(g)]):
-                continue
-            same = _same_measure(c, claims[j])
-            if id(g) not in homes and (_same_context(c, claims[j]) or (same and _value_may_join(c, claims[j]))):
+            if id(g) not in homes and not _flows_apart(c, claims[j]) and _fits_events(c, events[id(g)]) and (
+                    _same_context(c, claims[j]) or (_same_measure(c, claims[j]) and _value_may_join(c, claims[j]))):
                 homes[id(g)] = g
-            if same:
-                by_value.add(id(g))
         if not homes:
             groups.append([i])
             group_of.append(groups[-1])
@@ -338,7 +333,7 @@ def _measure_groups(claims: list[Claim]) -> list[list[Claim]]:
         if len(set().union(*(events[id(g)] for g in [first, *others]))) > 1:
             # a claim naming no event never bridges groups that name different ones: it joins the one
             # whose value it repeats ("5m barrels" beside "5 million barrels leaked"), else the first
-            first = next((g for g in [first, *others] if id(g) in by_value), first)
+            first = next((g for g in [first, *others] if _repeats_value(c, g, claims)), first)
             others = []
         first.append(i)
         group_of.append(first)
@@ -353,6 +348,12 @@ def _measure_groups(claims: list[Claim]) -> list[list[Claim]]:
             gone = {id(g) for g in others}
             groups = [g for g in groups if id(g) not in gone]
     return [[claims[j] for j in g] for g in groups]
+
+
+def _repeats_value(c: Claim, group: list[int], claims: list[Claim]) -> bool:
+    """A claim of ``group`` gives ``c``'s value (in any unit), and is not a flow of a date far apart.
+    Asked only when ``c`` would bridge groups of different events, so the usual join stays short-circuited."""
+    return any(not _flows_apart(c, claims[k]) and _same_measure(c, claims[k]) for k in group)
 
 
 def _fits_events(c: Claim, named: set[str]) -> bool:

@@ -204,26 +204,22 @@ def _say_subject(anchor, sent) -> str | None:
     # "the three suspects were identified by the office as ...": the identifier speaks for what it says of
     # them, not for the count in the passive subject (tune half)
     says = [t for t in says if not (_subject(t) is not None and _subject(t).dep_ == "nsubjpass" and _subject(t).i in inside)]  # "a spokesman for the 3 firms said": the claim is the sayer's
+    # Of two verbs of saying over a claim the outer one is its source: "Police said the man, 61,
+    # surrendered, the CBC reported" is the CBC's report of what police said, and a fact-checker cites
+    # who published it, not whom they quoted. A reporting clause that closes the sentence after a comma
+    # frames all of it, wherever the parser hangs it (often as the complement of the first verb);
+    # otherwise the verb nearer the root is the outer one. (Which verbs govern is read within the
+    # claim's sentence, their order within the parser's: the two differ where the segmenter split
+    # a parse sentence, and unifying them changes sayers on Deepwater Horizon: not done unmeasured.)
     governing = (
-        sorted((t for t in says if t.i in ancestors or _closing_frame(t, sent)), key=_outer)
+        sorted((t for t in says if t.i in ancestors or _closing_frame(t, sent)),
+               key=lambda t: (not _closing_frame(t, t.sent), sum(1 for _ in t.ancestors)))
         or [t for t in says if t.dep_ == "ROOT"]
         or [t for t in says if _reporting_clause(t, ancestors)]
     )
     if not governing:
         return None
     return _sayer(governing[0])
-
-
-def _outer(verb) -> tuple[int, int]:
-    """Sort key: the outer of two verbs of saying over a claim first. "Police said the man, 61,
-    surrendered, the CBC reported" is the CBC's report of what police said, and a fact-checker
-    cites who published it, not whom they quoted. A reporting clause that closes the sentence
-    after a comma frames all of it, wherever the parser hangs it (it often makes it the
-    complement of the first verb); otherwise the verb nearer the root is the outer one."""
-    depth, tok = 0, verb
-    while tok.head.i != tok.i and depth < len(tok.doc):  # bounded: a head chain ends at the root
-        tok, depth = tok.head, depth + 1
-    return (0 if _closing_frame(verb, verb.sent) else 1, depth)
 
 
 def _closing_frame(verb, sent) -> bool:
@@ -235,7 +231,7 @@ def _closing_frame(verb, sent) -> bool:
     start = subject.left_edge.i
     if start <= sent.start or sent.doc[start - 1].text != ",":
         return False
-    return all(t.is_punct or verb.i in {a.i for a in t.ancestors} for t in sent.doc[verb.i + 1 : sent.end])
+    return all(t.is_punct or verb.is_ancestor(t) for t in sent.doc[verb.i + 1 : sent.end])
 
 
 #: Relative pronouns: as the subject of a saying verb's clause they make the saying part of a relative clause.
