@@ -237,3 +237,28 @@ def test_a_given_name_alone_joins_the_one_person_it_opens() -> None:
     m = Text()
     son = cluster_mentions([m("a", "Ulf Brandt Sr."), m("a", "Ulf"), m("b", "Ulf")])
     assert frozenset({"Ulf"}) in groups(son)
+
+
+def test_a_surname_that_is_a_plural_of_a_given_name_is_still_a_surname() -> None:
+    # Keys fold plurals ("Johns" -> "john"); "John Smith" opening with "John" must not make "Johns"
+    # someone's given name (tune split, Kanasho Johns listed apart from his surname).
+    m = Text()
+    mentions = [m("a", "Kanasho Johns"), m("a", "John Smith"), m("b", "Johns"), m("b", "Johns"), m("c", "Johns")]
+    assert frozenset({"Kanasho Johns", "Johns"}) in groups(cluster_mentions(mentions))
+
+
+def test_a_person_the_tagger_calls_an_organisation_takes_the_surname() -> None:
+    # "Brock Turner" typed ORG everywhere, "Turner" ORG too: the name opens with a given name, so it
+    # is a person's, and the surname is no word of an organisation (report split, mn-1839).
+    m = Text()
+    mentions = [m("a", "Brock Turner", "ORG"), m("a", "Brock Turner", "ORG"), m("b", "Turner", "ORG"),
+                m("b", "Turner", "ORG"), m("c", "Turner", "ORG")]
+    assert frozenset({"Brock Turner", "Turner"}) in groups(cluster_mentions(mentions))
+
+
+def test_an_organisation_word_stays_an_organisation() -> None:
+    # No given name opens "Ford Motor": a lone "Ford" typed ORG stays with the company, never a person.
+    m = Text()
+    mentions = [m("a", "Ford Motor", "ORG"), m("a", "Ford Motor", "ORG"), m("b", "William Clay Ford"),
+                m("c", "Ford", "ORG"), m("c", "Ford", "ORG")]
+    assert not any({"William Clay Ford", "Ford"} <= set(e.aliases) for e in cluster_mentions(mentions))

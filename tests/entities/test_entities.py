@@ -184,3 +184,12 @@ def test_called_right_after_a_name_is_the_verb(nlp) -> None:
     alias = "Mokhtar Belmokhtar, called Khaled Abou El Abbas by his men, led the raid."
     pairs = {(alias[e.a.start : e.a.end], alias[e.b.start : e.b.end]) for e in findings(nlp, alias).equivalences}
     assert ("Mokhtar Belmokhtar", "Khaled Abou El Abbas") in pairs
+
+
+def test_no_name_runs_across_a_blank_line(nlp) -> None:
+    # The model reads a headline's last word into the next paragraph's first name ("News\n\nPrice",
+    # tune split): each side is its own name, with no type vote.
+    doc = nlp("Breaking News\n\nPrice said the boy was found on Sunday.")
+    found = [m for m in ner_mentions("s", doc) if "Price" in m.text]
+    assert found and all("\n" not in m.text for m in ner_mentions("s", doc))
+    assert found[0].text == "Price" and found[0].label is None

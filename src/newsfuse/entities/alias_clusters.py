@@ -61,6 +61,7 @@ from .aliases import (
     is_short_form,
     key_tokens,
     name_key,
+    person_shaped,
     person_titles,
     phonetic,
     place_aliases,
@@ -234,6 +235,13 @@ class _Clusters:
     def any_multiword(self, i: int) -> bool:
         return self._of_group(i, "multiword", lambda group: any(n.size > 1 for n in group))
 
+    def person_like(self, i: int) -> bool:
+        """The cluster is a person, or the tagger called it an organisation but it holds a
+        person-shaped name ("Brock Turner" typed ORG): a surname may join it."""
+        kind = self.kind(i)
+        return kind in {"PERSON", None} or kind == "ORG" and self._of_group(
+            i, "shaped", lambda group: any(person_shaped(n.form) for n in group))
+
     def join(self, a: int, b: int, *, force: bool = False) -> bool:
         ra, rb = self.root(a), self.root(b)
         if ra == rb:
@@ -256,7 +264,7 @@ def _merged_memo(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
     for name in ("sources", "names"):
         if name in a and name in b:
             out[name] = a[name] | b[name]
-    for name in ("long", "multiword"):
+    for name in ("long", "multiword", "shaped"):
         if name in a and name in b:
             out[name] = a[name] or b[name]
     return out
@@ -530,7 +538,7 @@ def _attach_short_forms(clusters: _Clusters) -> set[int]:
             # William Clay Ford Jr. in the same article (MEANTIME gm).
             story_kind = story_kinds[short.key]
             personal = story_kind in {"PERSON", None} or (story_kind == "ORG" and not _org_word(clusters, short.key))
-            if short.size == 1 and _first_name_elsewhere(clusters, short.key):
+            if short.size == 1 and _first_name_elsewhere(clusters, short):
                 personal = False
             people = _hosts(clusters, members, i, "PERSON") if personal else set()
             if len(people) == 1 and short.size == 1 and _named_later(clusters, i, next(iter(people))):
@@ -554,18 +562,22 @@ def _hosts(clusters: _Clusters, members: list[int], i: int, kind: str) -> set[in
     article against every node of its cluster, which grew with the square of a long article."""
     short = clusters.nodes[i]
     accepted = {kind, None} if kind == "PERSON" else {kind}
+
+    def fits(j: int) -> bool:
+        return clusters.person_like(j) if kind == "PERSON" else clusters.kind(j) in accepted
+
     if clusters.blocks.exhaustive:
         hosts = {
             clusters.root(j) for j in members
             if j != i and clusters.nodes[j].size > short.size and not _titled_surname(clusters.nodes[j])
-            and clusters.kind(j) in accepted
+            and fits(j)
             and any(is_short_form(short.form, n.form) for n in clusters.group(j) if n.source == short.source)
         }
     else:
         hosts = set()
         fulls = [n for n in clusters.blocks.short_form_hosts(i) if is_short_form(short.form, clusters.nodes[n].form)]
         for r in {clusters.root(n) for n in fulls}:
-            if r in hosts or clusters.kind(r) not in accepted:
+            if r in hosts or not fits(r):
                 continue
             if any(n != i and clusters.nodes[n].size > short.size and not _titled_surname(clusters.nodes[n])
                    and clusters.root(n) == r for n in fulls) or any(
@@ -641,16 +653,28 @@ def _share_source(clusters: _Clusters, i: int, j: int) -> bool:
 
 def _org_word(clusters: _Clusters, token: str) -> bool:
     """``token`` is a word of a multi-word organisation name in the story ("Ford Motor"): a
-    one-word name the model calls ORG is then the organisation, not a person's surname."""
-    named = clusters.one_per_cluster(("org word", token), partial(_names_holding, clusters, token))
+    one-word name the model calls ORG is then the organisation, not a person's surname. A
+    person-shaped name that ends in it ("Brock Turner", typed ORG) makes it no organisation's word."""
+    named = clusters.one_per_cluster(("org word", token), partial(_org_names_holding, clusters, token))
     return any(clusters.kind(j) == "ORG" for j in named)
 
 
-def _first_name_elsewhere(clusters: _Clusters, token: str) -> bool:
-    """``token`` opens a person's full name in the story ("Jordan" of "Jordan Belliveau"): as a
-    lone word it may be that person's given name, so it is no one's surname for sure."""
-    named = clusters.one_per_cluster(("first name", token), partial(_names_opening, clusters, token))
+def _org_names_holding(clusters: _Clusters, token: str) -> list[int]:
+    return [j for j in _names_holding(clusters, token)
+            if not ((n := clusters.nodes[j]).key.split()[-1] == token and person_shaped(n.form))]
+
+
+def _first_name_elsewhere(clusters: _Clusters, short: Node) -> bool:
+    """The lone word opens a person's full name in the story ("Jordan" of "Jordan Belliveau"): it
+    may be that person's given name, so it is no one's surname for sure. Read on the words as
+    written: keys fold plurals, and "Johns" is no "John" (tune split, "Kanasho Johns")."""
+    word = fold(short.form)
+    named = clusters.one_per_cluster(("first name", word), partial(_names_opening_as_written, clusters, short.key, word))
     return any(clusters.kind(j) in {"PERSON", None} for j in named)
+
+
+def _names_opening_as_written(clusters: _Clusters, key: str, word: str) -> list[int]:
+    return [j for j in _names_opening(clusters, key) if fold(clusters.nodes[j].form).split()[0] == word]
 
 
 # What each rule asks of the strings alone, before it looks at clusters (``_Clusters.one_per_cluster``).
@@ -738,12 +762,12 @@ def _join_lone_surnames(clusters: _Clusters, attached: set[int]) -> None:
             continue
         if clusters.kind(i) not in {"PERSON", None} and (clusters.kind(i) != "ORG" or _org_word(clusters, short.key)):
             continue
-        if _first_name_elsewhere(clusters, short.key):
+        if _first_name_elsewhere(clusters, short):
             continue
         if clusters.any_multiword(i):
             continue
         full_names = clusters.one_per_cluster(("surname", short.form), partial(_full_names, clusters, i))
-        hosts = {clusters.root(j) for j in full_names if clusters.kind(j) == "PERSON"}
+        hosts = {clusters.root(j) for j in full_names if clusters.kind(j) == "PERSON" or clusters.person_like(j)}
         host = hosts.pop() if len(hosts) == 1 else _dominant(clusters, hosts)
         if host is not None:
             found.append((i, host))

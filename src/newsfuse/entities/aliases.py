@@ -24,6 +24,7 @@ from functools import lru_cache
 from importlib import resources
 
 import jellyfish
+from gender_guesser.detector import Detector
 from rapidfuzz import fuzz
 
 #: Whole-name similarity (rapidfuzz ``ratio``, 0-100) above which two keys
@@ -94,6 +95,27 @@ def key_tokens(text: str) -> tuple[str, ...]:
     tokens = tokens[:1] + [t for t in tokens[1:] if t not in FUNCTION_WORDS]
     tokens = [TRANSLITERATIONS.get(t, t) for t in tokens]
     return tuple(_singular(t) for t in tokens)
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> Detector:
+    """The first-name dictionary of gender-guesser (about 40,000 given names of many countries): read
+    once, on the first question."""
+    return Detector(case_sensitive=False)
+
+
+def is_given_name(word: str) -> bool:
+    """A capitalised word the first-name dictionary knows ("Brock", "Hosni", "Kirsten"). An acronym
+    ("AP") or a word in capitals is no given name, whatever the dictionary holds."""
+    return word[:1].isupper() and not word.isupper() and word.isalpha() and _given_names().get_gender(word) != "unknown"
+
+
+def person_shaped(form: str) -> bool:
+    """Two or three capitalised words opening with a given name ("Brock Turner", "Donald Trump"): a
+    person's name, whatever type the tagger gave it. The small model calls many surnames and some
+    full names ORG (report and tune splits: "Brock Turner", "Donald Trump" typed ORG)."""
+    words = form.split()
+    return 2 <= len(words) <= 3 and is_given_name(words[0]) and all(w[:1].isupper() for w in words)
 
 
 @lru_cache(maxsize=1)

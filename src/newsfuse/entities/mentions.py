@@ -76,7 +76,7 @@ def ner_mentions(source_id: str, doc: Any, text: str | None = None) -> tuple[Men
         if ent.label_ not in NAME_LABELS or _is_adjectival(ent):
             continue
         label = _context_label(doc, ent)
-        for tokens, part_label in _split_possessive(_extend(doc, ent), label):
+        for tokens, part_label in _paragraph_parts(_split_possessive(_extend(doc, ent), label)):
             tokens = _trim(tokens, part_label)
             if part_label == "PERSON" and len(tokens) > 2 and (tokens[0].text in demonyms or _is_demonym(tokens[0].text)):
                 tokens = tokens[1:]  # "Pakistani Aafia Siddiqui"
@@ -216,6 +216,21 @@ def _split_possessive(tokens: list[Any], label: str) -> list[tuple[list[Any], st
         return [(tokens, label)]
     # The label was given to the whole phrase ("Al Jazeera's Rosiland Jordan": ORG), so neither half gets it.
     return [(tokens[:cut], None), (tokens[cut + 1 :], None)]
+
+
+def _paragraph_parts(parts: list[tuple[list[Any], str | None]]) -> list[tuple[list[Any], str | None]]:
+    """ "News\n\nPrice", "IST\n\nIndian Naval": no name runs across a blank line; a headline's or
+    a time stamp's last word was read into the next paragraph's first name. Each side is its own
+    name, and neither keeps the label the model gave the run (tune and report6 splits)."""
+    out: list[tuple[list[Any], str | None]] = []
+    for tokens, label in parts:
+        cuts = [i for i, t in enumerate(tokens) if t.is_space and t.text.count("\n") >= 2]
+        if not cuts:
+            out.append((tokens, label))
+            continue
+        bounds = [-1, *cuts, len(tokens)]
+        out += [(tokens[a + 1 : b], None) for a, b in zip(bounds, bounds[1:]) if b > a + 1]
+    return out
 
 
 def _trim(tokens: list[Any], label: str | None) -> list[Any]:
