@@ -67,3 +67,11 @@ def test_a_numbered_item_s_number_is_no_claim_but_a_count_before_a_full_stop_is(
                               "puzzled. La La Land, the favourite, won 7. Any hope of a surprise was gone.")
     assert not any(c.value == 2 for c in claims)
     assert any(c.value == 7 for c in claims)
+
+
+
+def test_a_fraction_or_a_ratio_is_a_share_not_a_count(nlp):
+    # "Two-thirds" counts no "thirds", and "5-to-1" no "to-1 margin": shares stay out of every group.
+    claims = parsed(nlp, "a", "Two-thirds of the senators voted for the deal. The committee backed it by a 5-to-1 margin.")
+    assert by_text(claims, "Two-thirds").modality == "proportion"
+    assert by_text(claims, "5-to-1 margin").modality == "proportion"

@@ -41,6 +41,8 @@ class Lexicon:
     family_nouns: frozenset[str]  # "a mother of two": a description of a person
     increment_before: frozenset[str]
     increment_after: frozenset[str]
+    fraction_nouns: frozenset[str]
+    ratio_words: frozenset[str]
     name_nouns: frozenset[str]
     call_verbs: frozenset[str]
     name_before: frozenset[str]  # nouns before a numeral that make it a name or level ("stage 4", "Flight 370")
@@ -90,6 +92,7 @@ def lexicon() -> Lexicon:
         window_ordinal_preps=frozenset(m["window"]["ordinal_preps"]),
         difference_words=frozenset(m["difference"]["words"]), family_nouns=frozenset(m["family"]["nouns"]),
         increment_before=frozenset(m["increment"]["before"]), increment_after=frozenset(m["increment"]["after"]),
+        fraction_nouns=frozenset(m["proportion"]["fraction_nouns"]), ratio_words=frozenset(m["proportion"]["ratio_words"]),
         name_nouns=frozenset(raw["name"]["nouns_after"]), call_verbs=frozenset(raw["name"]["call_verbs"]),
         name_before=frozenset(raw["name"]["nouns_before"]),
         street_suffixes=frozenset(raw["name"]["street_suffixes"]),

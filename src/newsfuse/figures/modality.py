@@ -30,9 +30,21 @@ PLACE_PREPS = frozenset({"in", "across", "throughout", "inside"})
 PLACE_ENTITIES = frozenset({"GPE", "LOC"})
 
 
+def _proportion(doc, start: int, end: int, anchor, lex) -> bool:
+    """A fraction's numerator ("Two-thirds of the senators": the counted word is "thirds") or a
+    ratio written as one word ("a 5-to-1 margin", "one-in-four"): a share, not a count. Only the
+    hyphenated ratio: "rose from 5 to 10" is two counts."""
+    if anchor.i != start and anchor.lower_ in lex.fraction_nouns:
+        return True
+    glued = list(doc[end : min(end + 2, len(doc))])  # the tokenizer gives "5", "-", "to-1"
+    return (len(glued) == 2 and glued[0].text == "-" and glued[1].lower_.split("-")[0] in lex.ratio_words
+            and not doc[end - 1].whitespace_ and not glued[0].whitespace_
+            and ("-" in glued[1].text or not glued[1].whitespace_))
+
+
 def modality_of(doc, start: int, end: int, anchor, sent, rate_in_unit: bool, physical: bool = False) -> str:
-    """``asserted``, ``increment``, ``window``, ``difference``, ``generic``, ``negated``, ``hypothetical`` or
-    ``forecast``.
+    """``asserted``, ``increment``, ``proportion``, ``window``, ``difference``, ``generic``, ``negated``,
+    ``hypothetical`` or ``forecast``.
 
     ``start``/``end``: the numeral's tokens; ``anchor``: the counted noun (or the numeral);
     ``rate_in_unit``: the unit already says "a day" (a flow rate is a quantity of its own);
@@ -45,6 +57,8 @@ def modality_of(doc, start: int, end: int, anchor, sent, rate_in_unit: bool, phy
     after2 = doc[end + 1].lower_ if end + 1 < len(doc) else ""
     if before in lex.increment_before or (after in lex.increment_after - {"others"} and after2 != "than"):
         return "increment"
+    if _proportion(doc, start, end, anchor, lex):
+        return "proportion"
     relative = _relative(doc, start, anchor, lex)
     if relative:
         return relative
