@@ -57,6 +57,22 @@ def test_a_quote_continued_in_the_next_sentence_keeps_its_speaker(nlp):
     assert [c.attribution for c in found] == ["Kanan", "Kanan"]
 
 
+
+def test_a_quote_left_open_at_a_line_end_is_said_where_it_closes(nlp):
+    # One sentence per line (ECB+): the quotation runs on to the next line, which closes it and names
+    # the speaker (report6 split).
+    found = claims_of(nlp, 'The navy acted fast.\n"The three boats had a total of 26 Somali crew on board.\n'
+                           'During the operation, six rifles were found," the officer said.')
+    assert next(c for c in found if c.text.startswith("26")).attribution == "the officer"
+
+
+def test_saying_in_a_clause_of_its_own_does_not_source_the_sentence(nlp):
+    # "where police say he was uncooperative" speaks for its own clause, not for the man's age.
+    found = claims_of(nlp, "Anthony LaSalle, 36, of Bloomington, was pulled over a few blocks away, "
+                           "where police say he was uncooperative.")
+    assert next(c for c in found if c.text.startswith("36")).attribution is None
+
+
 @pytest.mark.parametrize("text", [
     "Let's flip Congress in '18.",
     "He was shot in the 3300 block of Florence Avenue.",

@@ -331,9 +331,10 @@ def _dateline(subject, verb) -> bool:
 
 
 def _reporting_clause(verb, ancestors: set[int]) -> bool:
-    """', an Algerian security source said,' hung off the claim's verb (not 'although Belgium said')."""
+    """', an Algerian security source said,' hung off the claim's verb (not 'although Belgium said', nor
+    'where police say he was uncooperative', a clause of its own on the claim's: report6 split)."""
     return verb.head.i in ancestors and verb.dep_ in ("parataxis", "ccomp", "advcl", "conj") and not any(
-        c.dep_ == "mark" for c in verb.children
+        c.dep_ == "mark" or c.tag_ == "WRB" and c.i < verb.i for c in verb.children
     )
 
 
@@ -450,7 +451,16 @@ def continued_quote_speaker(sents, k: int, text: str | None = None) -> str | Non
         return None
     for later in sents[k + 1 : k + 1 + QUOTE_REACH]:
         if later.start_char >= end:
-            break
+            # A quotation left open at a line's end runs on where the next line opens with a quotation
+            # mark (the convention across paragraphs) or closes one it did not open (one sentence per
+            # line: report6 split, '"The three boats had a total of 26 ...' closed on the next line by
+            # '," the officer said.').
+            nxt = text.find("\n", later.end_char)
+            nxt = len(text) if nxt < 0 else nxt
+            line = text[later.start_char : nxt].lstrip()
+            if not (_quote_open(text[para:end]) and (line.startswith(OPENING_QUOTES) or _closes_quote(line))):
+                break
+            para, end = later.start_char, nxt
         if any(_says(t) for t in later):
             return attribution_of(later.root, later)
     first = k  # the sentence that opened the quotation: this one, or the last one before it that opens one
@@ -464,6 +474,15 @@ def continued_quote_speaker(sents, k: int, text: str | None = None) -> str | Non
     if says:  # "The district sent home a letter that said ...": whoever the sentence has saying it
         return _sayer(says[0])
     return attribution_of(before.root, before) if before.text.rstrip().endswith(":") else None
+
+
+def _closes_quote(line: str) -> bool:
+    """The line closes a quotation opened before it: a closing curly mark with no opening one before
+    it, or an odd number of straight marks, the first not opening the line."""
+    curly = line.find("\u201d")
+    if curly >= 0 and "\u201c" not in line[:curly]:
+        return True
+    return line.count('"') % 2 == 1 and not line.startswith('"')
 
 
 def _quote_open(text: str) -> bool:
