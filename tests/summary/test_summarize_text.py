@@ -282,3 +282,14 @@ def test_an_opening_he_is_resolved_only_to_a_person_named_as_a_subject():
     briefing = Briefing(sources=(Source("s", text),), docs={"s": doc},
                         sentences={"s": (Span("s", 0, len(text)),)})
     assert pool_items(briefing)["s"][0].persons == ()  # a possessor, not a subject
+
+
+def test_a_quotation_opened_with_no_named_speaker_comes_with_the_sentence_that_closes_it():
+    # "the company said": no name to put in brackets, so the quotation is shown whole, closed and
+    # attributed, as one candidate; never its opening alone, as the briefing's own words.
+    text = ("“Although our products are nontoxic, we do not recommend using them as make-up.\n"
+            "We strongly discourage their use in this way,” the company said in a statement.")
+    shown = [s[2] for s in _shown_of(text)[1]]
+    span, words = shown[0]
+    assert words.endswith("the company said in a statement.") and words.startswith("“Although")
+    assert span.start == 0 and span.end == len(text)

@@ -23,7 +23,7 @@ from ..nlp.load import load_nlp
 from ..summary.similarity import best_matches_all
 from .given import NONE, Referents, article_referents
 from .select import Scored
-from .standalone import AFTER_PREVIOUS, MAX_QUOTE_SENTENCES, quote_speaker
+from .standalone import AFTER_PREVIOUS, MAX_QUOTE_SENTENCES, closes_attributed, quote_speaker
 from .support import SUPPORT_COSINE, Support, group_count, group_index, idf_weights, numbers_in, supporting, tfidf
 from .text import Candidate, content_terms, depends, furniture_reason, paired, standalone
 from .when import sentence_date
@@ -164,7 +164,8 @@ def _shown(items: Sequence[PoolItem], text: str, doc: Any,
         speaker = _speaker_finder(items, i, doc)
         alone[i] = standalone(it.span, text, persons, doc, first=it.position == 0, parse=parse, speaker=speaker)
         if alone[i] is not None:
-            out.append((it.span.source, it, alone[i], it.terms))
+            closed = _closing_pair(items, i, alone[i], text, doc)
+            out.append(closed or (it.span.source, it, alone[i], it.terms))
             continue
         prev = items[i - 1] if i else None
         if prev is None or prev.position != it.position - 1:
@@ -179,6 +180,30 @@ def _shown(items: Sequence[PoolItem], text: str, doc: Any,
             both = dataclasses.replace(prev, referents=it.referents.after(prev.referents))
             out.append((it.span.source, both, (span, shown), prev.terms + it.terms))
     return out
+
+
+def _closing_pair(items: Sequence[PoolItem], i: int, shown: tuple[Span, str], text: str,
+                  doc: Any) -> tuple[str, PoolItem, tuple[Span, str], tuple[str, ...]] | None:
+    """A quotation opened with no speaker named for it (shown as it stands) together with the next
+    sentence of its report when that one closes it and says who speaks ('… in their use,” the company
+    said.'): the two as one candidate, so the words are never shown as the briefing's own. None when
+    the sentence opens no such quotation or the next does not close it so."""
+    _, words = shown
+    if not words.startswith(("“", '"')) or i + 1 >= len(items):
+        return None
+    it, nxt = items[i], items[i + 1]
+    if nxt.position != it.position + 1:
+        return None
+    sent = doc.char_span(it.span.start, it.span.end, alignment_mode="expand")
+    after = doc.char_span(nxt.span.start, nxt.span.end, alignment_mode="expand")
+    if sent is None or after is None or not closes_attributed(sent, after):
+        return None
+    # The closing sentence is shown as its report has it: it is the rest of the same quotation
+    # (its "we" and "our" are the speaker's), and its verb of saying is outside the quotation.
+    span, both = paired(shown, (nxt.span, text[nxt.span.start : nxt.span.end]), text)
+    if len(both.split()) > MAX_PAIR_WORDS:
+        return None
+    return it.span.source, dataclasses.replace(it, referents=nxt.referents.after(it.referents)), (span, both), it.terms + nxt.terms
 
 
 def _unnamed(first: tuple[Span, str], second: str) -> tuple[Span, str]:

@@ -300,6 +300,20 @@ def quote_speaker(following: Sequence[Any], before: Any | None = None, persons: 
     return None
 
 
+def closes_attributed(opening: Any, sent: Any) -> bool:
+    """``opening`` opens a quotation it leaves open with no speaker (``_unattributed_open_quote``)
+    and ``sent``, the next sentence, closes it and has a verb of saying outside it, whoever its
+    subject ("… in their use,” the company said."; "… ," he told reporters.)."""
+    toks = [t for t in opening if not t.is_space]
+    if not _unattributed_open_quote(toks, opening.root):
+        return False
+    after = [t for t in sent if not t.is_space]
+    if not after or after[0].text in _OPEN_QUOTES:
+        return False  # a new quotation: the old one ended unattributed
+    close = next((t for t in after if t.text in _CLOSE_QUOTES or t.text == '"'), None)
+    return close is not None and _attributed(after, [(after[0].idx, close.idx)])
+
+
 def _speaker_in(sent: Any, quoted: list[tuple[int, int]], persons: Sequence[str] = ()) -> str | None:
     """The name (a proper noun with its compounds) that is the subject of a verb of saying outside
     ``quoted`` in ``sent``, or the one person of ``persons`` a "he"/"she" subject means; None for a
