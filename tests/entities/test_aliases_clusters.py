@@ -262,3 +262,16 @@ def test_an_organisation_word_stays_an_organisation() -> None:
     mentions = [m("a", "Ford Motor", "ORG"), m("a", "Ford Motor", "ORG"), m("b", "William Clay Ford"),
                 m("c", "Ford", "ORG"), m("c", "Ford", "ORG")]
     assert not any({"William Clay Ford", "Ford"} <= set(e.aliases) for e in cluster_mentions(mentions))
+
+
+def test_a_place_run_into_a_persons_name_and_a_date_after_one_are_no_part_of_it() -> None:
+    # A headline's "Cardiff" before "Michael Jackson", a caption's "April" after "George Takei"
+    # (report7 and tune splits); "United States Senate" stays the Senate's name.
+    m = Text()
+    mentions = [m("a", "Michael Jackson"), m("a", "Michael Jackson"), m("b", "Cardiff", "GPE"),
+                m("b", "Cardiff Michael Jackson"), m("c", "George Takei"), m("c", "George Takei April"),
+                m("d", "United States", "GPE"), m("d", "Senate", "ORG"), m("e", "United States Senate", "ORG")]
+    found = groups(cluster_mentions(mentions))
+    assert any({"Michael Jackson", "Cardiff Michael Jackson"} <= g for g in found)
+    assert any({"George Takei", "George Takei April"} <= g for g in found)
+    assert not any({"United States", "United States Senate"} <= g for g in found)

@@ -30,6 +30,7 @@ full names are kept per cluster until it changes.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -42,6 +43,7 @@ from rapidfuzz import fuzz
 from ..ids import content_id
 from ..model import Entity, Span
 from ..unionfind import DisjointSet
+from ..words import MONTHS, WEEKDAYS
 from .alias_blocks import CloseStrings, index, merged
 from .aliases import (
     GIVEN_NAME_PREFIX,
@@ -495,6 +497,7 @@ def cluster_mentions(
     _join_acronyms(clusters, same_source=False)
     _join_middle_names(clusters)
     _join_lone_surnames(clusters, attached)
+    _join_run_ins(clusters)
     _join_lone_given_names(clusters)
     _join_place_short_forms(clusters)
     _join_place_aliases(clusters)
@@ -837,6 +840,44 @@ def _dominant(clusters: _Clusters, hosts: set[int]) -> int | None:
     best = max(counts, key=lambda r: (counts[r], -r))
     total = sum(counts.values())
     return best if counts[best] >= DOMINANT_MIN_MENTIONS and counts[best] >= DOMINANT_SHARE * total else None
+
+
+#: Words after a name that say when, never part of it: a date run into the name by a headline or a
+#: caption ("George Takei April"). Not "May" (a surname: Theresa May). A role after it is not run in:
+#: "Ford Motor Company CEO" names the chief, not the company (MEANTIME). Generational suffixes ("Sr.",
+#: "Jr.") name another person.
+_TRAILING_NOT_NAME = frozenset(WEEKDAYS) | (frozenset(MONTHS) - {"may"})
+_GENERATIONS = frozenset({"sr", "jr", "ii", "iii", "iv"})
+#: Two names written as one ("Boeing-Air Force", "Macbook and Macbook Pro", "San Jose - Cisco").
+_JOINED = re.compile(r"[-–—&/]| and ")
+
+
+def _join_run_ins(clusters: _Clusters) -> None:
+    """A name the tagger ran into its neighbour: "Cardiff Michael Jackson" (a headline's place before
+    a person's name), "George Takei April" (a date after it). When a name of two words or more that
+    the story uses on its own closes a longer one after another name the story uses on its own
+    ("Cardiff"), and is a person's, or opens one before weekday and month words only, the longer one
+    is that name (report7 and tune splits)."""
+    nodes = clusters.nodes
+    by_key: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, n in enumerate(nodes):
+        if not n.acronym:
+            by_key[tuple(n.key.split())].append(i)
+    for i, n in enumerate(nodes):
+        toks = tuple(n.key.split())
+        if len(toks) < 3 or n.acronym or set(toks) & _GENERATIONS or _JOINED.search(n.form):
+            continue
+        for cut in range(1, len(toks) - 1):
+            for inner, rest, after in ((toks[cut:], toks[:cut], False), (toks[:-cut], toks[-cut:], True)):
+                hosts = [j for j in by_key.get(inner, ()) if clusters.root(j) != clusters.root(i)]
+                if not hosts:
+                    continue
+                # Before the name, another name only before a person's ("United States Senate" is the
+                # Senate's name, "Cardiff Michael Jackson" no one's); after it, role and date words only.
+                run_in = all(t in _TRAILING_NOT_NAME for t in rest) if after else (
+                    rest in by_key and any(clusters.kind(j) == "PERSON" for j in hosts))
+                if run_in:  # into the name's biggest cluster; the veto reads two full names where there is one
+                    clusters.join(max(hosts, key=lambda j: (len(clusters.members[clusters.root(j)]), -j)), i, force=True)
 
 
 def _join_lone_given_names(clusters: _Clusters) -> None:
