@@ -275,3 +275,18 @@ def test_a_place_run_into_a_persons_name_and_a_date_after_one_are_no_part_of_it(
     assert any({"Michael Jackson", "Cardiff Michael Jackson"} <= g for g in found)
     assert any({"George Takei", "George Takei April"} <= g for g in found)
     assert not any({"United States", "United States Senate"} <= g for g in found)
+
+
+def test_names_that_differ_in_a_number_are_different_things() -> None:
+    # "BBC Radio 1" and "BBC Radio 5" are two stations, not a spelling variant (report7 split).
+    m = Text()
+    found = groups(cluster_mentions([m("a", "BBC Radio 1", "ORG"), m("b", "BBC Radio 5", "ORG")]))
+    assert frozenset({"BBC Radio 1"}) in found and frozenset({"BBC Radio 5"}) in found
+
+
+def test_a_name_before_a_persons_name_that_is_no_place_is_not_run_in() -> None:
+    # "The Infamous Mobb Deep" is an album, not the duo with a headline's word before it (report3 split).
+    m = Text()
+    mentions = [m("a", "Mobb Deep"), m("a", "Mobb Deep"), m("b", "The Infamous", "WORK_OF_ART"),
+                m("c", "The Infamous Mobb Deep", "WORK_OF_ART")]
+    assert not any({"Mobb Deep", "The Infamous Mobb Deep"} <= g for g in groups(cluster_mentions(mentions)))

@@ -854,10 +854,10 @@ _JOINED = re.compile(r"[-–—&/]| and ")
 
 def _join_run_ins(clusters: _Clusters) -> None:
     """A name the tagger ran into its neighbour: "Cardiff Michael Jackson" (a headline's place before
-    a person's name), "George Takei April" (a date after it). When a name of two words or more that
-    the story uses on its own closes a longer one after another name the story uses on its own
-    ("Cardiff"), and is a person's, or opens one before weekday and month words only, the longer one
-    is that name (report7 and tune splits)."""
+    a person's name), "George Takei April" (a date after it). When a person's name of two words or
+    more that the story uses on its own closes a longer one after a place the story names on its own
+    ("Cardiff"; not an album's "The Infamous" before a duo's name: report3 split), or a name opens one
+    before weekday and month words only, the longer one is that name (report7 and tune splits)."""
     nodes = clusters.nodes
     by_key: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, n in enumerate(nodes):
@@ -875,7 +875,8 @@ def _join_run_ins(clusters: _Clusters) -> None:
                 # Before the name, another name only before a person's ("United States Senate" is the
                 # Senate's name, "Cardiff Michael Jackson" no one's); after it, role and date words only.
                 run_in = all(t in _TRAILING_NOT_NAME for t in rest) if after else (
-                    rest in by_key and any(clusters.kind(j) == "PERSON" for j in hosts))
+                    any(clusters.kind(k) in PLACE_TYPES for k in by_key.get(rest, ()))
+                    and any(clusters.kind(j) == "PERSON" for j in hosts))
                 if run_in:  # into the name's biggest cluster; the veto reads two full names where there is one
                     clusters.join(max(hosts, key=lambda j: (len(clusters.members[clusters.root(j)]), -j)), i, force=True)
 

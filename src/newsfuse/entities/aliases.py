@@ -250,6 +250,8 @@ def similar_names(a: str, b: str, *, person: bool) -> bool:
         return True
     if len(ka) != len(kb) or len(ka) < 2 and len(ka[0]) < 5:
         return False
+    if re.findall(r"\d+", " ".join(ka)) != re.findall(r"\d+", " ".join(kb)):
+        return False  # "BBC Radio 1" and "BBC Radio 5", "Apollo 11" and "Apollo 13": numbers tell them apart
     if person:
         if _initials_differ(ka[1:-1], kb[1:-1]):
             return False  # "George W. Bush" and "George H.W. Bush": father and son (report7 split)
