@@ -58,7 +58,9 @@ REPORT5_MAX_FALSE_CONFLICTS = 0
 #: Floors hold what was measured, far below the targets (0.90, 0.90, 0.6), and the closing note says so.
 #: Sixth stop (rules read off report6's judged failures, so it is no longer held out): 0.904 (94/104),
 #: nothing flagged, 0 of 7 true conflicts found.
-REPORT6_PRECISION_FLOOR = 0.90
+#: Ninth stop (a quotation followed onto the line that closes it; saying in a wh-clause reports only
+#: its own clause): 0.933 (97/104), wrong sayer 5 -> 2.
+REPORT6_PRECISION_FLOOR = 0.93
 REPORT6_MAX_FALSE_CONFLICTS = 0
 #: report7: the first eight unused Multi-News clusters of a seeded shuffle and four Timeline17 weeks,
 #: fixed at the start of the sixth stop before its rules, judged blind at its start (0.444, 16/36; 1 of 4
@@ -79,6 +81,12 @@ REPORT8_MAX_FALSE_CONFLICTS = 0
 #: Floors hold what was measured, far below the targets (0.90, 0.90, 0.6), and the closing note says so.
 REPORT9_PRECISION_FLOOR = 0.74
 REPORT9_MAX_FALSE_CONFLICTS = 1
+#: report10: the next eight Multi-News clusters of the same shuffle (positions 25 to 32) and four Timeline17
+#: weeks, fixed at the start of the ninth stop before its rules, judged blind at its start: 0.750 (6/8),
+#: 0 of 1 flagged conflict real, 0 of 1 true conflict found; the same after the stop's rules. Few claims
+#: reach a multi-source figure on these stories (eight in twelve stories): a weak measure, said so.
+REPORT10_PRECISION_FLOOR = 0.75
+REPORT10_MAX_FALSE_CONFLICTS = 1
 
 
 def _scores(split: str) -> FigureScores:
@@ -134,6 +142,11 @@ def report8_scores() -> FigureScores:
 @pytest.fixture(scope="module")
 def report9_scores() -> FigureScores:
     return _scores("report9")
+
+
+@pytest.fixture(scope="module")
+def report10_scores() -> FigureScores:
+    return _scores("report10")
 
 
 @pytest.mark.integration
@@ -197,3 +210,8 @@ def test_report8_precision_and_false_conflicts(report8_scores):
 @pytest.mark.integration
 def test_report9_precision_and_false_conflicts(report9_scores):
     _assert_held_out(report9_scores, REPORT9_PRECISION_FLOOR, REPORT9_MAX_FALSE_CONFLICTS)
+
+
+@pytest.mark.integration
+def test_report10_precision_and_false_conflicts(report10_scores):
+    _assert_held_out(report10_scores, REPORT10_PRECISION_FLOOR, REPORT10_MAX_FALSE_CONFLICTS)

