@@ -770,7 +770,7 @@ def _join_lone_surnames(clusters: _Clusters, attached: set[int]) -> None:
         if clusters.any_multiword(i):
             continue
         full_names = clusters.one_per_cluster(("surname", short.form), partial(_full_names, clusters, i))
-        hosts = {clusters.root(j) for j in full_names if clusters.kind(j) == "PERSON" or clusters.person_like(j)}
+        hosts = {clusters.root(j) for j in full_names if clusters.person_like(j)}
         host = hosts.pop() if len(hosts) == 1 else _dominant(clusters, hosts)
         if host is not None:
             found.append((i, host))
@@ -872,8 +872,8 @@ def _join_run_ins(clusters: _Clusters) -> None:
                 hosts = [j for j in by_key.get(inner, ()) if clusters.root(j) != clusters.root(i)]
                 if not hosts:
                     continue
-                # Before the name, another name only before a person's ("United States Senate" is the
-                # Senate's name, "Cardiff Michael Jackson" no one's); after it, role and date words only.
+                # Before the name, a place only before a person's ("United States Senate" is the Senate's
+                # name, "Cardiff Michael Jackson" no one's); after it, weekday and month words only.
                 run_in = all(t in _TRAILING_NOT_NAME for t in rest) if after else (
                     any(clusters.kind(k) in PLACE_TYPES for k in by_key.get(rest, ()))
                     and any(clusters.kind(j) == "PERSON" for j in hosts))
