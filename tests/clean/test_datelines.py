@@ -76,7 +76,27 @@ CHANGED: dict[tuple[str, str], object] = {
         "SOME HEDGE FUND TITANS OK WITH HIGHER TAXES - Absolute Return said",
     ("cut", "MOBB DEEP'S MUZIK STILL HITS MY SOUL LIKE THE VERY FIRST TIME. — Alexander Spit"):
         "MOBB DEEP'S MUZIK STILL HITS MY SOUL LIKE THE VERY FIRST TIME. — Alexander Spit",
+    # The prefix the summary strips (and a fragment that is only a dateline) may name the region or
+    # country in ordinary case and the day, AP and newspaper style; CNN's dateline has no mark.
+    ("prefix", "GENEVA, April 22, 2010 (Reuters) - Talks"): len("GENEVA, April 22, 2010 (Reuters) - "),
+    ("prefix", "CANNES, France (AP) — The festival"): len("CANNES, France (AP) — "),
+    ("prefix", "KATHMANDU, Nepal (AP) — A Swiss climber"): len("KATHMANDU, Nepal (AP) — "),
+    ("prefix", "NEW YORK, Sept. 29 -- A bipartisan rebellion"): len("NEW YORK, Sept. 29 -- "),
+    ("prefix", "FLORENCE, Italy, Feb. 25 (UPI) -- Raffaele Sollecito"): len("FLORENCE, Italy, Feb. 25 (UPI) -- "),
+    ("prefix", "Washington (CNN) Vermont Sen. Bernie Sanders"): len("Washington (CNN) "),
+    ("prefix", "LONDON, Jan. 17, 2013 — The siege"): len("LONDON, Jan. 17, 2013 — "),
+    ("prefix", "SANTA CRUZ DE LA SIERRA, Bolivia (AFP) — A march"): len("SANTA CRUZ DE LA SIERRA, Bolivia (AFP) — "),
+    ("prefix", "Hillary Clinton (D) said"): 0,
+    ("only", "KABUL, Afghanistan -"): True,
+    ("only", "NEW YORK, Sept. 29 --"): True,
 }
+
+#: The shapes the prefix gained (``CHANGED``), written independently of the module: on the corpus
+#: the new prefix may find a dateline the old pattern missed only where the cut has one of them.
+_GAINED_PREFIX = re.compile(
+    rf"^[A-Z][A-Z .'’-]+(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)*)?(?:, {MONTHS} \d{{1,2}}(?:, \d{{4}})?)?"
+    r"(?: \([A-Za-z]+\))? (?:—|–|-|--|:) $|^[A-Z][a-z]+ \([A-Z]+\) $"
+)
 
 SHAPES = [
     "ALGIERS –", "ALGIERS", "IN AMENAS:", "NEW ORLEANS --", "NEW ORLEANS (Reuters) -", "PERTH (Reuters) -",
@@ -117,8 +137,15 @@ def test_each_variant_finds_what_its_pattern_found_on_the_shapes(kind: str) -> N
 def test_each_variant_finds_what_its_pattern_found_on_the_stories(kind: str) -> None:
     changed = [text for k, text in CHANGED if k == kind]
     differ = [text[:80] for text in _corpus_lines()
-              if _AFTER[kind](text) != _before(kind, text) and not any(_same_case(text, c) for c in changed)]
+              if _AFTER[kind](text) != _before(kind, text) and not any(_same_case(text, c) for c in changed)
+              and not _gained(kind, text)]
     assert differ == []
+
+
+def _gained(kind: str, text: str) -> bool:
+    """A dateline of a shape the prefix gained, where the old pattern found none."""
+    cut = datelines.dateline_prefix(text) if kind == "prefix" else 0
+    return bool(cut) and _before(kind, text) == 0 and bool(_GAINED_PREFIX.match(text[:cut]))
 
 
 def _same_case(line: str, changed: str) -> bool:

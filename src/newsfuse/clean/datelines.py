@@ -5,7 +5,9 @@ A dateline opens wire copy: a place in capitals (``_PLACE``), perhaps the agency
 question, so each question is a named function here over the same pieces:
 
 - ``is_dateline_only``: is this sentence fragment only a dateline (``nlp.sentences`` re-attaches it)?
-- ``dateline_prefix``: how long is the dateline a sentence opens with (``summary`` strips it)?
+- ``dateline_prefix``: how long is the dateline a sentence opens with (``summary`` strips it)? AP
+  and newspaper datelines may name the region and the day ("KATHMANDU, Nepal (AP) —", "NEW YORK,
+  Sept. 29 --"), CNN's has no mark ("Washington (CNN) Vermont …").
 - ``without_dateline``: the text with its dateline, a dated wire one included, cut (``timeline`` statements).
 - ``dateline_places``: the places named by datelines at line starts (``entities``: GPE mentions).
 - ``dateline_date_text``: the date a wire dateline line carries (``dates``: publication date).
@@ -37,8 +39,17 @@ _BRACKET = r"\s*\((?P<agency>[A-Za-z][\w .&/-]{0,30})\)"
 #: A dash or a colon after the place: "ALGIERS –", "IN AMENAS:", "NEW ORLEANS --".
 _MARK = r"\s*(?::|[–—-]{1,2})"
 
-_ONLY = re.compile(rf"^{_PLACE}(?:(?:{_BRACKET})?{_MARK})?$")
-_PREFIX = re.compile(rf"^{_PLACE}(?:{_BRACKET})?{_MARK}\s+")
+#: After the place, AP style may give its region or country in ordinary case ("KATHMANDU, Nepal",
+#: "DELPHI, Ind.", "SYDNEY, New South Wales"), and a newspaper the day ("NEW YORK, Sept. 29 --",
+#: "FLORENCE, Feb. 25 (UPI) --").
+_REGION = r"(?:,\s+[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){0,2})?"
+_DAY = rf"(?:,\s+{MONTHS}\s+\d{{1,2}}(?:,\s+\d{{4}})?)?"
+#: CNN's dateline has no mark: "Washington (CNN) Vermont Sen. …", a short place in any case and an
+#: outlet in capitals, then the sentence.
+_UNMARKED = r"[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+){0,2}\s*\((?P<outlet>[A-Z]{2,8})\)\s+(?=[A-Z])"
+
+_ONLY = re.compile(rf"^{_PLACE}(?:{_REGION}{_DAY}(?:{_BRACKET})?{_MARK})?$")
+_PREFIX = re.compile(rf"^(?:{_PLACE}{_REGION}{_DAY}(?:{_BRACKET})?{_MARK}\s+|{_UNMARKED})")
 #: ... and a dated wire one: "HOUSTON | Thu Apr 22, 2010 11:19pm EDT".
 _CUT = re.compile(rf"^(?:{_PLACE}(?:{_BRACKET})?(?:\s*:|\s*[–—-]+)\s*|{_PLACE}\s*\|[^|]*?\d{{4}}[^A-Z]*)")
 #: A place at a line start followed by a dateline mark: "ALGIERS –", "HOUSTON |", "NEW ORLEANS (".

@@ -23,7 +23,14 @@ from ..nlp.load import load_nlp
 from ..summary.similarity import best_matches_all
 from .given import NONE, Referents, article_referents
 from .select import Scored
-from .standalone import AFTER_PREVIOUS, MAX_QUOTE_SENTENCES, closes_attributed, quote_speaker
+from .standalone import (
+    AFTER_PREVIOUS,
+    MAX_QUOTE_SENTENCES,
+    closes_attributed,
+    introduces,
+    quote_speaker,
+    starts_in_quotation,
+)
 from .support import SUPPORT_COSINE, Support, group_count, group_index, idf_weights, numbers_in, supporting, tfidf
 from .text import Candidate, content_terms, depends, furniture_reason, paired, standalone
 from .when import sentence_date
@@ -215,12 +222,18 @@ def _unnamed(first: tuple[Span, str], second: str) -> tuple[Span, str]:
 
 
 def _speaker_finder(items: Sequence[PoolItem], i: int, doc: Any) -> Callable[[], str | None]:
-    """Who speaks a quotation that sentence ``i`` opens (``quote_speaker``), asked only when it
-    opens one: the sentences after it in the article, and the one before it."""
+    """Who speaks a quotation that sentence ``i`` opens or continues (``quote_speaker``), asked only
+    when it does: the sentences after it in the article, and the one that introduces the quotation.
+    That is the sentence before it, or -- when sentence ``i`` begins inside a quotation opened
+    sentences earlier -- the opening sentence when it names a speaker outside its quotation marks
+    ('the Department said: “There is …'), else the one before that."""
 
     def find() -> str | None:
         def sent(k: int) -> Any:
             return doc.char_span(items[k].span.start, items[k].span.end, alignment_mode="expand")
+
+        def adjacent(k: int) -> bool:
+            return k > 0 and items[k - 1].position == items[k].position - 1
 
         position = items[i].position
         following = []
@@ -228,8 +241,14 @@ def _speaker_finder(items: Sequence[PoolItem], i: int, doc: Any) -> Callable[[],
             if items[k].position != position + len(following) + 1:
                 break  # a sentence between them was furniture: the quotation is not followed further
             following.append(sent(k))
-        before = sent(i - 1) if i and items[i - 1].position == position - 1 else None
-        around = items[max(0, i - PRONOUN_LOOKBACK) : i + 1 + len(following)]
+        opening = i
+        while opening > i - MAX_QUOTE_SENTENCES and adjacent(opening) and (here := sent(opening)) is not None \
+                and starts_in_quotation(here):
+            opening -= 1
+        before = sent(opening - 1) if adjacent(opening) else None
+        if opening < i and (first := sent(opening)) is not None and introduces(first):
+            before = first
+        around = items[max(0, opening - PRONOUN_LOOKBACK) : i + 1 + len(following)]
         return quote_speaker([s for s in following if s is not None], before, [p for it in around for p in it.persons])
 
     return find

@@ -49,9 +49,6 @@ _DEICTIC_PLACES = frozenset({"there", "here"})
 #: Entity types that name a place a later "there" in the same sentence points to.
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 _COURTESY = frozenset({"mr", "mrs", "ms", "miss"})
-#: Verbs that attribute words to someone: with nothing reported in the sentence, the words are
-#: in the sentence before ("… within the next week," / "Kim Riley said at a news conference.").
-ATTRIBUTING = frozenset({"say", "tell", "add", "write", "explain", "announce", "state", "note"})
 _REPORTED = frozenset({"ccomp", "dobj", "xcomp", "parataxis", "advcl", "dative", "attr", "oprd", "conj"})
 #: Verbs an extraposed "it" stands in front of ("It is clear that …", "It seems …").
 _RAISING = frozenset({"be", "seem", "appear", "remain", "become", "take", "look", "matter"})
@@ -84,6 +81,14 @@ def _table(name: str) -> dict[str, tuple[str, ...]]:
 def openers() -> dict[str, str]:
     """Opener phrase -> "strip" or "skip" (resources/discourse_openers.tsv)."""
     return {k: v[0] for k, v in _table("discourse_openers.tsv").items()}
+
+
+@cache
+def attributing() -> frozenset[str]:
+    """Verbs that attribute quoted words to their subject (resources/quotation_verbs.tsv): with
+    nothing reported in the sentence, the words are in the sentence before ("… within the next
+    week," / "Kim Riley said at a news conference.")."""
+    return frozenset(_table("quotation_verbs.tsv"))
 
 
 def anaphoric_nouns() -> frozenset[str]:
@@ -152,6 +157,8 @@ def judge(sent: Any, context: str = ALONE) -> Verdict:
     back = []
     if action == "skip":
         back.append("opens with a connective that refers to the previous sentence")
+    if any(_medial_connective(t, root, quoted) for t in rest[1:]):
+        back.append('a connective inside the sentence ("can thus be", "would then") ties it to an earlier one')
     if any(t.dep_ == "det" and t.lower_ in _DISTAL and t.head.pos_ == "NOUN" and not _quoted_at(t, quoted) for t in rest):
         back.append('"that …"/"those …" points back')
     if any(t.dep_ == "det" and t.lower_ == "another" and t.head.dep_ in _SUBJECTS and not _quoted_at(t, quoted)
@@ -173,7 +180,7 @@ def judge(sent: Any, context: str = ALONE) -> Verdict:
             return Verdict(why)
         elif why:
             back.append(why)
-    if root.lemma_ in ATTRIBUTING and not any(c.dep_ in _REPORTED for c in root.children) and not quoted:
+    if root.lemma_ in attributing() and not any(c.dep_ in _REPORTED for c in root.children) and not quoted:
         back.append("attributes a quotation in the sentence before it")  # "Kim Riley said at a news conference."
     if _temporal_back(rest, root):
         back.append("an opening time phrase counts from an event in an earlier sentence")
@@ -186,7 +193,17 @@ def judge(sent: Any, context: str = ALONE) -> Verdict:
     if _imperative(toks, root, quoted):
         return Verdict("an imperative to the reader (link text, a call to action, instructions)")
     strip_chars = rest[0].idx - toks[0].idx if strip else 0
-    return Verdict(None, strip_chars, pronoun, speaker=_unattributed_open_quote(toks, root))
+    return Verdict(None, strip_chars, pronoun, speaker=_unattributed_open_quote(toks, root) or _inside_quotation(sent, toks))
+
+
+def _medial_connective(tok: Any, root: Any, quoted: list[tuple[int, int]]) -> bool:
+    """A one-word connective of the opener lexicon that makes a sentence lean on the one before
+    (action "skip": "thus", "instead", "then", "therefore") used inside the main clause: "The
+    pressure can thus be calculated …", "Shinozuka's device instead directly alerts …", "Engineers
+    would then attempt …" lean on the absent sentence as much as "Thus, …" does. Not "so", which
+    inside a clause is mostly degree or "do so"."""
+    return (tok.dep_ == "advmod" and tok.head.i == root.i and tok.lower_ != "so"
+            and openers().get(tok.lower_) == "skip" and not _quoted_at(tok, quoted))
 
 
 #: An opening time phrase ends at its comma within this many tokens.
@@ -271,6 +288,35 @@ def _unattributed_open_quote(toks: list[Any], root: Any) -> bool:
     return not _attributed(toks, quote)
 
 
+def starts_in_quotation(sent: Any) -> bool:
+    """The sentence begins inside a quotation opened earlier on its line ('… cast. "Clark Gable was
+    the right person. Every actress …': the second sentence). Curly marks pair up; straight ones
+    count by parity."""
+    text = sent.doc.text
+    line = text[text.rfind("\n", 0, sent.start_char) + 1 : sent.start_char]
+    if "“" in line or "”" in line:
+        return line.count("“") > line.count("”")
+    return line.count('"') % 2 == 1
+
+
+def introduces(sent: Any) -> bool:
+    """The sentence opens a quotation and has a verb of saying outside it ('In a statement, the
+    Department said: “There is …'): it says whose the quotation's later sentences are."""
+    toks = [t for t in sent if not t.is_space]
+    quoted = _quoted_ranges(sent)
+    return bool(quoted) and _attributed(toks, quoted)
+
+
+def _inside_quotation(sent: Any, toks: list[Any]) -> bool:
+    """The sentence is the middle of a quotation: it begins inside one (``starts_in_quotation``)
+    and does not end it with a verb of saying. It has no quotation mark of its own, yet the words
+    are the speaker's; shown alone, a reader takes them for the briefing's."""
+    if not starts_in_quotation(sent):
+        return False
+    close = next((t for t in toks if t.text in _CLOSE_QUOTES or t.text == '"'), None)
+    return close is None or not _attributed(toks, [(toks[0].idx, close.idx)])
+
+
 #: A quotation that opens with no speaker is followed to its end over at most this many sentences.
 MAX_QUOTE_SENTENCES = 3
 
@@ -280,24 +326,27 @@ def quote_speaker(following: Sequence[Any], before: Any | None = None, persons: 
     saying outside quotation marks in the sentence that closes it ("… this could have been me,"
     Obama told reporters), or in the sentence before it when that one introduces it with a colon
     ("Crayola said in a statement:"). ``following``: the sentences after the quotation's first, in
-    order. None when the quotation ends without a named speaker (a pronoun or nobody says it), or
-    does not end within ``MAX_QUOTE_SENTENCES``. A "he"/"she" speaker is the one person the
-    sentences around the quotation name (``persons``), as an opening "He" is resolved."""
+    order. When the quotation ends with no one named (or runs past ``MAX_QUOTE_SENTENCES``), the
+    speaker named in the sentence just before it: news writing names a speaker once and lets the
+    next quotation run on in the same voice ('… safe," Pasztor said. "My kids are …'; "Jewell
+    noted the film was brilliantly cast. "Clark Gable was …"). None when neither names one (a
+    pronoun or a common noun says it). A "he"/"she" speaker is the one person the sentences
+    around the quotation name (``persons``), as an opening "He" is resolved."""
     if before is not None and before.text.rstrip().endswith(":"):
         name = _speaker_in(before, [], persons)
         if name:
             return name
     for sent in following[:MAX_QUOTE_SENTENCES]:
         toks = [t for t in sent if not t.is_space]
-        if not toks:
-            return None
-        if toks[0].text in _OPEN_QUOTES:
-            return None  # a new quotation: the old one ended unattributed
+        if not toks or toks[0].text in _OPEN_QUOTES:
+            break  # a new quotation: the old one ended unattributed
         close = next((t for t in toks if t.text in _CLOSE_QUOTES or t.text == '"'), None)
         if close is None:
             continue  # the quotation runs on through this sentence
-        return _speaker_in(sent, [(toks[0].idx, close.idx)], persons)
-    return None
+        if _attributed(toks, [(toks[0].idx, close.idx)]):
+            return _speaker_in(sent, [(toks[0].idx, close.idx)], persons)
+        break
+    return _speaker_in(before, _quoted_ranges(before), persons) if before is not None else None
 
 
 def closes_attributed(opening: Any, sent: Any) -> bool:
@@ -319,7 +368,7 @@ def _speaker_in(sent: Any, quoted: list[tuple[int, int]], persons: Sequence[str]
     ``quoted`` in ``sent``, or the one person of ``persons`` a "he"/"she" subject means; None for a
     common noun ("the company said") or a pronoun with no one person to mean."""
     for verb in sent:
-        if verb.lemma_ not in ATTRIBUTING or _quoted_at(verb, quoted):
+        if verb.lemma_ not in attributing() or _quoted_at(verb, quoted):
             continue
         subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
         if subject is not None and subject.lower_ in {"he", "she"} and len(set(persons)) == 1:
@@ -348,7 +397,7 @@ def _imperative(toks: list[Any], root: Any, quoted: list[tuple[int, int]]) -> bo
 def _attributed(toks: list[Any], quoted: list[tuple[int, int]]) -> bool:
     """A verb of saying outside the quotation ("… ,” she said."), within the sentence shown: the
     parser's own sentence may run on into the next paragraph, whose "he said" is not shown."""
-    return any(t.lemma_ in ATTRIBUTING and not _quoted_at(t, quoted) for t in toks)
+    return any(t.lemma_ in attributing() and not _quoted_at(t, quoted) for t in toks)
 
 
 def _present_caption(root: Any, sent: Any, text: str) -> bool:

@@ -17,13 +17,14 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+from ..clean.datelines import is_dateline_only
 from ..clean.furniture import page_furniture
 from ..clean.plain import PLAYER
 from ..model import Briefing
 from ..pipeline import stage
 from ..words import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from .build import parser
-from .standalone import ATTRIBUTING, headline_prefix, temporal_words
+from .standalone import attributing, headline_prefix, temporal_words
 
 MAX_TITLE_CHARS = 90
 #: Summary sentences tried in turn for a headline-shaped phrase when no headline is found.
@@ -74,6 +75,8 @@ def is_headline(text: str) -> bool:
         return False
     if _date_stamp(text) or _CREDIT.search(text) or page_furniture(text) or garbled(text):
         return False
+    if is_dateline_only(text):
+        return False  # "NEW YORK, Sept. 29 --" cut off the first sentence as if a headline
     if text.split()[0].islower():
         return False  # a tag line run into the headline ("jobs jobs jobs Obama's Jobs Speech …")
     if _personal(text):
@@ -215,7 +218,7 @@ def headline_like(text: str, parse: Any) -> bool:
     root = sent.root
     subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"}]
     # A verb of saying: a title of one says what was said, not only that someone spoke.
-    if root.lemma_ in ATTRIBUTING and not any(t.pos_ in {"VERB", "AUX"} and t.i != root.i for t in sent):
+    if root.lemma_ in attributing() and not any(t.pos_ in {"VERB", "AUX"} and t.i != root.i for t in sent):
         return False  # "Obama told reporters at the White House on Friday": what he told them was cut
     if any(t.pos_ == "PRON" and t.morph.get("Person") in (["1"], ["2"]) for t in sent):
         return False  # "… reminded me that …": a columnist's voice, no headline's
