@@ -30,6 +30,9 @@ BETWEEN_PARAGRAPHS = [
     ("photo caption", "The president before opening the exchange on September 20, 2005. Michael Nagle/Getty Images"),  # Business Insider
     ("photo caption", "Armed men take cover behind an armored vehicle near Sevastopol. Shamil Zhumatov/Reuters"),  # USA Today
     ("photo caption", "The vehicle is hoisted back aboard after buoyancy testing. (U.S. Navy / Getty Images / )"),  # Los Angeles Times
+    ("photo caption", "A forward fends off a defender in the second half. (Katherine Frey/The Washington Post)"),  # Washington Post
+    ("photo caption", "The building's elevator, where the stroller fell. (Todd Maisel/New York Daily News)"),  # New York Daily News
+    ("photo caption", "He was taunted about his red shoes. (Christina House / For The Times)"),  # Los Angeles Times
     ("video player or share bar", "CLOSE The index plunged more than 1,100 points Monday as stocks took their worst loss. (Feb. 5) AP"),  # USA Today
     ("video player or share bar", "CLOSE Skip in Skip x Embed x Share Late Wednesday afternoon, the president spoke with our station."),  # KSDK
     ("read-on interstitial", "Photo Advertisement Continue reading the main story"),  # New York Times
@@ -43,6 +46,11 @@ def test_furniture_between_paragraphs_is_removed_and_the_body_kept(reason: str, 
     assert (reason, line) in removed(text)
     assert line not in clean_text(text).text
     assert_body_kept(text)
+
+
+def test_a_bracketed_slash_in_prose_is_no_credit() -> None:
+    line = "He first heard the band (AC/DC) in 1990 and the vote (Yes/No) came later."
+    assert not any(reason == "photo caption" for reason, _ in removed(between(line)))
 
 
 @pytest.mark.parametrize("line", [

@@ -47,10 +47,15 @@ _CAPTION_LABEL = re.compile(r"^(?:image copyright\b|image caption\b|(?:enlarge t
 #: ("… on September 20, 2005. Michael Nagle/Getty Images"), USA Today ("… near Sevastopol.
 #: Shamil Zhumatov/Reuters"), the Los Angeles Times ("… in the Indian Ocean. (U.S. Navy / Getty
 #: Images / )"), Slate ("Photo by Ethan Miller/Getty Images.").
+#: In brackets, the photographer's full name and any outlet: the Washington Post ("… at Maryland
+#: SoccerPlex. (Katherine Frey/The Washington Post)", "… in June (Melina Mara/Post)."), the New York
+#: Daily News ("(Todd Maisel/New York Daily News)"), the Los Angeles Times ("(Christina House / For
+#: The Times)"). A scraped slash may come escaped ("\\/").
 _CREDIT_END = re.compile(
     r"(?:^|\s)\(?(?:photo(?:graph)? by )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} ?/ ?"
     r"(?:[A-Z][\w.&'’ -]{1,40}? ?/ ?)?(?:Getty Images|Reuters|AP|AFP|EPA|Associated Press|Bloomberg)"
     r"(?: ?/ ?)*\)?\.?$"
+    r"|\s\((?:[A-Z][\w.'’-]*\s){1,3}[A-Z][\w'’-]*\s?\\?/\s?(?:For )?(?:The )?[A-Z][\w&'’-]*(?:\s[A-Z][\w&'’-]*){0,4}\)\.?$"
 )
 #: "Read on" interstitials a text scrape keeps between paragraphs: the New York Times' and BBC's
 #: "(Photo) (Advertisement) Continue reading the main story", Politico's "Story Continued Below".

@@ -35,6 +35,7 @@ from .classes import (
 from .compare import CUMULATIVE, FIXED_AT_EVENT, UNIT_TOLERANCE, compare, interval, widen
 from .events import cause_of, restricting_words
 from .lexicon import lexicon
+from .numbers import CURRENCY_SIGNS, CURRENCY_WORDS
 from .units import dimension
 
 
@@ -673,7 +674,12 @@ def _label(kind: str, cls: CountedClass, predicate, claims: list[Claim]) -> str:
     counts = Counter(c.counts for c in claims if c.counts)
     if kind != "count":
         verb = MEASURE_VERBS.get(claims[0].predicate, claims[0].predicate)
-        verb = _written(claims, claims[0].predicate) or verb if verb else verb
+        written = _written(claims, claims[0].predicate)
+        # A noun that names a sum or a share ("cost", "fine", "stake") with no verb written says it
+        # all: the event class's name after it ("cost spent", "stake spent") is no word of the text.
+        # Oil or diesel still needs its class ("oil leaking", "diesel aboard").
+        named = bool(counts) and claims[0].unit in NAMED_BY_NOUN
+        verb = (written or (None if named else verb)) if verb else verb
         units = ", ".join(dict.fromkeys(c.unit or "" for c in claims))
         return f"{_measure_label(claims, counts)}{' ' + verb if verb else ''} ({units})"
     what = class_label(cls, counts) or "number"
@@ -706,6 +712,8 @@ PREDICATE_WORDS: dict = {"total": "in all", ("lives", "killed"): "lost", "took p
 MEASURE_VERBS: dict = {"freed": "released", "taken": None, "held": None, "took part": None}
 
 
+#: Units of sums and shares: a noun before them names the quantity ("cost", "fine", "stake").
+NAMED_BY_NOUN = frozenset(set(CURRENCY_SIGNS.values()) | set(CURRENCY_WORDS.values()) | {"%"})
 #: Plain words for a measure with no context noun, by dimension (figure_units.dimension).
 DIMENSION_WORDS = {"length": "distance or length", "area": "area", "volume": "volume", "volume/day": "flow a day",
                    "mass": "weight", "%": "share", "USD": "amount", "GBP": "amount", "EUR": "amount"}

@@ -246,16 +246,16 @@ def amount_subject(doc, q: Quantity) -> str:
     """What a sum of money is, when nothing follows it: the noun the sentence says reached or is put at it.
 
     "the cost of cleaning up had risen to $1.6bn" -> "cost", "BP estimated the costs at $1.6bn" -> "costs",
-    "costs hit $1.6bn", "the bill is $20m" (report6 split: "bn (USD)" and "amount (USD)" named no
+    "costs hit $1.6bn", "the bill is $20m", "visas sold at a cost of $6,000" (report6 split: "bn (USD)" and "amount (USD)" named no
     quantity). Only a common noun qualifies ("BP said ... $1.6bn" is not BP's amount); '' otherwise."""
     root = next((t for t in doc[q.start : q.end] if not (q.start <= t.head.i < q.end) or t.head.i == t.i), None)
     if root is None:
         return ""
     noun = None
-    if root.dep_ == "pobj" and root.head.lower_ in ("to", "at"):
+    if root.dep_ == "pobj" and root.head.lower_ in ("to", "at", "of"):
         prep, holder = root.head, root.head.head
         if holder.pos_ == "NOUN":
-            noun = holder  # "estimated the costs at $1.6bn"
+            noun = holder  # "estimated the costs at $1.6bn", "at a cost of $6,000"
         elif holder.pos_ in ("VERB", "AUX"):
             roles = ("dobj",) if prep.lower_ == "at" else ("nsubj", "nsubjpass")
             noun = next((c for c in holder.children if c.dep_ in roles), None)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 from datetime import date
+from typing import Any
 
 from ..ids import content_id
 from ..model import Briefing, Claim, Span
@@ -71,7 +72,7 @@ def doc_claims(source_id: str, doc, sentences: tuple[Span, ...], published: date
         own = claim.predicate
         if doc[q.end - 1].head.lemma_ in LIGHT_VERBS:  # "Another 100 were among ...", not "Another 126 were rescued"
             claim = _continue_previous(claim, out, doc[q.start - 1].lower_ if q.start else "")
-        claim = _others_of(claim, out)
+        claim = _others_of(claim, out, sents[k], q.start)
         claim = _inherit_predicate(claim, out, sents[k].text)
         if claim.verb and claim.predicate != own:  # the predicate came from the claim before: not its verb
             claim = dataclasses.replace(claim, verb=None)
@@ -234,11 +235,37 @@ def _continue_previous(claim: Claim, earlier: list[Claim], before: str) -> Claim
     return claim
 
 
-def _others_of(claim: Claim, earlier: list[Claim]) -> Claim:
-    """'two Norwegians have been found alive but six others remain unaccounted for': six other Norwegians."""
-    if claim.head not in ("other", "others") or not earlier or earlier[-1].sentence != claim.sentence:
+def _others_of(claim: Claim, earlier: list[Claim], sent: Any, at: int) -> Claim:
+    """'two Norwegians have been found alive but six others remain unaccounted for': six other
+    Norwegians. The kind comes from the count before it in the sentence, or -- when that one is no
+    claim ("left one dog dead and two others seriously injured": "one" counts nothing a reader
+    compares) -- from the nearest noun before it that a number or "one" counts: two other dogs, not
+    two people."""
+    if claim.head not in ("other", "others"):
         return claim
-    return dataclasses.replace(claim, counts=f"other {earlier[-1].counts}".strip())
+    if earlier and earlier[-1].sentence == claim.sentence:
+        return dataclasses.replace(claim, counts=f"other {earlier[-1].counts}".strip())
+    counted = [noun for t in sent if t.i < at and (noun := _counted_by(t)) is not None and noun.i < at]
+    if not counted:
+        return claim
+    noun = counted[-1]
+    return dataclasses.replace(claim, counts=f"other {_plural(noun)}", head=noun.lemma_.lower())
+
+
+def _counted_by(tok: Any) -> Any | None:
+    """The noun a number counts: "one dog" (its head), "one of King's dogs" (the partitive's)."""
+    if tok.pos_ != "NUM":
+        return None
+    if tok.dep_ == "nummod" and tok.head.pos_ == "NOUN":
+        return tok.head
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((g for g in of.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None) if of is not None else None
+
+
+def _plural(noun: Any) -> str:
+    """The noun as a count of several names it ("dog" -> "dogs"); a plural stays as written."""
+    word = noun.lower_
+    return word if noun.tag_ in {"NNS", "NNPS"} or word.endswith("s") else word + "s"
 
 
 def _lists_members(text: str) -> bool:
