@@ -160,3 +160,24 @@ def test_the_shapes_are_datelines_where_they_should_be() -> None:
     assert datelines.dateline_prefix("IN AMENAS: The siege ended.") == len("IN AMENAS: ")
     assert datelines.is_dateline_only("NEW ORLEANS --") and not datelines.is_dateline_only("NASA said on Monday")
     assert datelines.dateline_places("Text\nRIO DE JANEIRO: Rain fell") == [(5, 19)]
+
+
+@pytest.mark.parametrize(("line", "rest"), [
+    ("Sarkozy Advocates Change After Crisis TOULON, France, Sept. 25 -- French President Nicolas Sarkozy warned",
+     "French President Nicolas Sarkozy warned"),  # Washington Post: headline run into the dateline
+    ("By Ricky Carioti -- The Washington Post) BELTON, Mo., Oct. 20 -- Battling George W. Bush",
+     "Battling George W. Bush"),  # Washington Post: photo credit run in
+    ("A young dolphin apparently was attacked by... VENICE, La. (AP) -- BP's chairman defended",
+     "BP's chairman defended"),  # AP via Fox News: teaser run in
+])
+def test_a_dateline_inside_a_line_cuts_what_was_run_in_before_it(line: str, rest: str) -> None:
+    assert line[datelines.inner_dateline(line):] == rest
+
+
+@pytest.mark.parametrize("line", [
+    "He said NATO -- which leads the mission -- agreed.",  # an acronym before a dash
+    "He met the FBI (Federal Bureau) - Then he left.",  # a bracket that names no outlet
+    "RUSSIAN PRESIDENT DMITRY MEDVEDEV (TRANSLATED): What happened",  # a transcript's speaker
+])
+def test_prose_has_no_inner_dateline(line: str) -> None:
+    assert datelines.inner_dateline(line) == 0

@@ -293,3 +293,42 @@ def test_a_quotation_opened_with_no_named_speaker_comes_with_the_sentence_that_c
     span, words = shown[0]
     assert words.endswith("the company said in a statement.") and words.startswith("“Although")
     assert span.start == 0 and span.end == len(text)
+
+
+def test_a_quotation_after_its_speakers_sentence_takes_that_speaker():
+    # news writing names a speaker once and lets the next quotation run on in the same voice
+    text = ("“They were in good hands,” Mayor Anna Berg said.\n"
+            "“We will rebuild every house on this street before the winter comes.\n\n"
+            "The council met on Tuesday.")
+    shown = [s[2][1] for s in _shown_of(text)[1]]
+    assert "[Mayor Anna Berg:] “We will rebuild every house on this street before the winter comes." in shown
+
+
+def test_a_sentence_inside_a_quotation_begun_before_it_is_named_for_its_speaker():
+    text = ('Jane Ellis noted that the film was brilliantly cast. "Clark Gable was the right person to play the '
+            'hero. Every actress in Hollywood wanted the lead role. It was a good year."\n\nThe studio closed later.')
+    shown = [s[2][1] for s in _shown_of(text)[1]]
+    assert "[Jane Ellis:] Every actress in Hollywood wanted the lead role." in shown
+    assert "Every actress in Hollywood wanted the lead role." not in shown  # never as the briefing's own
+
+
+def test_a_quotation_opening_a_sentence_that_names_its_speaker_names_the_later_ones():
+    text = ("In a statement, Health Minister Leo Varadkar said: “There is always some uncertainty in court cases. "
+            "The outcome does not affect the laws on older drugs.\n\nThe bill passed.")
+    shown = [s[2][1] for s in _shown_of(text)[1]]
+    assert "[Minister Leo Varadkar:] The outcome does not affect the laws on older drugs." in shown
+
+
+@pytest.mark.parametrize("text", [
+    "Intro. The pressure can thus be calculated by measuring the conductivity of the sensor.",
+    "Intro. The new device instead alerts the caregiver through a wireless signal.",
+])
+def test_a_connective_inside_the_main_clause_leans_on_the_sentence_before(text):
+    assert _alone(text, [], start=len("Intro. ")) is None
+
+
+def test_a_tweet_attributes_a_quotation():
+    from newsfuse.summary.standalone import attributing
+
+    assert {"say", "tweet"} <= attributing()
+    assert "respond" not in attributing()  # "Firefighters responded to the scene" attributes nothing

@@ -76,6 +76,27 @@ def dateline_prefix(sentence: str) -> int:
     return match.end() if match else 0
 
 
+#: A dateline inside a line, after a headline or a photo credit a scraper ran into it ("After Crisis
+#: TOULON, France, Sept. 25 -- French President …", "… -- The Washington Post) BELTON, Mo., Oct. 20 --
+#: Battling …"). Prose never has one, but an acronym before a dash it may ("said NATO -- which"), so
+#: the place must come with its region, its day or its agency, and a dash (a transcript's speaker,
+#: "MEDVEDEV (TRANSLATED): …", takes a colon).
+#: An outlet in brackets, one word or a word and a call sign ("(Reuters)", "(AP)", "(CBS SF)").
+_ANY_BRACKET = r"\s*\([A-Z][A-Za-z&]{1,15}(?: [A-Z]{2,4})?\)"
+_INNER = re.compile(
+    rf"(?<=[\s)])[A-Z][A-Z'’.-]{{2,}}(?: [A-Z][A-Z'’.-]+){{0,3}}"
+    rf"(?:(?:,\s+[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){{0,2}})?,\s+{MONTHS}\s+\d{{1,2}}(?:,\s+\d{{4}})?(?:{_ANY_BRACKET})?"
+    rf"|,\s+[A-Z][A-Za-z.'’-]*(?:\s+[A-Z][A-Za-z.'’-]*){{0,2}}{_ANY_BRACKET}|{_ANY_BRACKET})\s*[–—-]{{1,2}}\s+(?=[A-Z])"
+)
+
+
+def inner_dateline(sentence: str) -> int:
+    """Where the real sentence starts after a dateline run into a headline or credit before it
+    (``_INNER``); 0 when there is none."""
+    match = _INNER.search(sentence)
+    return match.end() if match else 0
+
+
 def without_dateline(text: str) -> str:
     """``text`` with the dateline it opens with cut, a dated wire one ("HOUSTON | Thu Apr 22, 2010 …") too."""
     return _CUT.sub("", text, count=1)

@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..clean.datelines import dateline_prefix
+from ..clean.datelines import dateline_prefix, inner_dateline
 from ..clean.furniture import MAX_WORDS, MIN_WORDS, furniture_reason, quoted_share
 from ..model import Span
 from ..words import CARDINALS, GLUED_SCALES, SCALES
@@ -115,12 +115,13 @@ def paired(first: tuple[Span, str], second: tuple[Span, str], source_text: str) 
 
 def _repaired(span: Span, source_text: str, doc: Any, first: bool,
               parse: Callable[[str], Any] | None) -> tuple[int, str, Any] | None:
-    """(start, text, parsed sentence) after cutting a glued headline and a dateline."""
+    """(start, text, parsed sentence) after cutting a glued headline and a dateline (with whatever a
+    scraper ran in before it: "After Crisis TOULON, France, Sept. 25 -- French President …")."""
     start = span.start
     whole = doc.char_span(span.start, span.end, alignment_mode="expand")
     start += headline_prefix(whole, first=first, parse=parse) if whole is not None else 0
     text = source_text[start : span.end]
-    cut = dateline_prefix(text)
+    cut = dateline_prefix(text) or inner_dateline(text)  # a headline or credit run in before it goes too
     if cut and len(text) > cut:
         start, text = start + cut, text[cut:]
     sent = doc.char_span(start, span.end, alignment_mode="contract")
