@@ -290,3 +290,14 @@ def test_a_name_before_a_persons_name_that_is_no_place_is_not_run_in() -> None:
     mentions = [m("a", "Mobb Deep"), m("a", "Mobb Deep"), m("b", "The Infamous", "WORK_OF_ART"),
                 m("c", "The Infamous Mobb Deep", "WORK_OF_ART")]
     assert not any({"Mobb Deep", "The Infamous Mobb Deep"} <= g for g in groups(cluster_mentions(mentions)))
+
+
+def test_a_word_that_opens_other_names_is_no_short_form_of_one_ending_in_it() -> None:
+    # "House" beside "House Republicans" is the House of Representatives, not the White House.
+    m = Text()
+    mentions = [m("a", "White House", "ORG"), m("a", "House", "ORG"), m("a", "House Republicans", "ORG"),
+                m("b", "White House", "ORG")]
+    assert not any({"White House", "House"} <= set(e.aliases) for e in cluster_mentions(mentions))
+    m = Text()
+    shell = [m("a", "Royal Dutch Shell", "ORG"), m("a", "Shell", "ORG"), m("b", "Royal Dutch Shell", "ORG")]
+    assert any({"Royal Dutch Shell", "Shell"} <= set(e.aliases) for e in cluster_mentions(shell))

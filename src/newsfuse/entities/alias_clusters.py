@@ -548,11 +548,23 @@ def _attach_short_forms(clusters: _Clusters) -> set[int]:
                 continue  # "President Obama ... said. His wife, Michelle Obama, ...": someone else
             if len(people) == 1 and clusters.join(people.pop(), i, force=True):
                 attached.add(i)
-            elif not people and _kind([short]) == "ORG":
+            elif not people and _kind([short]) == "ORG" and not _opens_other_names(clusters, short):
                 orgs = _hosts(clusters, members, i, "ORG")
                 if len(orgs) == 1 and clusters.join(orgs.pop(), i):
                     attached.add(i)
     return attached
+
+
+def _opens_other_names(clusters: _Clusters, short: Node) -> bool:
+    """A one-word organisation name that the story also writes first in names of other things
+    ("House" of "House Republicans", "House Oversight Committee") is a name of its own there (the
+    House of Representatives), not the short form of the one longer name ending in it ("White
+    House": report9 and report10 splits, five stories)."""
+    if short.size != 1:
+        return False
+    word = short.key
+    return any(clusters.nodes[j].key.split()[0] == word and clusters.nodes[j].size > 1
+               for j in clusters.blocks.opening_with(word))
 
 
 def _hosts(clusters: _Clusters, members: list[int], i: int, kind: str) -> set[int]:

@@ -338,7 +338,7 @@ def headline_phrase(sent: Any, limit: int = MAX_TITLE_CHARS) -> str:
     inside = range(sent.start, sent.end)
     keep = {t.i for t in clause.subtree if t.i in inside and not t.is_space}
     detail = sorted((t for t in clause.subtree if t.dep_ in _DETAIL and t.i != clause.i and t.i in inside
-                     and _starts_word(t)), key=lambda t: _drop_order(t, clause))
+                     and _starts_word(t) and not _completes(t)), key=lambda t: _drop_order(t, clause))
     text = _render(sent.doc, keep)
     while len(text) > limit:
         options = [(tok, _without(sent, keep, tok)) for tok in detail if tok.i in keep]
@@ -355,6 +355,17 @@ def headline_phrase(sent: Any, limit: int = MAX_TITLE_CHARS) -> str:
         else:
             _, keep, text = rendered[0]
     return shorten(text, limit)
+
+
+def _completes(tok: Any) -> bool:
+    """A dependent a noun cannot do without in a title: what "one", "a charge" or "a campaign" is
+    ("obsessed with one [of her students]", "not guilty to a charge [of manslaughter]", "launched a
+    Twitter campaign [to get the seat]"). Cut, the title ends on a word that promises more."""
+    if tok.head.pos_ not in {"NOUN", "PRON", "NUM", "ADJ"}:
+        return False
+    if tok.dep_ == "prep" and tok.lower_ == "of":
+        return True
+    return tok.dep_ in {"acl", "advcl"} and tok.tag_ == "VB" and any(c.tag_ == "TO" for c in tok.children)
 
 
 def _without(sent: Any, keep: set[int], tok: Any) -> set[int]:
