@@ -332,3 +332,13 @@ def test_a_tweet_attributes_a_quotation():
 
     assert {"say", "tweet"} <= attributing()
     assert "respond" not in attributing()  # "Firefighters responded to the scene" attributes nothing
+
+
+def test_a_caption_run_into_a_later_sentence_before_a_name_that_opens_a_clause_is_cut():
+    from newsfuse.summary.standalone import headline_prefix
+
+    text = "The singer died in June 2009 aged 50 Executors for the late star's estate had requested the program be pulled."
+    cut = headline_prefix(_NLP(text)[:], first=False, parse=_NLP)
+    assert text[cut:].startswith("Executors for the late star's estate")
+    kept = "He was flown by helicopter to Houston where doctors said he was recovering well after surgery."
+    assert headline_prefix(_NLP(kept)[:], first=False, parse=_NLP) == 0

@@ -592,7 +592,10 @@ def _glued_split(toks: list[Any], first: bool, parse: Callable[[str], Any] | Non
             continue  # "including Rclbeauty101 have …"; a title in quotes ("Gone With the Wind")
         if not first:
             if tok.pos_ == "DET" and len(tok.text) > 1 and prev.pos_ in {"NOUN", "PROPN", "NUM"} and k <= MAX_HEADLINE_WORDS:
-                return k  # mid-article, only a caption run into "The …"/"A …" is cut
+                return k  # mid-article, a caption run into "The …"/"A …" is cut
+            if parse is not None and k <= MAX_HEADLINE_WORDS and tok.pos_ == "PROPN" and prev.pos_ in {"NOUN", "NUM"} \
+                    and (prev.is_lower or prev.like_num) and _starts_clause(toks, k, closing_quote, parse):
+                return k  # ... or into a name that opens a clause: "… beneath the ocean surface BP has been using …"
             continue
         if k <= MAX_HEADLINE_WORDS and tok.is_title and len(tok.text) > 1 and tok.pos_ != "PROPN" and (
                 tok.pos_ == "DET" or (nxt.is_lower and tok.pos_ in {"NOUN", "VERB", "PRON", "ADV", "PART", "ADP", "NUM"}
