@@ -87,6 +87,13 @@ REPORT9_MAX_FALSE_CONFLICTS = 1
 #: reach a multi-source figure on these stories (eight in twelve stories): a weak measure, said so.
 REPORT10_PRECISION_FLOOR = 0.75
 REPORT10_MAX_FALSE_CONFLICTS = 1
+#: report11: the next eight Multi-News clusters of the same shuffle (positions 33 to 40) and four Timeline17
+#: weeks, fixed at the start of the tenth stop before its rules, judged blind at its start: 0.711 (32/45),
+#: 1 of 4 flagged conflicts real, 1 of 9 true conflicts found; after the stop's rules 0.698 (30/43), 0 of
+#: 3 real, 0 of 9 found (one story's real conflict lost: the closing note says which rule and why). Floors
+#: hold what was measured, far below the targets (0.90, 0.90, 0.6).
+REPORT11_PRECISION_FLOOR = 0.69
+REPORT11_MAX_FALSE_CONFLICTS = 3
 
 
 def _scores(split: str) -> FigureScores:
@@ -147,6 +154,11 @@ def report9_scores() -> FigureScores:
 @pytest.fixture(scope="module")
 def report10_scores() -> FigureScores:
     return _scores("report10")
+
+
+@pytest.fixture(scope="module")
+def report11_scores() -> FigureScores:
+    return _scores("report11")
 
 
 @pytest.mark.integration
@@ -215,3 +227,8 @@ def test_report9_precision_and_false_conflicts(report9_scores):
 @pytest.mark.integration
 def test_report10_precision_and_false_conflicts(report10_scores):
     _assert_held_out(report10_scores, REPORT10_PRECISION_FLOOR, REPORT10_MAX_FALSE_CONFLICTS)
+
+
+@pytest.mark.integration
+def test_report11_precision_and_false_conflicts(report11_scores):
+    _assert_held_out(report11_scores, REPORT11_PRECISION_FLOOR, REPORT11_MAX_FALSE_CONFLICTS)
