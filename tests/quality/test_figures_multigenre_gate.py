@@ -73,13 +73,15 @@ REPORT7_MAX_FALSE_CONFLICTS = 3
 #: report8: the next eight Multi-News clusters of the same shuffle and four Timeline17 weeks, fixed at
 #: the start of the seventh stop before its rules, judged blind at its start: 0.854 (41/48), 1 of 1 flagged
 #: conflict real, 1 of 3 true conflicts found. The stop changed no figure rule; the same after it.
-REPORT8_PRECISION_FLOOR = 0.85
+#: Tenth stop: 0.896 (43/48) (sums named by a noun, 'cost (USD)'): the floor rises.
+REPORT8_PRECISION_FLOOR = 0.89
 REPORT8_MAX_FALSE_CONFLICTS = 0
 #: report9: the next eight Multi-News clusters of the same shuffle (positions 17 to 24) and four Timeline17
 #: weeks, fixed at the start of the eighth stop before its rules, judged blind at its start: 0.744 (32/43),
 #: 1 of 2 flagged conflicts real, 1 of 6 true conflicts found; the stop's figure rules moved none of it.
 #: Floors hold what was measured, far below the targets (0.90, 0.90, 0.6), and the closing note says so.
-REPORT9_PRECISION_FLOOR = 0.74
+#: Tenth stop: 0.791 (34/43) ('two others' count the dogs counted before them): the floor rises.
+REPORT9_PRECISION_FLOOR = 0.79
 REPORT9_MAX_FALSE_CONFLICTS = 1
 #: report10: the next eight Multi-News clusters of the same shuffle (positions 25 to 32) and four Timeline17
 #: weeks, fixed at the start of the ninth stop before its rules, judged blind at its start: 0.750 (6/8),
