@@ -23,6 +23,7 @@ dependency relation, part of speech and morphology spaCy's parser already gives 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -291,12 +292,35 @@ def _unattributed_open_quote(toks: list[Any], root: Any) -> bool:
 def starts_in_quotation(sent: Any) -> bool:
     """The sentence begins inside a quotation opened earlier on its line ('… cast. "Clark Gable was
     the right person. Every actress …': the second sentence). Curly marks pair up; straight ones
-    count by parity."""
-    text = sent.doc.text
-    line = text[text.rfind("\n", 0, sent.start_char) + 1 : sent.start_char]
-    if "“" in line or "”" in line:
-        return line.count("“") > line.count("”")
-    return line.count('"') % 2 == 1
+    count by parity. The marks are counted off an index built once per document, so a text on one
+    long line costs a lookup per sentence, not a scan of everything before it."""
+    lines, curly_open, curly_close, straight = _quote_marks(sent.doc)
+    start = sent.start_char
+    line = lines[bisect.bisect_right(lines, start) - 1]
+
+    def between(marks: list[int]) -> int:
+        return bisect.bisect_left(marks, start) - bisect.bisect_left(marks, line)
+
+    opened, closed = between(curly_open), between(curly_close)
+    if opened or closed:
+        return opened > closed
+    return between(straight) % 2 == 1
+
+
+def _quote_marks(doc: Any) -> tuple[list[int], list[int], list[int], list[int]]:
+    """Offsets of line starts and of “, ” and " in ``doc``'s text, built once and kept on the Doc."""
+    cached = doc.user_data.get(_QUOTE_INDEX)
+    if cached is None:
+        text = doc.text
+        cached = ([0] + [m.end() for m in re.finditer("\n", text)],
+                  [m.start() for m in re.finditer("“", text)], [m.start() for m in re.finditer("”", text)],
+                  [m.start() for m in re.finditer('"', text)])
+        doc.user_data[_QUOTE_INDEX] = cached
+    return cached
+
+
+#: Where ``_quote_marks`` keeps its index on a Doc.
+_QUOTE_INDEX = "newsfuse_quote_marks"
 
 
 def introduces(sent: Any) -> bool:
