@@ -674,12 +674,12 @@ def _label(kind: str, cls: CountedClass, predicate, claims: list[Claim]) -> str:
     counts = Counter(c.counts for c in claims if c.counts)
     if kind != "count":
         verb = MEASURE_VERBS.get(claims[0].predicate, claims[0].predicate)
-        written = _written(claims, claims[0].predicate)
-        # A noun that names a sum or a share ("cost", "fine", "stake") with no verb written says it
-        # all: the event class's name after it ("cost spent", "stake spent") is no word of the text.
-        # Oil or diesel still needs its class ("oil leaking", "diesel aboard").
-        named = bool(counts) and claims[0].unit in NAMED_BY_NOUN
-        verb = (written or (None if named else verb)) if verb else verb
+        if verb:
+            # The verb as written; with none, a noun that names a sum or a share ("cost", "fine",
+            # "stake") says it all: the event class's name after it ("cost spent") is no word of the
+            # text. Oil or diesel still needs its class ("oil leaking", "diesel aboard").
+            named = bool(counts) and claims[0].unit in NAMED_BY_NOUN
+            verb = _written(claims, claims[0].predicate) or (None if named else verb)
         units = ", ".join(dict.fromkeys(c.unit or "" for c in claims))
         return f"{_measure_label(claims, counts)}{' ' + verb if verb else ''} ({units})"
     what = class_label(cls, counts) or "number"

@@ -246,8 +246,9 @@ def amount_subject(doc, q: Quantity) -> str:
     """What a sum of money is, when nothing follows it: the noun the sentence says reached or is put at it.
 
     "the cost of cleaning up had risen to $1.6bn" -> "cost", "BP estimated the costs at $1.6bn" -> "costs",
-    "costs hit $1.6bn", "the bill is $20m", "visas sold at a cost of $6,000" (report6 split: "bn (USD)" and "amount (USD)" named no
-    quantity). Only a common noun qualifies ("BP said ... $1.6bn" is not BP's amount); '' otherwise."""
+    "costs hit $1.6bn", "the bill is $20m", "visas sold at a cost of $6,000" (report6 split: "bn (USD)"
+    and "amount (USD)" named no quantity). Only a common noun qualifies ("BP said ... $1.6bn" is not
+    BP's amount); '' otherwise."""
     root = next((t for t in doc[q.start : q.end] if not (q.start <= t.head.i < q.end) or t.head.i == t.i), None)
     if root is None:
         return ""

@@ -335,10 +335,7 @@ def _inside_quotation(sent: Any, toks: list[Any]) -> bool:
     """The sentence is the middle of a quotation: it begins inside one (``starts_in_quotation``)
     and does not end it with a verb of saying. It has no quotation mark of its own, yet the words
     are the speaker's; shown alone, a reader takes them for the briefing's."""
-    if not starts_in_quotation(sent):
-        return False
-    close = next((t for t in toks if t.text in _CLOSE_QUOTES or t.text == '"'), None)
-    return close is None or not _attributed(toks, [(toks[0].idx, close.idx)])
+    return starts_in_quotation(sent) and not _closed_attributed(toks)
 
 
 #: A quotation that opens with no speaker is followed to its end over at most this many sentences.
@@ -364,7 +361,7 @@ def quote_speaker(following: Sequence[Any], before: Any | None = None, persons: 
         toks = [t for t in sent if not t.is_space]
         if not toks or toks[0].text in _OPEN_QUOTES:
             break  # a new quotation: the old one ended unattributed
-        close = next((t for t in toks if t.text in _CLOSE_QUOTES or t.text == '"'), None)
+        close = _closing_mark(toks)
         if close is None:
             continue  # the quotation runs on through this sentence
         if _attributed(toks, [(toks[0].idx, close.idx)]):
@@ -383,8 +380,20 @@ def closes_attributed(opening: Any, sent: Any) -> bool:
     after = [t for t in sent if not t.is_space]
     if not after or after[0].text in _OPEN_QUOTES:
         return False  # a new quotation: the old one ended unattributed
-    close = next((t for t in after if t.text in _CLOSE_QUOTES or t.text == '"'), None)
-    return close is not None and _attributed(after, [(after[0].idx, close.idx)])
+    return _closed_attributed(after)
+
+
+def _closing_mark(toks: list[Any]) -> Any | None:
+    """The first closing quotation mark of a sentence that continues a quotation (a straight one
+    counts: it cannot open there)."""
+    return next((t for t in toks if t.text in _CLOSE_QUOTES or t.text == '"'), None)
+
+
+def _closed_attributed(toks: list[Any]) -> bool:
+    """A sentence continuing a quotation closes it and has a verb of saying outside it ('… a low
+    point for Congress,” Bobby Goodlatte tweeted.')."""
+    close = _closing_mark(toks)
+    return close is not None and _attributed(toks, [(toks[0].idx, close.idx)])
 
 
 def _speaker_in(sent: Any, quoted: list[tuple[int, int]], persons: Sequence[str] = ()) -> str | None:
