@@ -45,7 +45,7 @@ def predicate_of(anchor, sent, whole: bool = False) -> str | None:
             if not (node.dep_ in ("conj", "appos") and node.pos_ in ("NOUN", "PROPN", "NUM", "ADJ") and node.head.i != node.i):
                 break
             node = node.head  # "Seven hostages and 11 gunmen were killed": the verb is the first conjunct's
-        found = _pred(node) if node.i != anchor.i and node.lemma_ in NOUN_PREDICATES else None
+        found = _pred(node) if node.i != anchor.i and node.lemma_ in NOUN_PREDICATES and _taken(node) else None
         if found:
             return found
         if node.pos_ in ("VERB", "AUX", "ADJ") and node.i != anchor.i:
@@ -114,7 +114,7 @@ def _from_verb(verb, anchor) -> str | None:
     if own:
         return "took part" if own in AGENTIVE and _is_active_subject(anchor, verb) else own
     for child in verb.children:
-        if child.dep_ in COMPLEMENTS and child.i != anchor.i and _pred(child):
+        if child.dep_ in COMPLEMENTS and child.i != anchor.i and _pred(child) and _taken(child):
             return _pred(child)
         if child.dep_ == "attr" and verb.lemma_ == "be" and child.lemma_ in ATTR_PREDICATES:
             return ATTR_PREDICATES[child.lemma_]
@@ -124,7 +124,7 @@ def _from_verb(verb, anchor) -> str | None:
                     return _pred(mod)  # "put the remaining number of hostages at 10"
         if child.dep_ in ("prep", "agent"):
             for grand in child.children:
-                if grand.dep_ == "pobj" and _pred(grand):
+                if grand.dep_ == "pobj" and _pred(grand) and _taken(grand):
                     return _pred(grand)
     found = _pred(verb)
     if found and found in AGENTIVE and _is_active_subject(anchor, verb):
@@ -132,6 +132,16 @@ def _from_verb(verb, anchor) -> str | None:
     if found is None and verb.lemma_ in ("be", "remain", "include") and verb.dep_ in ("conj", "ccomp", "xcomp") and verb.head.i != verb.i:
         return _pred(verb.head)
     return found
+
+
+def _taken(noun) -> bool:
+    """ "lives" are deaths ("took the lives of", "claimed 20 lives") except where a verb gives, saves or
+    risks them: "gave 33 people back their lives" counts the rescued (report11 split: filed under
+    "people killed"). A misparse that hangs "lives" elsewhere keeps the deaths reading."""
+    if noun.lemma_.lower() != "life":
+        return True
+    verb = noun.head.head if noun.head.pos_ == "ADP" else noun.head  # "gave … back their lives"
+    return not (verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in lexicon().life_sparing_verbs)
 
 
 def _is_active_subject(anchor, verb) -> bool:

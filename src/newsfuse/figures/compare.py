@@ -51,14 +51,13 @@ def interval(claim: Claim, scale: float = 1.0) -> Interval:
     if claim.low is not None and claim.high is not None:
         lo, hi = claim.low * scale, claim.high * scale
         return Interval(0.0, hi) if q == "up to" else Interval(lo, hi)
-    if q == "at least":
+    # "more than 1,000" beside another report's "1,000" is a bound beside its round value (issue 11:
+    # lower bound vs estimate is a relation, not a conflict; report11 split: one figure flagged): the
+    # bound itself is in the interval, as with "at least"
+    if q in ("at least", "more than"):
         return Interval(v, math.inf)
-    if q == "more than":
-        return Interval(v + (0.5 if claim.kind == "count" else 1e-9), math.inf)
-    if q == "up to":
+    if q in ("up to", "fewer than"):
         return Interval(0.0, v)
-    if q == "fewer than":
-        return Interval(0.0, v - (0.5 if claim.kind == "count" else 1e-9))
     if q == "about":
         t = ABOUT_MEASURE if claim.kind == "measure" else ABOUT
         return Interval(v * (1 - t), v * (1 + t))

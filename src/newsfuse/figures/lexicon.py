@@ -65,6 +65,7 @@ class Lexicon:
     say_with_clause: frozenset[str]  # saying only with a reported clause ("claims that ..."), not with an object
     document_nouns: frozenset[str]  # a statement or letter: its issuer is the sayer
     dispute_verbs: frozenset[str]
+    life_sparing_verbs: frozenset[str]  # verbs under which "lives" are the living ("saved 200 lives")
 
 
 @cache
@@ -111,4 +112,5 @@ def lexicon() -> Lexicon:
         money_nouns=frozenset(raw["weight_or_money"]["money_nouns"]),
         duration_contexts=frozenset(raw["duration"]["contexts"]), term_verbs=frozenset(raw["duration"]["term_verbs"]),
         document_nouns=frozenset(raw["attribution"]["documents"]), dispute_verbs=frozenset(raw["attribution"]["dispute"]),
+        life_sparing_verbs=frozenset(raw["life"]["sparing_verbs"]),
     )
