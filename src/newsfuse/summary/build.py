@@ -245,13 +245,38 @@ def _speaker_finder(items: Sequence[PoolItem], i: int, doc: Any) -> Callable[[],
         while opening > i - MAX_QUOTE_SENTENCES and adjacent(opening) and (here := sent(opening)) is not None \
                 and starts_in_quotation(here):
             opening -= 1
-        before = sent(opening - 1) if adjacent(opening) else None
+        if adjacent(opening):
+            before = sent(opening - 1)
+        else:  # the sentence before is no summary candidate ('“…,” he said.' alone): read it in the text
+            before = _previous_sentence(sent(opening)) if opening == i else None
         if opening < i and (first := sent(opening)) is not None and introduces(first):
             before = first
-        around = items[max(0, opening - PRONOUN_LOOKBACK) : i + 1 + len(following)]
-        return quote_speaker([s for s in following if s is not None], before, [p for it in around for p in it.persons])
+        # a "he said" names someone the sentences before it named: those after it are no antecedent
+        # (an interview's answer naming "Colin" and "Megan" left "he" with three people to mean)
+        start = items[opening].position - PRONOUN_LOOKBACK - (0 if adjacent(opening) else 1)
+        named_before = [it for it in items[max(0, opening - PRONOUN_LOOKBACK - 1) : opening] if it.position >= start]
+        return quote_speaker([s for s in following if s is not None], before, [p for it in named_before for p in it.persons])
 
     return find
+
+
+def _previous_sentence(span: Any) -> Any | None:
+    """The sentence of the parse just before ``span`` (blank runs skipped; cut at ``span`` where the
+    parser's sentence runs on into it, and after a line break where it runs on over one), or None at
+    the start of the text."""
+    if span is None:
+        return None
+    k = span.start - 1
+    while k >= 0 and span.doc[k].is_space:
+        k -= 1
+    if k < 0:
+        return None
+    prev = span.doc[k].sent
+    start = prev.start
+    for t in span.doc[prev.start : k]:  # the parser may run on over a paragraph break: the last line only
+        if t.is_space and "\n" in t.text:
+            start = t.i + 1
+    return span.doc[start : min(prev.end, span.start)]
 
 
 def _pair_keys(span: Span, first: Span, extra_keys: Mapping[Span, frozenset[str]],

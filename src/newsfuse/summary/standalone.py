@@ -367,7 +367,21 @@ def quote_speaker(following: Sequence[Any], before: Any | None = None, persons: 
         if _attributed(toks, [(toks[0].idx, close.idx)]):
             return _speaker_in(sent, [(toks[0].idx, close.idx)], persons)
         break
+    if before is not None and _asks(before):
+        return ANSWER
     return _speaker_in(before, _quoted_ranges(before), persons) if before is not None else None
+
+
+#: What ``quote_speaker`` returns for an interview's answer: a quotation after the interviewer's
+#: question ("How do you feel about having to need extra security?"), whose speaker the page names
+#: once at its top, never beside the answer. Shown alone, no one says it: it is dropped.
+ANSWER = ""
+
+
+def _asks(sent: Any) -> bool:
+    """The sentence is a question of the page's own, outside any quotation: an interviewer's."""
+    text = sent.text.strip()
+    return text.endswith("?") and not any(t.text in {"“", "”", '"'} for t in sent)  # "Teammates’" is no mark
 
 
 def closes_attributed(opening: Any, sent: Any) -> bool:

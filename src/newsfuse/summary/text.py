@@ -25,7 +25,7 @@ from ..clean.datelines import dateline_prefix, inner_dateline
 from ..clean.furniture import MAX_WORDS, MIN_WORDS, furniture_reason, quoted_share
 from ..model import Span
 from ..words import CARDINALS, GLUED_SCALES, SCALES
-from .standalone import ALONE, Verdict, headline_prefix, judge
+from .standalone import ALONE, ANSWER, Verdict, headline_prefix, judge
 
 __all__ = ["MAX_WORDS", "MIN_WORDS", "Candidate", "content_terms", "depends", "furniture_reason", "paired",
            "quoted_share", "standalone"]
@@ -90,6 +90,8 @@ def standalone(
     if verdict.skip:
         return None
     name = (speaker() if speaker else None) if verdict.speaker else None
+    if name == ANSWER:
+        return None  # an interview's answer after the page's question: whose, the page says far above
     shown = _with_verdict(span, start, text, verdict, previous_persons)
     return (shown[0], f"[{name}:] {shown[1]}") if shown and name else shown
 
