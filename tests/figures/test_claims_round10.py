@@ -3,24 +3,11 @@ sums named by a noun (made-up sentences, the shapes of the report8 and report9 s
 
 from __future__ import annotations
 
-from datetime import date
-
-from newsfuse.figures.align import build_figures
-from newsfuse.figures.claims import doc_claims
-from newsfuse.nlp.sentences import doc_sentences
-
-DAY = date(2020, 4, 22)
-
-
-def parsed(nlp, source, text):
-    doc = nlp(text)
-    return doc_claims(source, doc, doc_sentences(source, doc), DAY)
+from claim_sentences import figures, parsed
 
 
 def shown(nlp, texts):
-    claims = [c for sid, text in texts.items() for c in parsed(nlp, sid, text)]
-    figs = build_figures(claims, tuple((sid,) for sid in texts), frozenset(), texts)
-    return [f for f in figs if f.status != "single"]
+    return [f for f in figures(nlp, texts) if f.status != "single"]
 
 
 def test_others_count_the_noun_a_number_counted_before_them(nlp):

@@ -4,23 +4,9 @@ label says a word once (made-up sentences, the shapes of the report9 to report11
 
 from __future__ import annotations
 
-from datetime import date
+import pytest
 
-from newsfuse.figures.align import build_figures
-from newsfuse.figures.claims import doc_claims
-from newsfuse.nlp.sentences import doc_sentences
-
-DAY = date(2020, 4, 22)
-
-
-def parsed(nlp, source, text):
-    doc = nlp(text)
-    return doc_claims(source, doc, doc_sentences(source, doc), DAY)
-
-
-def figures(nlp, texts):
-    claims = [c for sid, text in texts.items() for c in parsed(nlp, sid, text)]
-    return build_figures(claims, tuple((sid,) for sid in texts), frozenset(), texts)
+from claim_sentences import figures, parsed
 
 
 def test_lives_given_back_are_not_deaths(nlp):
@@ -34,12 +20,16 @@ def test_lives_taken_are_still_deaths(nlp):
     assert c.predicate == "killed"
 
 
-def test_a_flow_collected_is_not_the_flow_of_the_leak(nlp):
-    figs = figures(nlp, {
-        "a": "A tube was siphoning 1,000 barrels a day from the broken pipe, the company said.",
-        "b": "Engineers said about 5,000 barrels a day were pouring into the gulf.",
-    })
-    assert not [f for f in figs if f.status == "conflict"]
+@pytest.mark.parametrize("texts", [
+    # a flow collected is not the flow of the leak
+    {"a": "A tube was siphoning 1,000 barrels a day from the broken pipe, the company said.",
+     "b": "Engineers said about 5,000 barrels a day were pouring into the gulf."},
+    # a conversion beside its original is not compared alone
+    {"a": "The tube has been siphoning more than 1,000 barrels a day, or 42,000 gallons, he said.",
+     "b": "The tube was siphoning 1,000 barrels per day, officials said."},
+])
+def test_no_conflict_between_different_flows_nor_with_a_conversion(nlp, texts):
+    assert not [f for f in figures(nlp, texts) if f.status == "conflict"]
 
 
 def test_a_bound_beside_its_round_value_is_no_conflict(nlp):
@@ -48,14 +38,6 @@ def test_a_bound_beside_its_round_value_is_no_conflict(nlp):
         "b": "The tube was siphoning 1,000 barrels a day, officials said.",
     })
     assert [f.status for f in figs if len(f.values) > 1 or f.status != "single"] == ["consistent"]
-
-
-def test_a_conversion_beside_its_original_is_not_compared_alone(nlp):
-    figs = figures(nlp, {
-        "a": "The tube has been siphoning more than 1,000 barrels a day, or 42,000 gallons, he said.",
-        "b": "The tube was siphoning 1,000 barrels per day, officials said.",
-    })
-    assert not [f for f in figs if f.status == "conflict"]
 
 
 def test_a_verb_already_in_the_label_is_not_said_twice(nlp):

@@ -344,37 +344,36 @@ def test_a_caption_run_into_a_later_sentence_before_a_name_that_opens_a_clause_i
     assert headline_prefix(_NLP(kept)[:], first=False, parse=_NLP) == 0
 
 
-def test_a_he_said_before_a_quotation_means_the_person_named_before_it_not_those_named_after():
-    # the quotation's own words and the sentences after it name others: they are no antecedent of "he"
+def _shown_naming(text: str, named: list[tuple[str, ...]], refused: tuple[int, ...] = ()) -> list[str]:
+    """What is shown of ``text`` when its sentences name ``named`` people and those at ``refused``
+    are no summary candidates (as "“…,” he said." alone is not)."""
     from newsfuse.summary.build import PoolItem, _shown
 
-    text = ("League Commissioner Jeff Plush attended the match on Wednesday.\n\n"
-            "“I would have preferred an honest dialogue with the club,” he said.\n\n"
-            "“I don’t suggest I have all the answers, but it is better to talk about it with Colin Kaepernick.\n\n"
-            "Megan Rapinoe will play again on Sunday.”\n\n"
-            "The club said Thomas Reed would coach the team.")
-    named = [("Jeff Plush",), (), ("Colin Kaepernick",), ("Megan Rapinoe",), ("Thomas Reed",)]
     doc = _NLP(text)
     items = [PoolItem(Span("s", s.start_char, s.start_char + len(s.text.rstrip())), (f"t{i}",), i, named[i])
-             for i, s in enumerate(doc.sents)]
-    shown = [s[2][1] for s in _shown(items, text, doc, _NLP)]
+             for i, s in enumerate(doc.sents) if i not in refused]
+    return [s[2][1] for s in _shown(items, text, doc, _NLP)]
+
+
+_PLUSH = ("League Commissioner Jeff Plush attended the match on Wednesday.\n\n"
+          "“I would have preferred an honest dialogue with the club,” he said.\n\n")
+
+
+def test_a_he_said_before_a_quotation_means_the_person_named_before_it_not_those_named_after():
+    # the quotation's own words and the sentences after it name others: they are no antecedent of "he"
+    text = _PLUSH + ("“I don’t suggest I have all the answers, but it is better to talk about it with Colin Kaepernick.\n\n"
+                     "Megan Rapinoe will play again on Sunday.”\n\n"
+                     "The club said Thomas Reed would coach the team.")
+    shown = _shown_naming(text, [("Jeff Plush",), (), ("Colin Kaepernick",), ("Megan Rapinoe",), ("Thomas Reed",)])
     assert "[Jeff Plush:] “I don’t suggest I have all the answers, but it is better to talk about it with Colin Kaepernick." in shown
 
 
 def test_a_he_said_sentence_that_is_no_candidate_still_names_the_next_quotation():
     # '“…,” he said.' alone is refused as a summary sentence; the quotation after it is still his
-    from newsfuse.summary.build import PoolItem, _shown
-
-    text = ("League Commissioner Jeff Plush attended the match on Wednesday.\n\n"
-            "“I would have preferred an honest dialogue with the club,” he said.\n\n"
-            "“I don’t suggest I have all the answers, but it is better to talk about it.\n\n"
-            "I am disappointed.”\n\n"
-            "The club said Thomas Reed would coach the team.")
-    named = [("Jeff Plush",), (), (), (), ("Thomas Reed",)]
-    doc = _NLP(text)
-    items = [PoolItem(Span("s", s.start_char, s.start_char + len(s.text.rstrip())), (f"t{i}",), i, named[i])
-             for i, s in enumerate(doc.sents) if i not in (1, 3)]
-    shown = [s[2][1] for s in _shown(items, text, doc, _NLP)]
+    text = _PLUSH + ("“I don’t suggest I have all the answers, but it is better to talk about it.\n\n"
+                     "I am disappointed.”\n\n"
+                     "The club said Thomas Reed would coach the team.")
+    shown = _shown_naming(text, [("Jeff Plush",), (), (), (), ("Thomas Reed",)], refused=(1, 3))
     assert "[Jeff Plush:] “I don’t suggest I have all the answers, but it is better to talk about it." in shown
 
 
