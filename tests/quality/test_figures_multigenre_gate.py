@@ -88,14 +88,16 @@ REPORT9_MAX_FALSE_CONFLICTS = 1
 #: 0 of 1 flagged conflict real, 0 of 1 true conflict found; the same after the stop's rules. Few claims
 #: reach a multi-source figure on these stories (eight in twelve stories): a weak measure, said so.
 REPORT10_PRECISION_FLOOR = 0.75
-REPORT10_MAX_FALSE_CONFLICTS = 1
+#: Eleventh stop: the false conflict ("more than" a value beside that value) is gone.
+REPORT10_MAX_FALSE_CONFLICTS = 0
 #: report11: the next eight Multi-News clusters of the same shuffle (positions 33 to 40) and four Timeline17
 #: weeks, fixed at the start of the tenth stop before its rules, judged blind at its start: 0.711 (32/45),
 #: 1 of 4 flagged conflicts real, 1 of 9 true conflicts found; after the stop's rules 0.698 (30/43), 0 of
 #: 3 real, 0 of 9 found (one story's real conflict lost: the closing note says which rule and why). Floors
 #: hold what was measured, far below the targets (0.90, 0.90, 0.6).
-REPORT11_PRECISION_FLOOR = 0.69
-REPORT11_MAX_FALSE_CONFLICTS = 3
+#: Eleventh stop (report11 read for rules): 0.733 (33/45), 0 of 1 flagged real, 0 of 9 found.
+REPORT11_PRECISION_FLOOR = 0.73
+REPORT11_MAX_FALSE_CONFLICTS = 1
 #: report12: the last four Multi-News clusters of the shuffle (positions 41 to 44) and four untaken
 #: Timeline17 weeks, fixed at the start of the eleventh stop before its rules, judged blind at its start:
 #: 0.435 (10/23), 0 of 2 flagged conflicts real, 0 of 4 true conflicts found; unchanged by the stop's

@@ -137,8 +137,9 @@ REPORT7_MISSED_MERGES = 23
 #: Eighth stop (report8 still held out: only counts were seen): 106 sentences, GOOD 81 (76.4%), JUNK 22,
 #: MISLEADING 3; titles 1 of 12 (a new lead, and its title, judged wrong). Floors LOWERED to what was
 #: measured (0.77 -> 0.76, 0.23 -> 0.24, titles 2 -> 1), on purpose, and the closing note says so.
-REPORT8_GOOD_SHARE = 0.76
-REPORT8_BAD_SHARE = 0.24
+#: Eleventh stop (speakers named, interview answers dropped): GOOD 77.6%, JUNK and MISLEADING 22.4%.
+REPORT8_GOOD_SHARE = 0.77
+REPORT8_BAD_SHARE = 0.23
 REPORT8_TITLES_RIGHT = 1
 #: Tenth stop: BAD-MERGE 10. RAISED by two on purpose: the end-round annotator judged two changed
 #: entities (a 'Senator Clinton' comment joined to Bill Clinton; a state Senate joined to the US
@@ -151,8 +152,9 @@ REPORT8_MISSED_MERGES = 26
 #: MISSED-MERGE 15 / BAD-MERGE 13) and after them (106 sentences, GOOD 81 = 76.4%, JUNK 20.8%,
 #: MISLEADING 2.8%; titles 4 of 12; entities as before). Floors at what was measured, far below the
 #: targets (95%, 2%, 9 in 10).
-REPORT9_GOOD_SHARE = 0.76
-REPORT9_BAD_SHARE = 0.24
+#: Eleventh stop: GOOD 77.1%, JUNK and MISLEADING 22.9%.
+REPORT9_GOOD_SHARE = 0.77
+REPORT9_BAD_SHARE = 0.23
 #: Tenth stop: 6 of 12 (datelines with a region or day stripped): the floor rises.
 REPORT9_TITLES_RIGHT = 6
 #: Ninth stop (report9 held out: counts only): sentences and titles unchanged; entities OK 152 /
@@ -180,8 +182,9 @@ REPORT10_MISSED_MERGES = 35
 #: MISSED-MERGE 28 / BAD-MERGE 5) and after them (117 sentences, GOOD 85 = 72.6%, JUNK 24.8%,
 #: MISLEADING 2.6%; titles 2 of 12; entities OK 146 / MISSED-MERGE 30 / BAD-MERGE 4). Floors at what
 #: was measured, far below the targets (95%, 2%, 9 in 10).
-REPORT11_GOOD_SHARE = 0.72
-REPORT11_BAD_SHARE = 0.28
+#: Eleventh stop (report11 read for rules): GOOD 88 of 117 = 75.2%, JUNK 22.2%, MISLEADING 2.6%.
+REPORT11_GOOD_SHARE = 0.75
+REPORT11_BAD_SHARE = 0.25
 REPORT11_TITLES_RIGHT = 2
 REPORT11_BAD_MERGES = 4
 REPORT11_MISSED_MERGES = 30
