@@ -46,3 +46,25 @@ def test_a_verb_already_in_the_label_is_not_said_twice(nlp):
         "b": "The spill has cost the company $350m so far, it said.",
     })
     assert [f.label for f in figs if f.status != "single"] == ["cost (USD)"]
+
+
+def test_a_running_log_of_earlier_days_starts_at_its_first_repeated_label():
+    from newsfuse.figures.claims import log_start
+
+    intro = "BP said on Monday the well was sealed.\n"
+    log = "".join(f"In the Gulf: Crews worked on day {k}.\nAt the White House: The president met aides.\n" for k in range(6))
+    assert log_start(intro + log) == len(intro)
+    transcript = "".join(f"ANDERSON: Question {k}?\nGERGES: Answer {k}.\n" for k in range(6))
+    assert log_start(intro + transcript) is None  # a transcript's speakers are no log
+    assert log_start(intro + "In the Gulf: Crews worked.\n") is None  # one labelled line is no log
+
+
+def test_a_count_in_a_running_log_is_no_figure_of_the_day(nlp):
+    log = "".join(f"In the Gulf: Crews worked on the well.\nAt the White House: Aides met on day {k}.\n" for k in range(5))
+    texts = {
+        "a": "BP said the flow slowed to about 53,000 barrels a day before the well was capped.\n",
+        "b": "A look back at each day of the spill.\n" + log + "In the Gulf: Oil was flowing at 5,000 barrels a day.\n",
+    }
+    assert not [f for f in figures(nlp, texts) if f.status == "conflict"]
+    (c,) = [c for c in parsed(nlp, "b", texts["b"]) if c.value == 5000]
+    assert c.scope == "before"

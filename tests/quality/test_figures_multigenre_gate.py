@@ -68,8 +68,9 @@ REPORT6_MAX_FALSE_CONFLICTS = 0
 #: Floors hold what was measured, far below the targets (0.90, 0.90, 0.6), and the closing note says so.
 #: Eighth stop (report7 read for rules; a measure naming no event never bridges two events): 0.581 (18/31),
 #: 1 of 4 flagged conflicts real, 1 of 8 found.
-REPORT7_PRECISION_FLOOR = 0.58
-REPORT7_MAX_FALSE_CONFLICTS = 3
+#: Eleventh stop (a running log's counts scoped "before"): 0.708 (17/24), 1 of 3 flagged real.
+REPORT7_PRECISION_FLOOR = 0.70
+REPORT7_MAX_FALSE_CONFLICTS = 2
 #: report8: the next eight Multi-News clusters of the same shuffle and four Timeline17 weeks, fixed at
 #: the start of the seventh stop before its rules, judged blind at its start: 0.854 (41/48), 1 of 1 flagged
 #: conflict real, 1 of 3 true conflicts found. The stop changed no figure rule; the same after it.

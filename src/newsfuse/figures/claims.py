@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 from datetime import date
 from typing import Any
 
@@ -57,6 +58,7 @@ def doc_claims(source_id: str, doc, sentences: tuple[Span, ...], published: date
     sents = [s for s in sents if s is not None]
     starts = [s.start for s in sents]
     text = doc.text if text is None else text  # Doc.text rebuilds the string on every access
+    log = log_start(text)
     out: list[Claim] = []
     for q in find_quantities(doc):
         age_of = person_age(doc, q)
@@ -77,8 +79,30 @@ def doc_claims(source_id: str, doc, sentences: tuple[Span, ...], published: date
         if claim.verb and claim.predicate != own:  # the predicate came from the claim before: not its verb
             claim = dataclasses.replace(claim, verb=None)
         claim = _converted_hedge(claim, out, text)
+        if log is not None and claim.scope is None and doc[q.start].idx >= log:
+            claim = dataclasses.replace(claim, scope="before")  # an earlier day's entry of a running log
         out.append(_increment_of_what(claim, out))
     return out
+
+
+#: A line that opens with a short label and a colon ("In the Gulf: …", "Dow Jones Industrial Average: …").
+_ENTRY = re.compile(r"^([A-Z][A-Za-z'’ .]{1,40}?):[ \t]", re.MULTILINE)
+#: A label that opens this many lines of one report makes it a running log (a day-by-day timeline).
+MIN_LOG_ENTRIES = 5
+
+
+def log_start(text: str) -> int | None:
+    """Where a report turns into a running log of earlier days, or None: from the first line of a label
+    that opens ``MIN_LOG_ENTRIES`` lines or more ("In the Gulf: … At the White House: …", a timeline
+    page's "Dow Jones Industrial Average: …" entries). Its entries are days gone by whose dates the
+    scraper dropped: a count in them is no figure of the day it was published (report7 split: a
+    retrospective's every flow estimate since April put with August's 53,000 barrels a day, eight wrong
+    claims and a false conflict). A transcript's speaker labels ("ANDERSON:") are capitals, and no log."""
+    entries: dict[str, list[int]] = {}
+    for m in _ENTRY.finditer(text):
+        entries.setdefault(m.group(1), []).append(m.start())
+    starts = [at[0] for label, at in entries.items() if len(at) >= MIN_LOG_ENTRIES and not label.isupper()]
+    return min(starts) if starts else None
 
 
 #: Longest text between an amount and its conversion in brackets ("about 5,000 barrels (210,000 gallons").
