@@ -133,51 +133,6 @@ def report3_scores() -> FigureScores:
     return _scores("report3")
 
 
-@pytest.fixture(scope="module")
-def report4_scores() -> FigureScores:
-    return _scores("report4")
-
-
-@pytest.fixture(scope="module")
-def report5_scores() -> FigureScores:
-    return _scores("report5")
-
-
-@pytest.fixture(scope="module")
-def report6_scores() -> FigureScores:
-    return _scores("report6")
-
-
-@pytest.fixture(scope="module")
-def report7_scores() -> FigureScores:
-    return _scores("report7")
-
-
-@pytest.fixture(scope="module")
-def report8_scores() -> FigureScores:
-    return _scores("report8")
-
-
-@pytest.fixture(scope="module")
-def report9_scores() -> FigureScores:
-    return _scores("report9")
-
-
-@pytest.fixture(scope="module")
-def report10_scores() -> FigureScores:
-    return _scores("report10")
-
-
-@pytest.fixture(scope="module")
-def report11_scores() -> FigureScores:
-    return _scores("report11")
-
-
-@pytest.fixture(scope="module")
-def report12_scores() -> FigureScores:
-    return _scores("report12")
-
-
 @pytest.mark.integration
 def test_precision_of_shown_claims(report_scores):
     got = report_scores.precision
@@ -211,46 +166,21 @@ def _assert_held_out(scores: FigureScores, floor: float, max_false: int) -> None
     assert len(scores.unjudged) <= max(3, scores.judged // 5), scores.unjudged
 
 
-@pytest.mark.integration
-def test_report4_precision_and_no_false_conflict(report4_scores):
-    _assert_held_out(report4_scores, REPORT4_PRECISION_FLOOR, REPORT4_MAX_FALSE_CONFLICTS)
+#: Each held-out split of a past stop: (precision floor, most false conflicts), as set above.
+HELD_OUT = {
+    "report4": (REPORT4_PRECISION_FLOOR, REPORT4_MAX_FALSE_CONFLICTS),
+    "report5": (REPORT5_PRECISION_FLOOR, REPORT5_MAX_FALSE_CONFLICTS),
+    "report6": (REPORT6_PRECISION_FLOOR, REPORT6_MAX_FALSE_CONFLICTS),
+    "report7": (REPORT7_PRECISION_FLOOR, REPORT7_MAX_FALSE_CONFLICTS),
+    "report8": (REPORT8_PRECISION_FLOOR, REPORT8_MAX_FALSE_CONFLICTS),
+    "report9": (REPORT9_PRECISION_FLOOR, REPORT9_MAX_FALSE_CONFLICTS),
+    "report10": (REPORT10_PRECISION_FLOOR, REPORT10_MAX_FALSE_CONFLICTS),
+    "report11": (REPORT11_PRECISION_FLOOR, REPORT11_MAX_FALSE_CONFLICTS),
+    "report12": (REPORT12_PRECISION_FLOOR, REPORT12_MAX_FALSE_CONFLICTS),
+}
 
 
 @pytest.mark.integration
-def test_report5_precision_and_false_conflicts(report5_scores):
-    _assert_held_out(report5_scores, REPORT5_PRECISION_FLOOR, REPORT5_MAX_FALSE_CONFLICTS)
-
-
-@pytest.mark.integration
-def test_report6_precision_and_false_conflicts(report6_scores):
-    _assert_held_out(report6_scores, REPORT6_PRECISION_FLOOR, REPORT6_MAX_FALSE_CONFLICTS)
-
-
-@pytest.mark.integration
-def test_report7_precision_and_false_conflicts(report7_scores):
-    _assert_held_out(report7_scores, REPORT7_PRECISION_FLOOR, REPORT7_MAX_FALSE_CONFLICTS)
-
-
-@pytest.mark.integration
-def test_report8_precision_and_false_conflicts(report8_scores):
-    _assert_held_out(report8_scores, REPORT8_PRECISION_FLOOR, REPORT8_MAX_FALSE_CONFLICTS)
-
-
-@pytest.mark.integration
-def test_report9_precision_and_false_conflicts(report9_scores):
-    _assert_held_out(report9_scores, REPORT9_PRECISION_FLOOR, REPORT9_MAX_FALSE_CONFLICTS)
-
-
-@pytest.mark.integration
-def test_report10_precision_and_false_conflicts(report10_scores):
-    _assert_held_out(report10_scores, REPORT10_PRECISION_FLOOR, REPORT10_MAX_FALSE_CONFLICTS)
-
-
-@pytest.mark.integration
-def test_report11_precision_and_false_conflicts(report11_scores):
-    _assert_held_out(report11_scores, REPORT11_PRECISION_FLOOR, REPORT11_MAX_FALSE_CONFLICTS)
-
-
-@pytest.mark.integration
-def test_report12_precision_and_false_conflicts(report12_scores):
-    _assert_held_out(report12_scores, REPORT12_PRECISION_FLOOR, REPORT12_MAX_FALSE_CONFLICTS)
+@pytest.mark.parametrize("split", list(HELD_OUT))
+def test_held_out_precision_and_false_conflicts(split):
+    _assert_held_out(_scores(split), *HELD_OUT[split])

@@ -224,51 +224,6 @@ def report3_scores(tmp_path_factory):
     return _scores("report3", tmp_path_factory)
 
 
-@pytest.fixture(scope="module")
-def report4_scores(tmp_path_factory):
-    return _scores("report4", tmp_path_factory)
-
-
-@pytest.fixture(scope="module")
-def report5_scores(tmp_path_factory):
-    return _scores("report5", tmp_path_factory)
-
-
-@pytest.fixture(scope="module")
-def report6_scores(tmp_path_factory):
-    return _scores("report6", tmp_path_factory)
-
-
-@pytest.fixture(scope="module")
-def report7_scores(tmp_path_factory):
-    return _scores("report7", tmp_path_factory)
-
-
-@pytest.fixture(scope="module")
-def report8_scores(tmp_path_factory):
-    return _scores("report8", tmp_path_factory)
-
-
-@pytest.fixture(scope="module")
-def report9_scores(tmp_path_factory):
-    return _scores("report9", tmp_path_factory)
-
-
-@pytest.fixture(scope="module")
-def report10_scores(tmp_path_factory):
-    return _scores("report10", tmp_path_factory)
-
-
-@pytest.fixture(scope="module")
-def report11_scores(tmp_path_factory):
-    return _scores("report11", tmp_path_factory)
-
-
-@pytest.fixture(scope="module")
-def report12_scores(tmp_path_factory):
-    return _scores("report12", tmp_path_factory)
-
-
 def _assert_sentences(s, good_share: float, bad_share: float) -> None:
     shown = sum(s.sentences.values()) + sum(1 for it in s.unjudged if it.kind == "sentence")
     assert shown
@@ -296,49 +251,33 @@ def _assert_split(s, good_share: float, bad_share: float, titles: int, bad_merge
     assert s.entities["MISSED-MERGE"] <= missed_merges, s.entities
 
 
-def test_report4_summary_sentences_titles_and_entities(report4_scores):
-    _assert_split(report4_scores, REPORT4_GOOD_SHARE, REPORT4_BAD_SHARE, REPORT4_TITLES_RIGHT, REPORT4_BAD_MERGES,
-                  REPORT4_MISSED_MERGES)
+#: Each held-out split of a past stop: (GOOD share floor, JUNK and MISLEADING ceiling, titles right,
+#: most BAD-MERGE, most MISSED-MERGE), as set above.
+HELD_OUT = {
+    "report4": (REPORT4_GOOD_SHARE, REPORT4_BAD_SHARE, REPORT4_TITLES_RIGHT, REPORT4_BAD_MERGES,
+                REPORT4_MISSED_MERGES),
+    "report5": (REPORT5_GOOD_SHARE, REPORT5_BAD_SHARE, REPORT5_TITLES_RIGHT, REPORT5_BAD_MERGES,
+                REPORT5_MISSED_MERGES),
+    "report6": (REPORT6_GOOD_SHARE, REPORT6_BAD_SHARE, REPORT6_TITLES_RIGHT, REPORT6_BAD_MERGES,
+                REPORT6_MISSED_MERGES),
+    "report7": (REPORT7_GOOD_SHARE, REPORT7_BAD_SHARE, REPORT7_TITLES_RIGHT, REPORT7_BAD_MERGES,
+                REPORT7_MISSED_MERGES),
+    "report8": (REPORT8_GOOD_SHARE, REPORT8_BAD_SHARE, REPORT8_TITLES_RIGHT, REPORT8_BAD_MERGES,
+                REPORT8_MISSED_MERGES),
+    "report9": (REPORT9_GOOD_SHARE, REPORT9_BAD_SHARE, REPORT9_TITLES_RIGHT, REPORT9_BAD_MERGES,
+                REPORT9_MISSED_MERGES),
+    "report10": (REPORT10_GOOD_SHARE, REPORT10_BAD_SHARE, REPORT10_TITLES_RIGHT, REPORT10_BAD_MERGES,
+                REPORT10_MISSED_MERGES),
+    "report11": (REPORT11_GOOD_SHARE, REPORT11_BAD_SHARE, REPORT11_TITLES_RIGHT, REPORT11_BAD_MERGES,
+                REPORT11_MISSED_MERGES),
+    "report12": (REPORT12_GOOD_SHARE, REPORT12_BAD_SHARE, REPORT12_TITLES_RIGHT, REPORT12_BAD_MERGES,
+                REPORT12_MISSED_MERGES),
+}
 
 
-def test_report5_summary_sentences_titles_and_entities(report5_scores):
-    _assert_split(report5_scores, REPORT5_GOOD_SHARE, REPORT5_BAD_SHARE, REPORT5_TITLES_RIGHT, REPORT5_BAD_MERGES,
-                  REPORT5_MISSED_MERGES)
-
-
-def test_report6_summary_sentences_titles_and_entities(report6_scores):
-    _assert_split(report6_scores, REPORT6_GOOD_SHARE, REPORT6_BAD_SHARE, REPORT6_TITLES_RIGHT, REPORT6_BAD_MERGES,
-                  REPORT6_MISSED_MERGES)
-
-
-def test_report7_summary_sentences_titles_and_entities(report7_scores):
-    _assert_split(report7_scores, REPORT7_GOOD_SHARE, REPORT7_BAD_SHARE, REPORT7_TITLES_RIGHT, REPORT7_BAD_MERGES,
-                  REPORT7_MISSED_MERGES)
-
-
-def test_report8_summary_sentences_titles_and_entities(report8_scores):
-    _assert_split(report8_scores, REPORT8_GOOD_SHARE, REPORT8_BAD_SHARE, REPORT8_TITLES_RIGHT, REPORT8_BAD_MERGES,
-                  REPORT8_MISSED_MERGES)
-
-
-def test_report9_summary_sentences_titles_and_entities(report9_scores):
-    _assert_split(report9_scores, REPORT9_GOOD_SHARE, REPORT9_BAD_SHARE, REPORT9_TITLES_RIGHT, REPORT9_BAD_MERGES,
-                  REPORT9_MISSED_MERGES)
-
-
-def test_report10_summary_sentences_titles_and_entities(report10_scores):
-    _assert_split(report10_scores, REPORT10_GOOD_SHARE, REPORT10_BAD_SHARE, REPORT10_TITLES_RIGHT, REPORT10_BAD_MERGES,
-                  REPORT10_MISSED_MERGES)
-
-
-def test_report11_summary_sentences_titles_and_entities(report11_scores):
-    _assert_split(report11_scores, REPORT11_GOOD_SHARE, REPORT11_BAD_SHARE, REPORT11_TITLES_RIGHT, REPORT11_BAD_MERGES,
-                  REPORT11_MISSED_MERGES)
-
-
-def test_report12_summary_sentences_titles_and_entities(report12_scores):
-    _assert_split(report12_scores, REPORT12_GOOD_SHARE, REPORT12_BAD_SHARE, REPORT12_TITLES_RIGHT, REPORT12_BAD_MERGES,
-                  REPORT12_MISSED_MERGES)
+@pytest.mark.parametrize("split", list(HELD_OUT))
+def test_held_out_summary_sentences_titles_and_entities(split, tmp_path_factory):
+    _assert_split(_scores(split, tmp_path_factory), *HELD_OUT[split])
 
 
 def test_report3_top_entities(report3_scores):

@@ -640,10 +640,14 @@ def _restated(claims: list[Claim]) -> list[Claim]:
     the hedge ("more than") that its sentence gives once, and compared alone against another
     report's "1,000 barrels per day" it made a conflict of one value (report11 split)."""
     kept: list[Claim] = []
+    by_sentence: dict[Span, list[Claim]] = defaultdict(list)  # a claim is tried against its sentence's only
     for c in claims:
-        if not any(k.sentence is not None and k.sentence == c.sentence and k.unit != c.unit and _same_measure(k, c)
-                   for k in kept):
-            kept.append(c)
+        if c.sentence is not None:
+            beside = by_sentence[c.sentence]
+            if any(k.unit != c.unit and _same_measure(k, c) for k in beside):
+                continue
+            beside.append(c)
+        kept.append(c)
     return kept
 
 

@@ -245,16 +245,19 @@ def _speaker_finder(items: Sequence[PoolItem], i: int, doc: Any) -> Callable[[],
         while opening > i - MAX_QUOTE_SENTENCES and adjacent(opening) and (here := sent(opening)) is not None \
                 and starts_in_quotation(here):
             opening -= 1
-        if adjacent(opening):
+        joined = adjacent(opening)
+        if joined:
             before = sent(opening - 1)
         else:  # the sentence before is no summary candidate ('“…,” he said.' alone): read it in the text
             before = _previous_sentence(sent(opening)) if opening == i else None
         if opening < i and (first := sent(opening)) is not None and introduces(first):
             before = first
         # a "he said" names someone the sentences before it named: those after it are no antecedent
-        # (an interview's answer naming "Colin" and "Megan" left "he" with three people to mean)
-        start = items[opening].position - PRONOUN_LOOKBACK - (0 if adjacent(opening) else 1)
-        named_before = [it for it in items[max(0, opening - PRONOUN_LOOKBACK - 1) : opening] if it.position >= start]
+        # (an interview's answer naming "Colin" and "Megan" left "he" with three people to mean); the
+        # window reaches one sentence further back past a sentence that is no candidate
+        reach = PRONOUN_LOOKBACK + (0 if joined else 1)
+        named_before = [it for it in items[max(0, opening - reach) : opening]
+                        if it.position >= items[opening].position - reach]
         return quote_speaker([s for s in following if s is not None], before, [p for it in named_before for p in it.persons])
 
     return find
