@@ -141,6 +141,9 @@ class Claim:
     disputed_by: str | None = None  # who the sentence says rejects the number ("the ministry denied ...")
     elided: bool = False  # the counted noun is not written with the number (taken from the sentence before)
     verb: str | None = None  # the predicate's verb as written ("paid", "indicted"), for figure labels; not in the JSON
+    # a count with no event class whose own verb names something else ("Eleven people have been let go"):
+    # no verbless count that may join an event's figure by its value; not in the JSON
+    unclassed_verb: str | None = None
 
 
 @dataclass(frozen=True)

@@ -262,8 +262,8 @@ def _adopt_verbless(keyed: dict[tuple, list[Claim]]) -> None:
         kind, scope, cls, _ = key
         keep = []
         for c in keyed[key]:
-            homes = [k for k in keyed if k[:3] == (kind, scope, cls) and k[3] is not None
-                     and any(o.value == c.value for o in keyed[k])]
+            homes = [] if c.unclassed_verb else [
+                k for k in keyed if k[:3] == (kind, scope, cls) and k[3] is not None and any(o.value == c.value for o in keyed[k])]
             if homes:
                 keyed[max(homes, key=lambda k: len(keyed[k]))].append(c)
             else:

@@ -166,6 +166,8 @@ def _code_or_label(doc, q, first, prev, nxt, raw) -> str | None:
     if prev is not None and prev.is_title and prev.pos_ in ("PROPN", "NOUN") and not prev.is_sent_start \
             and q.end - q.start == 1 and not _counts_a_noun(doc, q) and first.is_digit:
         return "name (title or model number)"
+    if _inside_name(doc, q, prev, first):
+        return "name ('the FTSE 100 index', 'a Boeing 737 jet')"
     hyphen = doc[q.end] if q.end < len(doc) else None
     if hyphen is not None and hyphen.text in ("-", "–") and q.end + 1 < len(doc):
         noun = doc[q.end + 1]
@@ -195,6 +197,20 @@ def _tally(doc, q: Quantity) -> bool:
     before = doc[max(0, q.start - 2) : q.start]
     return (len(after) == 2 and after[0].text in ("-", "–") and after[1].is_digit and after[0].whitespace_ == "") \
         or (len(before) == 2 and before[1].text in ("-", "–") and before[0].is_digit and before[0].whitespace_ == "")
+
+
+def _inside_name(doc, q: Quantity, prev, first) -> bool:
+    """A number between a name and a singular noun names, not counts: "the FTSE 100 index", "a Boeing
+    737 jet", "the Apollo 11 mission" (report12 split: "the FTSE 100" in two reports made a
+    consistent figure "index"). Many of a thing take the plural; a singular head after a number
+    above one with a name before it is that name's."""
+    if prev is None or prev.is_sent_start or prev.pos_ != "PROPN" or not (prev.is_title or prev.is_upper):
+        return False
+    if q.end - q.start != 1 or not first.is_digit or int(first.text) < 2:
+        return False
+    head = doc[q.end] if q.end < len(doc) else None
+    return head is not None and head.tag_ in ("NN", "NNP") and head.lemma_.lower() not in MEASURE_UNITS \
+        and head.lemma_.lower() not in TIME_UNITS
 
 
 def _counts_a_noun(doc, q: Quantity) -> bool:

@@ -32,8 +32,10 @@ from .claim_parts import (
     sentenced_person,
 )
 from .claim_roles import attribution_of, continued_quote_speaker, predicate_of, written_verb
+from .lexicon import lexicon
 from .modality import disputer_of, earlier_event, modality_of, month_scope, place_of, running_total
 from .numbers import Quantity, find_quantities
+from .units import dimension
 
 
 @stage("claims", version="1", requires={"docs", "sentences", "published"}, produces={"claims"})
@@ -79,6 +81,10 @@ def doc_claims(source_id: str, doc, sentences: tuple[Span, ...], published: date
         if claim.verb and claim.predicate != own:  # the predicate came from the claim before: not its verb
             claim = dataclasses.replace(claim, verb=None)
         claim = _converted_hedge(claim, out, text)
+        if out and _converts(out[-1], claim, text):
+            out[-1], claim = _shared_rate(out[-1], claim)
+        elif out and _coordinated(out[-1], claim, text) and claim.unit and "/" in claim.unit:
+            out[-1], claim = _shared_rate(out[-1], claim)
         if log is not None and claim.scope is None and doc[q.start].idx >= log:
             claim = dataclasses.replace(claim, scope="before")  # an earlier day's entry of a running log
         out.append(_increment_of_what(claim, out))
@@ -133,6 +139,42 @@ def _converted_hedge(claim: Claim, earlier: list[Claim], text: str) -> Claim:
     if len(between) < CONVERSION_GAP and (opened or (inside and listed and "," in between)):
         return dataclasses.replace(claim, qualifier=prev.qualifier)
     return claim
+
+
+def _converts(prev: Claim, claim: Claim, text: str) -> bool:
+    """``claim`` is a conversion of ``prev`` in brackets just after it, in one sentence: "19,000 barrels
+    of oil (800,000 gallons or 3 million liters) a day"."""
+    if prev.sentence != claim.sentence or prev.number is None or claim.number is None or not prev.unit or not claim.unit:
+        return False
+    if dimension(prev.unit)[0].split("/")[0] != dimension(claim.unit)[0].split("/")[0]:
+        return False
+    between = text[prev.number.end : claim.number.start]
+    return len(between) < CONVERSION_GAP and "(" in between and ")" not in between
+
+
+def _coordinated(prev: Claim, claim: Claim, text: str) -> bool:
+    """Two measures joined by "and" in one sentence with nothing but their nouns between: "producing
+    58,800 gallons of oil and 900,000 cubic feet of gas per day", where the rate written once after
+    the second is both's (report12 split: the oil had read as a volume beside the spill's total)."""
+    if prev.sentence != claim.sentence or prev.number is None or claim.number is None or not prev.unit or not claim.unit:
+        return False
+    if prev.kind != "measure" or claim.kind != "measure" or "/" in prev.unit:
+        return False
+    between = text[prev.number.end : claim.number.start]
+    return len(between) < CONVERSION_GAP and re.search(r"\band\b", between) is not None and not re.search(r"[;:.,()]", between)
+
+
+def _shared_rate(a: Claim, b: Claim) -> tuple[Claim, Claim]:
+    """An amount and its conversion in brackets share one rate word, written once after the brackets
+    ("19,000 barrels of oil (800,000 gallons …) a day"): where one of them read it, both are flows.
+    Without it the amount was a volume that joined the story's total leaked and made a false
+    conflict (report12 split)."""
+    rate_a, rate_b = "/" in a.unit, "/" in b.unit
+    if rate_a == rate_b:
+        return a, b
+    if rate_b:
+        return dataclasses.replace(a, unit=a.unit + "/" + b.unit.split("/", 1)[1]), b
+    return a, dataclasses.replace(b, unit=b.unit + "/" + a.unit.split("/", 1)[1])
 
 
 def _increment_of_what(claim: Claim, earlier: list[Claim]) -> Claim:
@@ -197,7 +239,21 @@ def read_claim(source_id: str, doc, q: Quantity, sents, k: int, published: date 
         modality=modality_of(doc, q.start, q.end, anchor, sent, bool(unit and unit.endswith("/day")), kind == "measure"),
         place=place_of(anchor, sent, measure=kind == "measure"), disputed_by=disputer, elided=elided,
         verb=written_verb(anchor, sent, predicate),
+        unclassed_verb=_unclassed_verb(anchor) if predicate is None and kind == "count" else None,
     )
+
+
+def _unclassed_verb(anchor) -> str | None:
+    """The verb a count is the subject or object of, when it names no event class ("Eleven people have
+    been let go", "hired 40 staff"): the count says what happened to them, only not in the lexicon's
+    words, so it is no verbless count ("11 dead", "around 40 jihadists") whose value may place it in
+    an event's figure (report12 split: eleven oyster workers let go joined the rig's eleven killed)."""
+    verb = anchor.head
+    if anchor.dep_ not in {"nsubj", "nsubjpass", "dobj"} or verb.pos_ != "VERB":
+        return None
+    lemma = verb.lemma_.lower()
+    lex = lexicon()
+    return None if lemma in LIGHT_VERBS or lemma in lex.say_verbs or lemma in lex.neutral_verbs else lemma
 
 
 def _age_claim(claim: Claim, person: str) -> Claim:

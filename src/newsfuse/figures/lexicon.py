@@ -21,6 +21,7 @@ class Lexicon:
     unit_nouns: frozenset[str]  # "counts of cyberstalking": the "of" phrase is part of what is counted
     hypothetical_aux: frozenset[str]
     hypothetical_marks: frozenset[str]
+    hypothetical_phrases: tuple[str, ...]
     forecast_aux: frozenset[str]
     forecast_verbs: frozenset[str]
     forecast_nouns: frozenset[str]
@@ -62,6 +63,7 @@ class Lexicon:
     distance_nouns: frozenset[str]  # "two blocks from the scene": a distance
     distance_nouns_before: frozenset[str]  # words after such a noun that make it a distance
     say_verbs: frozenset[str]
+    neutral_verbs: frozenset[str]
     say_with_clause: frozenset[str]  # saying only with a reported clause ("claims that ..."), not with an object
     document_nouns: frozenset[str]  # a statement or letter: its issuer is the sayer
     dispute_verbs: frozenset[str]
@@ -79,6 +81,7 @@ def lexicon() -> Lexicon:
         story_only_roles=frozenset(n for n, r in raw["role"].items() if r.get("story_only")),
         relation_words=frozenset(raw["relation"]["words"]), unit_nouns=frozenset(raw["unit_noun"]["words"]),
         hypothetical_aux=frozenset(m["hypothetical"]["aux"]), hypothetical_marks=frozenset(m["hypothetical"]["marks"]),
+        hypothetical_phrases=tuple(m["hypothetical"]["phrases"]),
         forecast_aux=frozenset(m["forecast"]["aux"]), forecast_verbs=frozenset(m["forecast"]["verbs"]),
         forecast_nouns=frozenset(m["forecast"]["nouns"]),
         generic_phrases=tuple(m["generic"]["phrases"]),
@@ -103,7 +106,7 @@ def lexicon() -> Lexicon:
         same_thing={w: group.split()[0] for group in raw["measure"]["same_thing"] for w in group.split()},
         magnitude_before=frozenset(raw["measure"]["magnitude_before"]),
         magnitude_after=tuple(raw["measure"]["magnitude_after"]),
-        say_verbs=frozenset(raw["attribution"]["say"]),
+        say_verbs=frozenset(raw["attribution"]["say"]), neutral_verbs=frozenset(raw["neutral_verb"]["words"]),
         say_with_clause=frozenset(raw["attribution"]["say_with_clause"]),
         distance_after=frozenset(raw["distance"]["after"]), distance_nouns=frozenset(raw["distance"]["nouns"]),
         distance_nouns_before=frozenset(raw["distance"]["nouns_before"]),

@@ -10,6 +10,7 @@ The cue words live in ``resources/figures.toml``.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from ..nlp.ents import doc_ents
@@ -57,6 +58,8 @@ def modality_of(doc, start: int, end: int, anchor, sent, rate_in_unit: bool, phy
     after2 = doc[end + 1].lower_ if end + 1 < len(doc) else ""
     if before in lex.increment_before or (after in lex.increment_after - {"others"} and after2 != "than"):
         return "increment"
+    if anchor.i >= end and _more_after(doc, anchor, lex):
+        return "increment"
     if _proportion(doc, start, end, anchor, lex):
         return "proportion"
     relative = _relative(doc, start, anchor, lex)
@@ -73,6 +76,8 @@ def modality_of(doc, start: int, end: int, anchor, sent, rate_in_unit: bool, phy
     verb = _first_verb(anchor, sent)
     if _habitual(verb, sent, lex):
         return "generic"
+    if _supposed(sent, lex):
+        return "hypothetical"
     if verb is None:
         return ASSERTED
     if physical:
@@ -391,3 +396,19 @@ def disputer_of(anchor, sent) -> str | None:
             if subject is not None:
                 return anchor.doc[subject.left_edge.i : subject.i + 1].text
     return None
+
+
+def _more_after(doc, anchor, lex) -> bool:
+    """An increment word after the counted noun or unit: "380,000 litres more a day", "two weeks more"
+    (the amount added, not the total). Not "… more than": a comparison."""
+    nxt = doc[anchor.i + 1] if anchor.i + 1 < len(doc) else None
+    nxt2 = doc[anchor.i + 2] if anchor.i + 2 < len(doc) else None
+    return nxt is not None and nxt.lower_ in lex.increment_after - {"others", "other"} and (
+        nxt2 is None or nxt2.lower_ != "than")
+
+
+def _supposed(sent, lex) -> bool:
+    """A sentence that supposes its numbers for the sake of argument ("let's say 30 million gallons have
+    spilled"): the writer's arithmetic, no one's figure."""
+    text = " " + re.sub(r"[^a-z' ]+", " ", sent.text.lower().replace("’", "'")) + " "
+    return any(f" {p} " in text for p in lex.hypothetical_phrases)
