@@ -32,6 +32,7 @@ from importlib import resources
 from typing import Any
 
 from ..clean.lines import DATE_PATTERN
+from ..entities.aliases import person_titles
 
 _FULL_DATE = re.compile(DATE_PATTERN)
 _OPEN_QUOTES = "“"
@@ -70,6 +71,21 @@ _FINITE_OR_BASE = frozenset({"VBD", "VBZ", "VBP", "VB", "MD"})
 _MODIFIERS = frozenset({"compound", "amod", "nmod", "nummod", "poss", "det", "appos", "flat"})
 #: ... and what follows it is a sentence of at least this many words.
 MIN_LEAD_WORDS = 8
+#: A Title Case headline has at least this many words before the name that opens the sentence.
+MIN_TITLE_CASE_WORDS = 4
+#: ... and that name at most this many tokens.
+MAX_NAME_TOKENS = 4
+#: Function words a Title Case headline leaves in lower case ("Shot at Reshaping Fed by Naming").
+_FUNCTION_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART"})
+#: A caption that lost its full stop is a clause of at least this many words.
+MIN_CLAUSE_WORDS = 4
+#: Verb dependents that complete a clause: with one, a clause after a noun is no relative clause
+#: without "that" ("the well BP drilled" lacks its object).
+_COMPLETING = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative"})
+#: Nouns that take a clause without "that" after them ("the news BP had lied", "the fact Obama won"):
+#: English grammar, not one story's words.
+_CLAUSE_NOUNS = frozenset({"news", "fact", "claim", "report", "reports", "hope", "fear", "belief", "idea",
+                           "sign", "word", "chance", "possibility", "suggestion", "assumption", "view"})
 
 
 @cache
@@ -448,11 +464,20 @@ def _attributed(toks: list[Any], quoted: list[tuple[int, int]]) -> bool:
 
 
 def _present_caption(root: Any, sent: Any, text: str) -> bool:
-    """A present-tense main verb ("is hoisted", "shows", "is seen") and a full date, or a place in the
-    picture ("Ed Chernoff (left) and Mike Flanagan ... leave the court building"): a photo caption."""
+    """A present-tense main verb ("is hoisted", "shows", "is seen") and a full date, one that shows
+    someone seen doing something (``_seen_doing``), or a place in the picture ("Ed Chernoff (left) and Mike Flanagan ... leave the court building"): a photo caption."""
     present = root.tag_ in {"VBZ", "VBP"} or (root.tag_ == "VBN" and any(
         c.dep_ == "auxpass" and c.tag_ in {"VBZ", "VBP"} for c in root.children))
-    return (present and bool(_FULL_DATE.search(text)) or bool(_IN_PICTURE.search(text))) and not _in_quotes(root, sent)
+    return (present and (bool(_FULL_DATE.search(text)) or _seen_doing(root))
+            or bool(_IN_PICTURE.search(text))) and not _in_quotes(root, sent)
+
+
+def _seen_doing(root: Any) -> bool:
+    """ "Boats are seen spraying water on a platform", "A worker is seen cleaning a beach": what a
+    photo shows, in the present passive of "see" with what is being done. Not "is seen as" (is
+    regarded as), which news writes."""
+    return root.lemma_ == "see" and root.tag_ == "VBN" and any(c.tag_ == "VBG" for c in root.children) \
+        and not any(c.dep_ == "prep" and c.lower_ == "as" for c in root.children)
 
 
 #: Where someone stands in a photo: only a caption says so.
@@ -628,7 +653,11 @@ def headline_prefix(sent: Any, *, first: bool = True, parse: Callable[[str], Any
 
 def _glued_split(toks: list[Any], first: bool, parse: Callable[[str], Any] | None) -> int:
     """Index of the token that starts the real sentence after a glued run, or 0."""
-    limit = MAX_GLUED_WORDS if first and parse is not None else MAX_HEADLINE_WORDS
+    if first and parse is not None:
+        title_case = _title_case_headline(toks, parse)
+        if title_case:
+            return title_case
+    limit = MAX_GLUED_WORDS if parse is not None else MAX_HEADLINE_WORDS
     for k in range(3, min(limit + 1, len(toks) - MIN_LEAD_WORDS)):
         tok, prev, nxt = toks[k], toks[k - 1], toks[k + 1]
         if not tok.text[:1].isupper() or not tok.text[:1].isalpha():
@@ -643,12 +672,16 @@ def _glued_split(toks: list[Any], first: bool, parse: Callable[[str], Any] | Non
             if parse is not None and k <= MAX_HEADLINE_WORDS and tok.pos_ == "PROPN" and prev.pos_ in {"NOUN", "NUM"} \
                     and (prev.is_lower or prev.like_num) and _starts_clause(toks, k, closing_quote, parse):
                 return k  # ... or into a name that opens a clause: "… beneath the ocean surface BP has been using …"
+            if parse is not None and _run_on(toks, k, parse):
+                return k  # ... or a whole caption that lost its full stop: "… of the 2001 attacks Independent administrator …"
             continue
         if k <= MAX_HEADLINE_WORDS and tok.is_title and len(tok.text) > 1 and tok.pos_ != "PROPN" and (
                 tok.pos_ == "DET" or (nxt.is_lower and tok.pos_ in {"NOUN", "VERB", "PRON", "ADV", "PART", "ADP", "NUM"}
                                       and not (prev.pos_ == "PROPN" and prev.is_title and tok.pos_ in {"ADV", "ADP", "PART"}))):
             # not a title-cased name's last word: "the Hope For Haiti Now telethon"
-            return k
+            if parse is None or not _awaits_verb(toks[:k], parse):
+                return k
+            continue
         if k <= MAX_HEADLINE_WORDS and _caption_end(prev, tok, nxt):
             return k
         if parse is not None and k > MAX_HEADLINE_WORDS and tok.pos_ == "DET" and tok.lower_ in {"the", "a"} \
@@ -656,9 +689,114 @@ def _glued_split(toks: list[Any], first: bool, parse: Callable[[str], Any] | Non
             if _clause_from(toks, k, parse):
                 return k  # a long caption: "... in the rubble of Port-au-Prince The BBC's David Loyn has met ..."
             continue  # ``_starts_clause`` would parse the same words again to the same answer
-        if parse is not None and _starts_clause(toks, k, closing_quote, parse):
+        if parse is not None and (_starts_clause(toks, k, closing_quote, parse) or _run_on(toks, k, parse)):
             return k
     return 0
+
+
+def _title_case_headline(toks: list[Any], parse: Callable[[str], Any]) -> int:
+    """Index of the name that opens the sentence after a Title Case headline, or 0: "Obama Takes
+    First Shot at Reshaping Fed by Naming Board Member Obama will name …", "With Close Ties to Wall
+    St., Hoboken, N.J., Feels Strain of Financial Crisis Jonathan Gordon had to leave …". Every word
+    up to the first lower-case content word is capitalised (function words aside), so the junction
+    hides among capitals: it is the start of the name (an entity of the tagger) just before that
+    lower-case word, when the words before it state something (a verb: a headline, not a title
+    before a name) and the rest, parsed alone, is a clause with that name as its subject."""
+    j = next((i for i, t in enumerate(toks) if t.text[:1].islower() and t.is_alpha
+              and t.pos_ not in _FUNCTION_POS), len(toks))
+    if j >= len(toks) or j <= MIN_TITLE_CASE_WORDS or not toks[j - 1].ent_type_:
+        return 0
+    k = j - 1
+    while k > 0 and toks[k].ent_iob_ == "I" and j - k < MAX_NAME_TOKENS:
+        k -= 1
+    while k > 1 and toks[k - 1].is_title and toks[k - 1].lower_.rstrip(".") in person_titles():
+        k -= 1  # the role written before the name is the sentence's: "… Comes First President Obama said"
+    if k < MIN_TITLE_CASE_WORDS or not toks[k].is_title or not all(
+            t.is_title or t.is_punct or t.like_num or t.pos_ in _FUNCTION_POS for t in toks[:k]):
+        return 0
+    if not any(t.pos_ == "VERB" for t in toks[:k]):
+        return 0  # no headline, a title before a name: "The Senate Finance Committee Chairman Max Baucus said"
+    rest = parse(toks[k].doc[toks[k].i : toks[-1].i + 1].text)
+    clause = next(iter(rest.sents), None)
+    if clause is None or len(clause) < MIN_LEAD_WORDS or not _finite(clause.root):
+        return 0
+    subjects = [c for c in clause.root.children if c.dep_ in _SUBJECTS]
+    return k if any(s.left_edge.i == 0 and s.right_edge.i == j - k - 1 for s in subjects) else 0
+
+
+def _awaits_verb(toks: list[Any], parse: Callable[[str], Any]) -> bool:
+    """The words before a capital are a subject with an aside set off by a comma and no verb yet ("The
+    city clerk, accused of spending her time Tweeting during meetings, has resigned"): the capital
+    is a stylised word inside the sentence, not a headline's end (report12 split: the run cut as a
+    headline became the story's title)."""
+    if not any(t.text == "," for t in toks):
+        return False
+    sent = next(iter(parse(toks[0].doc[toks[0].i : toks[-1].i + 1].text).sents), None)
+    return sent is not None and sent.root.pos_ in {"NOUN", "PROPN"} and not any(
+        t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in sent)
+
+
+def _run_on(toks: list[Any], k: int, parse: Callable[[str], Any]) -> bool:
+    """Two sentences with no stop between them: a caption or standfirst that lost its full stop,
+    then the sentence ("… raised to the surface BP has replaced a damaged preventer …", "… had been
+    opened Workers in Louisiana tackle oil …", "… mount up for BP BP says …"). Both sides, parsed
+    alone, are whole clauses (subject, finite verb), and the side after opens with its subject and
+    has its object or complement: a clause after a noun that lacks one is a relative clause
+    without "that" ("the well BP drilled last year"). Not after a finite verb, which may take the
+    rest as its unmarked object ("said BP has …"), nor after a noun that takes a clause ("the news
+    BP had …")."""
+    tok, prev = toks[k], toks[k - 1]
+    if prev.text != tok.text:
+        if not (prev.is_lower or prev.like_num) or prev.tag_ in _FINITE_OR_BASE:
+            return False
+        if prev.pos_ not in {"NOUN", "NUM", "VERB"}:
+            return False  # a phrase runs on across the capital: "the reaction to a major Facebook acquisition"
+        if prev.pos_ == "NOUN" and (tok.ent_type_ == "PERSON" or tok.lower_.rstrip(".") in person_titles()) \
+                or prev.like_num and prev.head.i >= tok.i:
+            return False  # a role before a name ("defector Colonel …"), a number before its noun ("117th Street")
+    if prev.lemma_.lower() in _CLAUSE_NOUNS or tok.ent_type_ in {"DATE", "TIME"}:
+        return False
+    left = parse(toks[0].doc[toks[0].i : prev.i + 1].text)
+    if _open_clause(left):
+        return False  # "said on Tuesday that the oil BP was forced to collect …": one sentence
+    right = parse(tok.doc[tok.i : toks[-1].i + 1].text)
+    return _whole_clause(left, opening=False) and _whole_clause(right, opening=True)
+
+
+def _open_clause(doc: Any) -> bool:
+    """The words end inside a clause still waiting for its verb: a subordinator or relative word
+    ("that", "which", "because") with no finite verb after it."""
+    opener = max((t.i for t in doc if t.dep_ == "mark" or t.tag_ in {"WDT", "WP", "WP$", "WRB"}
+                  or t.lower_ == "that" and t.pos_ in {"SCONJ", "PRON"}), default=None)
+    if opener is not None and not any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in doc[opener + 1 :]):
+        return True
+    sent = next(iter(doc.sents), None)
+    # a subordinate clause alone ("While the parents could not be reached, a spokesman for the firm"),
+    # or a subject still waiting for its verb
+    return sent is not None and (any(c.dep_ == "mark" for c in sent.root.children) or any(
+        t.dep_ in _SUBJECTS and t.head.pos_ not in {"VERB", "AUX"} for t in sent))
+
+
+def _whole_clause(doc: Any, *, opening: bool) -> bool:
+    """One sentence whose root is a finite verb with a subject (``opening``: the subject comes first
+    and the verb has its object or complement)."""
+    sents = list(doc.sents)
+    if len(sents) != 1 or len(sents[0]) < MIN_CLAUSE_WORDS or not _finite(sents[0].root):
+        return False
+    root = sents[0].root
+    subjects = [c for c in root.children if c.dep_ in _SUBJECTS]
+    if not subjects:
+        return False
+    if not opening:
+        return True
+    # a passive has no object to leave out: "Life's Too Short is presented as a faux-documentary"
+    return subjects[0].left_edge.i == 0 and any(c.dep_ in _COMPLETING or c.dep_ == "auxpass" for c in root.children)
+
+
+def _finite(root: Any) -> bool:
+    """A verb (or auxiliary) that is finite itself or through its auxiliary."""
+    return root.pos_ in {"VERB", "AUX"} and (root.tag_ in {"VBD", "VBZ", "VBP", "MD"} or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBZ", "VBP", "MD"} for c in root.children))
 
 
 #: Words that open a sentence and, capitalised after a lower-case word or a number with nothing

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from ..clean.datelines import is_dateline_only
+from ..clean.datelines import dateline_prefix, is_dateline_only
 from ..clean.furniture import page_furniture
 from ..clean.plain import PLAYER
 from ..model import Briefing
@@ -59,6 +59,8 @@ _QUOTED = re.compile(r"[“‘\"'][^”’\"']{12,}[”’\"']")
 #: numbers and the time units of ``resources/temporal_references.tsv``.
 _STAMP_WORDS = frozenset(MONTHS + MONTH_ABBREVIATIONS + WEEKDAYS) | {
     "st", "nd", "rd", "th", "ago", "updated", "published", "posted", "on", "at", "am", "pm"}
+#: A wire dateline a scraper left at a headline's end ("… Natural Resources Worldwide SHANGHAI --").
+_TRAILING_DATELINE = re.compile(r"\s+[A-Z][A-Z.'-]+(?:[ ,]+[A-Z][A-Za-z.'-]*){0,3}\s*(?:--|—|–)\s*$")
 #: A photo credit ("… liked what he heard. REUTERS/Jane Doe", "(AP Photo/John Roe)"): a caption.
 _CREDIT = re.compile(r"\b(?:[A-Z]{2,}|AP Photo|Getty Images)\s*/\s*[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}\)?\s*$")
 
@@ -75,8 +77,8 @@ def is_headline(text: str) -> bool:
         return False
     if _date_stamp(text) or _CREDIT.search(text) or page_furniture(text) or garbled(text):
         return False
-    if is_dateline_only(text):
-        return False  # "NEW YORK, Sept. 29 --" cut off the first sentence as if a headline
+    if is_dateline_only(text) or dateline_prefix(text):
+        return False  # "NEW YORK, Sept. 29 --" (and what follows it) cut off the first sentence as if a headline
     if text.split()[0].islower():
         return False  # a tag line run into the headline ("jobs jobs jobs Obama's Jobs Speech …")
     if _personal(text):
@@ -128,6 +130,7 @@ def story_title(briefing: Briefing) -> str:
 
     headlines += [(sid, t) for sid, t in glued_headlines(briefing) if is_headline(t) and not _background(t, latest)
                   and not _imperative(t, parse_once) and not _past_caption(t, parse_once)]
+    headlines = [(sid, _TRAILING_DATELINE.sub("", t)) for sid, t in headlines]
     summary = " ".join(s.text for s in briefing.summary)
     headlines = [(sid, t) for sid, t in headlines if about(t, summary)]
     # The lead states the news; a quotation (no one says it in the title) gives way to the next sentence.

