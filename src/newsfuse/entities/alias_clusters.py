@@ -59,7 +59,6 @@ from .aliases import (
     full_name_tokens,
     is_acronym,
     is_acronym_of,
-    is_given_name,
     is_place_short_form,
     is_short_form,
     key_tokens,
@@ -901,10 +900,8 @@ def _join_lone_given_names(clusters: _Clusters) -> None:
     Sr., whose son, Karl, ..." (deepwater-horizon) names the other generation."""
     nodes = clusters.nodes
     for i, short in enumerate(nodes):
-        if short.size != 1 or short.acronym or clusters.any_multiword(i):
+        if short.size != 1 or short.acronym or clusters.kind(i) != "PERSON" or clusters.any_multiword(i):
             continue
-        if clusters.kind(i) != "PERSON" and not (clusters.kind(i) in {"ORG", None} and is_given_name(short.form)):
-            continue  # a given name the tagger typed ORG ("Adolf" beside "Adolf Eichmann", report12) is still one
         word = short.key
         if clusters.one_per_cluster(("surname", short.form), partial(_full_names, clusters, i)):
             continue

@@ -77,16 +77,6 @@ MIN_TITLE_CASE_WORDS = 4
 MAX_NAME_TOKENS = 4
 #: Function words a Title Case headline leaves in lower case ("Shot at Reshaping Fed by Naming").
 _FUNCTION_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART"})
-#: A caption that lost its full stop is a clause of at least this many words.
-MIN_CLAUSE_WORDS = 4
-#: Verb dependents that complete a clause: with one, a clause after a noun is no relative clause
-#: without "that" ("the well BP drilled" lacks its object).
-_COMPLETING = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative"})
-#: Nouns that take a clause without "that" after them ("the news BP had lied", "the fact Obama won"):
-#: English grammar, not one story's words.
-_CLAUSE_NOUNS = frozenset({"news", "fact", "claim", "report", "reports", "hope", "fear", "belief", "idea",
-                           "sign", "word", "chance", "possibility", "suggestion", "assumption", "view"})
-
 
 @cache
 def _table(name: str) -> dict[str, tuple[str, ...]]:
@@ -657,7 +647,7 @@ def _glued_split(toks: list[Any], first: bool, parse: Callable[[str], Any] | Non
         title_case = _title_case_headline(toks, parse)
         if title_case:
             return title_case
-    limit = MAX_GLUED_WORDS if parse is not None else MAX_HEADLINE_WORDS
+    limit = MAX_GLUED_WORDS if first and parse is not None else MAX_HEADLINE_WORDS
     for k in range(3, min(limit + 1, len(toks) - MIN_LEAD_WORDS)):
         tok, prev, nxt = toks[k], toks[k - 1], toks[k + 1]
         if not tok.text[:1].isupper() or not tok.text[:1].isalpha():
@@ -672,8 +662,6 @@ def _glued_split(toks: list[Any], first: bool, parse: Callable[[str], Any] | Non
             if parse is not None and k <= MAX_HEADLINE_WORDS and tok.pos_ == "PROPN" and prev.pos_ in {"NOUN", "NUM"} \
                     and (prev.is_lower or prev.like_num) and _starts_clause(toks, k, closing_quote, parse):
                 return k  # ... or into a name that opens a clause: "… beneath the ocean surface BP has been using …"
-            if parse is not None and _run_on(toks, k, parse):
-                return k  # ... or a whole caption that lost its full stop: "… of the 2001 attacks Independent administrator …"
             continue
         if k <= MAX_HEADLINE_WORDS and tok.is_title and len(tok.text) > 1 and tok.pos_ != "PROPN" and (
                 tok.pos_ == "DET" or (nxt.is_lower and tok.pos_ in {"NOUN", "VERB", "PRON", "ADV", "PART", "ADP", "NUM"}
@@ -689,7 +677,7 @@ def _glued_split(toks: list[Any], first: bool, parse: Callable[[str], Any] | Non
             if _clause_from(toks, k, parse):
                 return k  # a long caption: "... in the rubble of Port-au-Prince The BBC's David Loyn has met ..."
             continue  # ``_starts_clause`` would parse the same words again to the same answer
-        if parse is not None and (_starts_clause(toks, k, closing_quote, parse) or _run_on(toks, k, parse)):
+        if parse is not None and _starts_clause(toks, k, closing_quote, parse):
             return k
     return 0
 
@@ -734,63 +722,6 @@ def _awaits_verb(toks: list[Any], parse: Callable[[str], Any]) -> bool:
     sent = next(iter(parse(toks[0].doc[toks[0].i : toks[-1].i + 1].text).sents), None)
     return sent is not None and sent.root.pos_ in {"NOUN", "PROPN"} and not any(
         t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in sent)
-
-
-def _run_on(toks: list[Any], k: int, parse: Callable[[str], Any]) -> bool:
-    """Two sentences with no stop between them: a caption or standfirst that lost its full stop,
-    then the sentence ("… raised to the surface BP has replaced a damaged preventer …", "… had been
-    opened Workers in Louisiana tackle oil …", "… mount up for BP BP says …"). Both sides, parsed
-    alone, are whole clauses (subject, finite verb), and the side after opens with its subject and
-    has its object or complement: a clause after a noun that lacks one is a relative clause
-    without "that" ("the well BP drilled last year"). Not after a finite verb, which may take the
-    rest as its unmarked object ("said BP has …"), nor after a noun that takes a clause ("the news
-    BP had …")."""
-    tok, prev = toks[k], toks[k - 1]
-    if prev.text != tok.text:
-        if not (prev.is_lower or prev.like_num) or prev.tag_ in _FINITE_OR_BASE:
-            return False
-        if prev.pos_ not in {"NOUN", "NUM", "VERB"}:
-            return False  # a phrase runs on across the capital: "the reaction to a major Facebook acquisition"
-        if prev.pos_ == "NOUN" and (tok.ent_type_ == "PERSON" or tok.lower_.rstrip(".") in person_titles()) \
-                or prev.like_num and prev.head.i >= tok.i:
-            return False  # a role before a name ("defector Colonel …"), a number before its noun ("117th Street")
-    if prev.lemma_.lower() in _CLAUSE_NOUNS or tok.ent_type_ in {"DATE", "TIME"}:
-        return False
-    left = parse(toks[0].doc[toks[0].i : prev.i + 1].text)
-    if _open_clause(left):
-        return False  # "said on Tuesday that the oil BP was forced to collect …": one sentence
-    right = parse(tok.doc[tok.i : toks[-1].i + 1].text)
-    return _whole_clause(left, opening=False) and _whole_clause(right, opening=True)
-
-
-def _open_clause(doc: Any) -> bool:
-    """The words end inside a clause still waiting for its verb: a subordinator or relative word
-    ("that", "which", "because") with no finite verb after it."""
-    opener = max((t.i for t in doc if t.dep_ == "mark" or t.tag_ in {"WDT", "WP", "WP$", "WRB"}
-                  or t.lower_ == "that" and t.pos_ in {"SCONJ", "PRON"}), default=None)
-    if opener is not None and not any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in doc[opener + 1 :]):
-        return True
-    sent = next(iter(doc.sents), None)
-    # a subordinate clause alone ("While the parents could not be reached, a spokesman for the firm"),
-    # or a subject still waiting for its verb
-    return sent is not None and (any(c.dep_ == "mark" for c in sent.root.children) or any(
-        t.dep_ in _SUBJECTS and t.head.pos_ not in {"VERB", "AUX"} for t in sent))
-
-
-def _whole_clause(doc: Any, *, opening: bool) -> bool:
-    """One sentence whose root is a finite verb with a subject (``opening``: the subject comes first
-    and the verb has its object or complement)."""
-    sents = list(doc.sents)
-    if len(sents) != 1 or len(sents[0]) < MIN_CLAUSE_WORDS or not _finite(sents[0].root):
-        return False
-    root = sents[0].root
-    subjects = [c for c in root.children if c.dep_ in _SUBJECTS]
-    if not subjects:
-        return False
-    if not opening:
-        return True
-    # a passive has no object to leave out: "Life's Too Short is presented as a faux-documentary"
-    return subjects[0].left_edge.i == 0 and any(c.dep_ in _COMPLETING or c.dep_ == "auxpass" for c in root.children)
 
 
 def _finite(root: Any) -> bool:
