@@ -65,3 +65,9 @@ def test_a_reporting_frame_after_the_aside_covers_it(nlp):
     (c,) = [c for c in parsed(nlp, "s", "The man entered the bar, which had at least 40 people inside, police said.")
             if c.value == 40]
     assert c.attribution == "police"
+
+
+def test_an_aside_that_names_its_own_sayer_keeps_it(nlp):
+    (c,) = [c for c in parsed(nlp, "s", "The agency is drafting rules aimed at human error, which it identified as "
+                                        "a factor in more than 1,400 accidents.") if c.value == 1400]
+    assert c.attribution is not None

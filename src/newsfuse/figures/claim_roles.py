@@ -194,7 +194,9 @@ def _writers_aside(anchor) -> bool:
             continue
         first = node.left_edge
         before = first.nbor(-1) if first.i > 0 else None
-        return first.lower_ == "which" and before is not None and before.text == ","
+        # "…, which it identified as a factor in …": the aside says who says it itself
+        return first.lower_ == "which" and before is not None and before.text == "," and not any(
+            _says(t) for t in node.subtree)
     return False
 
 
