@@ -193,11 +193,24 @@ REPORT11_MISSED_MERGES = 30
 #: sentences, GOOD 52 = 80.0%, JUNK 18.5%, MISLEADING 1.5%; titles 3 of 8; entities OK 107 /
 #: MISSED-MERGE 11 / BAD-MERGE 2); no item changed under the stop's rules. Floors at what was measured,
 #: far below the targets (95%, 2%, 9 in 10).
-REPORT12_GOOD_SHARE = 0.80
-REPORT12_BAD_SHARE = 0.20
-REPORT12_TITLES_RIGHT = 3
+#: Twelfth stop (report12 read for rules): GOOD 53 of 63 = 84.1%, JUNK 14.3%, MISLEADING 1.6%; titles 4 of 8;
+#: entities OK 108 / MISSED-MERGE 10 / BAD-MERGE 2.
+REPORT12_GOOD_SHARE = 0.84
+REPORT12_BAD_SHARE = 0.16
+REPORT12_TITLES_RIGHT = 4
 REPORT12_BAD_MERGES = 2
-REPORT12_MISSED_MERGES = 11
+REPORT12_MISSED_MERGES = 10
+#: report13: eight Timeline17 weeks never cut before (four of the financial crisis, four of BP: the other
+#: eval sets are used up), fixed at the start of the twelfth stop before its rules, judged blind at its
+#: start (63 sentences, GOOD 43 = 68.3%, JUNK 27.0%, MISLEADING 4.8%; titles 1 of 8; entities OK 108 /
+#: MISSED-MERGE 12 / BAD-MERGE 0). No item changed under the stop's final rules (a rule that did change
+#: some, for the worse, was removed: the closing note says which). Floors at what was measured, far below
+#: the targets (95%, 2%, 9 in 10).
+REPORT13_GOOD_SHARE = 0.68
+REPORT13_BAD_SHARE = 0.32
+REPORT13_TITLES_RIGHT = 1
+REPORT13_BAD_MERGES = 0
+REPORT13_MISSED_MERGES = 12
 #: ECB+ dev report half (odd topics), pairwise over gold mentions found: P 0.991, R 0.775; fifth stop
 #: (a lone surname joins its story's dominant full name; more role words before names): P 0.993, R 0.881.
 ECB_PRECISION = 0.98
@@ -272,6 +285,8 @@ HELD_OUT = {
                 REPORT11_MISSED_MERGES),
     "report12": (REPORT12_GOOD_SHARE, REPORT12_BAD_SHARE, REPORT12_TITLES_RIGHT, REPORT12_BAD_MERGES,
                 REPORT12_MISSED_MERGES),
+    "report13": (REPORT13_GOOD_SHARE, REPORT13_BAD_SHARE, REPORT13_TITLES_RIGHT, REPORT13_BAD_MERGES,
+                REPORT13_MISSED_MERGES),
 }
 
 
