@@ -81,9 +81,7 @@ def doc_claims(source_id: str, doc, sentences: tuple[Span, ...], published: date
         if claim.verb and claim.predicate != own:  # the predicate came from the claim before: not its verb
             claim = dataclasses.replace(claim, verb=None)
         claim = _converted_hedge(claim, out, text)
-        if out and _converts(out[-1], claim, text):
-            out[-1], claim = _shared_rate(out[-1], claim)
-        elif out and _coordinated(out[-1], claim, text) and claim.unit and "/" in claim.unit:
+        if out and (_converts(out[-1], claim, text) or _coordinated(out[-1], claim, text)):
             out[-1], claim = _shared_rate(out[-1], claim)
         if log is not None and claim.scope is None and doc[q.start].idx >= log:
             claim = dataclasses.replace(claim, scope="before")  # an earlier day's entry of a running log
@@ -141,27 +139,31 @@ def _converted_hedge(claim: Claim, earlier: list[Claim], text: str) -> Claim:
     return claim
 
 
+def _between(prev: Claim, claim: Claim, text: str) -> str | None:
+    """The text between two measures of one sentence, ``prev`` just before ``claim``, when it is
+    shorter than ``CONVERSION_GAP``; None otherwise (or when either has no unit)."""
+    if prev.sentence != claim.sentence or prev.number is None or claim.number is None or not prev.unit or not claim.unit:
+        return None
+    between = text[prev.number.end : claim.number.start]
+    return between if len(between) < CONVERSION_GAP else None
+
+
 def _converts(prev: Claim, claim: Claim, text: str) -> bool:
     """``claim`` is a conversion of ``prev`` in brackets just after it, in one sentence: "19,000 barrels
     of oil (800,000 gallons or 3 million liters) a day"."""
-    if prev.sentence != claim.sentence or prev.number is None or claim.number is None or not prev.unit or not claim.unit:
-        return False
-    if dimension(prev.unit)[0].split("/")[0] != dimension(claim.unit)[0].split("/")[0]:
-        return False
-    between = text[prev.number.end : claim.number.start]
-    return len(between) < CONVERSION_GAP and "(" in between and ")" not in between
+    between = _between(prev, claim, text)
+    return between is not None and "(" in between and ")" not in between \
+        and dimension(prev.unit)[0].split("/")[0] == dimension(claim.unit)[0].split("/")[0]
 
 
 def _coordinated(prev: Claim, claim: Claim, text: str) -> bool:
-    """Two measures joined by "and" in one sentence with nothing but their nouns between: "producing
-    58,800 gallons of oil and 900,000 cubic feet of gas per day", where the rate written once after
-    the second is both's (report12 split: the oil had read as a volume beside the spill's total)."""
-    if prev.sentence != claim.sentence or prev.number is None or claim.number is None or not prev.unit or not claim.unit:
-        return False
-    if prev.kind != "measure" or claim.kind != "measure" or "/" in prev.unit:
-        return False
-    between = text[prev.number.end : claim.number.start]
-    return len(between) < CONVERSION_GAP and re.search(r"\band\b", between) is not None and not re.search(r"[;:.,()]", between)
+    """Two measures joined by "and" in one sentence with nothing but their nouns between, the second a
+    rate: "producing 58,800 gallons of oil and 900,000 cubic feet of gas per day", where the rate
+    written once after the second is both's (report12 split: the oil had read as a volume beside the
+    spill's total). Never the first's rate onto the second."""
+    between = _between(prev, claim, text)
+    return between is not None and prev.kind == claim.kind == "measure" and "/" not in prev.unit \
+        and "/" in claim.unit and re.search(r"\band\b", between) is not None and not re.search(r"[;:.,()]", between)
 
 
 def _shared_rate(a: Claim, b: Claim) -> tuple[Claim, Claim]:

@@ -66,7 +66,8 @@ _ASIDE = re.compile(r"^\([^()]*\)[.!?]?$|^\([^()]*[.!?]\)$")
 #: An imperative opens its sentence, after at most an adverbial this long ("Of course,", "Now").
 MAX_IMPERATIVE_LEAD = 3
 _CLOSING = frozenset({"'", "’", "”", '"'})
-_FINITE_OR_BASE = frozenset({"VBD", "VBZ", "VBP", "VB", "MD"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_FINITE_OR_BASE = _FINITE | {"VB"}
 #: Dependents that modify the noun after them ("chairman Henry Waxman").
 _MODIFIERS = frozenset({"compound", "amod", "nmod", "nummod", "poss", "det", "appos", "flat"})
 #: ... and what follows it is a sentence of at least this many words.
@@ -704,11 +705,7 @@ def _title_case_headline(toks: list[Any], parse: Callable[[str], Any]) -> int:
         return 0
     if not any(t.pos_ == "VERB" for t in toks[:k]):
         return 0  # no headline, a title before a name: "The Senate Finance Committee Chairman Max Baucus said"
-    rest = parse(toks[k].doc[toks[k].i : toks[-1].i + 1].text)
-    clause = next(iter(rest.sents), None)
-    if clause is None or len(clause) < MIN_LEAD_WORDS or not _finite(clause.root):
-        return 0
-    subjects = [c for c in clause.root.children if c.dep_ in _SUBJECTS]
+    subjects = _rest_subjects(toks, k, parse)
     return k if any(s.left_edge.i == 0 and s.right_edge.i == j - k - 1 for s in subjects) else 0
 
 
@@ -720,14 +717,13 @@ def _awaits_verb(toks: list[Any], parse: Callable[[str], Any]) -> bool:
     if not any(t.text == "," for t in toks):
         return False
     sent = next(iter(parse(toks[0].doc[toks[0].i : toks[-1].i + 1].text).sents), None)
-    return sent is not None and sent.root.pos_ in {"NOUN", "PROPN"} and not any(
-        t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in sent)
+    return sent is not None and sent.root.pos_ in {"NOUN", "PROPN"} and not any(t.tag_ in _FINITE for t in sent)
 
 
 def _finite(root: Any) -> bool:
     """A verb (or auxiliary) that is finite itself or through its auxiliary."""
-    return root.pos_ in {"VERB", "AUX"} and (root.tag_ in {"VBD", "VBZ", "VBP", "MD"} or any(
-        c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBZ", "VBP", "MD"} for c in root.children))
+    return root.pos_ in {"VERB", "AUX"} and (root.tag_ in _FINITE or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in _FINITE for c in root.children))
 
 
 #: Words that open a sentence and, capitalised after a lower-case word or a number with nothing
@@ -792,17 +788,17 @@ def _starts_clause(toks: list[Any], k: int, closing_quote: bool, parse: Callable
 def _clause_from(toks: list[Any], k: int, parse: Callable[[str], Any]) -> bool:
     """Whether the words from ``k`` on, parsed alone, open with a clause: its own subject first and a
     finite verb, at least ``MIN_LEAD_WORDS`` long."""
+    return any(s.left_edge.i == 0 for s in _rest_subjects(toks, k, parse))
+
+
+def _rest_subjects(toks: list[Any], k: int, parse: Callable[[str], Any]) -> list[Any]:
+    """The subjects of the first sentence of the words from ``k`` on, parsed alone, when that sentence
+    is at least ``MIN_LEAD_WORDS`` long and its root a finite verb; else none."""
     tok = toks[k]
     # The Span's text, not ``doc.text[...]``: Doc.text rebuilds the whole text on every access
     # (quadratic over a long report's sentences).
     rest = parse(tok.doc[tok.i : toks[-1].i + 1].text)
     first_sent = next(iter(rest.sents), None)
-    if first_sent is None or len(first_sent) < MIN_LEAD_WORDS:
-        return False
-    root = first_sent.root
-    if root.pos_ not in {"VERB", "AUX"}:
-        return False
-    finite = root.tag_ in {"VBD", "VBZ", "VBP", "MD"} or any(
-        c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBZ", "VBP", "MD"} for c in root.children)
-    subjects = [c for c in root.children if c.dep_ in _SUBJECTS]
-    return finite and any(s.left_edge.i == 0 for s in subjects)
+    if first_sent is None or len(first_sent) < MIN_LEAD_WORDS or not _finite(first_sent.root):
+        return []
+    return [c for c in first_sent.root.children if c.dep_ in _SUBJECTS]
