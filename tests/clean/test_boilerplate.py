@@ -38,6 +38,9 @@ def test_calls_to_action_between_paragraphs(furniture: str) -> None:
         "(AP) Stanley Murray, left, hugs loved ones after crew members arrived at a hotel.",
         "Apr. 21: An oil slick is seen as the rig burns in the Gulf of Mexico.",
         "Rescuers search the site on Sunday. (AP Photo/Jane Doe)",
+        # Guardian header block ending in its photo credit (Timeline17 BP; Multi-News)
+        "Oil spill: company hopes the new cap can halt the flow into the Gulf Photograph: guardian.",
+        "Appeal refused Eichmann asked for a pardon and was hanged two days later. Photograph: Br",
     ],
 )
 def test_photo_captions(caption: str) -> None:

@@ -105,6 +105,8 @@ def test_a_sentence_about_a_credit_is_kept() -> None:
      "clean-up.", "The first named storm"),  # Guardian
     ("Wednesday, May 26, 2010; 7:59 PM The company's head of safety gave reporters a briefing on Wednesday.",
      "The company's head of safety"),  # Washington Post
+    ("June 28, 2010 - 6:39 AM | by: Jane Roe Gulf Coast states have launched advertising campaigns this week.",
+     "Gulf Coast states have launched"),  # Fox News video page: dash before the clock, reporter after
 ])
 def test_a_page_header_run_into_the_first_sentence_is_cut(line: str, kept: str) -> None:
     text = between(line)

@@ -146,6 +146,9 @@ def test_a_title_phrase_must_be_a_clause_that_opens_with_its_subject():
     assert not headline_like("Are a nail gun, an electric knife and a chain saw", nlp)  # its subject dropped
     assert not headline_like("Click to email this to a friend", nlp)  # the page speaks to its reader
     assert not headline_like("The mayor told reporters at City Hall on Friday", nlp)  # what she told them, cut
+    assert not headline_like("Its products also include systems for cleaning oiled birds", nlp)  # whose: not said
+    assert not headline_like("They agreed to pay the fine on Monday", nlp)  # who: an absent sentence said
+    assert not headline_like("The fund was set up to compensate victims of the spill", nlp)  # which fund: not said
 
 
 def test_a_share_button_glued_to_an_article_is_not_the_title():

@@ -43,6 +43,10 @@ _CAPTION = re.compile(
     rf"|^Picture taken {DATE_PATTERN}\.?$|^Picture taken [A-Z][a-z]+ \d{{1,2}}, \d{{4}}\.?$"
     rf"|^\((?:{_AGENCY})\)\s|^(?:(?:{_AGENCY})\s+)?[A-Z][a-z]{{2}}\.? \d{{1,2}}:\s)",
 )
+#: A line that ends in a short "Photograph: …" credit is a page's header block (headline,
+#: standfirst, date, caption) run together: the Guardian pages of Timeline17 ("… Mexican Gulf
+#: Photograph: guardian.") and of Multi-News ("… two days later. Photograph: Br").
+_CREDIT_TAIL = re.compile(r"\sPhotograph:\s*\S+(?:\s\S+){0,4}$")
 #: A photo credit glued to the front of the next paragraph by a scraper
 #: ("Photograph: Gerald Herbert/AP Underwater robots dived…", "Photograph: AP BP has installed…", Guardian; the
 #: same shape as "Photo: … /Reuters" on Reuters pages), or "Coast Guard via AP"
@@ -89,6 +93,10 @@ def calls_to_action(lines: Sequence[Line]) -> list[Removal]:
 
 def captions(lines: Sequence[Line]) -> list[Removal]:
     return [removal(ln, "photo caption") for ln in lines if _CAPTION.search(ln.text)]
+
+
+def credited_header_blocks(lines: Sequence[Line]) -> list[Removal]:
+    return [removal(ln, "photo caption") for ln in lines if _CREDIT_TAIL.search(ln.text)]
 
 
 def credit_prefixes(lines: Sequence[Line]) -> list[Removal]:
@@ -203,5 +211,6 @@ RULES: tuple[Rule, ...] = (
     footers,
     duplicate_teasers,
     *PLAIN_RULES,
+    credited_header_blocks,
     trailing_furniture,
 )

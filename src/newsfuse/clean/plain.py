@@ -82,11 +82,13 @@ _CLOCK_IN_LINE = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|UTC|ET|EST
 #: May 26, 2010 12:13 pm EDT WASHINGTON (Reuters) - …"), the Guardian ("… Wednesday 30 June 2010
 #: 09.55 BST The first named storm …"), the Washington Post ("Wednesday, May 26, 2010; 7:59 PM BP's
 #: head …"), CNN ("By Patricia Sellers February 9, 2011: 2:42 PM ET In Monday's …"), the BBC
-#: ("29 September 2011 Last updated at 15:44 GMT").
+#: ("29 September 2011 Last updated at 15:44 GMT"), Fox News ("June 28, 2010 - 6:39 AM | by: Jonathan
+#: Serrie Gulf Coast states …", its video pages: a dash before the clock, the reporter's name after).
 _ZONE = r"(?:GMT|UTC|BST|CET|CEST|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT)"
 _STAMP_CLOCK = rf"\d{{1,2}}(?::\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s+{_ZONE})?|\.\d{{2}}\s+{_ZONE})\b"
 _HEADER_STAMP = re.compile(
-    rf"(?:{DATE_PATTERN}[\s,;:]+(?:last updated at\s+)?{_STAMP_CLOCK}|{_STAMP_CLOCK}[\s,;:]+{DATE_PATTERN})\.?\s+(?=\S)",
+    rf"(?:{DATE_PATTERN}(?:[\s,;:]+|\s+[-–—]\s+)(?:last updated at\s+)?{_STAMP_CLOCK}|{_STAMP_CLOCK}[\s,;:]+{DATE_PATTERN})\.?"
+    r"(?:\s*\|\s*by:?\s+(?-i:[A-Z][\w'’-]+\s+[A-Z][\w'’-]+))?\s+(?=\S)",
     re.IGNORECASE,
 )
 #: The header before the stamp is no sentence, and the stamp comes early in the line.

@@ -389,9 +389,10 @@ def _subject(verb):
 def _phrase(tok) -> str:
     """The subtree of a speaker noun, cut at the first comma or relative clause, capped in length."""
     words = []
+    clauses = {t.i for c in tok.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
     for t in tok.subtree:
-        if t.i > tok.i and (t.text in (",", "(", "–", "—", ":") or t.dep_ in ("relcl", "acl")):
-            break
+        if t.i > tok.i and (t.text in (",", "(", "–", "—", ":") or t.i in clauses):
+            break  # "the council that found …": the relative pronoun opens the clause that is cut
         if words and t.i > words[-1].i + 1:
             break  # the subtree jumps over the verb ("Police confirmed ...: Liberty German"): the phrase ends
         words.append(t)
@@ -404,12 +405,23 @@ def _last_name_before(tok) -> str | None:
     "He"/"she" speaking is the last named speaker of a verb of saying before it ("..., Nambiar
     said. ... 14 rifles, he said"; '"...," said an officer. "The 23 pirates were taken on board INS
     Mysore ...," he added' is the officer, not the warship: report5 split), else the last person
-    named outside the words it reports. "They" is the last person or organisation named."""
+    named outside the words it reports. "They" is the last person or organisation named; "it" the last
+    organisation, never a person ("BP is still pressing ahead … It said … collecting about 17,000
+    barrels a day" is BP's figure, not that of the engineer quoted above: report13 split)."""
     personal = tok.lower_ in PERSONAL
+    neuter = tok.lower_ == "it"
     if personal:
         speaker = _last_speaker_before(tok)  # "..., Nambiar said. In all, ... 14 rifles, he said."
         if speaker is not None:
             return speaker
+    if neuter and tok.sent.start > 0:
+        # "BP is still pressing ahead … It said …": the sentence before, opening with a name as its
+        # subject, is what "it" stands for, though the tagger named no organisation there
+        before = tok.doc[tok.sent.start - 1].sent
+        mains = [v for v in before if v.i == before.root.i or v.dep_ == "conj" and v.head.i == before.root.i]
+        subject = next((x for x in reversed([_subject(v) for v in mains]) if x is not None), None)
+        if subject is not None and subject.pos_ == "PROPN" and subject.ent_type_ not in ("PERSON", "GPE", "NORP", "LOC"):
+            return _phrase(subject)  # the last main clause's subject (a line the parser ran into a quotation)
     # what the speaker says is not who the speaker is: names inside the reported words are skipped
     reported = {t.i for c in tok.head.children if c.dep_ in ("ccomp", "parataxis") for t in c.subtree}
     for ent in reversed(doc_ents(tok.doc).ending_by(tok.i)):
@@ -417,7 +429,7 @@ def _last_name_before(tok) -> str | None:
             break
         if ent.start in reported:
             continue
-        if ent.label_ == "PERSON" or ent.label_ == "ORG" and not personal:
+        if ent.label_ == "PERSON" and not neuter or ent.label_ == "ORG" and not personal:
             return ent.text
     return None
 

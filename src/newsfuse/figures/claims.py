@@ -221,7 +221,7 @@ def read_claim(source_id: str, doc, q: Quantity, sents, k: int, published: date 
     # a magnitude is the quake's, not what it did ("a 6.1-magnitude quake killed 12": nothing killed 6.1)
     predicate = None if unit in DURATION_UNITS.values() or unit == "magnitude" \
         else predicate_of(anchor, sent, whole=_is_whole(doc, q))
-    if predicate == "spent" and kind == "measure":
+    if predicate in {"spent", "raised"} and kind == "measure":
         predicate = None  # the verbs of spending name what money does: "raises its estimate to 35,000 barrels a day"
     return Claim(
         id=content_id("c", source_id, span.start, span.end),

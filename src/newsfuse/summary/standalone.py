@@ -156,6 +156,8 @@ def judge(sent: Any, context: str = ALONE) -> Verdict:
     root = sent.root
     if root.pos_ not in {"VERB", "AUX"}:
         return Verdict("no main verb (a headline, caption or fragment)")
+    if _label(toks):
+        return Verdict("opens with a label and a colon (a caption, a timeline entry or a headline run)")
     if _present_caption(root, sent, text):
         return Verdict("a photo caption (present tense with a full date, or a place in the picture)")
     quoted = _quoted_ranges(sent)
@@ -452,6 +454,20 @@ def _attributed(toks: list[Any], quoted: list[tuple[int, int]]) -> bool:
     """A verb of saying outside the quotation ("… ,” she said."), within the sentence shown: the
     parser's own sentence may run on into the next paragraph, whose "he said" is not shown."""
     return any(t.lemma_ in attributing() and not _quoted_at(t, quoted) for t in toks)
+
+
+#: How many words a label before a colon has at most ("BP oil spill: …").
+_LABEL_WORDS = 4
+
+
+def _label(toks: list[Any]) -> bool:
+    """A capitalised label of a few words with no verb, and a colon, before the text ("Deepwater
+    Horizon: US officials say …", a caption; "BP oil spill: UK taxpayers face …", a headline's series
+    label; "November: Congress passes …", a timeline's entry): a news sentence does not open so
+    (report8, report13). "Officials told reporters: …" has its verb."""
+    colon = next((k for k, t in enumerate(toks[: _LABEL_WORDS + 1]) if t.text == ":"), None)
+    return bool(colon) and toks[0].text[:1].isupper() and toks[colon + 1:colon + 2] != [] \
+        and not any(t.pos_ in {"VERB", "AUX"} or t.is_punct for t in toks[:colon])
 
 
 def _present_caption(root: Any, sent: Any, text: str) -> bool:

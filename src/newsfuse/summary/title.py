@@ -24,7 +24,7 @@ from ..model import Briefing
 from ..pipeline import stage
 from ..words import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from .build import parser
-from .standalone import attributing, headline_prefix, temporal_words
+from .standalone import attributing, headline_prefix, judge, temporal_words
 
 MAX_TITLE_CHARS = 90
 #: Summary sentences tried in turn for a headline-shaped phrase when no headline is found.
@@ -227,6 +227,9 @@ def headline_like(text: str, parse: Any) -> bool:
         return False  # "… reminded me that …": a columnist's voice, no headline's
     if any(t.lower_ == "there" and t.dep_ == "advmod" for t in sent):
         return False  # "… dinosaurs roamed there": where, an absent sentence said
+    verdict = judge(sent)
+    if verdict.back or verdict.pronoun:
+        return False  # "Its products also include …", "They said …", "The fund was set up …": an absent sentence said
     return root.pos_ in {"VERB", "AUX"} and bool(subjects) and subjects[0].left_edge.i == sent.start
 
 

