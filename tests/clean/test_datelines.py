@@ -69,6 +69,9 @@ CHANGED: dict[tuple[str, str], object] = {
     ("prefix", "WINSTON-SALEM, N.C. — Police"): len("WINSTON-SALEM, N.C. — "),
     ("cut", "WASHINGTON, DC - JUNE 18: Former Congresswoman Gabby Giffords throws out the first pitch"):
         "JUNE 18: Former Congresswoman Gabby Giffords throws out the first pitch",
+    # Two places with a slash (Reuters), the slash escaped in scraped JSON text (Timeline17).
+    ("prefix", "LONDON/HOUSTON (Reuters) - BP named a new chief"): len("LONDON/HOUSTON (Reuters) - "),
+    ("prefix", "LONDON\\/HOUSTON (Reuters) - BP named a new chief"): len("LONDON\\/HOUSTON (Reuters) - "),
     # A one-letter "place" is an article, not a dateline.
     ("prefix", "A - B"): 0,
     # An all-capitals headline longer than a place is not a dateline (the old cut had no length bound).

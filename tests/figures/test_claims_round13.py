@@ -53,3 +53,11 @@ def test_a_report_that_asserts_or_finds_is_the_source(nlp):
 def test_whoever_finds_a_count_is_not_its_source(nlp):
     (c,) = [c for c in parsed(nlp, "s", "Divers found 30 bodies near the wreck on Tuesday.") if c.value == 30]
     assert c.attribution is None
+
+
+def test_oil_that_spews_is_a_leak_not_oil_collected(nlp):
+    figs = figures(nlp, {
+        "a": "Up to 5,000 barrels of oil a day continue to spew into the water beneath the site of the rig.",
+        "b": "It said piping oil to two vessels was collecting about 17,000 barrels of oil a day.",
+    })
+    assert not [f for f in figs if f.status != "single"]

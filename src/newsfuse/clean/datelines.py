@@ -32,8 +32,9 @@ MAX_PLACE_CHARS = 40
 #: Most words in a dateline place taken as a place mention ("RIO DE JANEIRO" is three).
 MAX_PLACE_WORDS = 4
 #: The place, in capitals, ending in a letter or a dot: "NEW ORLEANS", "ST. JOHN'S, N.L.", "WINSTON-SALEM"
-#: (not "I--" or "N'-" opening a sentence).
-_PLACE = rf"[A-Z][A-Z .,'’-]{{0,{MAX_PLACE_CHARS - 1}}}[A-Z.]"
+#: (not "I--" or "N'-" opening a sentence), or two places "LONDON/HOUSTON" (Reuters; the slash escaped as
+#: "\/" in scraped JSON text, Timeline17).
+_PLACE = rf"[A-Z][A-Z .,'’/\\-]{{0,{MAX_PLACE_CHARS - 1}}}[A-Z.]"
 #: The agency or outlet in brackets: "(Reuters)", "(AP)", "(CBS SF)".
 _BRACKET = r"\s*\((?P<agency>[A-Za-z][\w .&/-]{0,30})\)"
 #: A dash or a colon after the place: "ALGIERS –", "IN AMENAS:", "NEW ORLEANS --".
