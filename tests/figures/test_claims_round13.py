@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from claim_sentences import figures, parsed
 
 
@@ -22,22 +24,20 @@ def test_a_sum_raised_and_a_sum_that_costs_do_not_agree(nlp):
     assert not [f for f in figs if f.status != "single"]
 
 
-def test_it_says_for_an_organisation_never_a_person(nlp):
-    (c,) = [c for c in parsed(nlp, "s", "Acme Corp said on Monday that it would pay for the clean-up.\n"
-                                        "\"We have had to hire more engineers,\" said John Smith, who runs a pump maker.\n"
-                                        "The company is still collecting some of the oil leaking from the well.\n"
-                                        "It said the ships were collecting about 17,000 barrels of oil a day.")
-            if c.value == 17000]
-    assert c.attribution == "Acme Corp"
+_IT_SAID = "It said the ships were collecting about 17,000 barrels of oil a day."
 
 
-def test_it_is_the_name_that_opens_the_line_before(nlp):
-    (c,) = [c for c in parsed(nlp, "s", "\"We are busy,\" said John Smith, who runs a pump maker.\n"
-                                        "\"It will keep us busy for years.\"\nBP is still pressing ahead with "
-                                        "operations to collect the oil.\n"
-                                        "It said the ships were collecting about 17,000 barrels of oil a day.")
-            if c.value == 17000]
-    assert c.attribution == "BP"
+@pytest.mark.parametrize(("before", "sayer"), [
+    # a person quoted between the organisation and "It said": the organisation, never the person
+    ("Acme Corp said on Monday that it would pay for the clean-up.\n\"We have had to hire more engineers,\" "
+     "said John Smith, who runs a pump maker.\nThe company is still collecting some of the oil.\n", "Acme Corp"),
+    # the name the line before opens with, untagged, after a quotation the parser ran into it
+    ("\"We are busy,\" said John Smith, who runs a pump maker.\n\"It will keep us busy for years.\"\n"
+     "BP is still pressing ahead with operations to collect the oil.\n", "BP"),
+])
+def test_it_says_for_an_organisation_never_a_person(nlp, before, sayer):
+    (c,) = [c for c in parsed(nlp, "s", before + _IT_SAID) if c.value == 17000]
+    assert c.attribution == sayer
 
 
 def test_a_report_that_asserts_or_finds_is_the_source(nlp):

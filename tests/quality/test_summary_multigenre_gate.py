@@ -121,8 +121,9 @@ REPORT6_MISSED_MERGES = 26
 #: (26.2%), MISLEADING 4 (3.9%); titles 4 of 12; entities as before.
 #: Eighth stop: 103 sentences, GOOD 71 (68.9%), JUNK 28, MISLEADING 4: floors LOWERED by one point
 #: (0.69 -> 0.68, 0.31 -> 0.32), on purpose, for the same reason as report6's.
-REPORT7_GOOD_SHARE = 0.68
-REPORT7_BAD_SHARE = 0.32
+#: Thirteenth stop (rules from report13): GOOD 76 of 105 = 72.4%, JUNK 25.7%, MISLEADING 1.9%.
+REPORT7_GOOD_SHARE = 0.72
+REPORT7_BAD_SHARE = 0.28
 REPORT7_TITLES_RIGHT = 4
 #: Ninth stop: entities OK 146 / MISSED-MERGE 23 / BAD-MERGE 11. The BAD-MERGE ceiling RAISED by one, on
 #: purpose: joining a place's headline run ("Cardiff Michael Jackson") to the star also brought in a
@@ -138,8 +139,9 @@ REPORT7_MISSED_MERGES = 23
 #: MISLEADING 3; titles 1 of 12 (a new lead, and its title, judged wrong). Floors LOWERED to what was
 #: measured (0.77 -> 0.76, 0.23 -> 0.24, titles 2 -> 1), on purpose, and the closing note says so.
 #: Eleventh stop (speakers named, interview answers dropped): GOOD 77.6%, JUNK and MISLEADING 22.4%.
-REPORT8_GOOD_SHARE = 0.77
-REPORT8_BAD_SHARE = 0.23
+#: Thirteenth stop (rules from report13): GOOD 85 of 107 = 79.4%, JUNK 17.8%, MISLEADING 2.8%.
+REPORT8_GOOD_SHARE = 0.79
+REPORT8_BAD_SHARE = 0.21
 REPORT8_TITLES_RIGHT = 1
 #: Tenth stop: BAD-MERGE 10. RAISED by two on purpose: the end-round annotator judged two changed
 #: entities (a 'Senator Clinton' comment joined to Bill Clinton; a state Senate joined to the US
@@ -153,8 +155,9 @@ REPORT8_MISSED_MERGES = 26
 #: MISLEADING 2.8%; titles 4 of 12; entities as before). Floors at what was measured, far below the
 #: targets (95%, 2%, 9 in 10).
 #: Eleventh stop: GOOD 77.1%, JUNK and MISLEADING 22.9%.
-REPORT9_GOOD_SHARE = 0.77
-REPORT9_BAD_SHARE = 0.23
+#: Thirteenth stop (rules from report13): GOOD 82 of 105 = 78.1%, JUNK 20.0%, MISLEADING 1.9%.
+REPORT9_GOOD_SHARE = 0.78
+REPORT9_BAD_SHARE = 0.22
 #: Tenth stop: 6 of 12 (datelines with a region or day stripped): the floor rises.
 REPORT9_TITLES_RIGHT = 6
 #: Ninth stop (report9 held out: counts only): sentences and titles unchanged; entities OK 152 /
@@ -199,18 +202,34 @@ REPORT12_GOOD_SHARE = 0.84
 REPORT12_BAD_SHARE = 0.16
 REPORT12_TITLES_RIGHT = 4
 REPORT12_BAD_MERGES = 2
-REPORT12_MISSED_MERGES = 10
+#: Thirteenth stop: MISSED-MERGE 11. The Guardian header block ending in a photo credit is page furniture
+#: now (one Multi-News report of mn-79); it held the "Adolf Eichmann" the tagger typed PERSON, and the
+#: full name left is typed PRODUCT, so it stays apart from "Eichmann": a count the cleaning cost.
+REPORT12_MISSED_MERGES = 11
 #: report13: eight Timeline17 weeks never cut before (four of the financial crisis, four of BP: the other
 #: eval sets are used up), fixed at the start of the twelfth stop before its rules, judged blind at its
 #: start (63 sentences, GOOD 43 = 68.3%, JUNK 27.0%, MISLEADING 4.8%; titles 1 of 8; entities OK 108 /
 #: MISSED-MERGE 12 / BAD-MERGE 0). No item changed under the stop's final rules (a rule that did change
 #: some, for the worse, was removed: the closing note says which). Floors at what was measured, far below
 #: the targets (95%, 2%, 9 in 10).
-REPORT13_GOOD_SHARE = 0.68
-REPORT13_BAD_SHARE = 0.32
-REPORT13_TITLES_RIGHT = 1
+#: Thirteenth stop (report13 read for rules): GOOD 47 of 60 = 78.3%, JUNK 20.0%, MISLEADING 1.7%; titles 2
+#: of 8; entities unchanged.
+REPORT13_GOOD_SHARE = 0.78
+REPORT13_BAD_SHARE = 0.22
+REPORT13_TITLES_RIGHT = 2
 REPORT13_BAD_MERGES = 0
 REPORT13_MISSED_MERGES = 12
+#: report14: the next eight Timeline17 weeks never cut before (four of the financial crisis from 24
+#: February 2009, four of BP from 5 July 2010), fixed at the start of the thirteenth stop before its
+#: rules, judged blind at its start (58 sentences, GOOD 34 = 58.6%, JUNK 39.7%, MISLEADING 1.7%; titles
+#: 4 of 8; entities OK 102 / MISSED-MERGE 9 / BAD-MERGE 9); after the stop's rules (new items judged
+#: blind): 57 sentences, GOOD 33 = 57.9%, JUNK 40.4%, MISLEADING 1.8%; titles and entities unchanged.
+#: Floors at what was measured, far below the targets (95%, 2%, 9 in 10).
+REPORT14_GOOD_SHARE = 0.57
+REPORT14_BAD_SHARE = 0.43
+REPORT14_TITLES_RIGHT = 4
+REPORT14_BAD_MERGES = 9
+REPORT14_MISSED_MERGES = 9
 #: ECB+ dev report half (odd topics), pairwise over gold mentions found: P 0.991, R 0.775; fifth stop
 #: (a lone surname joins its story's dominant full name; more role words before names): P 0.993, R 0.881.
 ECB_PRECISION = 0.98
@@ -287,6 +306,8 @@ HELD_OUT = {
                 REPORT12_MISSED_MERGES),
     "report13": (REPORT13_GOOD_SHARE, REPORT13_BAD_SHARE, REPORT13_TITLES_RIGHT, REPORT13_BAD_MERGES,
                 REPORT13_MISSED_MERGES),
+    "report14": (REPORT14_GOOD_SHARE, REPORT14_BAD_SHARE, REPORT14_TITLES_RIGHT, REPORT14_BAD_MERGES,
+                REPORT14_MISSED_MERGES),
 }
 
 
