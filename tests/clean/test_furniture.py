@@ -60,3 +60,11 @@ def test_a_sentence_about_a_newsletter_is_prose() -> None:
 ])
 def test_correspondent_sign_offs_are_furniture(text: str) -> None:
     assert furniture_reason(text) is not None
+
+
+def test_a_pull_quote_credit_run_into_the_text_is_furniture() -> None:
+    # BBC pull quote (Timeline17): the quote's end, "End Quote", its credit, then the next sentence
+    text = ('Tests will show how quickly fishing can resume in the Gulf" End Quote Dr Jane Roe Oceanography '
+            'Centre In a statement, the company said it was committed to finding the cause.')
+    assert furniture_reason(text) is not None
+    assert furniture_reason("He said the end quote of the speech was the one people remembered best.") is None

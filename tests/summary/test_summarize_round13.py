@@ -20,6 +20,7 @@ def _skip(text: str) -> bool:
     "Gulf Coast: Officials say the number of birds found dead has risen in the past week.",
     "November: Congress passes a law that splits the banks in two.",
     "Oil spill: taxpayers face a loss as the firm will book a tax credit against the clean-up costs.",
+    "Site of the oil spill in the Gulf of Mexico: a White House report found that the firm received exemptions.",
 ])
 def test_a_label_and_a_colon_open_no_news_sentence(text):
     assert _skip(text)
@@ -40,3 +41,15 @@ def test_the_sum_or_the_total_points_back(text):
 
 def test_a_total_said_of_what_it_counts_stands_alone():
     assert not _skip("The total cost of the clean-up has reached $8bn, the company said on Monday.")
+
+
+def test_a_one_word_name_the_summary_inserts_is_the_one_persons_full_name():
+    from newsfuse.model import Entity
+    from newsfuse.summary.build import full_names
+
+    def person(name, *aliases):
+        return Entity(id=name, name=name, type="PERSON", aliases=(name, *aliases), mentions=())
+
+    full = full_names([person("Ann Jewell", "Jewell"), person("Tony Smith", "Smith", "Tony"),
+                       person("Jane Smith", "Smith"), Entity("o", "Acme Corp", "ORG", ("Acme",), ())])
+    assert full == {"Jewell": "Ann Jewell", "Tony": "Tony Smith"}  # "Smith" is two people's; an ORG is no one's

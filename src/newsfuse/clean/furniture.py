@@ -46,6 +46,10 @@ _IMAGE_LABEL = re.compile(r"^(?:Image|Photo)\s+(?:caption\b|copyright\b|[A-Z])")
 #: A correspondent's sign-off: CNN's "Nic Robertson has been reporting from Alexandria.", AP's
 #: "Associated Press writer Jane Doe contributed to this report."
 _SIGN_OFF = re.compile(r"\bhas been reporting from\b|\bcontributed (?:to )?(?:this|the) report\b", re.IGNORECASE)
+#: A pull quote's credit run into the text after it: the BBC's '… resume in the Gulf" End Quote Dr Simon
+#: Boxall National Oceanography Centre In a statement, BP said …' (Timeline17 BBC pages of three BP weeks
+#: and a Michael Jackson week): the quote repeats the body, the credit is no sentence.
+_PULL_QUOTE = re.compile(r"[\"”]\s*End Quote\b")
 _ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)[\"”’')\]]*\s*$")
 #: "…continued to July 6.Jarrett faces…": a scraper dropped the space between two sentences.
 _RUN_TOGETHER = re.compile(r"(?:\b[a-z]{3,}|\d)\.[A-Z][a-z]{2,}")
@@ -66,7 +70,8 @@ def page_furniture(text: str) -> str | None:
     credit, link text, a call to action, a newsletter promo, a sign-off, a note that the story was
     updated), or None. A headline candidate is held to this as a sentence is."""
     text = text.strip()
-    if _FURNITURE.search(text) or _NEWSLETTER.search(text) or _SIGN_OFF.search(text) or _IMAGE_LABEL.match(text):
+    if _FURNITURE.search(text) or _NEWSLETTER.search(text) or _SIGN_OFF.search(text) or _IMAGE_LABEL.match(text) \
+            or _PULL_QUOTE.search(text):
         return "page furniture (caption, credit, link or call to action)"
     if _UPDATE_NOTE.search(text):
         return "a note that the story was updated"

@@ -126,8 +126,9 @@ def build_index(briefing: Briefing) -> Index:
     parse = parser(briefing)
     texts = {s.id: s.text for s in briefing.sources}  # Briefing.source scans every source
     group_of = group_index(groups)
+    full = full_names(briefing.entities)
     for sid, items in pool.items():
-        shown_items += _shown(items, texts[sid], briefing.docs[sid], parse)
+        shown_items += _shown(items, texts[sid], briefing.docs[sid], parse, full)
     extra = {shown[0]: (sid, tfidf(terms, idf)) for sid, it, shown, terms in shown_items if terms != it.terms}
     best = best_matches_all(others, [shown[0] if terms != it.terms else it.span for _, it, shown, terms in shown_items],
                             SUPPORT_COSINE, extra)
@@ -158,17 +159,32 @@ def build_index(briefing: Briefing) -> Index:
     return Index(tuple(scored), support, weights, len(groups))
 
 
-def _shown(items: Sequence[PoolItem], text: str, doc: Any,
-           parse: Callable[[str], Any]) -> list[tuple[str, PoolItem, tuple[Span, str], tuple[str, ...]]]:
+def full_names(entities: Sequence[Any]) -> dict[str, str]:
+    """A person's one-word name -> the full name of the one person the story's entities give it to
+    ("Jewell" -> "Ann Jewell"). A name the summary inserts ("[Jewell:] “…", "[Hayward] was …") is
+    read where that person may not have been introduced: the full name introduces them (report7,
+    report10 splits: a bare surname judged unintroduced). A one-word name two people share is kept."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for e in entities:
+        if e.type == "PERSON" and len(e.name.split()) > 1:
+            for alias in e.aliases:
+                if len(alias.split()) == 1:
+                    owners[alias].add(e.name)
+    return {alias: next(iter(names)) for alias, names in owners.items() if len(names) == 1}
+
+
+def _shown(items: Sequence[PoolItem], text: str, doc: Any, parse: Callable[[str], Any],
+           full: Mapping[str, str] | None = None) -> list[tuple[str, PoolItem, tuple[Span, str], tuple[str, ...]]]:
     """What each sentence of one source can show: itself alone, or -- when it depends on the
     sentence before it (a pronoun or "it" subject, "the figure", "As a result,", "Kim Riley said
     at a news conference." after a quotation) and that one stands alone -- the two as one
     candidate. A pair carries the first sentence's ``PoolItem`` and both sentences' terms."""
     out = []
+    full = full or {}
     alone: dict[int, tuple[Span, str] | None] = {}
     for i, it in enumerate(items):
-        persons = [p for prev in items[max(0, i - PRONOUN_LOOKBACK) : i] for p in prev.persons]
-        speaker = _speaker_finder(items, i, doc)
+        persons = [full.get(p, p) for prev in items[max(0, i - PRONOUN_LOOKBACK) : i] for p in prev.persons]
+        speaker = _speaker_finder(items, i, doc, full)
         alone[i] = standalone(it.span, text, persons, doc, first=it.position == 0, parse=parse, speaker=speaker)
         if alone[i] is not None:
             closed = _closing_pair(items, i, alone[i], text, doc)
@@ -215,13 +231,15 @@ def _closing_pair(items: Sequence[PoolItem], i: int, shown: tuple[Span, str], te
 
 def _unnamed(first: tuple[Span, str], second: str) -> tuple[Span, str]:
     """The first of a pair without the "[Name:]" of its quotation's speaker when the second
-    sentence, shown with it, names that speaker itself."""
+    sentence, shown with it, names that speaker itself (by the surname, where the summary gives the
+    full name: ``full_names``)."""
     span, shown = first
     name, sep, rest = shown.partition(":] ")
-    return (span, rest) if sep and name.startswith("[") and name[1:] in second else first
+    return (span, rest) if sep and name.startswith("[") and name[1:].split()[-1] in second else first
 
 
-def _speaker_finder(items: Sequence[PoolItem], i: int, doc: Any) -> Callable[[], str | None]:
+def _speaker_finder(items: Sequence[PoolItem], i: int, doc: Any,
+                    full: Mapping[str, str] | None = None) -> Callable[[], str | None]:
     """Who speaks a quotation that sentence ``i`` opens or continues (``quote_speaker``), asked only
     when it does: the sentences after it in the article, and the one that introduces the quotation.
     That is the sentence before it, or -- when sentence ``i`` begins inside a quotation opened
@@ -258,7 +276,8 @@ def _speaker_finder(items: Sequence[PoolItem], i: int, doc: Any) -> Callable[[],
         reach = PRONOUN_LOOKBACK + (0 if joined else 1)
         named_before = [it for it in items[max(0, opening - reach) : opening]
                         if it.position >= items[opening].position - reach]
-        return quote_speaker([s for s in following if s is not None], before, [p for it in named_before for p in it.persons])
+        name = quote_speaker([s for s in following if s is not None], before, [p for it in named_before for p in it.persons])
+        return (full or {}).get(name, name) if name else name
 
     return find
 
