@@ -53,3 +53,20 @@ def test_a_one_word_name_the_summary_inserts_is_the_one_persons_full_name():
     full = full_names([person("Ann Jewell", "Jewell"), person("Tony Smith", "Smith", "Tony"),
                        person("Jane Smith", "Smith"), Entity("o", "Acme Corp", "ORG", ("Acme",), ())])
     assert full == {"Jewell": "Ann Jewell", "Tony": "Tony Smith"}  # "Smith" is two people's; an ORG is no one's
+
+
+@pytest.mark.parametrize(("text", "start"), [
+    ("The clean-up costs are mounting for Acme Acme has said the cost of the clean-up has reached $2bn.",
+     "Acme has said"),
+])
+def test_a_word_said_twice_across_a_glued_seam_starts_the_sentence(text, start):
+    from newsfuse.summary.standalone import headline_prefix
+
+    assert text[headline_prefix(_NLP(text)[:], first=True, parse=_NLP):].startswith(start)
+
+
+def test_a_name_said_twice_in_a_sentence_is_no_seam():
+    from newsfuse.summary.standalone import headline_prefix
+
+    text = "Fans of Duran Duran gathered outside the arena on Tuesday night to buy tickets for the show."
+    assert headline_prefix(_NLP(text)[:], first=True, parse=_NLP) == 0

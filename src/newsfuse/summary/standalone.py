@@ -671,6 +671,11 @@ def _glued_split(toks: list[Any], first: bool, parse: Callable[[str], Any] | Non
         tok, prev, nxt = toks[k], toks[k - 1], toks[k + 1]
         if not tok.text[:1].isupper() or not tok.text[:1].isalpha():
             continue
+        if prev.lower_ == tok.lower_ and prev.is_alpha and any(t.tag_ in _FINITE for t in toks[: k - 1]) \
+                and parse is not None and _clause_from(toks, k, parse):
+            # a word said twice across the seam, a clause on each side: "… costs are mounting for BP BP has
+            # said …" (report13); not a doubled name ("Fans of Duran Duran gathered …")
+            return k
         closing_quote = prev.is_punct and prev.text in _CLOSING and _closes(toks, k - 1) and not toks[k - 2].is_punct
         if (prev.is_punct and not closing_quote) or prev.pos_ in {"DET", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "PRON"} \
                 or prev.tag_ == "VBG" or _open_quote(toks[:k]):
