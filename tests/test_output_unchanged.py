@@ -15,7 +15,7 @@ from corpus import need_shared  # noqa: F401  (the deepwater fixture skips witho
 
 #: sha256 of ``render(brief([...]), "json")`` with each source's ``path`` (where the checkout lives) blanked.
 EXAMPLE_JSON_SHA256 = "d25a80145de3294a40212e5215b8aaba59685a812d88542837799d4c9afc8eeb"
-DEEPWATER_JSON_SHA256 = "f68a8b64f9a55fdd99c428d4f68db3836204646fb1198ed65e55b4bd5d4fdc6d"
+DEEPWATER_JSON_SHA256 = "f27ee8b736153cca28d82875aeace5c3785f1705c0c8f7d43b4e21346592ada5"
 
 
 def _sha(briefing) -> str:

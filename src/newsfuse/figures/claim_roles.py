@@ -396,7 +396,7 @@ def _phrase(tok) -> str:
         if words and t.i > words[-1].i + 1:
             break  # the subtree jumps over the verb ("Police confirmed ...: Liberty German"): the phrase ends
         words.append(t)
-    return tok.doc[words[0].i : words[-1].i + 1].text.strip(" ,")[:120]
+    return tok.doc[words[0].i : words[-1].i + 1].text.strip(" ,-–—")[:120]  # "BP - which …": no dash
 
 
 def _last_name_before(tok) -> str | None:
