@@ -96,6 +96,8 @@ def captions(lines: Sequence[Line]) -> list[Removal]:
 
 
 def credited_header_blocks(lines: Sequence[Line]) -> list[Removal]:
+    """Whole lines ending in a short photo credit (``_CREDIT_TAIL``). Run after ``plain.RULES``, so a
+    share bar ending in a credit ("Facebook Twitter Pinterest Photograph: …") keeps its own reason."""
     return [removal(ln, "photo caption") for ln in lines if _CREDIT_TAIL.search(ln.text)]
 
 

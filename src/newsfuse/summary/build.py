@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from ..config import DEFAULT_MODEL
-from ..model import Briefing, Span, TimeExpression
+from ..model import Briefing, Entity, Span, TimeExpression
 from ..nlp.load import load_nlp
 from ..summary.similarity import best_matches_all
 from .given import NONE, Referents, article_referents
@@ -159,7 +159,7 @@ def build_index(briefing: Briefing) -> Index:
     return Index(tuple(scored), support, weights, len(groups))
 
 
-def full_names(entities: Sequence[Any]) -> dict[str, str]:
+def full_names(entities: Sequence[Entity]) -> dict[str, str]:
     """A person's one-word name -> the full name of the one person the story's entities give it to
     ("Jewell" -> "Ann Jewell"). A name the summary inserts ("[Jewell:] “…", "[Hayward] was …") is
     read where that person may not have been introduced: the full name introduces them (report7,
@@ -238,8 +238,7 @@ def _unnamed(first: tuple[Span, str], second: str) -> tuple[Span, str]:
     return (span, rest) if sep and name.startswith("[") and name[1:].split()[-1] in second else first
 
 
-def _speaker_finder(items: Sequence[PoolItem], i: int, doc: Any,
-                    full: Mapping[str, str] | None = None) -> Callable[[], str | None]:
+def _speaker_finder(items: Sequence[PoolItem], i: int, doc: Any, full: Mapping[str, str]) -> Callable[[], str | None]:
     """Who speaks a quotation that sentence ``i`` opens or continues (``quote_speaker``), asked only
     when it does: the sentences after it in the article, and the one that introduces the quotation.
     That is the sentence before it, or -- when sentence ``i`` begins inside a quotation opened
@@ -277,7 +276,7 @@ def _speaker_finder(items: Sequence[PoolItem], i: int, doc: Any,
         named_before = [it for it in items[max(0, opening - reach) : opening]
                         if it.position >= items[opening].position - reach]
         name = quote_speaker([s for s in following if s is not None], before, [p for it in named_before for p in it.persons])
-        return (full or {}).get(name, name) if name else name
+        return full.get(name, name) if name else name
 
     return find
 

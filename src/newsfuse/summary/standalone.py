@@ -468,7 +468,7 @@ def _label(toks: list[Any]) -> bool:
     label; "November: Congress passes …", a timeline's entry): a news sentence does not open so
     (report8, report13). "Officials told reporters: …" has its verb."""
     colon = next((k for k, t in enumerate(toks[: _LABEL_WORDS + 1]) if t.text == ":"), None)
-    return bool(colon) and toks[0].text[:1].isupper() and toks[colon + 1:colon + 2] != [] \
+    return bool(colon) and colon + 1 < len(toks) and toks[0].text[:1].isupper() \
         and not any(t.pos_ in {"VERB", "AUX"} or t.is_punct for t in toks[:colon])
 
 
