@@ -554,7 +554,7 @@ def judge(key: tuple, claims: list[Claim], group_of: Mapping[str, int], texts: M
     return Figure(
         id=content_id("f", kind, dim, cls, predicate if isinstance(predicate, str) or predicate is None else "", *(c.id for c in claims)),
         label=label, status=status, values=values, reasons=tuple(reasons),
-        predicate=predicate if isinstance(predicate, str) and kind == "count" else claims[0].predicate,
+        predicate=predicate if isinstance(predicate, str) and kind == "count" else main_predicate(claims),
         kind=kind, unit=claims[0].unit,
     )
 
@@ -693,13 +693,14 @@ def _values(claims: list[Claim]) -> tuple[FigureValue, ...]:
 def _label(kind: str, cls: CountedClass, predicate, claims: list[Claim]) -> str:
     counts = Counter(c.counts for c in claims if c.counts)
     if kind != "count":
-        verb = MEASURE_VERBS.get(claims[0].predicate, claims[0].predicate)
+        main = main_predicate(claims)
+        verb = MEASURE_VERBS.get(main, main)
         if verb:
             # The verb as written; with none, a noun that names a sum or a share ("cost", "fine",
             # "stake") says it all: the event class's name after it ("cost spent") is no word of the
             # text. Oil or diesel still needs its class ("oil leaking", "diesel aboard").
             named = bool(counts) and claims[0].unit in NAMED_BY_NOUN
-            verb = _written(claims, claims[0].predicate) or (None if named else verb)
+            verb = _written(claims, main) or (None if named else verb)
         units = ", ".join(dict.fromkeys(c.unit or "" for c in claims))
         measure = _measure_label(claims, counts)
         if verb and verb in measure.split():  # "it has cost BP $350m": "cost (USD)", not "cost cost"
@@ -715,6 +716,17 @@ def _label(kind: str, cls: CountedClass, predicate, claims: list[Claim]) -> str:
         return f"{what}{where}{f' ({verb})' if verb else ''}"
     words = PREDICATE_WORDS.get((what, predicate), PREDICATE_WORDS.get(predicate))
     return f"{what} {words or _written(claims, predicate) or predicate}{where}"
+
+
+def main_predicate(claims: list[Claim]) -> str | None:
+    """The event most of a measure's claims name, or None when none names one. Not the first claim's:
+    a figure whose first claim has no verb of its own ("206m gallons" in a chronology) would be
+    labelled "oil (gallons)" while the others say "leaked" (report14 split)."""
+    verbs = Counter(c.predicate for c in claims if c.predicate)
+    if not verbs:
+        return None
+    best = max(verbs.values())
+    return next(c.predicate for c in claims if c.predicate and verbs[c.predicate] == best)
 
 
 def _written(claims: list[Claim], predicate) -> str | None:

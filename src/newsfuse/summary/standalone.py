@@ -159,7 +159,9 @@ def judge(sent: Any, context: str = ALONE) -> Verdict:
     if _label(toks):
         return Verdict("opens with a label and a colon (a caption, a timeline entry or a headline run)")
     if _present_caption(root, sent, text):
-        return Verdict("a photo caption (present tense with a full date, or a place in the picture)")
+        return Verdict("a photo caption (present tense with a full date, a picture that shows, or a place in the picture)")
+    if _presents(toks, root):
+        return Verdict('"Here is …" introduces what follows it (a list, a timeline, a video)')
     quoted = _quoted_ranges(sent)
     if any(t.morph.get("Poss") == ["Yes"] and t.morph.get("Person") in (["1"], ["2"]) and not _quoted_at(t, quoted)
            for t in rest):  # "delivered to your inbox", "our readers": the page's or the writer's voice
@@ -174,6 +176,9 @@ def judge(sent: Any, context: str = ALONE) -> Verdict:
     if any(t.dep_ == "det" and t.lower_ == "another" and t.head.dep_ in _SUBJECTS and not _quoted_at(t, quoted)
            for t in rest):
         back.append('"another …" presupposes one told before')  # "Another elderly man said simply, …"
+    if any(t.lower_ == "both" and t.dep_ in {"det", "predet"} and t.head.dep_ in _SUBJECTS and not _quoted_at(t, quoted)
+           and not any(c.dep_ == "conj" for c in t.head.children) for t in rest):  # not "both X and Y"
+        back.append('"both …" presupposes two told before')  # "Both men, however, agreed …" (report14)
     if any(t.lower_ in _DEICTIC_PLACES and t.dep_ == "advmod" and not _quoted_at(t, quoted)
            and not any(p.ent_type_ in _PLACES for p in rest if p.i < t.i) for t in rest):
         back.append('"there"/"here" points to a place named before')  # "… dinosaurs roamed there"
@@ -474,11 +479,30 @@ def _label(toks: list[Any]) -> bool:
 
 def _present_caption(root: Any, sent: Any, text: str) -> bool:
     """A present-tense main verb ("is hoisted", "shows", "is seen") and a full date, one that shows
-    someone seen doing something (``_seen_doing``), or a place in the picture ("Ed Chernoff (left) and Mike Flanagan ... leave the court building"): a photo caption."""
+    someone seen doing something (``_seen_doing``) or a picture that "shows" (``_shows_picture``), or a place in the picture ("Ed Chernoff (left) and Mike Flanagan ... leave the court building"): a photo caption."""
     present = root.tag_ in {"VBZ", "VBP"} or (root.tag_ == "VBN" and any(
         c.dep_ == "auxpass" and c.tag_ in {"VBZ", "VBP"} for c in root.children))
-    return (present and (bool(_FULL_DATE.search(text)) or _seen_doing(root))
+    return (present and (bool(_FULL_DATE.search(text)) or _seen_doing(root) or _shows_picture(root))
             or bool(_IN_PICTURE.search(text))) and not _in_quotes(root, sent)
+
+
+def _presents(toks: list[Any], root: Any) -> bool:
+    """ "Here is a chronology of events …", "Here are the key points", "Here's what we know": the
+    sentence points forward to what the page shows after it, which a summary does not carry
+    (report14 split: a timeline's introduction). "Here" is the copula's own opening adverb."""
+    return toks[0].lower_ == "here" and toks[0].head.i == root.i and root.lemma_ == "be"
+
+
+#: What a photo caption says shows something: "A handout photo shows …", "BP video frame grab shows
+#: a remote operating vehicle …" (report14 split, Reuters). News prose says "images show" of
+#: evidence; a caption speaks of the one picture it stands under.
+_PICTURES = frozenset({"photo", "photograph", "picture", "image", "grab", "screengrab", "screenshot", "still"})
+
+
+def _shows_picture(root: Any) -> bool:
+    """The main verb is "shows" (singular present) and its subject is one picture."""
+    return root.lower_ == "shows" and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in _PICTURES and c.tag_ == "NN" for c in root.children)
 
 
 def _seen_doing(root: Any) -> bool:
@@ -816,7 +840,9 @@ def _clause_from(toks: list[Any], k: int, parse: Callable[[str], Any]) -> bool:
 
 def _rest_subjects(toks: list[Any], k: int, parse: Callable[[str], Any]) -> list[Any]:
     """The subjects of the first sentence of the words from ``k`` on, parsed alone, when that sentence
-    is at least ``MIN_LEAD_WORDS`` long and its root a finite verb; else none."""
+    is at least ``MIN_LEAD_WORDS`` long and its root a finite verb; else none. A report put first
+    counts as the clause ("The Obama administration blocked …, a draft report said": the root is
+    "said", the sentence opens with the subject of the finite clause before it; report14 split)."""
     tok = toks[k]
     # The Span's text, not ``doc.text[...]``: Doc.text rebuilds the whole text on every access
     # (quadratic over a long report's sentences).
@@ -824,4 +850,6 @@ def _rest_subjects(toks: list[Any], k: int, parse: Callable[[str], Any]) -> list
     first_sent = next(iter(rest.sents), None)
     if first_sent is None or len(first_sent) < MIN_LEAD_WORDS or not _finite(first_sent.root):
         return []
-    return [c for c in first_sent.root.children if c.dep_ in _SUBJECTS]
+    root = first_sent.root
+    clauses = [root] + [c for c in root.children if c.dep_ == "ccomp" and c.i < root.i and _finite(c)]
+    return [c for v in clauses for c in v.children if c.dep_ in _SUBJECTS]
