@@ -39,6 +39,11 @@ class Lexicon:
     window_words: frozenset[str]  # "the last 10 games": the window a tally is taken over
     window_ordinal_preps: frozenset[str]  # "eighth in 10 games": the window an ordinal counts within
     difference_words: frozenset[str]  # "two games behind": a gap, not a count
+    superseded_adverbs: frozenset[str]  # "initially pegged at 1,000": an earlier value, revised since
+    superseded_verbs: frozenset[str]  # verbs of estimating those adverbs date
+    superseded_adjectives: frozenset[str]  # "an earlier estimate of 5,000"
+    superseded_nouns: frozenset[str]  # estimate nouns those adjectives date
+    change_verbs: frozenset[str]  # "rose from 7 to 23": the 'from' value is the value before
     family_nouns: frozenset[str]  # "a mother of two": a description of a person
     increment_before: frozenset[str]
     increment_after: frozenset[str]
@@ -94,7 +99,10 @@ def lexicon() -> Lexicon:
         event_clause_marks=frozenset(raw["scope"]["event_clause_marks"]),
         other_phrasal=frozenset(raw["phrasal"]["other"]), window_words=frozenset(m["window"]["words"]),
         window_ordinal_preps=frozenset(m["window"]["ordinal_preps"]),
-        difference_words=frozenset(m["difference"]["words"]), family_nouns=frozenset(m["family"]["nouns"]),
+        difference_words=frozenset(m["difference"]["words"]),
+        superseded_adverbs=frozenset(m["superseded"]["adverbs"]), superseded_verbs=frozenset(m["superseded"]["estimate_verbs"]),
+        superseded_adjectives=frozenset(m["superseded"]["adjectives"]),
+        superseded_nouns=frozenset(m["superseded"]["estimate_nouns"]), change_verbs=frozenset(m["superseded"]["change_verbs"]), family_nouns=frozenset(m["family"]["nouns"]),
         increment_before=frozenset(m["increment"]["before"]), increment_after=frozenset(m["increment"]["after"]),
         fraction_nouns=frozenset(m["proportion"]["fraction_nouns"]), ratio_words=frozenset(m["proportion"]["ratio_words"]),
         name_nouns=frozenset(raw["name"]["nouns_after"]), call_verbs=frozenset(raw["name"]["call_verbs"]),

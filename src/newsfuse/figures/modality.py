@@ -76,6 +76,8 @@ def modality_of(doc, start: int, end: int, anchor, sent, rate_in_unit: bool, phy
     verb = _first_verb(anchor, sent)
     if _habitual(verb, sent, lex):
         return "generic"
+    if _superseded(doc[start], anchor, verb, lex):
+        return "superseded"
     if _supposed(sent, lex):
         return "hypothetical"
     if verb is None:
@@ -168,6 +170,38 @@ def _habitual(verb, sent, lex) -> bool:
         node = node.head
     text = " " + " ".join(t.lower_ for t in sent if not t.is_punct) + " "
     return any(f" {p} " in text for p in lex.habitual_phrases)
+
+
+def _superseded(numeral, anchor, verb, lex) -> bool:
+    """An earlier value that the text says was replaced: the value before a stated change ("raised their
+    estimates from 1,000 barrels a day to 19,000", "rose from 7 to 23"), an estimate dated before a
+    revision ("the Coast Guard initially pegged the leak at 1,000", "an earlier estimate of 5,000").
+    It is history, not what any source now says: grouped with current values it made a false conflict
+    (report14 split). "The actual rate initially was 62,000" is the rate at the start, a fact: the
+    adverb counts on verbs of estimating or saying only."""
+    top = anchor if anchor.i != numeral.i else numeral
+    for node in (top, numeral):
+        if node.dep_ == "pobj" and node.head.lower_ == "from":
+            changer = node.head.head
+            if changer.lemma_.lower() in lex.change_verbs and any(
+                    c.dep_ == "prep" and c.lower_ == "to" for c in (*changer.children, *node.head.children)):
+                return True
+    node = top
+    for _ in range(4):  # the noun phrases the number sits in: "an earlier estimate of 5,000"
+        if node.lemma_.lower() in lex.superseded_nouns and any(
+                c.dep_ == "amod" and c.lower_ in lex.superseded_adjectives for c in node.children):
+            return True
+        if node.head.i == node.i or node.head.pos_ not in ("NOUN", "ADP", "NUM", "PROPN"):
+            break
+        node = node.head
+    if verb is None:
+        return False
+    dated = any(c.dep_ == "advmod" and c.lower_ in lex.superseded_adverbs for c in verb.children)
+    estimating = verb.lemma_.lower() in lex.superseded_verbs | lex.say_verbs
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    dated_subject = subject is not None and subject.lemma_.lower() in lex.superseded_nouns and any(
+        c.dep_ == "amod" and c.lower_ in lex.superseded_adjectives for c in subject.children)
+    return (dated and estimating) or dated_subject  # "initial estimates put it at 1,000"
 
 
 def _verb_modality(verb, lex) -> str | None:

@@ -140,8 +140,13 @@ def story_title(briefing: Briefing) -> str:
     own = _lead_headline(headlines, lead, parse_once)
     if own:
         return own
-    if headlines:
-        return best_headline([t for _, t in headlines], summary)
+    # Another report's headline names the lead's development only when it shares its words: the
+    # headline most like the others may be a side story's (Timeline17 weeks, read splits: a moratorium
+    # lead under "BP has been using undersea robots …", a stimulus vote under "Obama Says Economic
+    # Crisis Comes First"); then the lead's own phrase is the title.
+    on_lead = [t for _, t in headlines if lead is None or _tells(t, lead.text)]
+    if on_lead:
+        return best_headline(on_lead, summary)
     if lead is not None:
         # A phrase that lost its subject or its quotation marks in the cut gives way to the phrase
         # of the next summary sentence that opens a report (a lede states its news; a later
@@ -155,6 +160,8 @@ def story_title(briefing: Briefing) -> str:
             phrase = _lead_phrase(briefing, candidate)
             if phrase and not phrase.endswith("…") and headline_like(phrase, parse):
                 return phrase  # a phrase cut at the limit lost its news ("... has been…"): the next one
+        if headlines:
+            return best_headline([t for _, t in headlines], summary)
         phrase = _lead_phrase(briefing, lead)
         if phrase and not garbled(phrase):
             return phrase
@@ -173,6 +180,17 @@ def _lead_headline(headlines: Sequence[tuple[str, str]], lead: Any, parse: Any) 
     source = lead.citations[0].source if lead is not None and lead.citations else None
     own = [t for sid, t in headlines if sid == source and len(t) <= MAX_TITLE_CHARS]
     return next((t for t in own if _states(t, parse)), None)
+
+
+#: Content words a headline shares with the lead to tell its development ("BP", "moratorium").
+MIN_SHARED_WORDS = 2
+
+
+def _tells(headline: str, lead: str) -> bool:
+    """The headline shares at least ``MIN_SHARED_WORDS`` content words with the lead sentence."""
+    def words(text: str) -> set[str]:
+        return {w.lower() for w in _WORD.findall(text)} - _TITLE_STOP
+    return len(words(headline) & words(lead)) >= MIN_SHARED_WORDS
 
 
 def _states(headline: str, parse: Any) -> bool:
