@@ -227,7 +227,12 @@ def _say_subject(anchor, sent) -> str | None:
     if not says:
         return _trailing_sayer(sent, ancestors)
     inside = {anchor.i} | {a.i for a in anchor.ancestors}
-    says = [t for t in says if _speaker(t).i not in inside]
+    # The claim in the sayer's own noun phrase ("a worker on the platform - which exploded killing 11
+    # workers - has told the BBC he had identified a leak") is the writer's description of the sayer:
+    # neither that verb nor one it reports ("identified", whose "he" resolved to an earlier sentence's
+    # sayer) speaks for it (report8 split).
+    describing = [t for t in says if _speaker(t).i in inside]
+    says = [t for t in says if _speaker(t).i not in inside and not any(d.is_ancestor(t) for d in describing)]
     # "the three suspects were identified by the office as ...": the identifier speaks for what it says of
     # them, not for the count in the passive subject (tune half)
     says = [t for t in says if not (_subject(t) is not None and _subject(t).dep_ == "nsubjpass" and _subject(t).i in inside)]  # "a spokesman for the 3 firms said": the claim is the sayer's

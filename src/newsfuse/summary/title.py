@@ -119,6 +119,7 @@ def glued_headlines(briefing: Briefing) -> list[tuple[str, str]]:
 
 def story_title(briefing: Briefing) -> str:
     headlines = [(s.id, s.title) for s in briefing.sources if s.title and is_headline(s.title)]
+    titled = {sid for sid, _ in headlines}
     latest = max((s.published.year for s in briefing.sources if s.published), default=None)
     parse = parser(briefing)
     parsed: dict[str, Any] = {}
@@ -140,11 +141,12 @@ def story_title(briefing: Briefing) -> str:
     own = _lead_headline(headlines, lead, parse_once)
     if own:
         return own
-    # Another report's headline names the lead's development only when it shares its words: the
-    # headline most like the others may be a side story's (Timeline17 weeks, read splits: a moratorium
-    # lead under "BP has been using undersea robots …", a stimulus vote under "Obama Says Economic
-    # Crisis Comes First"); then the lead's own phrase is the title.
-    on_lead = [t for _, t in headlines if lead is None or _tells(t, lead.text)]
+    # A run a scraper glued to another report's first sentence names the lead's development only
+    # when it shares its words: the run most like the others may be a side story's headline or a
+    # caption (Timeline17 weeks, read splits: a moratorium lead under "BP has been using undersea
+    # robots …", a stimulus vote under "Obama Says Economic Crisis Comes First"); then the lead's own
+    # phrase is the title. A headline from the reports' metadata is a headline, kept as before.
+    on_lead = [t for sid, t in headlines if lead is None or sid in titled or _tells(t, lead.text)]
     if on_lead:
         return best_headline(on_lead, summary)
     if lead is not None:
