@@ -623,7 +623,10 @@ def _join_equal_keys(clusters: _Clusters, attached: set[int]) -> None:
     is a PERSON in one article, an ORG in another), a one-word key is not."""
     first: dict[str, int] = {}
     for i, n in enumerate(clusters.nodes):
-        if i in attached:
+        # A short form attached in its article stays there ("Obama" with Michelle Obama); a name of
+        # several words that is not a person's is one name across articles too: "Coast Guard" attached
+        # to one article's "United States Coast Guard" is the other articles' "Coast Guard" (report14).
+        if i in attached and (n.size == 1 or clusters.kind(i) in {"PERSON", None}):
             continue
         if n.key in first:
             clusters.join(first[n.key], i, force=n.size > 1)
@@ -702,7 +705,18 @@ def _long_forms(clusters: _Clusters, i: int, same_source: bool) -> list[int]:
     return [j for j in clusters.blocks.acronym_hosts(i)
             if not (long := clusters.nodes[j]).acronym and (long.source == short.source or not same_source)
             and not (two_letters and clusters.kind(j) == "PERSON")
+            and not _place_and_organisation(clusters.kind(i), clusters.kind(j))
             and any(is_acronym_of(m.text, long.form) for m in short.mentions)]
+
+
+#: Types of a place: an acronym the story reads as an organisation abbreviates no place, and back.
+PLACE_KINDS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _place_and_organisation(a: str | None, b: str | None) -> bool:
+    """One is an organisation, the other a place: "BP" (the company, throughout) is not the "Bolivar
+    Peninsula" an article names beside it (report14 split), while "UK" (a place) is "United Kingdom"."""
+    return "ORG" in (a, b) and bool({a, b} & PLACE_KINDS)
 
 
 #: A person goes by initials of three letters at least ("JFK", "AOC"); two capitals are a place or a
@@ -945,7 +959,7 @@ def _join_org_first_words(clusters: _Clusters) -> None:
 
 
 def _join_place_short_forms(clusters: _Clusters) -> None:
-    """ "the Gulf" -> the one "Gulf of ..." in the story; "Amenas" -> the one "In Amenas"."""
+    """ "the Gulf" -> the one "Gulf of ..." in the story (or the dominant one); "Amenas" -> the one "In Amenas"."""
     nodes = clusters.nodes
     for i, short in enumerate(nodes):
         if short.size != 1 or short.acronym or clusters.kind(i) not in PLACE_TYPES:
@@ -953,8 +967,11 @@ def _join_place_short_forms(clusters: _Clusters) -> None:
         places = clusters.one_per_cluster(("place", short.form), partial(_full_places, clusters, i))
         hosts = {clusters.root(j) for j in places if clusters.kind(j) in PLACE_TYPES}
         hosts.discard(clusters.root(i))
-        if len(hosts) == 1:
-            clusters.join(hosts.pop(), i)
+        # one "Gulf of Mexico" named throughout beside a "Gulf of Mexico Photograph" a caption's credit
+        # ran in once (report14 split): the story's dominant one, as for surnames
+        host = hosts.pop() if len(hosts) == 1 else _dominant(clusters, hosts)
+        if host is not None:
+            clusters.join(host, i)
 
 
 def _join_by_leader(clusters: _Clusters, leaderships: Sequence[Leadership], at: Mapping[Span, int]) -> None:

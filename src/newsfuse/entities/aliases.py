@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
 
@@ -138,8 +138,9 @@ HEAD_HINTS: Mapping[str, str] = {
     **dict.fromkeys(
         "university department service agency administration guard party ministry council committee company "
         "campaign club brigade battalion press exchange bank institute association union network corp plc "
-        "ltd inc brother holding".split(), "ORG"),
-    **dict.fromkeys("gulf sea sound bay ocean desert river mountain coast".split(), "LOC"),
+        "ltd inc brother holding police".split(), "ORG"),
+    **dict.fromkeys("gulf sea sound bay ocean desert river mountain coast peninsula island islands lake valley "
+                    "strait".split(), "LOC"),
     **dict.fromkeys("airport station tower bridge".split(), "FAC"),
     **dict.fromkeys("war".split(), "EVENT"),
 }
@@ -252,6 +253,8 @@ def similar_names(a: str, b: str, *, person: bool) -> bool:
         return False
     if re.findall(r"\d+", " ".join(ka)) != re.findall(r"\d+", " ".join(kb)):
         return False  # "BBC Radio 1" and "BBC Radio 5", "Apollo 11" and "Apollo 13": numbers tell them apart
+    if contrasted(ka, kb):
+        return False  # "Eastern Europe" and "Western Europe", "World War I" and "World War II"
     if person:
         if _initials_differ(ka[1:-1], kb[1:-1]):
             return False  # "George W. Bush" and "George H.W. Bush": father and son (report7 split)
@@ -259,6 +262,23 @@ def similar_names(a: str, b: str, *, person: bool) -> bool:
             fuzz.ratio(" ".join(ka[:-1]), " ".join(kb[:-1])) >= SIMILAR_FIRST_NAME_RATIO
             or (len(ka) == 2 and given_name_forms(ka[0], kb[0])))
     return fuzz.ratio(" ".join(ka), " ".join(kb)) >= SIMILAR_NAME_RATIO
+
+
+@lru_cache(maxsize=1)
+def contrast_words() -> dict[str, str]:
+    """Word -> its contrast group (resources/contrast_words.tsv, one reason per entry)."""
+    text = resources.files("newsfuse").joinpath("resources/contrast_words.tsv").read_text(encoding="utf-8")
+    return {f[0]: f[1] for f in (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))}
+
+
+def contrasted(ka: Sequence[str], kb: Sequence[str]) -> bool:
+    """Two names of as many tokens that differ, at some position, by two words of one contrast group:
+    "Eastern Europe" and "Western Europe" are two regions, not one name spelt two ways (report14
+    split: merged as spelling variants, edit distance two)."""
+    groups = contrast_words()
+    return len(ka) == len(kb) and any(
+        x != y and groups.get(x.lower()) is not None and groups.get(x.lower()) == groups.get(y.lower())
+        for x, y in zip(ka, kb, strict=True))
 
 
 def _initials_differ(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
