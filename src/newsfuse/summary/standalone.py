@@ -176,6 +176,9 @@ def judge(sent: Any, context: str = ALONE) -> Verdict:
     if any(t.dep_ == "det" and t.lower_ == "another" and t.head.dep_ in _SUBJECTS and not _quoted_at(t, quoted)
            for t in rest):
         back.append('"another …" presupposes one told before')  # "Another elderly man said simply, …"
+    if any(c.dep_ in _SUBJECTS and c.lower_ in _QUANTIFIERS and not any(d.dep_ == "prep" for d in c.children)
+           and not _quoted_at(c, quoted) for c in root.children):
+        back.append('a bare quantifier subject ("Some", "Many") counts a group named before')  # report14
     if any(t.lower_ == "both" and t.dep_ in {"det", "predet"} and t.head.dep_ in _SUBJECTS and not _quoted_at(t, quoted)
            and not any(c.dep_ == "conj" for c in t.head.children) for t in rest):  # not "both X and Y"
         back.append('"both …" presupposes two told before')  # "Both men, however, agreed …" (report14)
@@ -486,6 +489,12 @@ def _present_caption(root: Any, sent: Any, text: str) -> bool:
             or bool(_IN_PICTURE.search(text))) and not _in_quotes(root, sent)
 
 
+#: Quantifiers that, as a subject with no noun and no "of" phrase, count members of a group an earlier
+#: sentence named: "Some may be coming back for more", "Many feared the region would never recover".
+#: Not "few" or "all", which news writes of people at large ("Few expected the vote to pass").
+_QUANTIFIERS = frozenset({"some", "many", "several", "most", "others", "both", "none", "each", "either", "neither"})
+
+
 def _presents(toks: list[Any], root: Any) -> bool:
     """ "Here is a chronology of events …", "Here are the key points", "Here's what we know": the
     sentence points forward to what the page shows after it, which a summary does not carry
@@ -662,7 +671,8 @@ def headline_prefix(sent: Any, *, first: bool = True, parse: Callable[[str], Any
     word that is not a name, after a content word with no punctuation between them, followed
     by a lower-case word, starts the real sentence. Not ``first`` (a caption run into a later
     paragraph, "Joe Jackson attends award ceremony The Los Angeles County Coroner's office…"),
-    only a capitalised article after a noun is taken as the start.
+    only a capitalised article after a noun is taken as the start (past a headline's length, only
+    after a lower-case noun and before words the parse reads as a clause of their own).
 
     A capitalised name after a lower-case word ("… by star's death Los Angeles police
     investigating …", "… in 2003 Michael Jackson has topped …") starts the real sentence only
@@ -690,7 +700,7 @@ def _glued_split(toks: list[Any], first: bool, parse: Callable[[str], Any] | Non
         title_case = _title_case_headline(toks, parse)
         if title_case:
             return title_case
-    limit = MAX_GLUED_WORDS if first and parse is not None else MAX_HEADLINE_WORDS
+    limit = MAX_GLUED_WORDS if parse is not None else MAX_HEADLINE_WORDS
     for k in range(3, min(limit + 1, len(toks) - MIN_LEAD_WORDS)):
         tok, prev, nxt = toks[k], toks[k - 1], toks[k + 1]
         if not tok.text[:1].isupper() or not tok.text[:1].isalpha():
@@ -710,6 +720,12 @@ def _glued_split(toks: list[Any], first: bool, parse: Callable[[str], Any] | Non
             if parse is not None and k <= MAX_HEADLINE_WORDS and tok.pos_ == "PROPN" and prev.pos_ in {"NOUN", "NUM"} \
                     and (prev.is_lower or prev.like_num) and _starts_clause(toks, k, closing_quote, parse):
                 return k  # ... or into a name that opens a clause: "… beneath the ocean surface BP has been using …"
+            if parse is not None and k > MAX_HEADLINE_WORDS and tok.lower_ in {"the", "a"} and tok.pos_ == "DET" \
+                    and prev.pos_ == "NOUN" and prev.is_lower and tok.head.pos_ != "PROPN" and _clause_from(toks, k, parse):
+                # ... a long caption run into a clause: "The report says the response "seemed to lag" in the
+                # early stages of the disaster The Obama administration blocked …" (report14 split); not a
+                # title that opens with "The" ("the newspaper The Guardian reported")
+                return k
             continue
         if k <= MAX_HEADLINE_WORDS and tok.is_title and len(tok.text) > 1 and tok.pos_ != "PROPN" and (
                 tok.pos_ == "DET" or (nxt.is_lower and tok.pos_ in {"NOUN", "VERB", "PRON", "ADV", "PART", "ADP", "NUM"}
