@@ -231,8 +231,11 @@ def _say_subject(anchor, sent) -> str | None:
     # workers - has told the BBC he had identified a leak") is the writer's description of the sayer:
     # neither that verb nor one it reports ("identified", whose "he" resolved to an earlier sentence's
     # sayer) speaks for it (report8 split).
+    # A verb that governs the claim itself still speaks for it ("France, which said that 2,000 of the
+    # troops …, said …": the relative clause's "said" is France's, In Amenas).
     describing = [t for t in says if _speaker(t).i in inside]
-    says = [t for t in says if _speaker(t).i not in inside and not any(d.is_ancestor(t) for d in describing)]
+    says = [t for t in says if _speaker(t).i not in inside
+            and (t.i in ancestors or not any(d.is_ancestor(t) for d in describing))]
     # "the three suspects were identified by the office as ...": the identifier speaks for what it says of
     # them, not for the count in the passive subject (tune half)
     says = [t for t in says if not (_subject(t) is not None and _subject(t).dep_ == "nsubjpass" and _subject(t).i in inside)]  # "a spokesman for the 3 firms said": the claim is the sayer's
