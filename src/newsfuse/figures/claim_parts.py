@@ -231,11 +231,24 @@ def _measure_context(doc, q: Quantity) -> str:
     if i > q.end and j < len(doc) and doc[j].lower_ in DEPTH_WORDS:
         below = next((c for c in doc[j].children if c.dep_ == "pobj"), None)
         if below is None or below.lemma_.lower() in WATER_WORDS:
-            return "depth under water"
+            # a hole drilled to a depth below the surface is no water depth
+            return "depth drilled" if _drilled(doc[q.end - 1]) else "depth under water"
         return f"depth below {below.lemma_.lower()}"  # "13,000 feet below the seabed" is not the water's depth
     if i >= len(doc) or i == q.end and doc[q.start - 1 : q.start].text not in ("$", "£", "€"):
         return _context_after(doc, i) if i < len(doc) else ""
     return _context_after(doc, i)
+
+
+def _drilled(tok) -> bool:
+    """The depth hangs (through nouns and prepositions) off a verb of drilling: how deep a hole goes."""
+    node = tok
+    for _ in range(6):  # bounded: a few noun and preposition heads up to the verb
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node.lemma_.lower() in lexicon().drill_verbs
+    return False
 
 
 #: Verbs whose object is the amount their subject reached ("costs hit $1.6bn", "the bill totalled $20m").

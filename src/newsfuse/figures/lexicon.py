@@ -55,6 +55,7 @@ class Lexicon:
     street_suffixes: frozenset[str]
     depth_words: frozenset[str]  # words after a length that make it a depth
     water_words: frozenset[str]  # what a depth is measured under when it is the water's depth
+    drill_verbs: frozenset[str]  # a depth under these is how deep a hole goes
     placeholder_context: frozenset[str]  # measure contexts that say nothing of what is measured ("value")
     same_thing: dict[str, str]  # measured-thing word -> the word its group is read as ("quake" -> "earthquake")
     magnitude_before: frozenset[str]  # "magnitude 6.1": a magnitude
@@ -109,7 +110,7 @@ def lexicon() -> Lexicon:
         name_before=frozenset(raw["name"]["nouns_before"]),
         street_suffixes=frozenset(raw["name"]["street_suffixes"]),
         depth_words=frozenset(raw["measure"]["depth_after"]),
-        water_words=frozenset(raw["measure"]["water_surface"]),
+        water_words=frozenset(raw["measure"]["water_surface"]), drill_verbs=frozenset(raw["measure"]["drill_verbs"]),
         placeholder_context=frozenset(raw["measure"]["placeholder_context"]),
         same_thing={w: group.split()[0] for group in raw["measure"]["same_thing"] for w in group.split()},
         magnitude_before=frozenset(raw["measure"]["magnitude_before"]),
