@@ -524,7 +524,9 @@ def _seen_doing(root: Any) -> bool:
 
 #: Where someone stands in a photo: only a caption says so.
 _IN_PICTURE = re.compile(r"\((?:(?:far |second |third )?(?:left|right|centre|center|top|bottom|front|back)"
-                         r"(?: to right| to left)?|L|R|C|pictured|above|below)\)", re.IGNORECASE)
+                         r"(?: to right| to left)?|L|R|C|pictured|above|below)\)"
+                         # "The Development Driller III, left, and the Development Driller II, right, …" (Fox)
+                         r"|\b[A-Z][\w.'-]*, (?:far |second |third )?(?:left|right|center|centre),", re.IGNORECASE)
 
 
 def _surface(text: str) -> str | None:
@@ -720,8 +722,7 @@ def _glued_split(toks: list[Any], first: bool, parse: Callable[[str], Any] | Non
             if parse is not None and k <= MAX_HEADLINE_WORDS and tok.pos_ == "PROPN" and prev.pos_ in {"NOUN", "NUM"} \
                     and (prev.is_lower or prev.like_num) and _starts_clause(toks, k, closing_quote, parse):
                 return k  # ... or into a name that opens a clause: "… beneath the ocean surface BP has been using …"
-            if parse is not None and k > MAX_HEADLINE_WORDS and tok.lower_ in {"the", "a"} and tok.pos_ == "DET" \
-                    and prev.pos_ == "NOUN" and prev.is_lower and tok.head.pos_ != "PROPN" and _clause_from(toks, k, parse):
+            if parse is not None and k > MAX_HEADLINE_WORDS and _long_run_end(tok, prev) and _clause_from(toks, k, parse):
                 # ... a long caption run into a clause: "The report says the response "seemed to lag" in the
                 # early stages of the disaster The Obama administration blocked …" (report14 split); not a
                 # title that opens with "The" ("the newspaper The Guardian reported")
@@ -736,14 +737,26 @@ def _glued_split(toks: list[Any], first: bool, parse: Callable[[str], Any] | Non
             continue
         if k <= MAX_HEADLINE_WORDS and _caption_end(prev, tok, nxt):
             return k
-        if parse is not None and k > MAX_HEADLINE_WORDS and tok.pos_ == "DET" and tok.lower_ in {"the", "a"} \
-                and prev.pos_ in {"NOUN", "PROPN"}:
+        if parse is not None and k > MAX_HEADLINE_WORDS and (tok.pos_ == "DET" and tok.lower_ in {"the", "a"}
+                                                           and prev.pos_ in {"NOUN", "PROPN"} or _long_run_end(tok, prev)):
             if _clause_from(toks, k, parse):
                 return k  # a long caption: "... in the rubble of Port-au-Prince The BBC's David Loyn has met ..."
             continue  # ``_starts_clause`` would parse the same words again to the same answer
         if parse is not None and _starts_clause(toks, k, closing_quote, parse):
             return k
     return 0
+
+
+def _long_run_end(tok: Any, prev: Any) -> bool:
+    """Past a headline's length, where a caption or standfirst run ends: a lower-case noun, then a
+    capitalised article ("… early stages of the disaster The Obama administration blocked …") or a
+    capitalised common noun ("… of the BP oil spill Oil floats on the surface …"; report14 split), not
+    a name ("the newspaper The Guardian", "the company Shell Oil")."""
+    if not (prev.pos_ == "NOUN" and prev.is_lower and tok.is_title and len(tok.text) > 1):
+        return False
+    if tok.pos_ == "DET":
+        return tok.lower_ in {"the", "a"} and tok.head.pos_ != "PROPN"
+    return tok.pos_ == "NOUN" and not tok.ent_type_
 
 
 def _title_case_headline(toks: list[Any], parse: Callable[[str], Any]) -> int:
