@@ -119,7 +119,6 @@ def glued_headlines(briefing: Briefing) -> list[tuple[str, str]]:
 
 def story_title(briefing: Briefing) -> str:
     headlines = [(s.id, s.title) for s in briefing.sources if s.title and is_headline(s.title)]
-    titled = {sid for sid, _ in headlines}
     latest = max((s.published.year for s in briefing.sources if s.published), default=None)
     parse = parser(briefing)
     parsed: dict[str, Any] = {}
@@ -141,14 +140,8 @@ def story_title(briefing: Briefing) -> str:
     own = _lead_headline(headlines, lead, parse_once)
     if own:
         return own
-    # A run a scraper glued to another report's first sentence names the lead's development only
-    # when it shares its words: the run most like the others may be a side story's headline or a
-    # caption (Timeline17 weeks, read splits: a moratorium lead under "BP has been using undersea
-    # robots …", a stimulus vote under "Obama Says Economic Crisis Comes First"); then the lead's own
-    # phrase is the title. A headline from the reports' metadata is a headline, kept as before.
-    on_lead = [t for sid, t in headlines if lead is None or sid in titled or _tells(t, lead.text)]
-    if on_lead:
-        return best_headline(on_lead, summary)
+    if headlines:
+        return best_headline([t for _, t in headlines], summary)
     if lead is not None:
         # A phrase that lost its subject or its quotation marks in the cut gives way to the phrase
         # of the next summary sentence that opens a report (a lede states its news; a later
@@ -162,8 +155,6 @@ def story_title(briefing: Briefing) -> str:
             phrase = _lead_phrase(briefing, candidate)
             if phrase and not phrase.endswith("…") and headline_like(phrase, parse):
                 return phrase  # a phrase cut at the limit lost its news ("... has been…"): the next one
-        if headlines:
-            return best_headline([t for _, t in headlines], summary)
         phrase = _lead_phrase(briefing, lead)
         if phrase and not garbled(phrase):
             return phrase
@@ -182,17 +173,6 @@ def _lead_headline(headlines: Sequence[tuple[str, str]], lead: Any, parse: Any) 
     source = lead.citations[0].source if lead is not None and lead.citations else None
     own = [t for sid, t in headlines if sid == source and len(t) <= MAX_TITLE_CHARS]
     return next((t for t in own if _states(t, parse)), None)
-
-
-#: Content words a headline shares with the lead to tell its development ("BP", "moratorium").
-MIN_SHARED_WORDS = 2
-
-
-def _tells(headline: str, lead: str) -> bool:
-    """The headline shares at least ``MIN_SHARED_WORDS`` content words with the lead sentence."""
-    def words(text: str) -> set[str]:
-        return {w.lower() for w in _WORD.findall(text)} - _TITLE_STOP
-    return len(words(headline) & words(lead)) >= MIN_SHARED_WORDS
 
 
 def _states(headline: str, parse: Any) -> bool:
@@ -399,11 +379,15 @@ def _without(sent: Any, keep: set[int], tok: Any) -> set[int]:
     sub = list(tok.subtree)
     rest = keep - {t.i for t in sub}
     after = sub[-1].i + 1
-    if after < len(sent.doc) and sent.doc[after].text == "," and sub[0].i and sent.doc[sub[0].i - 1].text == ",":
-        rest -= {after, sub[0].i - 1}  # an aside goes with its commas
+    if after < len(sent.doc) and sub[0].i and (sent.doc[after].text, sent.doc[sub[0].i - 1].text) in _ASIDE_MARKS:
+        rest -= {after, sub[0].i - 1}  # an aside goes with its commas or dashes ("the final award — Beatty and Dunaway —")
     if tok.dep_ == "conj":
         rest -= {c.i for c in tok.head.children if c.dep_ == "cc" and tok.head.i < c.i < tok.i}
     return rest
+
+
+#: (After, before) an aside: the marks that go with it when it is dropped.
+_ASIDE_MARKS = frozenset({(",", ",")} | {(a, b) for a in ("—", "–", "--") for b in ("—", "–", "--")})
 
 
 def _place_prefix(sent: Any) -> set[int]:
