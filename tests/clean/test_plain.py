@@ -136,3 +136,29 @@ def test_story_highlights_boxes(box: list[str]) -> None:
 def test_a_sentence_about_highlights_is_kept() -> None:
     line = "The story highlights the risks that small savers face when rates fall."
     assert line in clean_text(between(line)).text
+
+
+@pytest.mark.parametrize("thread", [
+    # the Washington Post: the signature follows its comment
+    ["Great post, thanks.", "Posted by: jdoe | April 6, 2009 11:25 AM | Report abuse I disagree with all of it.",
+     "Posted by: rroe | April 6, 2009 11:53 AM | Report abuse"],
+    # CNN
+    ["I sincerely hope not! January 27, 2011 at 7:59 pm | Report abuse | Me neither.",
+     "January 27, 2011 at 8:02 pm | Reply"],
+    # Reuters
+    ["Greedy firms. Posted by kiwidave | Report as abusive", "So true. Posted by jroe | Report as abusive"],
+    # the BBC: the signature opens its comment
+    ["At 10:14 am on 28 May 2010, pzero wrote: I think the response is admirable.",
+     "At 10:20 am on 28 May 2010, jroe wrote: I do not."],
+])
+def test_a_reader_comment_thread_is_cut_from_its_first_signature(thread: list[str]) -> None:
+    text = BODY + "\n".join(thread) + "\n"
+    reasons = removed(text)
+    assert ("reader comments", thread[-1]) in reasons
+    assert not any("I do not" in line or "Me neither" in line for line in clean_text(text).text.splitlines())
+    assert_body_kept(text)
+
+
+def test_one_signature_quoted_in_an_article_is_no_thread() -> None:
+    text = BODY + "The site's footer read: Posted by: jdoe | April 6, 2009 11:25 AM | Report abuse.\n"
+    assert not any(reason == "reader comments" for reason, _ in removed(text))

@@ -301,3 +301,35 @@ def test_a_word_that_opens_other_names_is_no_short_form_of_one_ending_in_it() ->
     m = Text()
     shell = [m("a", "Royal Dutch Shell", "ORG"), m("a", "Shell", "ORG"), m("b", "Royal Dutch Shell", "ORG")]
     assert any({"Royal Dutch Shell", "Shell"} <= set(e.aliases) for e in cluster_mentions(shell))
+
+
+def test_names_that_differ_by_a_contrast_word_stay_apart() -> None:
+    """Fourteenth stop (report14): "Eastern Europe" and "Western Europe" are two regions."""
+    m = Text()
+    entities = cluster_mentions([m("a", "Eastern Europe", "LOC"), m("b", "Western Europe", "LOC"),
+                                 m("c", "World War I", "EVENT"), m("d", "World War II", "EVENT")])
+    assert frozenset({"Eastern Europe"}) in groups(entities)
+    assert frozenset({"World War I"}) in groups(entities)
+
+
+def test_an_organisations_acronym_never_expands_to_a_place() -> None:
+    """ "BP" the company is not the "Bolivar Peninsula" an article names beside it (report14)."""
+    m = Text()
+    mentions = [m("a", "BP", "ORG"), m("a", "Bolivar Peninsula", "GPE"), m("a", "BP", "ORG"), m("b", "BP", "ORG")]
+    assert not [g for g in groups(cluster_mentions(mentions)) if {"BP", "Bolivar Peninsula"} <= g]
+
+
+def test_the_gulf_joins_the_dominant_gulf_of() -> None:
+    """A caption's credit ran into one "Gulf of Mexico Photograph": "the Gulf" is still the Gulf of Mexico."""
+    m = Text()
+    mentions = [m("a", "Gulf of Mexico", "LOC") for _ in range(4)] + [
+        m("b", "Gulf of Mexico Photograph", "LOC"), m("c", "Gulf", "LOC"), m("c", "Gulf", "LOC")]
+    assert any({"Gulf", "Gulf of Mexico"} <= g for g in groups(cluster_mentions(mentions)))
+
+
+def test_a_name_of_several_words_attached_in_its_article_joins_it_elsewhere() -> None:
+    """ "Coast Guard" attached to one article's "United States Coast Guard" is the others' "Coast Guard"."""
+    m = Text()
+    mentions = [m("a", "United States Coast Guard", "ORG"), m("a", "Coast Guard", "ORG"),
+                m("b", "Coast Guard", "ORG"), m("b", "U.S. Coast Guard", "ORG"), m("c", "Coast Guard", "ORG")]
+    assert len([g for g in groups(cluster_mentions(mentions)) if "Coast Guard" in g]) == 1

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from ..model import Removal
-from .lines import DATE_PATTERN, Line, ends_in_ellipsis, is_date_stamp, is_sentence_like, removal
+from .lines import DATE_PATTERN, MONTHS, Line, ends_in_ellipsis, is_date_stamp, is_sentence_like, removal
 from .plain import RULES as PLAIN_RULES
 
 Rule = Callable[[Sequence[Line]], list[Removal]]
@@ -110,11 +110,32 @@ def credit_prefixes(lines: Sequence[Line]) -> list[Removal]:
     return out
 
 
+#: A reader comment's signature, by the comment systems news pages used: the Washington Post ("Posted
+#: by: jdoe | April 6, 2009 11:25 AM | Report abuse"), CNN ("January 27, 2011 at 7:59 pm | Report abuse",
+#: "… at 12:44 pm | Reply"), Reuters ("Posted by kiwidave | Report as abusive") and the BBC ("At 10:14 am
+#: on 28 May 2010, pzero wrote:"); Timeline17 pages of all four keep their comment threads.
+_COMMENT_SIGNATURE = re.compile(
+    r"\bPosted by:?[^\n]{1,120}?\| ?Report (?:abuse|as abusive)\b"
+    rf"|\b{MONTHS} \d{{1,2}}, \d{{4}} at \d{{1,2}}:\d{{2}} ?[ap]m \| (?:Report abuse|Reply)\b"
+    rf"|\bAt \d{{1,2}}[:.]\d{{2}} ?(?:[ap]m )?on \d{{1,2}}(?:st|nd|rd|th)? {MONTHS} \d{{4}}, [^,\n]{{1,40}} wrote:",
+    re.IGNORECASE,
+)
+#: A thread has several signed comments: one signature could be a quotation of one.
+MIN_COMMENT_SIGNATURES = 2
+
+
 def comment_section(lines: Sequence[Line]) -> list[Removal]:
-    for i, ln in enumerate(lines):
-        if _COMMENTS.match(ln.text):
-            return [removal(rest, "reader comments") for rest in lines[i:]]
-    return []
+    """Reader comments: every line from the comment section's opener (``_COMMENTS``) or from the first
+    signed comment of a thread (``_COMMENT_SIGNATURE``) on. A comment is an unnamed reader's opinion,
+    never the report's (report14 split: "Summers should be shunned by the media, tho." shown as a
+    summary sentence). Where the signature follows its comment (the Post, CNN, Reuters) the first
+    comment's own lines stay, as nothing marks where it starts."""
+    opener = next((i for i, ln in enumerate(lines) if _COMMENTS.match(ln.text)), None)
+    signed = [i for i, ln in enumerate(lines) if _COMMENT_SIGNATURE.search(ln.text)]
+    if sum(len(_COMMENT_SIGNATURE.findall(lines[i].text)) for i in signed) < MIN_COMMENT_SIGNATURES:
+        signed = []
+    start = min([i for i in (opener, *signed[:1]) if i is not None], default=None)
+    return [] if start is None else [removal(rest, "reader comments") for rest in lines[start:]]
 
 
 def timestamped_link_lists(lines: Sequence[Line]) -> list[Removal]:

@@ -231,30 +231,5 @@ def highlights_boxes(lines: Sequence[Line]) -> list[Removal]:
     return out
 
 
-#: A reader comment's signature, by the comment systems news pages used: the Washington Post ("Posted
-#: by: jdoe | April 6, 2009 11:25 AM | Report abuse"), CNN ("January 27, 2011 at 7:59 pm | Report abuse",
-#: "… at 12:44 pm | Reply"), Reuters ("Posted by kiwidave | Report as abusive") and the BBC ("At 10:14 am
-#: on 28 May 2010, pzero wrote:"); Timeline17 pages of all four keep their comment threads.
-_COMMENT_SIGNATURE = re.compile(
-    r"\bPosted by:?[^\n]{1,120}?\| ?Report (?:abuse|as abusive)\b"
-    rf"|\b{MONTHS} \d{{1,2}}, \d{{4}} at \d{{1,2}}:\d{{2}} ?[ap]m \| (?:Report abuse|Reply)\b"
-    rf"|\bAt \d{{1,2}}[:.]\d{{2}} ?(?:[ap]m )?on \d{{1,2}}(?:st|nd|rd|th)? {MONTHS} \d{{4}}, [^,\n]{{1,40}} wrote:",
-    re.IGNORECASE,
-)
-#: A thread has several signed comments: one signature could be a quotation of one.
-MIN_COMMENT_SIGNATURES = 2
-
-
-def reader_comments(lines: Sequence[Line]) -> list[Removal]:
-    """The thread of reader comments under an article: from the first signed comment on, every line
-    (a comment is opinion by an unnamed reader, never the report's: report14 split, "Summers should be
-    shunned by the media, tho." shown as a summary sentence). Where the signature follows its comment
-    (the Post, CNN, Reuters) the first comment's own lines stay, as nothing marks where it starts."""
-    marked = [i for i, ln in enumerate(lines) if _COMMENT_SIGNATURE.search(ln.text)]
-    if sum(len(_COMMENT_SIGNATURE.findall(lines[i].text)) for i in marked) < MIN_COMMENT_SIGNATURES:
-        return []
-    return [removal(ln, "reader comments") for ln in lines[marked[0] :]]
-
-
 RULES = (player_lines, player_blurbs, read_on_interstitials, caption_lines, caption_labels, clock_headings,
-         embedded_posts, agency_bylines, teaser_runs, highlights_boxes, reader_comments)
+         embedded_posts, agency_bylines, teaser_runs, highlights_boxes)
