@@ -64,7 +64,8 @@ REPORT5_MAX_FALSE_CONFLICTS = 0
 #: nothing flagged, 0 of 7 true conflicts found.
 #: Ninth stop (a quotation followed onto the line that closes it; saying in a wh-clause reports only
 #: its own clause): 0.933 (97/104), wrong sayer 5 -> 2.
-REPORT6_PRECISION_FLOOR = 0.93
+#: Fourteenth stop: 0.969 (93/96).
+REPORT6_PRECISION_FLOOR = 0.96
 REPORT6_MAX_FALSE_CONFLICTS = 0
 #: report7: the first eight unused Multi-News clusters of a seeded shuffle and four Timeline17 weeks,
 #: fixed at the start of the sixth stop before its rules, judged blind at its start (0.444, 16/36; 1 of 4
@@ -75,20 +76,23 @@ REPORT6_MAX_FALSE_CONFLICTS = 0
 #: Eleventh stop (a running log's counts scoped "before"): 0.708 (17/24), 1 of 3 flagged real.
 #: Thirteenth stop (rules from report13): 0.750 (18/24).
 REPORT7_PRECISION_FLOOR = 0.75
-REPORT7_MAX_FALSE_CONFLICTS = 2
+#: Fourteenth stop: 0.762 (16/21), 1 of 2 flagged real (a scenario is hypothetical).
+REPORT7_MAX_FALSE_CONFLICTS = 1
 #: report8: the next eight Multi-News clusters of the same shuffle and four Timeline17 weeks, fixed at
 #: the start of the seventh stop before its rules, judged blind at its start: 0.854 (41/48), 1 of 1 flagged
 #: conflict real, 1 of 3 true conflicts found. The stop changed no figure rule; the same after it.
 #: Tenth stop: 0.896 (43/48) (sums named by a noun, 'cost (USD)'): the floor rises.
-REPORT8_PRECISION_FLOOR = 0.89
+#: Fourteenth stop: 0.917 (44/48).
+REPORT8_PRECISION_FLOOR = 0.91
 REPORT8_MAX_FALSE_CONFLICTS = 0
 #: report9: the next eight Multi-News clusters of the same shuffle (positions 17 to 24) and four Timeline17
 #: weeks, fixed at the start of the eighth stop before its rules, judged blind at its start: 0.744 (32/43),
 #: 1 of 2 flagged conflicts real, 1 of 6 true conflicts found; the stop's figure rules moved none of it.
 #: Floors hold what was measured, far below the targets (0.90, 0.90, 0.6), and the closing note says so.
 #: Tenth stop: 0.791 (34/43) ('two others' count the dogs counted before them): the floor rises.
-REPORT9_PRECISION_FLOOR = 0.79
-REPORT9_MAX_FALSE_CONFLICTS = 1
+#: Fourteenth stop: 0.833 (35/42), 1 of 1 flagged real (Bhopal's toll scoped to its place).
+REPORT9_PRECISION_FLOOR = 0.83
+REPORT9_MAX_FALSE_CONFLICTS = 0
 #: report10: the next eight Multi-News clusters of the same shuffle (positions 25 to 32) and four Timeline17
 #: weeks, fixed at the start of the ninth stop before its rules, judged blind at its start: 0.750 (6/8),
 #: 0 of 1 flagged conflict real, 0 of 1 true conflict found; the same after the stop's rules. Few claims
@@ -111,7 +115,8 @@ REPORT11_MAX_FALSE_CONFLICTS = 1
 #: rules (all its wrong claims are in the two BP weeks). Floors hold what was measured, far below the
 #: targets (0.90, 0.90, 0.6).
 #: Twelfth stop (report12 read for rules): 0.750 (9/12), no flagged conflict (2 false ones gone), 0 of 4 found.
-REPORT12_PRECISION_FLOOR = 0.75
+#: Fourteenth stop: 0.917 (11/12).
+REPORT12_PRECISION_FLOOR = 0.91
 REPORT12_MAX_FALSE_CONFLICTS = 0
 #: report13: eight Timeline17 weeks never cut before (four of the financial crisis, four of BP; the other
 #: eval sets are used up), fixed at the start of the twelfth stop before its rules, judged blind at its
@@ -125,8 +130,16 @@ REPORT13_MAX_FALSE_CONFLICTS = 0
 #: rules, judged blind at its start: 0.500 (16/32), 0 of 3 flagged conflicts real, 0 of 3 true conflicts
 #: found; after the stop's rules 0.529 (18/34: two new correct claims), 0 of 3, 0 of 3. Floors hold what
 #: was measured, far below the targets (0.90, 0.90, 0.6).
-REPORT14_PRECISION_FLOOR = 0.52
-REPORT14_MAX_FALSE_CONFLICTS = 3
+#: Fourteenth stop (report14 read for rules): 0.774 (24/31), 0 of 2 flagged real, 0 of 3 found.
+REPORT14_PRECISION_FLOOR = 0.77
+REPORT14_MAX_FALSE_CONFLICTS = 2
+#: report15: eight Timeline17 weeks never cut before (four of the financial crisis from 9 April 2009, four
+#: of BP from 7 October 2010), fixed at the start of the fourteenth stop before its rules, judged blind at
+#: its start: 0.731 (19/26), 0 of 2 flagged conflicts real, 0 of 2 true conflicts found; after the stop's
+#: rules 0.818 (18/22; no new shown claim), no flagged conflict (both false ones gone), 0 of 2 found. The
+#: four finance weeks show no multi-source figure. Floors hold what was measured, far below the targets.
+REPORT15_PRECISION_FLOOR = 0.81
+REPORT15_MAX_FALSE_CONFLICTS = 0
 
 
 def _scores(split: str) -> FigureScores:
@@ -200,6 +213,7 @@ HELD_OUT = {
     "report12": (REPORT12_PRECISION_FLOOR, REPORT12_MAX_FALSE_CONFLICTS),
     "report13": (REPORT13_PRECISION_FLOOR, REPORT13_MAX_FALSE_CONFLICTS),
     "report14": (REPORT14_PRECISION_FLOOR, REPORT14_MAX_FALSE_CONFLICTS),
+    "report15": (REPORT15_PRECISION_FLOOR, REPORT15_MAX_FALSE_CONFLICTS),
 }
 
 
