@@ -89,3 +89,9 @@ def test_a_title_drops_an_aside_with_its_dashes():
                           "had ended.").sents))
     phrase = headline_phrase(sent)
     assert "— —" not in phrase and phrase.startswith("The presenters for the final award were")
+
+
+def test_a_role_and_a_courtesy_title_before_a_name_are_no_glued_headline():
+    text = ("Local TV reporter and city hospital surgeon Dr. Jane Roe has been approached by the governor to fill "
+            "the post of state health commissioner, station officials confirmed on Tuesday.")
+    assert _rest(text, first=True) == text

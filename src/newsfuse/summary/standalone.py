@@ -845,8 +845,8 @@ def _starts_clause(toks: list[Any], k: int, closing_quote: bool, parse: Callable
             return False  # "said Michael Jackson died", "suggested Jackson gave", "once BP sells"
         if tok.ent_type_ in {"DATE", "TIME"}:
             return False  # "… added its voice Monday to rising calls"
-        if prev.pos_ == "NOUN" and tok.ent_type_ == "PERSON":
-            return False  # a role before a name: "BP chief executive Tony Hayward"
+        if prev.pos_ == "NOUN" and (tok.ent_type_ == "PERSON" or _titled_name(tok)):
+            return False  # a role before a name: "BP chief executive Tony Hayward", "… neurosurgeon Dr. Sanjay Gupta"
         if prev.head.i >= tok.i and prev.dep_ in _MODIFIERS and tok.ent_type_:
             return False  # "the oil company BP", "the company's chief executive Tony Hayward"
         head = tok
@@ -859,6 +859,12 @@ def _starts_clause(toks: list[Any], k: int, closing_quote: bool, parse: Callable
     if any(t.dep_ == "det" and t.head.i >= tok.i for t in toks[:k]):
         return False  # one noun phrase across the name: "a major Facebook acquisition"
     return _clause_from(toks, k, parse)
+
+
+def _titled_name(tok: Any) -> bool:
+    """A courtesy title or role word before a person's name ("Dr. Sanjay Gupta", "Sen. Jane Roe")."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return tok.lower_.rstrip(".") in person_titles() and nxt is not None and nxt.ent_type_ == "PERSON"
 
 
 def _clause_from(toks: list[Any], k: int, parse: Callable[[str], Any]) -> bool:
