@@ -705,18 +705,19 @@ def _long_forms(clusters: _Clusters, i: int, same_source: bool) -> list[int]:
     return [j for j in clusters.blocks.acronym_hosts(i)
             if not (long := clusters.nodes[j]).acronym and (long.source == short.source or not same_source)
             and not (two_letters and clusters.kind(j) == "PERSON")
-            and not _place_and_organisation(clusters.kind(i), clusters.kind(j))
+            and not _organisation_and_place(clusters.kind(i), long.key)
             and any(is_acronym_of(m.text, long.form) for m in short.mentions)]
 
 
-#: Types of a place: an acronym the story reads as an organisation abbreviates no place, and back.
+#: Types of a place: an acronym the story reads as an organisation abbreviates no place.
 PLACE_KINDS = frozenset({"GPE", "LOC", "FAC"})
 
 
-def _place_and_organisation(a: str | None, b: str | None) -> bool:
-    """One is an organisation, the other a place: "BP" (the company, throughout) is not the "Bolivar
-    Peninsula" an article names beside it (report14 split), while "UK" (a place) is "United Kingdom"."""
-    return "ORG" in (a, b) and bool({a, b} & PLACE_KINDS)
+def _organisation_and_place(acronym_kind: str | None, long_key: str) -> bool:
+    """An organisation's acronym and a long form whose head word names a place ("BP", the company
+    throughout, is not the "Bolivar Peninsula" an article names beside it: report14 split). The
+    long form's own type is not trusted: the tagger calls "New York Police" a place (ECB+)."""
+    return acronym_kind == "ORG" and HEAD_HINTS.get(long_key.split()[-1]) in PLACE_KINDS
 
 
 #: A person goes by initials of three letters at least ("JFK", "AOC"); two capitals are a place or a

@@ -138,7 +138,7 @@ HEAD_HINTS: Mapping[str, str] = {
     **dict.fromkeys(
         "university department service agency administration guard party ministry council committee company "
         "campaign club brigade battalion press exchange bank institute association union network corp plc "
-        "ltd inc brother holding police".split(), "ORG"),
+        "ltd inc brother holding".split(), "ORG"),
     **dict.fromkeys("gulf sea sound bay ocean desert river mountain coast peninsula island islands lake valley "
                     "strait".split(), "LOC"),
     **dict.fromkeys("airport station tower bridge".split(), "FAC"),
