@@ -95,3 +95,9 @@ def test_a_role_and_a_courtesy_title_before_a_name_are_no_glued_headline():
     text = ("Local TV reporter and city hospital surgeon Dr. Jane Roe has been approached by the governor to fill "
             "the post of state health commissioner, station officials confirmed on Tuesday.")
     assert _rest(text, first=True) == text
+
+
+def test_a_headline_before_a_titled_name_that_opens_the_lead_is_still_cut():
+    text = ("Singer's doctor gives TV interview Dr Roe was speaking to a reporter for a documentary about the singer, "
+            "which was broadcast on Monday night.")
+    assert _rest(text, first=True).startswith("Dr Roe was speaking")

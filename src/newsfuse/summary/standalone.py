@@ -722,7 +722,8 @@ def _glued_split(toks: list[Any], first: bool, parse: Callable[[str], Any] | Non
             if parse is not None and k <= MAX_HEADLINE_WORDS and tok.pos_ == "PROPN" and prev.pos_ in {"NOUN", "NUM"} \
                     and (prev.is_lower or prev.like_num) and _starts_clause(toks, k, closing_quote, parse):
                 return k  # ... or into a name that opens a clause: "… beneath the ocean surface BP has been using …"
-            if parse is not None and k > MAX_HEADLINE_WORDS and _long_run_end(tok, prev) and _clause_from(toks, k, parse):
+            if parse is not None and k > MAX_HEADLINE_WORDS and _long_run_end(tok, prev) \
+                    and _clause_from(toks, k, parse, reported=True):
                 # ... a long caption run into a clause: "The report says the response "seemed to lag" in the
                 # early stages of the disaster The Obama administration blocked …" (report14 split); not a
                 # title that opens with "The" ("the newspaper The Guardian reported")
@@ -739,7 +740,7 @@ def _glued_split(toks: list[Any], first: bool, parse: Callable[[str], Any] | Non
             return k
         if parse is not None and k > MAX_HEADLINE_WORDS and (tok.pos_ == "DET" and tok.lower_ in {"the", "a"}
                                                            and prev.pos_ in {"NOUN", "PROPN"} or _long_run_end(tok, prev)):
-            if _clause_from(toks, k, parse):
+            if _clause_from(toks, k, parse, reported=True):
                 return k  # a long caption: "... in the rubble of Port-au-Prince The BBC's David Loyn has met ..."
             continue  # ``_starts_clause`` would parse the same words again to the same answer
         if parse is not None and _starts_clause(toks, k, closing_quote, parse):
@@ -845,8 +846,8 @@ def _starts_clause(toks: list[Any], k: int, closing_quote: bool, parse: Callable
             return False  # "said Michael Jackson died", "suggested Jackson gave", "once BP sells"
         if tok.ent_type_ in {"DATE", "TIME"}:
             return False  # "… added its voice Monday to rising calls"
-        if prev.pos_ == "NOUN" and (tok.ent_type_ == "PERSON" or _titled_name(tok)):
-            return False  # a role before a name: "BP chief executive Tony Hayward", "… neurosurgeon Dr. Sanjay Gupta"
+        if prev.pos_ == "NOUN" and tok.ent_type_ == "PERSON":
+            return False  # a role before a name: "BP chief executive Tony Hayward"
         if prev.head.i >= tok.i and prev.dep_ in _MODIFIERS and tok.ent_type_:
             return False  # "the oil company BP", "the company's chief executive Tony Hayward"
         head = tok
@@ -861,23 +862,20 @@ def _starts_clause(toks: list[Any], k: int, closing_quote: bool, parse: Callable
     return _clause_from(toks, k, parse)
 
 
-def _titled_name(tok: Any) -> bool:
-    """A courtesy title or role word before a person's name ("Dr. Sanjay Gupta", "Sen. Jane Roe")."""
-    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    return tok.lower_.rstrip(".") in person_titles() and nxt is not None and nxt.ent_type_ == "PERSON"
-
-
-def _clause_from(toks: list[Any], k: int, parse: Callable[[str], Any]) -> bool:
+def _clause_from(toks: list[Any], k: int, parse: Callable[[str], Any], *, reported: bool = False) -> bool:
     """Whether the words from ``k`` on, parsed alone, open with a clause: its own subject first and a
-    finite verb, at least ``MIN_LEAD_WORDS`` long."""
-    return any(s.left_edge.i == 0 for s in _rest_subjects(toks, k, parse))
+    finite verb, at least ``MIN_LEAD_WORDS`` long. ``reported``: a reported clause put first counts
+    ("The Obama administration blocked …, a draft report said"; report14 split) -- for a run that ends
+    before a capitalised article or noun only: before a name, a role and a title ("… neurosurgeon
+    Dr. Sanjay Gupta has been approached …, CNN officials confirmed") would read as a seam."""
+    return any(s.left_edge.i == 0 for s in _rest_subjects(toks, k, parse, reported=reported))
 
 
-def _rest_subjects(toks: list[Any], k: int, parse: Callable[[str], Any]) -> list[Any]:
+def _rest_subjects(toks: list[Any], k: int, parse: Callable[[str], Any], *, reported: bool = False) -> list[Any]:
     """The subjects of the first sentence of the words from ``k`` on, parsed alone, when that sentence
-    is at least ``MIN_LEAD_WORDS`` long and its root a finite verb; else none. A report put first
-    counts as the clause ("The Obama administration blocked …, a draft report said": the root is
-    "said", the sentence opens with the subject of the finite clause before it; report14 split)."""
+    is at least ``MIN_LEAD_WORDS`` long and its root a finite verb; else none. ``reported``: the
+    subjects of a finite clause reported before its root count too ("The Obama administration blocked
+    …, a draft report said": the root is "said")."""
     tok = toks[k]
     # The Span's text, not ``doc.text[...]``: Doc.text rebuilds the whole text on every access
     # (quadratic over a long report's sentences).
@@ -886,5 +884,5 @@ def _rest_subjects(toks: list[Any], k: int, parse: Callable[[str], Any]) -> list
     if first_sent is None or len(first_sent) < MIN_LEAD_WORDS or not _finite(first_sent.root):
         return []
     root = first_sent.root
-    clauses = [root] + [c for c in root.children if c.dep_ == "ccomp" and c.i < root.i and _finite(c)]
+    clauses = [root] + [c for c in root.children if reported and c.dep_ == "ccomp" and c.i < root.i and _finite(c)]
     return [c for v in clauses for c in v.children if c.dep_ in _SUBJECTS]
