@@ -39,8 +39,8 @@ from newsfuse_eval.summary_multigenre import load_judgements, score, shown_items
 #: floor is LOWERED 5 -> 4, on purpose: the lead's own headline replaced one judged right here (and one
 #: each in report5 and report4), and won one in report6 and two in report7: no net gain on the read
 #: splits, none on the held-out report8.
-GOOD_SHARE = 0.88
-BAD_SHARE = 0.12  # JUNK + MISLEADING
+GOOD_SHARE = 0.91
+BAD_SHARE = 0.09
 TITLES_RIGHT = 4
 BAD_MERGES = 1
 MISSED_MERGES = 7
@@ -49,22 +49,22 @@ MISSED_MERGES = 7
 #: (31.6%), MISLEADING 1 (1.3%); titles RIGHT 4 of 8. Its entities are not judged yet.
 #: Fourth stop (summ7): 76 sentences, GOOD 56 (73.7%), JUNK 19 (25.0%), MISLEADING 1 (1.3%);
 #: titles 6 of 8.
-REPORT3_GOOD_SHARE = 0.70
-REPORT3_BAD_SHARE = 0.30
+REPORT3_GOOD_SHARE = 0.75
+REPORT3_BAD_SHARE = 0.25
 REPORT3_TITLES_RIGHT = 6
 #: Re-judged after this stop's summary rules (75 sentences: GOOD 70.7%, JUNK 26.7%, MISLEADING
 #: 2.7%; titles 5 of 8); its entities judged for the first time: OK 82, MISSED-MERGE 32, BAD-MERGE 6.
-REPORT3_BAD_MERGES = 6
+REPORT3_BAD_MERGES = 4
 #: Tenth stop: MISSED-MERGE 26 (end-round labels): the ceiling falls.
-REPORT3_MISSED_MERGES = 26
+REPORT3_MISSED_MERGES = 25
 #: report4: ten Multi-News stories fixed as a split before this stop's rules were written and
 #: judged only after they were final (the closing note's honest number): 88 sentences, GOOD 56
 #: (63.6%), JUNK 29 (33.0%), MISLEADING 3 (3.4%); titles RIGHT 5 of 10; top entities OK 110,
 #: MISSED-MERGE 31, BAD-MERGE 9. Floors at what was measured: a later change may not fall below.
 #: Fourth stop (summ7, rules read off report4's judged classes, so no longer held out): 86
 #: sentences, GOOD 62 (72.1%), JUNK 21 (24.4%), MISLEADING 3 (3.5%); titles 6 of 10.
-REPORT4_GOOD_SHARE = 0.70
-REPORT4_BAD_SHARE = 0.30
+REPORT4_GOOD_SHARE = 0.72
+REPORT4_BAD_SHARE = 0.28
 #: Seventh stop: 86 sentences, GOOD 64 (74.4%), JUNK 19, MISLEADING 3; titles 5 of 10 (LOWERED 6 -> 5:
 #: the lead's own headline, see the report floor's note; report3 held at 6 of 8, GOOD 57 of 76).
 #: Tenth stop: 4 of 10. LOWERED by one on purpose: one story's summary now leads with its second
@@ -72,8 +72,8 @@ REPORT4_BAD_SHARE = 0.30
 #: cut from that lead, loses the news; the same rules gained titles on report5 and report9 (the
 #: closing note says so).
 REPORT4_TITLES_RIGHT = 4
-REPORT4_BAD_MERGES = 9
-REPORT4_MISSED_MERGES = 31
+REPORT4_BAD_MERGES = 8
+REPORT4_MISSED_MERGES = 27
 #: report5: eight ECB+ dev events and five Timeline17 windows, fixed as a split at the start of the
 #: fourth stop before any of its rules, judged by annotators who wrote no rule: at the stop's start
 #: 136 sentences GOOD 77.9%, JUNK 19.1%, MISLEADING 2.9%, titles 8 of 13, entities OK 151 /
@@ -86,12 +86,12 @@ REPORT4_MISSED_MERGES = 31
 #: entities OK 164 / MISSED-MERGE 23 (+1 judged after) / BAD-MERGE 7.
 #: Seventh stop: 128 sentences, GOOD 109 (85.2%), JUNK 18, MISLEADING 1; titles 7 of 13 (LOWERED 8 -> 7:
 #: see the report floor's note).
-REPORT5_GOOD_SHARE = 0.85
-REPORT5_BAD_SHARE = 0.15
+REPORT5_GOOD_SHARE = 0.86
+REPORT5_BAD_SHARE = 0.14
 #: Tenth stop: 8 of 13: the floor rises.
 REPORT5_TITLES_RIGHT = 8
 REPORT5_BAD_MERGES = 7
-REPORT5_MISSED_MERGES = 24
+REPORT5_MISSED_MERGES = 21
 #: report6: the other event of each ECB+ dev topic and four Timeline17 weeks, fixed at the start of the
 #: fifth stop before its rules and judged blind at its start (98 sentences, GOOD 76.5%, JUNK 20.4%,
 #: MISLEADING 3.1%; titles 5 of 12; entities OK 120 / MISSED-MERGE 32 / BAD-MERGE 3) and after them
@@ -105,13 +105,13 @@ REPORT5_MISSED_MERGES = 24
 #: Eighth stop: 106 sentences, GOOD 89 (84.0%), JUNK 15, MISLEADING 2 (16.0%): floors LOWERED by one point
 #: (0.84 -> 0.83, 0.16 -> 0.17), on purpose: the stop's sentences that point back (a lone name's full name,
 #: "there", "another") left the summary and their replacements, chosen as before, were judged no better.
-REPORT6_GOOD_SHARE = 0.83
-REPORT6_BAD_SHARE = 0.17
+REPORT6_GOOD_SHARE = 0.85
+REPORT6_BAD_SHARE = 0.15
 REPORT6_TITLES_RIGHT = 8
 REPORT6_BAD_MERGES = 3
 #: Ninth stop (a surname read as written; a tagger's ORG that opens with a given name is person-like):
 #: entities OK 138 / MISSED-MERGE 26 / BAD-MERGE 3.
-REPORT6_MISSED_MERGES = 26
+REPORT6_MISSED_MERGES = 24
 #: report7: eight Multi-News clusters and four Timeline17 weeks fixed at the start of the sixth stop
 #: before its rules, judged blind at its start (104 sentences, GOOD 67.3%, JUNK 28.8%, MISLEADING 3.8%;
 #: titles 2 of 12; entities OK 142 / MISSED-MERGE 27 / BAD-MERGE 11) and after them (104 sentences, GOOD
@@ -128,8 +128,8 @@ REPORT7_TITLES_RIGHT = 4
 #: Ninth stop: entities OK 146 / MISSED-MERGE 23 / BAD-MERGE 11. The BAD-MERGE ceiling RAISED by one, on
 #: purpose: joining a place's headline run ("Cardiff Michael Jackson") to the star also brought in a
 #: caption run carrying his sister's name (judged borderline); two missed merges fewer.
-REPORT7_BAD_MERGES = 11
-REPORT7_MISSED_MERGES = 23
+REPORT7_BAD_MERGES = 10
+REPORT7_MISSED_MERGES = 20
 #: report8: the next eight Multi-News clusters of the seeded shuffle and four Timeline17 weeks, fixed at
 #: the start of the seventh stop before its rules, judged blind at its start (104 sentences, GOOD 82 =
 #: 78.8%, JUNK 19.2%, MISLEADING 1.9%; titles 2 of 12; entities OK 142 / MISSED-MERGE 26 / BAD-MERGE 8)
@@ -140,14 +140,18 @@ REPORT7_MISSED_MERGES = 23
 #: measured (0.77 -> 0.76, 0.23 -> 0.24, titles 2 -> 1), on purpose, and the closing note says so.
 #: Eleventh stop (speakers named, interview answers dropped): GOOD 77.6%, JUNK and MISLEADING 22.4%.
 #: Thirteenth stop (rules from report13): GOOD 86 of 107 = 80.4%, JUNK 16.8%, MISLEADING 2.8%.
-REPORT8_GOOD_SHARE = 0.80
-REPORT8_BAD_SHARE = 0.20
+#: Fourteenth stop: GOOD 83 of 106 = 78.3%, JUNK 18.9%, MISLEADING 2.8% (80.4% before): reader comment threads are
+#: page furniture now, and in two Washington Post finance weeks the summary chose other sentences (three GOOD
+#: out; one GOOD and two JUNK in, a cut quotation and a section heading run into its sentence). Entities BAD 4
+#: (10 before), MISSED 20 (26): the threads' names are gone.
+REPORT8_GOOD_SHARE = 0.78
+REPORT8_BAD_SHARE = 0.22
 REPORT8_TITLES_RIGHT = 1
 #: Tenth stop: BAD-MERGE 10. RAISED by two on purpose: the end-round annotator judged two changed
 #: entities (a 'Senator Clinton' comment joined to Bill Clinton; a state Senate joined to the US
 #: Senate) BAD where an earlier one had judged a near-identical entity OK; the closing note says so.
-REPORT8_BAD_MERGES = 10
-REPORT8_MISSED_MERGES = 26
+REPORT8_BAD_MERGES = 4
+REPORT8_MISSED_MERGES = 20
 #: report9: the next eight Multi-News clusters of the shuffle (positions 17 to 24) and four Timeline17
 #: weeks, fixed at the start of the eighth stop before its rules, judged blind at its start (109
 #: sentences, GOOD 83 = 76.1%, JUNK 21.1%, MISLEADING 2.8%; titles 4 of 12; entities OK 152 /
@@ -156,8 +160,8 @@ REPORT8_MISSED_MERGES = 26
 #: targets (95%, 2%, 9 in 10).
 #: Eleventh stop: GOOD 77.1%, JUNK and MISLEADING 22.9%.
 #: Thirteenth stop (rules from report13): GOOD 82 of 105 = 78.1%, JUNK 20.0%, MISLEADING 1.9%.
-REPORT9_GOOD_SHARE = 0.78
-REPORT9_BAD_SHARE = 0.22
+REPORT9_GOOD_SHARE = 0.80
+REPORT9_BAD_SHARE = 0.20
 #: Tenth stop: 6 of 12 (datelines with a region or day stripped): the floor rises.
 REPORT9_TITLES_RIGHT = 6
 #: Ninth stop (report9 held out: counts only): sentences and titles unchanged; entities OK 152 /
@@ -174,12 +178,12 @@ REPORT9_MISSED_MERGES = 16
 #: MISLEADING 0.9%; titles 4 of 12; entities OK 136 / MISSED-MERGE 35 / BAD-MERGE 9). Floors at what
 #: was measured, far below the targets (95%, 2%, 9 in 10).
 #: Thirteenth stop (rules from report13): GOOD 80 of 107 = 74.8%, JUNK 24.3%, MISLEADING 0.9%.
-REPORT10_GOOD_SHARE = 0.74
-REPORT10_BAD_SHARE = 0.26
+REPORT10_GOOD_SHARE = 0.76
+REPORT10_BAD_SHARE = 0.24
 REPORT10_TITLES_RIGHT = 4
 #: Tenth stop: BAD-MERGE 8: the ceiling falls.
 REPORT10_BAD_MERGES = 8
-REPORT10_MISSED_MERGES = 35
+REPORT10_MISSED_MERGES = 32
 #: report11: the next eight Multi-News clusters of the shuffle (positions 33 to 40) and four Timeline17
 #: weeks, fixed at the start of the tenth stop before its rules, judged blind at its start (118
 #: sentences, GOOD 83 = 70.3%, JUNK 27.1%, MISLEADING 2.5%; titles 2 of 12; entities OK 147 /
@@ -191,7 +195,7 @@ REPORT11_GOOD_SHARE = 0.75
 REPORT11_BAD_SHARE = 0.25
 REPORT11_TITLES_RIGHT = 2
 REPORT11_BAD_MERGES = 4
-REPORT11_MISSED_MERGES = 30
+REPORT11_MISSED_MERGES = 28
 #: report12: the last four Multi-News clusters of the shuffle (positions 41 to 44) and four Timeline17
 #: weeks, fixed at the start of the eleventh stop before its rules, judged blind at its start (65
 #: sentences, GOOD 52 = 80.0%, JUNK 18.5%, MISLEADING 1.5%; titles 3 of 8; entities OK 107 /
@@ -216,22 +220,37 @@ REPORT12_MISSED_MERGES = 11
 #: the targets (95%, 2%, 9 in 10).
 #: Thirteenth stop (report13 read for rules): GOOD 49 of 60 = 81.7%, JUNK 16.7%, MISLEADING 1.7%; titles 2
 #: of 8; entities unchanged.
-REPORT13_GOOD_SHARE = 0.81
-REPORT13_BAD_SHARE = 0.19
+#: Fourteenth stop: GOOD 48 of 60 = 80.0%, MISLEADING 3.3% (81.7% before): one BP week chose another sentence
+#: ("Up to 5,000 barrels of oil a day continue to spew", judged MISLEADING) when other rules moved its choices.
+REPORT13_GOOD_SHARE = 0.80
+REPORT13_BAD_SHARE = 0.20
 REPORT13_TITLES_RIGHT = 2
 REPORT13_BAD_MERGES = 0
-REPORT13_MISSED_MERGES = 12
+REPORT13_MISSED_MERGES = 10
 #: report14: the next eight Timeline17 weeks never cut before (four of the financial crisis from 24
 #: February 2009, four of BP from 5 July 2010), fixed at the start of the thirteenth stop before its
 #: rules, judged blind at its start (58 sentences, GOOD 34 = 58.6%, JUNK 39.7%, MISLEADING 1.7%; titles
 #: 4 of 8; entities OK 102 / MISSED-MERGE 9 / BAD-MERGE 9); after the stop's rules (new items judged
 #: blind): 57 sentences, GOOD 32 = 56.1%, JUNK 42.1%, MISLEADING 1.8%: two GOOD sentences fewer, one JUNK
 #: more; titles and entities unchanged. Floors at what was measured, far below the targets (95%, 2%, 9 in 10).
-REPORT14_GOOD_SHARE = 0.56
-REPORT14_BAD_SHARE = 0.44
+#: Fourteenth stop (report14 read for rules): GOOD 38 of 58 = 65.5%, JUNK 32.8%, MISLEADING 1.7%; titles 4 of 8;
+#: entities OK 112 / MISSED-MERGE 4 / BAD-MERGE 4.
+REPORT14_GOOD_SHARE = 0.65
+REPORT14_BAD_SHARE = 0.35
 REPORT14_TITLES_RIGHT = 4
-REPORT14_BAD_MERGES = 9
-REPORT14_MISSED_MERGES = 9
+REPORT14_BAD_MERGES = 4
+REPORT14_MISSED_MERGES = 4
+#: report15: eight Timeline17 weeks never cut before (four of the financial crisis from 9 April 2009, four of BP
+#: from 7 October 2010), fixed at the start of the fourteenth stop before its rules, judged blind at its start
+#: (61 sentences, GOOD 38 = 62.3%, JUNK 36.1%, MISLEADING 1.6%; titles 3 of 8; entities OK 111 / MISSED-MERGE 6
+#: / BAD-MERGE 3); after the stop's rules (8 new items judged blind): 60 sentences, GOOD 38 = 63.3%, JUNK 36.7%,
+#: no MISLEADING; titles 3 of 8; entities OK 113 / MISSED-MERGE 4 / BAD-MERGE 3. Floors at what was measured,
+#: far below the targets (95%, 2%, 9 in 10).
+REPORT15_GOOD_SHARE = 0.63
+REPORT15_BAD_SHARE = 0.37
+REPORT15_TITLES_RIGHT = 3
+REPORT15_BAD_MERGES = 3
+REPORT15_MISSED_MERGES = 4
 #: ECB+ dev report half (odd topics), pairwise over gold mentions found: P 0.991, R 0.775; fifth stop
 #: (a lone surname joins its story's dominant full name; more role words before names): P 0.993, R 0.881.
 ECB_PRECISION = 0.98
@@ -310,6 +329,8 @@ HELD_OUT = {
                 REPORT13_MISSED_MERGES),
     "report14": (REPORT14_GOOD_SHARE, REPORT14_BAD_SHARE, REPORT14_TITLES_RIGHT, REPORT14_BAD_MERGES,
                 REPORT14_MISSED_MERGES),
+    "report15": (REPORT15_GOOD_SHARE, REPORT15_BAD_SHARE, REPORT15_TITLES_RIGHT, REPORT15_BAD_MERGES,
+                REPORT15_MISSED_MERGES),
 }
 
 
