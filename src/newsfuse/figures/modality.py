@@ -189,8 +189,7 @@ def _superseded(numeral, anchor, verb, lex) -> bool:
                 return True
     node = top
     for _ in range(4):  # the noun phrases the number sits in: "an earlier estimate of 5,000"
-        if node.lemma_.lower() in lex.superseded_nouns and any(
-                c.dep_ == "amod" and c.lower_ in lex.superseded_adjectives for c in node.children):
+        if _dated_estimate(node, lex):
             return True
         if node.head.i == node.i or node.head.pos_ not in ("NOUN", "ADP", "NUM", "PROPN"):
             break
@@ -200,9 +199,13 @@ def _superseded(numeral, anchor, verb, lex) -> bool:
     dated = any(c.dep_ == "advmod" and c.lower_ in lex.superseded_adverbs for c in verb.children)
     estimating = verb.lemma_.lower() in lex.superseded_verbs | lex.say_verbs
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    dated_subject = subject is not None and subject.lemma_.lower() in lex.superseded_nouns and any(
-        c.dep_ == "amod" and c.lower_ in lex.superseded_adjectives for c in subject.children)
-    return (dated and estimating) or dated_subject  # "initial estimates put it at 1,000"
+    return (dated and estimating) or (subject is not None and _dated_estimate(subject, lex))  # "initial estimates put it at 1,000"
+
+
+def _dated_estimate(noun, lex) -> bool:
+    """An estimate noun dated before a revision: "an earlier estimate", "initial reports"."""
+    return noun.lemma_.lower() in lex.superseded_nouns and any(
+        c.dep_ == "amod" and c.lower_ in lex.superseded_adjectives for c in noun.children)
 
 
 def _verb_modality(verb, lex) -> str | None:
