@@ -131,10 +131,10 @@ def comment_section(lines: Sequence[Line]) -> list[Removal]:
     summary sentence). Where the signature follows its comment (the Post, CNN, Reuters) the first
     comment's own lines stay, as nothing marks where it starts."""
     opener = next((i for i, ln in enumerate(lines) if _COMMENTS.match(ln.text)), None)
-    signed = [i for i, ln in enumerate(lines) if _COMMENT_SIGNATURE.search(ln.text)]
-    if sum(len(_COMMENT_SIGNATURE.findall(lines[i].text)) for i in signed) < MIN_COMMENT_SIGNATURES:
-        signed = []
-    start = min([i for i in (opener, *signed[:1]) if i is not None], default=None)
+    signatures = [len(_COMMENT_SIGNATURE.findall(ln.text)) for ln in lines]
+    signed = next((i for i, n in enumerate(signatures) if n), None) \
+        if sum(signatures) >= MIN_COMMENT_SIGNATURES else None
+    start = min([i for i in (opener, signed) if i is not None], default=None)
     return [] if start is None else [removal(rest, "reader comments") for rest in lines[start:]]
 
 

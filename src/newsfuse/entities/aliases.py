@@ -277,7 +277,7 @@ def contrasted(ka: Sequence[str], kb: Sequence[str]) -> bool:
     split: merged as spelling variants, edit distance two)."""
     groups = contrast_words()
     return len(ka) == len(kb) and any(
-        x != y and groups.get(x.lower()) is not None and groups.get(x.lower()) == groups.get(y.lower())
+        x != y and (group := groups.get(x.lower())) is not None and group == groups.get(y.lower())
         for x, y in zip(ka, kb, strict=True))
 
 

@@ -16,6 +16,7 @@ from functools import cache
 from ..nlp.ents import doc_ents
 from ..words import MONTHS as MONTH_NAMES
 from .lexicon import lexicon
+from .numbers import changes_from
 
 ASSERTED = "asserted"
 #: Clause links climbed from the claim's verb to a governing verb ("expected to approve", "warned that ... would").
@@ -182,11 +183,9 @@ def _superseded(numeral, anchor, verb, lex) -> bool:
     adverb counts on verbs of estimating or saying only."""
     top = anchor if anchor.i != numeral.i else numeral
     for node in (top, numeral):
-        if node.dep_ == "pobj" and node.head.lower_ == "from":
-            changer = node.head.head
-            if changer.lemma_.lower() in lex.change_verbs and any(
-                    c.dep_ == "prep" and c.lower_ == "to" for c in (*changer.children, *node.head.children)):
-                return True
+        if node.dep_ == "pobj" and changes_from(node.head) and any(
+                c.dep_ == "prep" and c.lower_ == "to" for c in (*node.head.head.children, *node.head.children)):
+            return True
     node = top
     for _ in range(4):  # the noun phrases the number sits in: "an earlier estimate of 5,000"
         if _dated_estimate(node, lex):

@@ -177,22 +177,22 @@ def _scaled(doc, start: int, nxt: int, value: float | None) -> Quantity:
     return Quantity(start, end, value)
 
 
-def _changed_from(doc, q: Quantity) -> bool:
-    """ "The toll rose from 7 to 23": a change's two values, each its own claim, not a range of 7 to 23
-    ("estimates range from 10 to 25" is one); the change verbs are ``[modality.superseded] change_verbs``."""
-    if q.start == 0 or doc[q.start - 1].lower_ != "from":
-        return False
-    return doc[q.start - 1].head.lemma_.lower() in lexicon().change_verbs
+def changes_from(prep) -> bool:
+    """ "from" opening the value before a change ("the toll rose from 7 to 23", "raised their estimates
+    from 1,000 barrels a day to 19,000"): the change verbs are ``[modality.superseded] change_verbs``;
+    "estimates range from 10 to 25" is no change."""
+    return prep.lower_ == "from" and prep.head.lemma_.lower() in lexicon().change_verbs
 
 
 def _maybe_range(doc, q: Quantity) -> Quantity:
-    """"10-25", "10 to 25", "between 10 and 25", "$300-$400 billion" -> one quantity with low/high."""
+    """"10-25", "10 to 25", "between 10 and 25", "$300-$400 billion" -> one quantity with low/high; not
+    a change's two values ("rose from 7 to 23": ``changes_from``), each its own claim."""
     j = q.end
     k = j + 1
     if k + 1 < len(doc) and doc[k].text in CURRENCY_SIGNS and q.start > 0 and doc[q.start - 1].text == doc[k].text:
         k += 1  # "$300-$400 billion": the second amount repeats the currency sign
     if k < len(doc) and doc[j].text in ("-", "–", "to", "or") and is_numeral(doc[k]) \
-            and not (doc[j].lower_ == "to" and _changed_from(doc, q)):  # "one or two churches"
+            and not (doc[j].lower_ == "to" and q.start > 0 and changes_from(doc[q.start - 1])):  # "one or two churches"
         other = _scaled(doc, k, k + 1, word_value(doc[k].text))
         low = _shared_scale(q, other, word_value(doc[k].text))
         if low is not None and other.value is not None and other.value > low:
