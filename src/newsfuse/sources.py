@@ -9,6 +9,7 @@ from .clean.boilerplate import WIRE_AGENCIES
 from .clean.datelines import dateline_agency
 from .clean.html import extract_html
 from .clean.language import check_english
+from .clean.templates import template_lines
 from .clean.text import clean_text
 from .config import Settings
 from .dates.published import dateline_date
@@ -37,15 +38,28 @@ def news_brief(text: str) -> bool:
 def build_sources(
     documents: Sequence[RawDocument], settings: Settings
 ) -> tuple[tuple[Source, ...], tuple[Rejection, ...]]:
-    sources: list[Source] = []
+    """Each document cleaned and checked; then, across them, each outlet's site template dropped.
+
+    The second pass cleans again only the pages that share template lines with another page of
+    their outlet (``clean.templates``), so a page's removals all point into its own extracted text.
+    """
+    built: list[tuple[RawDocument, Source]] = []
     rejected: list[Rejection] = []
-    seen: dict[str, str] = {}
     for doc in documents:
         try:
-            source = build_source(doc, settings)
+            built.append((doc, build_source(doc, settings)))
         except InputError as exc:
             rejected.append(Rejection(exc.origin, exc.reason, "clean"))
-            continue
+    templates = template_lines([(source.outlet, source.text) for _, source in built])
+    sources: list[Source] = []
+    seen: dict[str, str] = {}
+    for (doc, source), template in zip(built, templates, strict=True):
+        if template:
+            try:
+                source = build_source(doc, settings, template)
+            except InputError as exc:
+                rejected.append(Rejection(exc.origin, exc.reason, "clean"))
+                continue
         if source.id in seen:
             rejected.append(Rejection(doc.origin, f"same text as {seen[source.id]}", "clean"))
             continue
@@ -54,13 +68,13 @@ def build_sources(
     return tuple(sources), tuple(rejected)
 
 
-def build_source(doc: RawDocument, settings: Settings) -> Source:
+def build_source(doc: RawDocument, settings: Settings, template: frozenset[str] = frozenset()) -> Source:
     meta = doc.meta
     extracted = doc.content
     if doc.kind == "html":
         got = extract_html(doc.content, doc.origin, meta.url)
         extracted, meta = got.text, merge_meta(got.meta, meta)  # what the input said wins over the HTML
-    cleaned = clean_text(extracted)
+    cleaned = clean_text(extracted, template)
     words = len(cleaned.text.split())
     if words < MIN_ARTICLE_WORDS and not (words >= MIN_BRIEF_WORDS and news_brief(cleaned.text)):
         raise InputError(doc.origin, f"too little article text to brief ({words} words after cleaning; need {MIN_ARTICLE_WORDS})")

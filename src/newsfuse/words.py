@@ -8,6 +8,7 @@ the text2num and number-parser libraries.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from datetime import date, timedelta
 from importlib import resources
@@ -77,3 +78,12 @@ def weekday_before(published: date, weekday: int, *, strict: bool = False) -> da
     """
     back = (published.weekday() - weekday) % 7
     return published - timedelta(days=back or (7 if strict else 0))
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def shingles(text: str) -> frozenset[str]:
+    """Word 3-grams, lower-cased: how shared copy is told (wire copy; an outlet's site template)."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    return frozenset(" ".join(words[i : i + 3]) for i in range(max(1, len(words) - 2)))

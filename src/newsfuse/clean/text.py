@@ -13,9 +13,11 @@ from dataclasses import dataclass
 
 from ..model import Removal
 from .boilerplate import RULES
-from .lines import Line, is_date_stamp, is_sentence_like, split_lines
+from .lines import Line, is_date_stamp, is_sentence_like, removal, split_lines
 from .plain import stamp_date
 
+#: Why a site template's line was dropped (see ``templates``).
+TEMPLATE_REASON = "site template: the outlet prints it on another page of this run"
 #: A headline is short; 14 words covers 99% of news headlines (Dawn, Reuters,
 #: Al Jazeera, WSWS in the example; BBC and Guardian in Deepwater Horizon).
 MAX_HEADLINE_WORDS = 14
@@ -34,9 +36,10 @@ class Cleaned:
     date_line: str | None = None
 
 
-def clean_text(extracted: str) -> Cleaned:
+def clean_text(extracted: str, template: frozenset[str] = frozenset()) -> Cleaned:
+    """``template``: lines its outlet prints on other pages too (``templates.template_lines``), dropped first."""
     lines = split_lines(extracted)
-    removed: list[Removal] = []
+    removed: list[Removal] = [removal(ln, TEMPLATE_REASON) for ln in lines if ln.text in template]
     for rule in RULES:
         hits = rule(_kept(lines, removed))
         removed.extend(hits)

@@ -23,6 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 
 from ..model import Source, Span
+from ..words import shingles
 
 MIN_SHARED_SENTENCES = 3
 #: Calibrated on the example: AFP copy reprinted by Dawn (000) and another
@@ -36,11 +37,6 @@ MIN_WORDS = 8
 MAX_QUOTED_SHARE = 0.5
 _WORD = re.compile(r"\w+", re.UNICODE)
 _QUOTED = re.compile(r"[“\"]([^”\"]*)[”\"]|‘([^’]*)’")
-
-
-def shingles(text: str) -> frozenset[str]:
-    words = [w.lower() for w in _WORD.findall(text)]
-    return frozenset(" ".join(words[i : i + 3]) for i in range(max(1, len(words) - 2)))
 
 
 def quoted_share(text: str) -> float:
