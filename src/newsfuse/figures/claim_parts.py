@@ -8,6 +8,7 @@ fallbacks are named where they are used.
 
 from __future__ import annotations
 
+from ..words import SCALES
 from .lexicon import lexicon
 from .numbers import CURRENCY_SIGNS, MEASURE_UNITS, TIME_UNITS, Quantity
 
@@ -65,7 +66,10 @@ def qualifier_of(doc, q: Quantity) -> tuple[str, int]:
 
 
 def _explicit_range(doc, q: Quantity) -> bool:
-    return any(t.like_num and t.lower_ not in ("several", "dozen") for t in doc[q.start : q.end]) and q.end - q.start > 1
+    """A range written with its numbers ("200 to 300"); not a vague amount's scale word ("several
+    hundred lawsuits" was an exact 447, report15 split)."""
+    return any(t.like_num and t.lower_ not in ("several", "dozen") and t.lower_ not in SCALES
+               for t in doc[q.start : q.end]) and q.end - q.start > 1
 
 
 def counted_noun(doc, q: Quantity):

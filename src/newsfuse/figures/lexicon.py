@@ -71,6 +71,7 @@ class Lexicon:
     say_verbs: frozenset[str]
     neutral_verbs: frozenset[str]
     say_with_clause: frozenset[str]  # saying only with a reported clause ("claims that ..."), not with an object
+    revised_nouns: frozenset[str]  # "revised its estimate to 5,000": a verb of change on these says the value
     document_nouns: frozenset[str]  # a statement or letter: its issuer is the sayer
     dispute_verbs: frozenset[str]
     life_sparing_verbs: frozenset[str]  # verbs under which "lives" are the living ("saved 200 lives")
@@ -117,6 +118,7 @@ def lexicon() -> Lexicon:
         magnitude_after=tuple(raw["measure"]["magnitude_after"]),
         say_verbs=frozenset(raw["attribution"]["say"]), neutral_verbs=frozenset(raw["neutral_verb"]["words"]),
         say_with_clause=frozenset(raw["attribution"]["say_with_clause"]),
+        revised_nouns=frozenset(raw["attribution"]["revised"]),
         distance_after=frozenset(raw["distance"]["after"]), distance_nouns=frozenset(raw["distance"]["nouns"]),
         distance_nouns_before=frozenset(raw["distance"]["nouns_before"]),
         weight_or_money=frozenset(raw["weight_or_money"]["words"]),

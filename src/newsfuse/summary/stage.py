@@ -46,11 +46,12 @@ def extractive_summary(briefing: Briefing, budget: int, weights: Weights = DEFAU
     # Which disputed figures each candidate carries, computed once: selection asks for every
     # candidate in every greedy round.
     carried = _carried([s.candidate.span for s in index.scored], briefing.figures, claims, disputes) if disputes else {}
+    may_lead = lead_filter(briefing)
     chosen = select(index.scored, index.key_weights, index.n_groups, budget, weights,
-                    extra_words=_pricer(disputes, carried) if disputes else None)
+                    extra_words=_pricer(disputes, carried) if disputes else None, may_lead=may_lead)
     out: list[SummarySentence] = []
     stated: set[str] = set()
-    for s in timeline_order(chosen, lead_filter(briefing)):
+    for s in timeline_order(chosen, may_lead):
         out.append(cited(s, index))
         for fig_id in carried.get(s.candidate.span, ()):
             if fig_id not in stated:
@@ -66,21 +67,19 @@ BACKGROUND_DAYS = 2
 
 
 def lead_filter(briefing: Briefing):
-    """Which chosen sentences may lead: a lede of a report from the latest reporting day whose
-    event date (when known) is that day's news, not an earlier year's background."""
-    dates = [s.published for s in briefing.sources if s.published]
-    latest = max(dates) if dates else None
+    """Which candidates may lead: a lede (a report's opening sentences, taking nothing as already
+    introduced) whose event date, when known, is its report's news, not an earlier year's
+    background. Of those chosen, the one most independent groups report leads
+    (``select.timeline_order``): over a week of reports that is the week's main development; the
+    latest day's lede alone was often a side story (a charter-school feature in a week of the
+    financial crisis; Timeline17 weeks of the read splits)."""
     published = {s.id: s.published for s in briefing.sources}
 
     def may_lead(s: Scored) -> bool:
-        if s.candidate.position >= LEDE_SENTENCES:
+        if s.candidate.position >= LEDE_SENTENCES or s.referents.needs:
             return False
-        if latest is None:
-            return True
         day = published.get(s.candidate.span.source)
-        if day is not None and day != latest:
-            return False
-        return s.when is None or (latest - s.when).days <= BACKGROUND_DAYS
+        return s.when is None or day is None or (day - s.when).days <= BACKGROUND_DAYS
 
     return may_lead
 

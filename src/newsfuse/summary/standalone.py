@@ -32,7 +32,7 @@ from importlib import resources
 from typing import Any
 
 from ..clean.lines import DATE_PATTERN
-from ..entities.aliases import person_titles
+from ..entities.aliases import HEAD_HINTS, person_titles
 
 _FULL_DATE = re.compile(DATE_PATTERN)
 _OPEN_QUOTES = "“"
@@ -532,7 +532,7 @@ _IN_PICTURE = re.compile(r"\((?:(?:far |second |third )?(?:left|right|centre|cen
 def _surface(text: str) -> str | None:
     if text.endswith("?"):  # a question of the writer's own; a quoted one ends in a quote mark
         return "a question"
-    if text[:1].islower() or text[:1] in "—–-…":
+    if text[:1].islower() or text[:1] in "—–-…)]},;:":  # ") chairs the panel": a caption's tail (report15)
         return "begins mid-sentence"
     if _ASIDE.match(text):
         return "a parenthetical aside"
@@ -728,6 +728,8 @@ def _glued_split(toks: list[Any], first: bool, parse: Callable[[str], Any] | Non
                 # early stages of the disaster The Obama administration blocked …" (report14 split); not a
                 # title that opens with "The" ("the newspaper The Guardian reported")
                 return k
+            if parse is not None and _run_on(toks, k, parse):
+                return k
             continue
         if k <= MAX_HEADLINE_WORDS and tok.is_title and len(tok.text) > 1 and tok.pos_ != "PROPN" and (
                 tok.pos_ == "DET" or (nxt.is_lower and tok.pos_ in {"NOUN", "VERB", "PRON", "ADV", "PART", "ADP", "NUM"}
@@ -743,9 +745,54 @@ def _glued_split(toks: list[Any], first: bool, parse: Callable[[str], Any] | Non
             if _clause_from(toks, k, parse, reported=True):
                 return k  # a long caption: "... in the rubble of Port-au-Prince The BBC's David Loyn has met ..."
             continue  # ``_starts_clause`` would parse the same words again to the same answer
-        if parse is not None and _starts_clause(toks, k, closing_quote, parse):
+        if parse is not None and (_starts_clause(toks, k, closing_quote, parse) or _run_on(toks, k, parse)):
             return k
     return 0
+
+
+def _run_on(toks: list[Any], k: int, parse: Callable[[str], Any]) -> bool:
+    """Two whole sentences run together with nothing between them: a caption or standfirst with its
+    own subject and finite verb, a lower-case noun or a number, then a capitalised word that opens a
+    sentence of its own ("The blowout preventer is being slowly raised to the surface BP has replaced
+    …", "Michael Jackson died in June 2009 aged 50 Executors for the late star's estate …"; every read
+    split's Timeline17 pages). Edited prose never joins two clauses so; the parser, given the run whole,
+    reads the noun as a modifier of the name ("surface BP"), so each side is parsed alone. Not after a
+    role or an organisation's class noun ("chief executive Tony Hayward said", "the oil company BP
+    said"), whose name continues the noun phrase."""
+    tok, prev = toks[k], toks[k - 1]
+    if not (tok.text[:1].isupper() and tok.is_alpha and len(tok.text) > 1) or tok.ent_type_ in {"DATE", "TIME"} \
+            or tok.pos_ == "DET":  # an article after a noun: ``_long_run_end``'s business ("group The Crystals")
+        return False
+    if not ((prev.is_alpha and prev.is_lower and prev.pos_ == "NOUN") or prev.like_num):
+        return False
+    if prev.lower_ in person_titles() or HEAD_HINTS.get(prev.lemma_.lower()) == "ORG" or tok.ent_type_ in {"PERSON", "NORP"}:
+        return False  # a name after a noun is the noun's name, whatever the noun ("defector Colonel Riyadh Asaad")
+    if prev.like_num and (len(prev.text) == 4 or (prev.dep_ == "nummod" and prev.head.i >= tok.i)):
+        return False  # "the 1977 Act", "the four Americans Francis cited"
+    if temporal_words().get(prev.lemma_.lower()) or "\n" in prev.doc[prev.i : tok.i + 1].text_with_ws:
+        return False  # "last year Switzerland ran a contest"; a line break is a seam other rules read
+    subjects = _rest_subjects(toks, k, parse, reported=True)
+    if not any(c.left_edge.i == 0 for c in subjects):
+        return False
+    # Given the run whole, the parser either hangs the name on the noun before it ("to the surface BP"),
+    # leaving the rest's verb with no subject of its own, or conjoins that verb to the first sentence's
+    # with no "and" between ("… video clips US scientists who … say …"). Where the verb has its subject,
+    # or is conjoined by a conjunction, the name was read into one sentence after all ("… the adult-film
+    # star Stormy Daniels, obtaining …", "… the weekly newspaper The Guardian and was later confirmed").
+    verbs = [toks[0].doc[tok.i + c.head.i] for c in subjects if c.left_edge.i == 0 and tok.i + c.head.i < len(toks[0].doc)]
+    if not verbs or not all(_run_on_verb(v) for v in verbs):
+        return False
+    before = parse(toks[0].doc[toks[0].i : prev.i + 1].text)
+    sents = list(before.sents)
+    return len(sents) == 1 and _finite(sents[0].root) and any(c.dep_ in _SUBJECTS for c in sents[0].root.children)
+
+
+def _run_on_verb(verb: Any) -> bool:
+    """In the whole run's parse, the rest's verb is left without a subject, or conjoined to an earlier
+    verb with no conjunction between them."""
+    if verb.dep_ == "conj":
+        return not any(c.dep_ == "cc" and verb.head.i < c.i < verb.i for c in (*verb.head.children, *verb.children))
+    return not any(c.dep_ in _SUBJECTS for c in verb.children)
 
 
 def _long_run_end(tok: Any, prev: Any) -> bool:

@@ -96,6 +96,11 @@ def standalone(
     return (shown[0], f"[{name}:] {shown[1]}") if shown and name else shown
 
 
+#: The tail of a bracketed credit or aside whose opening bracket the sentence split left behind: a
+#: few words, a closing bracket with no opening one, then the sentence.
+_ASIDE_TAIL = re.compile(r"^[^()\[\]\n]{1,40}[)\]]\s+(?=[A-Z\"“])")
+
+
 def depends(span: Span, source_text: str, doc: Any, *, first: bool = False,
             parse: Callable[[str], Any] | None = None) -> Verdict | None:
     """Why the sentence cannot be shown alone, when the reason is that it points back to the
@@ -126,6 +131,9 @@ def _repaired(span: Span, source_text: str, doc: Any, first: bool,
     cut = dateline_prefix(text) or inner_dateline(text)  # a headline or credit run in before it goes too
     if cut and len(text) > cut:
         start, text = start + cut, text[cut:]
+    tail = _ASIDE_TAIL.match(text)  # "The Washington Post) Ten of the nation's largest banks …" (report15)
+    if tail and len(text) > tail.end():
+        start, text = start + tail.end(), text[tail.end():]
     sent = doc.char_span(start, span.end, alignment_mode="contract")
     if sent is None or not text.strip():
         return None

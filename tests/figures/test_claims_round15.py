@@ -1,0 +1,51 @@
+"""Issue 11, fifteenth stop: a vague amount with a scale word, the source of a revised estimate, and
+a gloss on a preposition's object in the writer's words (made-up sentences, the shapes of the report15
+split's wrong claims)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claim_sentences import parsed
+
+
+def _claim(nlp, text: str, value: float | None = None):
+    found = parsed(nlp, "s", text)
+    (c,) = [c for c in found if value is None or c.value == value]
+    return c
+
+
+@pytest.mark.parametrize("text", [
+    "In addition, the company faces several hundred lawsuits.",
+    "Several thousand people marched through the capital on Sunday.",
+])
+def test_several_with_a_scale_word_is_vague_not_exact(nlp, text):
+    assert _claim(nlp, text).qualifier == "approximate-vague"
+
+
+def test_a_range_written_with_its_numbers_stays_a_range(nlp):
+    c = _claim(nlp, "Between 200 and 300 people were evacuated from the coast.")
+    assert (c.low, c.high, c.qualifier) == (200, 300, "exact")
+
+
+@pytest.mark.parametrize(("text", "sayer"), [
+    ("By early May, the administration had revised its estimate upwards to 5,000 barrels a day.", "the administration"),
+    ("The health ministry raised the toll to 48 on Sunday.", "The health ministry"),
+])
+def test_who_revises_an_estimate_gives_the_new_value(nlp, text, sayer):
+    assert _claim(nlp, text).attribution == sayer
+
+
+def test_cutting_a_number_is_doing_not_saying(nlp):
+    assert _claim(nlp, "The company cut the number of staff by 500 last year.", 500).attribution is None
+
+
+def test_a_gloss_on_a_preposition_s_object_is_the_writer_s(nlp):
+    text = ("Bob Dudley said the company would not be quitting America in the wake of the explosion "
+            "that caused a crisis and left 11 workers dead.")
+    assert _claim(nlp, text, 11).attribution is None
+
+
+def test_a_closing_frame_still_covers_the_gloss(nlp):
+    text = "The fire started in a building that housed 12 families, police said."
+    assert _claim(nlp, text, 12).attribution == "police"
