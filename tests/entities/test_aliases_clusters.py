@@ -334,10 +334,3 @@ def test_a_name_of_several_words_attached_in_its_article_joins_it_elsewhere() ->
                 m("b", "Coast Guard", "ORG"), m("b", "U.S. Coast Guard", "ORG"), m("c", "Coast Guard", "ORG")]
     assert len([g for g in groups(cluster_mentions(mentions)) if "Coast Guard" in g]) == 1
 
-
-def test_the_usa_is_the_united_states():
-    """ "made in the USA" (report15): the initials of the United States of America, not of "United States"."""
-    ms = [Mention(Span("a", 0, 13), "United States", "GPE"), Mention(Span("a", 20, 24), "U.S.", "GPE"),
-          Mention(Span("b", 0, 3), "USA", "GPE")]
-    names = [set(e.aliases) for e in cluster_mentions(ms)]
-    assert any({"USA", "United States"} <= n for n in names)
