@@ -110,3 +110,22 @@ def test_the_tail_of_a_bracketed_credit_is_cut(nlp):
     assert shown == "Ten of the nation's largest banks will be allowed to repay $68 billion in aid."
     text = "The Treasury (which lent the money) said the nation's largest banks will be allowed to repay $68 billion in aid."
     assert standalone(Span("s", 0, len(text)), text, [], nlp(text))[1] == text
+
+
+@pytest.mark.parametrize("text", [
+    "The report said the well had spilled up to 4.9 million barrels before it was capped in July.",
+    "The panel, which cited interviews with officials, said the budget office had blocked the estimate.",
+    "The deal, which initially involved no federal assistance, closed only after the bank secured aid.",
+    "The banks, which could begin to return money this week, include three of the largest lenders.",
+])
+def test_a_bare_definite_that_points_back_is_not_shown_alone(nlp, text):
+    verdict = judge(nlp(text)[:])
+    assert verdict.skip and verdict.back
+
+
+@pytest.mark.parametrize("text", [
+    "The report released by the commission on Tuesday said the well had spilled 4.9 million barrels.",
+    "The Columbia University study said the well had spilled up to 4.9 million barrels before July.",
+])
+def test_a_definite_that_says_which_stands(nlp, text):
+    assert not judge(nlp(text)[:]).skip

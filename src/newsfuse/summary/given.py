@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..entities.aliases import person_titles
-from .standalone import temporal_words
+from .standalone import set_off, temporal_words
 
 #: Arguments of the main clause a reader must resolve to follow it.
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj"})
@@ -136,12 +136,7 @@ def _identifies(child: Any) -> bool:
     """A dependent that says which one its noun is. A clause set off by a comma adds to a noun
     already known, it does not pick it out: "The panel, which cited interviews, said …", "The
     deal, announced in September, …" still point back (report15: three such openings judged junk)."""
-    if child.dep_ not in _IDENTIFYING:
-        return False
-    if child.dep_ in {"relcl", "acl"}:
-        first = child.left_edge
-        return not (first.i > 0 and first.doc[first.i - 1].text == ",")
-    return True
+    return child.dep_ in _IDENTIFYING and not (child.dep_ in {"relcl", "acl"} and set_off(child))
 
 
 def _name_words(ent: Sequence[Any]) -> list[Any]:

@@ -159,17 +159,18 @@ def _gain(
     )
 
 
-def timeline_order(chosen: Sequence[Scored], may_lead: Callable[[Scored], bool] | None = None) -> list[Scored]:
-    """The best-supported choice first (the news), then the rest by event date, then by rank.
+def timeline_order(chosen: Sequence[Scored], lead_key: Callable[[Scored], tuple] | None = None) -> list[Scored]:
+    """The lead first (the news), then the rest by event date, then by rank.
 
-    Only a choice ``may_lead`` accepts leads when there is one (the opening of a report from
-    the latest reporting day, not background). Sentences without a date keep their rank among
-    the undated, after the dated ones.
+    Of the choices that take nothing as introduced, the lead is the one ``lead_key`` ranks highest
+    (``stage.lead_key``: a lede of the latest reporting day, else the best-supported choice, a lede
+    among equals); without it, the best-supported choice. Sentences without a date keep their rank
+    among the undated, after the dated ones.
     """
     if not chosen:
         return []
-    leads = [s for s in chosen if not s.referents.needs and (may_lead is None or may_lead(s))]
-    lead = max(leads or chosen, key=lambda s: (s.groups, -chosen.index(s)))
+    leads = [s for s in chosen if not s.referents.needs]
+    lead = max(leads or chosen, key=lambda s: (*(lead_key(s) if lead_key else (s.groups,)), -chosen.index(s)))
     rest = [s for s in chosen if s is not lead]
     rank = {id(s): i for i, s in enumerate(rest)}
     rest.sort(key=lambda s: (s.when is None, s.when or date.min, rank[id(s)]))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from ..model import Briefing, Claim, Figure, Span, SummarySentence
@@ -46,17 +46,19 @@ def extractive_summary(briefing: Briefing, budget: int, weights: Weights = DEFAU
     # Which disputed figures each candidate carries, computed once: selection asks for every
     # candidate in every greedy round.
     carried = _carried([s.candidate.span for s in index.scored], briefing.figures, claims, disputes) if disputes else {}
-    may_lead = lead_filter(briefing)
+    may_lead, lead_key = lead_filter(briefing)
     pricer = _pricer(disputes, carried) if disputes else None
     chosen = select(index.scored, index.key_weights, index.n_groups, budget, weights, extra_words=pricer)
-    if not any(may_lead(s) for s in chosen):
-        # None may lead: choose again, a lede first (``select``'s ``may_lead``). Only then: forcing a
-        # lede first always cost 0.14 R-1 on Multi-News, whose free choices hold one as a rule.
+    if not any(may_lead(s) for s in chosen) and max((s.groups for s in chosen), default=0) < 2:
+        # None may lead, and none that several outlets report could lead instead (In Amenas' "According
+        # to a preliminary government toll, …" does): choose again, a lede first (``select``'s
+        # ``may_lead``). Only then: forcing a lede first always cost 0.14 R-1 on Multi-News, whose free
+        # choices hold one as a rule.
         chosen = select(index.scored, index.key_weights, index.n_groups, budget, weights, extra_words=pricer,
                         may_lead=may_lead)
     out: list[SummarySentence] = []
     stated: set[str] = set()
-    for s in timeline_order(chosen, may_lead):
+    for s in timeline_order(chosen, lead_key):
         out.append(cited(s, index))
         for fig_id in carried.get(s.candidate.span, ()):
             if fig_id not in stated:
@@ -71,14 +73,19 @@ LEDE_SENTENCES = 2
 BACKGROUND_DAYS = 2
 
 
-def lead_filter(briefing: Briefing):
-    """Which candidates may lead: a lede (a report's opening sentences, taking nothing as already
-    introduced) whose event date, when known, is its report's news, not an earlier year's
-    background. Of those chosen, the one most independent groups report leads
-    (``select.timeline_order``): over a week of reports that is the week's main development; the
-    latest day's lede alone was often a side story (a charter-school feature in a week of the
-    financial crisis; Timeline17 weeks of the read splits)."""
+def lead_filter(briefing: Briefing) -> tuple[Callable[[Scored], bool], Callable[[Scored], tuple]]:
+    """Which candidates may lead, and how the chosen ones rank for the lead.
+
+    A lede (a report's opening sentences, taking nothing as already introduced) whose event date,
+    when known, is its report's news, not an earlier year's background, may lead. The lead is a
+    lede of the latest reporting day where one was chosen (Deepwater Horizon: "The ripple effects
+    of last week's offshore drilling rig explosion widened Monday …"); else the choice the most
+    independent groups report, a lede among equals: the toll three outlets give (In Amenas)
+    before one report's opening, and an equally reported lede of an earlier day before a later
+    paragraph (Timeline17 weeks of the read splits, whose latest day is often a side story's)."""
     published = {s.id: s.published for s in briefing.sources}
+    dates = [d for d in published.values() if d is not None]
+    latest = max(dates) if dates else None
 
     def may_lead(s: Scored) -> bool:
         if s.candidate.position >= LEDE_SENTENCES or s.referents.needs:
@@ -86,7 +93,11 @@ def lead_filter(briefing: Briefing):
         day = published.get(s.candidate.span.source)
         return s.when is None or day is None or (day - s.when).days <= BACKGROUND_DAYS
 
-    return may_lead
+    def lead_key(s: Scored) -> tuple:
+        lede = may_lead(s)
+        return (lede and published.get(s.candidate.span.source) in (latest, None), s.groups, lede)
+
+    return may_lead, lead_key
 
 
 def _disputes(briefing: Briefing, claims: dict, sources: dict) -> dict[str, SummarySentence]:

@@ -648,6 +648,12 @@ def _points_back(tok: Any, quoted: list[tuple[int, int]]) -> str | None:
     return None
 
 
+def set_off(clause: Any) -> bool:
+    """The clause is set off by a comma: it adds to its noun, it does not say which one it is."""
+    first = clause.left_edge
+    return first.i > 0 and first.doc[first.i - 1].text == ","
+
+
 def _restricts(child: Any, noun: Any) -> bool:
     """Whether ``child`` says which one ``noun`` is. A person noun is told apart only by a name or a
     clause ("the man, John Smith,", "the man who was rescued"): an aside that describes him ("the man,
@@ -659,8 +665,8 @@ def _restricts(child: Any, noun: Any) -> bool:
         return not person or child.ent_type_ == "PERSON"  # "the Chargers player"; not "the New Zealand man"
     if person and child.dep_ in {"amod", "compound", "nummod"} and any(t.like_num for t in child.subtree):
         return True  # "the two men", "the 24-year-old student": a number or an age says which
-    if child.dep_ not in _RESTRICTING:
-        return False
+    if child.dep_ not in _RESTRICTING or (child.dep_ in {"relcl", "acl"} and set_off(child)):
+        return False  # "The panel, which cited interviews, …": an aside on a panel already known
     return not person or child.dep_ in {"relcl", "acl"} or any(t.ent_type_ == "PERSON" for t in child.subtree)
 
 
