@@ -1,6 +1,5 @@
-"""Issue 11, fifteenth stop: a vague amount with a scale word, the source of a revised estimate, and
-a gloss on a preposition's object in the writer's words (made-up sentences, the shapes of the report15
-split's wrong claims)."""
+"""Issue 11, fifteenth stop: a vague amount with a scale word and the source of a revised estimate
+(made-up sentences, the shapes of the report15 split's wrong claims)."""
 
 from __future__ import annotations
 
@@ -38,14 +37,3 @@ def test_who_revises_an_estimate_gives_the_new_value(nlp, text, sayer):
 
 def test_cutting_a_number_is_doing_not_saying(nlp):
     assert _claim(nlp, "The company cut the number of staff by 500 last year.", 500).attribution is None
-
-
-def test_a_gloss_on_a_preposition_s_object_is_the_writer_s(nlp):
-    text = ("Bob Dudley said the company would not be quitting America in the wake of the explosion "
-            "that caused a crisis and left 11 workers dead.")
-    assert _claim(nlp, text, 11).attribution is None
-
-
-def test_a_closing_frame_still_covers_the_gloss(nlp):
-    text = "The fire started in a building that housed 12 families, police said."
-    assert _claim(nlp, text, 12).attribution == "police"

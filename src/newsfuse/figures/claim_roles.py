@@ -197,24 +197,9 @@ def _writers_aside(anchor) -> bool:
         # "…, which it identified as a factor in …": the aside says who says it itself
         if any(_says(t) for t in node.subtree):
             return False
-        # The same gloss on the object of a preposition: "… will not quit America in the wake of the
-        # explosion that caused a crisis and left 11 workers dead" tells which explosion, in the writer's
-        # words, not the chief executive's (report15 split: the toll credited to him, and to the
-        # investigators of a sentence a caption "… the rig that killed 11 workers" was glued to).
-        return (first.lower_ == "which" and before is not None and before.text == ",") or _adverbial_object(node.head)
+        return first.lower_ == "which" and before is not None and before.text == ","
     return False
 
-
-def _adverbial_object(noun) -> bool:
-    """The noun is the object of an adverbial phrase of a verb ("quit America in the wake of the
-    explosion", "after the blast"), through any "of" phrases; not of a phrase that completes a noun
-    ("received exemptions for its well that exploded": what the exemptions were for)."""
-    while noun.dep_ == "pobj" and noun.head.dep_ == "prep":
-        head = noun.head.head
-        if head.pos_ in ("VERB", "AUX"):
-            return True
-        noun = head
-    return False
 
 
 #: How far into a sentence a verb of saying the tagger read as a noun is looked for ("Police allege ...").
