@@ -129,3 +129,9 @@ def test_a_bare_definite_that_points_back_is_not_shown_alone(nlp, text):
 ])
 def test_a_definite_that_says_which_stands(nlp, text):
     assert not judge(nlp(text)[:]).skip
+
+
+def test_an_ordinal_before_a_name_is_no_seam(nlp):
+    text = ("The largest oil spill in history came at the end of the first Gulf war in 1991 when retreating "
+            "forces destroyed countless wells.")
+    assert _cut(nlp, text, False) == text

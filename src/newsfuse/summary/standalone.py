@@ -32,7 +32,7 @@ from importlib import resources
 from typing import Any
 
 from ..clean.lines import DATE_PATTERN
-from ..entities.aliases import HEAD_HINTS, person_titles
+from ..entities.aliases import HEAD_HINTS, contrast_words, person_titles
 
 _FULL_DATE = re.compile(DATE_PATTERN)
 _OPEN_QUOTES = "“"
@@ -775,6 +775,8 @@ def _run_on(toks: list[Any], k: int, parse: Callable[[str], Any]) -> bool:
         return False  # a name after a noun is the noun's name, whatever the noun ("defector Colonel Riyadh Asaad")
     if prev.like_num and (len(prev.text) == 4 or (prev.dep_ == "nummod" and prev.head.i >= tok.i)):
         return False  # "the 1977 Act", "the four Americans Francis cited"
+    if contrast_words().get(prev.lower_) == "ordinal":
+        return False  # "the first Gulf war in 1991 when …" (report7): an ordinal numbers the name after it
     if temporal_words().get(prev.lemma_.lower()) or "\n" in prev.doc[prev.i : tok.i + 1].text_with_ws:
         return False  # "last year Switzerland ran a contest"; a line break is a seam other rules read
     subjects = _rest_subjects(toks, k, parse, reported=True)
