@@ -131,15 +131,25 @@ REPORT13_MAX_FALSE_CONFLICTS = 0
 #: found; after the stop's rules 0.529 (18/34: two new correct claims), 0 of 3, 0 of 3. Floors hold what
 #: was measured, far below the targets (0.90, 0.90, 0.6).
 #: Fourteenth stop (report14 read for rules): 0.774 (24/31), 0 of 2 flagged real, 0 of 3 found.
-REPORT14_PRECISION_FLOOR = 0.77
+#: Fifteenth stop: 0.806 (25/31).
+REPORT14_PRECISION_FLOOR = 0.80
 REPORT14_MAX_FALSE_CONFLICTS = 2
 #: report15: eight Timeline17 weeks never cut before (four of the financial crisis from 9 April 2009, four
 #: of BP from 7 October 2010), fixed at the start of the fourteenth stop before its rules, judged blind at
 #: its start: 0.731 (19/26), 0 of 2 flagged conflicts real, 0 of 2 true conflicts found; after the stop's
 #: rules 0.818 (18/22; no new shown claim), no flagged conflict (both false ones gone), 0 of 2 found. The
 #: four finance weeks show no multi-source figure. Floors hold what was measured, far below the targets.
-REPORT15_PRECISION_FLOOR = 0.81
+#: Fifteenth stop (report15 read for rules): 0.900 (18/20: "several hundred" is vague, who revises an
+#: estimate gives the new value), none flagged, 0 of 2 found.
+REPORT15_PRECISION_FLOOR = 0.90
 REPORT15_MAX_FALSE_CONFLICTS = 0
+#: report16: the last Timeline17 weeks but one never cut before (the financial crisis weeks of 17 April
+#: and 17 June 2009, six BP weeks from 4 November 2010), fixed at the start of the fifteenth stop before
+#: its rules, judged blind at its start: 0.667 (24/36), 1 of 2 flagged conflicts real, 1 of 3 true
+#: conflicts found; unchanged after the stop's rules (no new shown claim). Floors hold what was
+#: measured, far below the targets.
+REPORT16_PRECISION_FLOOR = 0.66
+REPORT16_MAX_FALSE_CONFLICTS = 1
 
 
 def _scores(split: str) -> FigureScores:
@@ -214,6 +224,7 @@ HELD_OUT = {
     "report13": (REPORT13_PRECISION_FLOOR, REPORT13_MAX_FALSE_CONFLICTS),
     "report14": (REPORT14_PRECISION_FLOOR, REPORT14_MAX_FALSE_CONFLICTS),
     "report15": (REPORT15_PRECISION_FLOOR, REPORT15_MAX_FALSE_CONFLICTS),
+    "report16": (REPORT16_PRECISION_FLOOR, REPORT16_MAX_FALSE_CONFLICTS),
 }
 
 
