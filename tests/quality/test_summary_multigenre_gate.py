@@ -193,8 +193,8 @@ REPORT10_MISSED_MERGES = 32
 #: was measured, far below the targets (95%, 2%, 9 in 10).
 #: Eleventh stop (report11 read for rules): GOOD 88 of 117 = 75.2%, JUNK 22.2%, MISLEADING 2.6%.
 #: Fifteenth stop: GOOD 87 of 118 = 73.7%, JUNK 22.9%, MISLEADING 3.4% (75.4% before). LOWERED: the lead
-#: rule changed which sentences two Timeline17 weeks chose (a quotation with no speaker and a run-on cut
-#: that left a fragment came in); the closing note says so.
+#: rule changed which sentences two Timeline17 weeks chose (a quotation cut mid-way, and a sentence an
+#: older caption cut leaves a fragment, "BP included still hope …", came in); the closing note says so.
 REPORT11_GOOD_SHARE = 0.73
 REPORT11_BAD_SHARE = 0.27
 REPORT11_TITLES_RIGHT = 2

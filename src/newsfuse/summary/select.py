@@ -94,7 +94,7 @@ def select(
     ``may_lead``: the first choice is one it accepts, where any is, so the summary holds a
     sentence that may lead it (a lede of the latest reporting day). Chosen freely, a week of
     reports could fill the budget with none, and the summary then opened on a later paragraph
-    or an earlier day's news (Timeline17 weeks of the read splits: 22 of 64 leads were no lede).
+    or an earlier day's news (Timeline17 weeks of the read splits: 22 of 64 leads were no lede of the latest day).
     """
     chosen: list[Scored] = []
     covered: set[str] = set()
