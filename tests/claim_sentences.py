@@ -18,6 +18,12 @@ def parsed(nlp, source, text):
     return doc_claims(source, doc, doc_sentences(source, doc), DAY)
 
 
+def one_claim(nlp, text, value=None):
+    """The one claim of ``text`` (of that ``value``, when given); fails if there is not exactly one."""
+    (claim,) = [c for c in parsed(nlp, "s", text) if value is None or c.value == value]
+    return claim
+
+
 def figures(nlp, texts):
     """Every figure of the reports ``texts`` (source id -> text), each report its own voice."""
     claims = [c for sid, text in texts.items() for c in parsed(nlp, sid, text)]

@@ -7,12 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from claim_sentences import figures, parsed
-
-
-def _claim(nlp, text: str, value: float):
-    (c,) = [c for c in parsed(nlp, "s", text) if c.value == value]
-    return c
+from claim_sentences import figures, one_claim
 
 
 @pytest.mark.parametrize(("text", "value"), [
@@ -22,7 +17,7 @@ def _claim(nlp, text: str, value: float):
     ("An earlier estimate of 300 dead was revised on Monday by the ministry.", 300),
 ])
 def test_an_earlier_value_replaced_since_is_superseded(nlp, text, value):
-    assert _claim(nlp, text, value).modality == "superseded"
+    assert one_claim(nlp, text, value).modality == "superseded"
 
 
 @pytest.mark.parametrize(("text", "value"), [
@@ -31,7 +26,7 @@ def test_an_earlier_value_replaced_since_is_superseded(nlp, text, value):
     ("The death toll rose from 7 to 23 on Sunday, officials said.", 23),
 ])
 def test_the_value_now_and_a_rate_at_the_start_stay_asserted(nlp, text, value):
-    assert _claim(nlp, text, value).modality == "asserted"
+    assert one_claim(nlp, text, value).modality == "asserted"
 
 
 def test_a_superseded_value_makes_no_conflict(nlp):
@@ -43,32 +38,32 @@ def test_a_superseded_value_makes_no_conflict(nlp):
 
 
 def test_a_scenario_is_hypothetical(nlp):
-    c = _claim(nlp, "The figure exceeds the company's early worst case scenario, of 60,000 barrels a day.", 60000)
+    c = one_claim(nlp, "The figure exceeds the company's early worst case scenario, of 60,000 barrels a day.", 60000)
     assert c.modality == "hypothetical"
 
 
 def test_a_claim_describing_the_sayer_is_not_what_the_sayer_says(nlp):
-    c = _claim(nlp, "Jane Roe said the fund would pay quickly.\nMeanwhile, a worker on the platform - which exploded "
+    c = one_claim(nlp, "Jane Roe said the fund would pay quickly.\nMeanwhile, a worker on the platform - which exploded "
                     "and sank killing 11 workers - has told the BBC he had identified a leak weeks before.", 11)
     assert c.attribution is None
 
 
 def test_a_relative_clause_that_says_the_claim_keeps_its_sayer(nlp):
-    c = _claim(nlp, "France, which said on Saturday that 2,000 of the 2,500 troops it had pledged were now on the "
+    c = one_claim(nlp, "France, which said on Saturday that 2,000 of the 2,500 troops it had pledged were now on the "
                     "ground, said on Saturday that no more of its citizens were held.", 2000)
     assert c.attribution == "France"
 
 
 @pytest.mark.parametrize("verb", ["admitted to smothering", "confessed to killing"])
 def test_who_admits_a_fact_is_its_source(nlp, verb):
-    c = _claim(nlp, f"In a jail interview on Monday, Jane Roe {verb} her two children in September.", 2)
+    c = one_claim(nlp, f"In a jail interview on Monday, Jane Roe {verb} her two children in September.", 2)
     assert c.attribution == "Jane Roe"
 
 
 def test_a_depth_drilled_is_not_the_water_depth(nlp):
-    drilled = _claim(nlp, "The company succeeded in drilling a relief well nearly 18,000 feet below the ocean surface.",
+    drilled = one_claim(nlp, "The company succeeded in drilling a relief well nearly 18,000 feet below the ocean surface.",
                      18000)
-    water = _claim(nlp, "The Coast Guard says oil was leaking from the well 5,000 ft below the surface.", 5000)
+    water = one_claim(nlp, "The Coast Guard says oil was leaking from the well 5,000 ft below the surface.", 5000)
     assert drilled.counts == "depth drilled" and water.counts == "depth under water"
 
 
@@ -81,7 +76,7 @@ def test_one_depth_in_two_units_and_two_roundings_agrees(nlp):
 
 
 def test_another_places_toll_has_its_place(nlp):
-    c = _claim(nlp, "Compare it with the chemical company whose leak killed more than 15,000 people at Bhopal in India.",
+    c = one_claim(nlp, "Compare it with the chemical company whose leak killed more than 15,000 people at Bhopal in India.",
                15000)
     assert c.place and "Bhopal" in c.place
 

@@ -62,8 +62,8 @@ def template_lines(pages: Sequence[tuple[str | None, str]]) -> tuple[frozenset[s
                 partners[i] |= pages_with - {i}
         for i, others in partners.items():
             for j in others:
-                if j > i and _share_template(lines[i], lines[j]):
-                    common = set(lines[i]) & set(lines[j])
+                common = _shared_template(lines[i], lines[j]) if j > i else set()
+                if common:
                     pair = (*lines[i], *lines[j])
                     lower = {w for ln in pair for w in _LOWER.findall(ln)}
                     named = _names((ln for ln in pair if ln not in common), lower)
@@ -83,17 +83,18 @@ def _lines(text: str) -> tuple[str, ...]:
     return tuple(s for s in (ln.strip() for ln in text.splitlines()) if s)
 
 
-def _share_template(a: Sequence[str], b: Sequence[str]) -> bool:
-    """Every line the pages share lies at an edge of both, and the rest is not one copy."""
+def _shared_template(a: Sequence[str], b: Sequence[str]) -> set[str]:
+    """The lines two pages share, when every one lies at an edge of both and the rest is not one
+    copy; else none."""
     common = set(a) & set(b)
     if not any(len(ln) >= MIN_TEMPLATE_CHARS for ln in common):
-        return False
+        return set()
     if not (_at_edges(a, common) and _at_edges(b, common)):
-        return False
+        return set()
     rest_a = shingles(" ".join(ln for ln in a if ln not in common))
     rest_b = shingles(" ".join(ln for ln in b if ln not in common))
     union = rest_a | rest_b
-    return not union or len(rest_a & rest_b) / len(union) < SAME_COPY_JACCARD
+    return common if not union or len(rest_a & rest_b) / len(union) < SAME_COPY_JACCARD else set()
 
 
 def _at_edges(page: Sequence[str], common: set[str]) -> bool:

@@ -68,7 +68,7 @@ def qualifier_of(doc, q: Quantity) -> tuple[str, int]:
 def _explicit_range(doc, q: Quantity) -> bool:
     """A range written with its numbers ("200 to 300"); not a vague amount's scale word ("several
     hundred lawsuits" was an exact 447, report15 split)."""
-    return any(t.like_num and t.lower_ not in ("several", "dozen") and t.lower_ not in SCALES
+    return any(t.like_num and t.lower_ != "several" and t.lower_ not in SCALES  # SCALES holds "dozen"
                for t in doc[q.start : q.end]) and q.end - q.start > 1
 
 

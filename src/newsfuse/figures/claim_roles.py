@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..entities.aliases import person_titles
 from ..nlp.ents import doc_ents
+from ..nlp.syntax import set_off
 from .claim_parts import AGENTIVE, ATTR_PREDICATES, LIGHT_VERBS, LINEAR_WINDOW, NOUN_PREDICATES, PREDICATES, SAY_VERBS
 from .lexicon import lexicon
 
@@ -192,14 +193,9 @@ def _writers_aside(anchor) -> bool:
     for node in [anchor, *anchor.ancestors]:
         if node.dep_ != "relcl":
             continue
-        first = node.left_edge
-        before = first.nbor(-1) if first.i > 0 else None
         # "…, which it identified as a factor in …": the aside says who says it itself
-        if any(_says(t) for t in node.subtree):
-            return False
-        return first.lower_ == "which" and before is not None and before.text == ","
+        return node.left_edge.lower_ == "which" and set_off(node) and not any(_says(t) for t in node.subtree)
     return False
-
 
 
 #: How far into a sentence a verb of saying the tagger read as a noun is looked for ("Police allege ...").

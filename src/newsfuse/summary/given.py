@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..entities.aliases import person_titles
-from .standalone import set_off, temporal_words
+from ..nlp.syntax import set_off
+from .standalone import temporal_words
 
 #: Arguments of the main clause a reader must resolve to follow it.
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj"})

@@ -33,6 +33,7 @@ from typing import Any
 
 from ..clean.lines import DATE_PATTERN
 from ..entities.aliases import HEAD_HINTS, contrast_words, person_titles
+from ..nlp.syntax import set_off
 
 _FULL_DATE = re.compile(DATE_PATTERN)
 _OPEN_QUOTES = "“"
@@ -646,12 +647,6 @@ def _points_back(tok: Any, quoted: list[tuple[int, int]]) -> str | None:
             and not any(_restricts(c, tok) for c in tok.children):
         return f'"the {tok.lower_}" points back'
     return None
-
-
-def set_off(clause: Any) -> bool:
-    """The clause is set off by a comma: it adds to its noun, it does not say which one it is."""
-    first = clause.left_edge
-    return first.i > 0 and first.doc[first.i - 1].text == ","
 
 
 def _restricts(child: Any, noun: Any) -> bool:
