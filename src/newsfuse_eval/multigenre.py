@@ -21,6 +21,8 @@ EVAL = REPO.parent / "shared" / "eval"
 MULTINEWS = EVAL / "summ-multinews-val" / "clusters.jsonl"
 TIMELINE17 = EVAL / "timeline17-dev" / "timelines.jsonl"
 ECBPLUS = EVAL / "cluster-ecbplus-dev" / "articles.jsonl"
+#: ECB+ train events: only their annotated (validated) sentences are in the eval data.
+ECBPLUS_TRAIN = EVAL / "entities-ecbplus" / "subtopics.jsonl"
 #: Timeline17 topics are cut to this many days and at most this many reports.
 WINDOW_DAYS = 7
 MAX_REPORTS = 8
@@ -47,7 +49,7 @@ class Story:
 
 def available() -> bool:
     """True when ../shared/eval is beside the checkout (tests skip otherwise, saying so)."""
-    return MULTINEWS.is_file() and TIMELINE17.is_file() and ECBPLUS.is_file()
+    return all(p.is_file() for p in (MULTINEWS, TIMELINE17, ECBPLUS, ECBPLUS_TRAIN))
 
 
 def selection(split: str | None = None) -> list[dict]:
@@ -139,11 +141,24 @@ _DETOK_FIXES = tuple(
 )
 
 
+def _doc_number(doc_id: str) -> int:
+    return int(re.match(r"\d+", doc_id.split("_", 1)[1]).group())
+
+
 def _ecbplus_articles(story: str) -> list[dict]:
-    """An ECB+ dev event's documents in document-number order, at most MAX_REPORTS."""
+    """An ECB+ event's documents in document-number order, at most MAX_REPORTS.
+
+    Dev events come whole from the clustering set; train events (never used before report17)
+    exist only as their annotated sentences, so their reports are two to four sentences long.
+    """
     rows = [json.loads(line) for line in ECBPLUS.open(encoding="utf-8") if line.strip()]
     docs = [r for r in rows if r["story"] == story]
-    docs.sort(key=lambda r: int(re.match(r"\d+", r["id"].split("_", 1)[1]).group()))
+    if not docs:
+        for line in ECBPLUS_TRAIN.open(encoding="utf-8"):
+            row = json.loads(line)
+            if row["topic"] == story:
+                docs = [{"id": d["doc_id"], "text": d["text"]} for d in row["documents"]]
+    docs.sort(key=lambda r: _doc_number(r["id"]))
     return docs[:MAX_REPORTS]
 
 
