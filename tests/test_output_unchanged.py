@@ -15,7 +15,7 @@ from corpus import need_shared  # noqa: F401  (the deepwater fixture skips witho
 
 #: sha256 of ``render(brief([...]), "json")`` with each source's ``path`` (where the checkout lives) blanked.
 EXAMPLE_JSON_SHA256 = "d25a80145de3294a40212e5215b8aaba59685a812d88542837799d4c9afc8eeb"
-DEEPWATER_JSON_SHA256 = "26812dd4f402d2362f2d89a5222c5354b59347e227e890b58325af09d9694808"
+DEEPWATER_JSON_SHA256 = "e740ab04ef196b65073859c147c8f2396aa7644b8cf97249aea26725599623c2"
 
 
 def _sha(briefing) -> str:

@@ -55,6 +55,16 @@ _CREDIT_PREFIX = re.compile(
     rf"^(?:Photograph|Photo|Picture|Image)\s*:\s*(?:[^:]{{2,60}}?(?:\\?/)\s*)?(?:{_AGENCY}|Getty Images|EPA)\s+(?=[A-Z])"
     rf"|^(?:[A-Z][\w.]*\s){{1,4}}via (?:{_AGENCY})\s+(?=[A-Z])"
 )
+#: A photo credit opening one of a page's first lines ends the page's header block: Guardian pages of
+#: Timeline17 run their headline, standfirst and caption into one line ("… BP was forced to make up
+#: disaster response as it went along Tony Hayward, ex-BP boss." then "Photograph: Toby Melville/Reuters
+#: The former boss of BP …"), with a second caption line at times. Within this many lines of the top.
+HEADER_CREDIT_LINES = 4
+_PICTURE_CREDIT = re.compile(r"^(?:Photograph|Photo|Picture|Image)\s*:")
+#: Characters of the body's first words used to find where the body starts in the cleaned text.
+_BODY_PROBE = 40
+
+
 #: Reader comments: everything from the comment-section opener onwards
 #: (Reuters "We welcome comments that advance the story…"; Guardian-style
 #: "Comments are closed" / "This discussion is now closed").
@@ -108,6 +118,24 @@ def credit_prefixes(lines: Sequence[Line]) -> list[Removal]:
         if match:
             out.append(Removal(ln.start, ln.start + match.end(), "photo credit", match.group()))
     return out
+
+
+def header_block_end(text: str, extracted: str, removed: Sequence[Removal]) -> int:
+    """Where the body starts in the cleaned ``text`` when a photo credit (``credit_prefixes``) opens one
+    of the page's first ``HEADER_CREDIT_LINES`` lines, or 0. What comes before it is the header block a
+    text scraper ran together (headline, standfirst, caption): the title reads its headline, but no
+    part of it is the report's prose (report16: three such runs shown as summary sentences, on three
+    Guardian pages). Only a picture's credit ("Photograph: …"): "Coast Guard via AP" ends no header."""
+    for cut in removed:
+        if cut.reason != "photo credit" or not _PICTURE_CREDIT.match(cut.text):
+            continue
+        above = [ln for ln in extracted[: cut.start].splitlines() if ln.strip()]
+        if not above or len(above) >= HEADER_CREDIT_LINES:
+            continue
+        probe = extracted[cut.end : cut.end + _BODY_PROBE].strip()
+        at = text.find(probe) if probe else -1
+        return max(at, 0)
+    return 0
 
 
 #: A reader comment's signature, by the comment systems news pages used: the Washington Post ("Posted

@@ -116,6 +116,13 @@ def _crossheads(kept: Sequence[Line]) -> list[Removal]:
     return out
 
 
+#: A line broken inside a short bracket: the bracket opened at the line's end closes at the next line's
+#: start. Timeline17's Reuters pages break a ticker so 109 times ("the BP (BP.\nL) oil spill"), and
+#: the sentence split then showed "L) oil spill have been released …" (report16).
+_OPEN_TAIL = re.compile(r"\([^()\s]{1,12}$")
+_CLOSE_HEAD = re.compile(r"^[^()\s]{1,12}\)")
+
+
 def _assemble(
     extracted: str, kept: Sequence[Line], removed: Sequence[Removal]
 ) -> tuple[str, tuple[tuple[int, int, int], ...]]:
@@ -131,8 +138,9 @@ def _assemble(
     for n, ln in enumerate(kept):
         if n:
             prev = kept[n - 1]
-            joined = not is_sentence_like(prev.text) and ln.text[:1].islower()
-            sep = ("" if prev.text.endswith("-") else " ") if joined else "\n\n"
+            bracket = _OPEN_TAIL.search(prev.text) and _CLOSE_HEAD.match(ln.text)
+            joined = bracket or (not is_sentence_like(prev.text) and ln.text[:1].islower())
+            sep = ("" if prev.text.endswith(("-", ".")) else " ") if joined else "\n\n"
             parts.append(sep)
             pos += len(sep)
         segments.append((pos, ln.start, ln.end - ln.start))

@@ -63,6 +63,7 @@ from .aliases import (
     is_short_form,
     key_tokens,
     name_key,
+    org_aliases,
     person_shaped,
     person_titles,
     phonetic,
@@ -501,6 +502,7 @@ def cluster_mentions(
     _join_lone_given_names(clusters)
     _join_place_short_forms(clusters)
     _join_place_aliases(clusters)
+    _join_org_aliases(clusters)
     _join_org_first_words(clusters)
     _join_by_leader(clusters, leaderships, at)
     _join_glossed(clusters, equivalences, at)
@@ -933,16 +935,30 @@ ORG_HEADS = frozenset(w for w, t in HEAD_HINTS.items() if t == "ORG")
 
 
 def _join_place_aliases(clusters: _Clusters) -> None:
-    """ "America" -> "United States": a country's other name (resources/place_aliases.tsv), when the
-    story names it both ways and neither is typed a person or an organisation."""
+    """ "America" -> "United States" (or its initials, "US", where the story never writes it out): a
+    country's other name (resources/place_aliases.tsv), when the story names it both ways and neither is
+    typed a person or an organisation (report10 split: "America" apart from "US" in two stories)."""
+    _join_aliases(clusters, place_aliases(), PLACE_TYPES | {None})
+
+
+def _join_org_aliases(clusters: _Clusters) -> None:
+    """ "Fed" -> "Federal Reserve": an institution's clipped name (resources/org_aliases.tsv)."""
+    _join_aliases(clusters, org_aliases(), frozenset({"ORG", None}))
+
+
+def _join_aliases(clusters: _Clusters, table: Mapping[tuple[str, ...], tuple[str, ...]], kinds: frozenset) -> None:
     by_key: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, n in enumerate(clusters.nodes):
         by_key[place_words(n.form)].append(i)  # not key_tokens: its plural slips make "Americas" "America"
-    for alias, name in place_aliases().items():
+    for alias, name in table.items():
+        initials = ("".join(w[0] for w in name),) if len(name) > 1 else None
         short, full = by_key.get(alias, []), by_key.get(name, [])
-        places = [i for i in short + full if clusters.kind(i) in PLACE_TYPES | {None}]
-        for i in places[1:]:
-            clusters.join(places[0], i)
+        full = full + [i for i in by_key.get(initials, []) if clusters.nodes[i].acronym]
+        members = [i for i in short + full if clusters.kind(i) in kinds]
+        if not short or not full:
+            continue
+        for i in members[1:]:
+            clusters.join(members[0], i)
 
 
 def _join_org_first_words(clusters: _Clusters) -> None:

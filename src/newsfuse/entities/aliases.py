@@ -125,12 +125,22 @@ def person_titles() -> frozenset[str]:
     return frozenset(line.split("\t")[0].strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+def _alias_table(name: str) -> dict[tuple[str, ...], tuple[str, ...]]:
+    text = resources.files("newsfuse").joinpath(f"resources/{name}").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return {place_words(r[0]): place_words(r[1]) for r in rows if len(r) >= 2}
+
+
 @lru_cache(maxsize=1)
 def place_aliases() -> dict[tuple[str, ...], tuple[str, ...]]:
     """A country's other name -> its name, as ``place_words`` (resources/place_aliases.tsv)."""
-    text = resources.files("newsfuse").joinpath("resources/place_aliases.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return {place_words(r[0]): place_words(r[1]) for r in rows if len(r) >= 2}
+    return _alias_table("place_aliases.tsv")
+
+
+@lru_cache(maxsize=1)
+def org_aliases() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """An institution's short name -> its name, as ``place_words`` (resources/org_aliases.tsv)."""
+    return _alias_table("org_aliases.tsv")
 
 
 #: Generic head words of organisation, place and facility names ("... University", "Gulf of ...").

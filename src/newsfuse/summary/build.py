@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from ..clean.boilerplate import header_block_end
 from ..config import DEFAULT_MODEL
 from ..model import Briefing, Entity, Span, TimeExpression
 from ..nlp.load import load_nlp
@@ -76,13 +77,15 @@ def pool_items(briefing: Briefing) -> dict[str, list[PoolItem]]:
         spans = briefing.sentences.get(source.id, ())
         parsed = [doc.char_span(s.start, s.end, alignment_mode="expand") for s in spans] if doc is not None else []
         referents = article_referents(parsed)
+        body = header_block_end(source.text, source.extracted, source.removed)
+        header = sum(1 for span in spans if span.end <= body)  # the body's first sentence is its lede
         items = []
         for pos, span in enumerate(spans):
-            if doc is None or furniture_reason(source.text[span.start : span.end]):
+            if doc is None or pos < header or furniture_reason(source.text[span.start : span.end]):
                 continue
             toks = parsed[pos]
             persons = _persons_within(people, starts, toks.start, toks.end) if toks is not None else ()
-            items.append(PoolItem(span, content_terms(toks or ()), pos, persons, referents[pos]))
+            items.append(PoolItem(span, content_terms(toks or ()), pos - header, persons, referents[pos]))
         out[source.id] = items
     return out
 

@@ -183,6 +183,12 @@ def judge(sent: Any, context: str = ALONE) -> Verdict:
     if any(t.lower_ == "both" and t.dep_ in {"det", "predet"} and t.head.dep_ in _SUBJECTS and not _quoted_at(t, quoted)
            and not any(c.dep_ == "conj" for c in t.head.children) for t in rest):  # not "both X and Y"
         back.append('"both …" presupposes two told before')  # "Both men, however, agreed …" (report14)
+    if any(_such(t) and not _quoted_at(t, quoted) for t in rest):
+        back.append('"such a …" points to a kind described before')  # "plans to propose such an agency" (report15)
+    if any(_other_subject(t) and not _quoted_at(t, quoted) for t in rest):
+        back.append('"other …" presupposes the ones told before')  # "Other hits included …" (tune), report10
+    if any(_medial_phrase(sent, phrase, quoted) for phrase, action in openers().items() if action == "skip" and " " in phrase):
+        back.append('a connective set off inside the sentence ("Banks, in turn, are …") ties it to an earlier one')
     if any(t.lower_ in _DEICTIC_PLACES and t.dep_ == "advmod" and not _quoted_at(t, quoted)
            and not any(p.ent_type_ in _PLACES for p in rest if p.i < t.i) for t in rest):
         back.append('"there"/"here" points to a place named before')  # "… dinosaurs roamed there"
@@ -193,7 +199,7 @@ def judge(sent: Any, context: str = ALONE) -> Verdict:
         if why == "pronoun" and dep.i == rest[0].i:
             pronoun = True
         elif why in {"pronoun", "it"}:
-            if dep.head.i == root.i or not nominal_subject:  # "…, they said."; not "Police said it would …"
+            if dep.head.i == root.i or not nominal_subject or _in_subject(dep, root):  # "…, they said."; not "Police said it would …"
                 back.append(f'a "{dep.lower_}" subject with its antecedent in an earlier sentence')
         elif why and why.startswith("first or second person"):
             return Verdict(why)
@@ -223,6 +229,30 @@ def _medial_connective(tok: Any, root: Any, quoted: list[tuple[int, int]]) -> bo
     inside a clause is mostly degree or "do so"."""
     return (tok.dep_ == "advmod" and tok.head.i == root.i and tok.lower_ != "so"
             and openers().get(tok.lower_) == "skip" and not _quoted_at(tok, quoted))
+
+
+def _such(tok: Any) -> bool:
+    """"such" before a noun that no "as"/"that" completes: "such an agency", "such a move" point to a
+    kind the absent sentence described (not "such as", "such a storm that …")."""
+    if tok.lower_ != "such" or tok.dep_ not in {"amod", "predet", "det"} or tok.head.pos_ != "NOUN":
+        return False
+    return not any(t.lower_ in {"as", "that"} and t.i > tok.i for t in tok.head.subtree) \
+        and not (tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "as")
+
+
+def _other_subject(tok: Any) -> bool:
+    """A subject "other …"/"the other …": "Other hits included …", "The other known tick vectors
+    include …" presuppose the ones the absent sentence named (not "other than", "each other")."""
+    if tok.lower_ != "other" or tok.dep_ != "amod" or tok.head.dep_ not in _SUBJECTS:
+        return False
+    return not any(c.lower_ == "than" for c in tok.children) and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ != "than"
+
+
+def _medial_phrase(sent: Any, phrase: str, quoted: list[tuple[int, int]]) -> bool:
+    """A several-word connective of the opener lexicon set off by commas inside the sentence ("Banks,
+    in turn, are trying …", report3), as ``_medial_connective`` reads one word."""
+    at = sent.text.lower().find(f", {phrase},")
+    return at > 0 and not any(a <= sent.start_char + at < b for a, b in quoted)
 
 
 #: An opening time phrase ends at its comma within this many tokens.
@@ -559,6 +589,12 @@ def _opener(toks: list[Any]) -> tuple[int, str | None]:
     return 0, None
 
 
+def _in_subject(tok: Any, root: Any) -> bool:
+    """The object of a preposition inside the main clause's subject ("The search for them")."""
+    prep = tok.head
+    return prep.dep_ == "prep" and prep.head.dep_ in _SUBJECTS and prep.head.head.i == root.i
+
+
 def _arguments(root: Any) -> list[Any]:
     """Subjects and objects of the main clause and of a reported clause ("He had walked in,
     police said": the news is the reported clause), and objects of their prepositions."""
@@ -566,6 +602,9 @@ def _arguments(root: Any) -> list[Any]:
     for child in root.children:
         if child.dep_ in _SUBJECTS or child.dep_ in {"dobj", "attr"}:
             out.append(child)
+            if child.dep_ in _SUBJECTS:  # "The search for them has been called off." (Deepwater Horizon)
+                out += [g for p in child.children if p.dep_ == "prep" for g in p.children
+                        if g.dep_ == "pobj" and g.pos_ == "PRON"]
         elif child.dep_ == "prep":
             out += [g for g in child.children if g.dep_ == "pobj"]
         elif child.dep_ == "ccomp":
@@ -618,8 +657,8 @@ def _points_back(tok: Any, quoted: list[tuple[int, int]]) -> str | None:
             return "first or second person outside a quotation"
         if morph.get("PronType") == ["Dem"]:
             return "a demonstrative points back"
-        if person == ["3"] and morph.get("Gender") != ["Neut"] and tok.dep_ in _SUBJECTS:
-            return "pronoun"
+        if person == ["3"] and morph.get("Gender") != ["Neut"] and (tok.dep_ in _SUBJECTS or tok.dep_ == "pobj"):
+            return "pronoun"  # a pobj only counts inside the subject (``_in_subject``)
         if tok.lower_ == "it" and tok.dep_ in _SUBJECTS and not _expletive(tok):
             return "it"
         return None
