@@ -1,5 +1,5 @@
-"""Issue 12, sixteenth stop: what a sentence presupposes ("such an agency", "Other hits", "in turn",
-"At the time,", "A short while later,", "The search for them"), a page's header block that ends in a
+"""Issue 12, sixteenth stop: what a sentence presupposes ("such an agency", "Other hits", "At the time,",
+"The search for them"), a page's header block that ends in a
 photo credit, and a ticker a page broke over two lines (made-up sentences, the shapes of the read
 splits' failures)."""
 
@@ -24,9 +24,7 @@ def nlp():
     "The ministry plans to propose such an agency next month as part of its reform plan.",
     "Other cities included Leeds and Bristol in the list of finalists.",
     "The other known carriers of the virus include two species of bat.",
-    "Farmers, in turn, are trying to sell their herds before prices fall further.",
     "At the time, most members of the council supported the plan.",
-    "A short while later, the driver was taken to hospital.",
     "The search for them has been called off.",
     "A photo of her was released by police on Monday.",
 ])
@@ -40,7 +38,6 @@ def test_a_sentence_that_presupposes_one_told_before_does_not_stand_alone(nlp, t
     "Crops such as wheat and barley were damaged by the flooding, officials said.",
     "Police searched for them overnight in the hills above the town.",
     "Officials said the fire spread to other buildings on the same street.",
-    "The council, which met on Monday, approved the budget in turn for a pay freeze.",
 ])
 def test_a_sentence_that_says_what_it_means_stands_alone(nlp, text):
     assert not judge(nlp(text)[:]).skip

@@ -187,8 +187,6 @@ def judge(sent: Any, context: str = ALONE) -> Verdict:
         back.append('"such a …" points to a kind described before')  # "plans to propose such an agency" (report15)
     if any(_other_subject(t) and not _quoted_at(t, quoted) for t in rest):
         back.append('"other …" presupposes the ones told before')  # "Other hits included …" (tune), report10
-    if any(_medial_phrase(sent, phrase, quoted) for phrase, action in openers().items() if action == "skip" and " " in phrase):
-        back.append('a connective set off inside the sentence ("Banks, in turn, are …") ties it to an earlier one')
     if any(t.lower_ in _DEICTIC_PLACES and t.dep_ == "advmod" and not _quoted_at(t, quoted)
            and not any(p.ent_type_ in _PLACES for p in rest if p.i < t.i) for t in rest):
         back.append('"there"/"here" points to a place named before')  # "… dinosaurs roamed there"
@@ -246,13 +244,6 @@ def _other_subject(tok: Any) -> bool:
     if tok.lower_ != "other" or tok.dep_ != "amod" or tok.head.dep_ not in _SUBJECTS:
         return False
     return not any(c.lower_ == "than" for c in tok.children) and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ != "than"
-
-
-def _medial_phrase(sent: Any, phrase: str, quoted: list[tuple[int, int]]) -> bool:
-    """A several-word connective of the opener lexicon set off by commas inside the sentence ("Banks,
-    in turn, are trying …", report3), as ``_medial_connective`` reads one word."""
-    at = sent.text.lower().find(f", {phrase},")
-    return at > 0 and not any(a <= sent.start_char + at < b for a, b in quoted)
 
 
 #: An opening time phrase ends at its comma within this many tokens.
