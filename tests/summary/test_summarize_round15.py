@@ -117,6 +117,13 @@ def test_the_tail_of_a_bracketed_credit_is_cut(nlp):
     "The panel, which cited interviews with officials, said the budget office had blocked the estimate.",
     "The deal, which initially involved no federal assistance, closed only after the bank secured aid.",
     "The banks, which could begin to return money this week, include three of the largest lenders.",
+    # sixteenth stop: what else presupposes a sentence told before
+    "The ministry plans to propose such an agency next month as part of its reform plan.",
+    "Other cities included Leeds and Bristol in the list of finalists.",
+    "The other known carriers of the virus include two species of bat.",
+    "At the time, most members of the council supported the plan.",
+    "The search for them has been called off.",
+    "A photo of her was released by police on Monday.",
 ])
 def test_a_bare_definite_that_points_back_is_not_shown_alone(nlp, text):
     verdict = judge(nlp(text)[:])
@@ -126,6 +133,11 @@ def test_a_bare_definite_that_points_back_is_not_shown_alone(nlp, text):
 @pytest.mark.parametrize("text", [
     "The report released by the commission on Tuesday said the well had spilled 4.9 million barrels.",
     "The Columbia University study said the well had spilled up to 4.9 million barrels before July.",
+    # sixteenth stop: "such … that/as", "other" not as the subject, a pronoun outside the subject
+    "The storm was such a surprise that residents fled their homes overnight.",
+    "Crops such as wheat and barley were damaged by the flooding, officials said.",
+    "Police searched for them overnight in the hills above the town.",
+    "Officials said the fire spread to other buildings on the same street.",
 ])
 def test_a_definite_that_says_which_stands(nlp, text):
     assert not judge(nlp(text)[:]).skip
