@@ -5,18 +5,9 @@ fifteenth stop's bare definites (``test_summarize_round15``)."""
 
 from __future__ import annotations
 
-import pytest
-
 from newsfuse.clean.boilerplate import header_block_end
 from newsfuse.clean.text import clean_text
-from newsfuse.config import DEFAULT_MODEL
 from newsfuse.model import Removal
-from newsfuse.nlp.load import load_nlp
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp(DEFAULT_MODEL)
 
 
 def test_a_photo_credit_near_the_top_ends_the_page_header():
