@@ -28,3 +28,16 @@ def test_a_clipped_name_is_not_joined_to_another_kind_of_thing():
     ms = [Mention(Span("a", 0, 15), "Federal Reserve", "ORG"), Mention(Span("a", 30, 33), "Fed", "PERSON"),
           Mention(Span("a", 40, 43), "Fed", "PERSON"), Mention(Span("b", 0, 3), "Fed", "PERSON")]
     assert {"Fed"} in _names(ms)
+
+
+def test_a_clipped_name_attached_to_a_longer_name_stays_with_it():
+    ms = [Mention(Span("a", 0, 15), "Federal Reserve", "ORG"), Mention(Span("a", 20, 33), "New York Fed", "ORG"),
+          Mention(Span("a", 40, 43), "Fed", "ORG"), Mention(Span("b", 0, 12), "New York Fed", "ORG"),
+          Mention(Span("b", 20, 23), "Fed", "ORG")]
+    names = _names(ms)
+    assert not any({"Federal Reserve", "New York Fed"} <= n for n in names), names
+
+
+def test_a_shouted_word_is_no_clipped_name():
+    ms = [Mention(Span("a", 0, 15), "Federal Reserve", "ORG"), Mention(Span("b", 0, 3), "FED", "ORG")]
+    assert {"FED"} in _names(ms)

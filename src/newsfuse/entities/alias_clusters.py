@@ -954,6 +954,10 @@ def _join_aliases(clusters: _Clusters, table: Mapping[tuple[str, ...], tuple[str
         initials = ("".join(w[0] for w in name),) if len(name) > 1 else None
         short, full = by_key.get(alias, []), by_key.get(name, [])
         full = full + [i for i in by_key.get(initials, []) if clusters.nodes[i].acronym]
+        # a short name already attached to a longer one is that one's ("Fed" in "the New York Fed", report13),
+        # and one in capitals is shouted text ("the credit bubble FED the trade deficit", report15)
+        short = [i for i in short if not clusters.nodes[i].form.isupper()
+                 and all(place_words(n.form) == alias for n in clusters.group(i))]
         members = [i for i in short + full if clusters.kind(i) in kinds]
         if not short or not full:
             continue
