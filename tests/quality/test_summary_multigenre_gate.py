@@ -43,7 +43,8 @@ GOOD_SHARE = 0.91
 BAD_SHARE = 0.09
 TITLES_RIGHT = 4
 BAD_MERGES = 1
-MISSED_MERGES = 7
+#: Sixteenth stop: 5 (the Fed joins the Federal Reserve).
+MISSED_MERGES = 5
 #: The fresh held-out split report3 (eight stories chosen and judged after every rule above was
 #: written; bench/summary_multigenre.py --split report3): 76 sentences, GOOD 51 (67.1%), JUNK 24
 #: (31.6%), MISLEADING 1 (1.3%); titles RIGHT 4 of 8. Its entities are not judged yet.
@@ -56,7 +57,7 @@ REPORT3_TITLES_RIGHT = 6
 #: 2.7%; titles 5 of 8); its entities judged for the first time: OK 82, MISSED-MERGE 32, BAD-MERGE 6.
 REPORT3_BAD_MERGES = 4
 #: Tenth stop: MISSED-MERGE 26 (end-round labels): the ceiling falls.
-REPORT3_MISSED_MERGES = 25
+REPORT3_MISSED_MERGES = 24
 #: report4: ten Multi-News stories fixed as a split before this stop's rules were written and
 #: judged only after they were final (the closing note's honest number): 88 sentences, GOOD 56
 #: (63.6%), JUNK 29 (33.0%), MISLEADING 3 (3.4%); titles RIGHT 5 of 10; top entities OK 110,
@@ -144,14 +145,16 @@ REPORT7_MISSED_MERGES = 20
 #: page furniture now, and in two Washington Post finance weeks the summary chose other sentences (three GOOD
 #: out; one GOOD and two JUNK in, a cut quotation and a section heading run into its sentence). Entities BAD 4
 #: (10 before), MISSED 20 (26): the threads' names are gone.
-REPORT8_GOOD_SHARE = 0.78
-REPORT8_BAD_SHARE = 0.22
-REPORT8_TITLES_RIGHT = 1
+#: Sixteenth stop: LOWERED from 0.78 (GOOD 83 of 107 = 77.6%): the Guardian header run left, but the changed choices of
+#: two stories brought a list item, a fragment with a broken character and 'The energy giant' before BP is named.
+REPORT8_GOOD_SHARE = 0.77
+REPORT8_BAD_SHARE = 0.23
+REPORT8_TITLES_RIGHT = 2
 #: Tenth stop: BAD-MERGE 10. RAISED by two on purpose: the end-round annotator judged two changed
 #: entities (a 'Senator Clinton' comment joined to Bill Clinton; a state Senate joined to the US
 #: Senate) BAD where an earlier one had judged a near-identical entity OK; the closing note says so.
 REPORT8_BAD_MERGES = 4
-REPORT8_MISSED_MERGES = 20
+REPORT8_MISSED_MERGES = 18
 #: report9: the next eight Multi-News clusters of the shuffle (positions 17 to 24) and four Timeline17
 #: weeks, fixed at the start of the eighth stop before its rules, judged blind at its start (109
 #: sentences, GOOD 83 = 76.1%, JUNK 21.1%, MISLEADING 2.8%; titles 4 of 12; entities OK 152 /
@@ -170,7 +173,7 @@ REPORT9_TITLES_RIGHT = 6
 #: Tenth stop: BAD-MERGE 10 ('House' beside 'House …' names is no short form of 'White House'):
 #: the ceiling falls.
 REPORT9_BAD_MERGES = 10
-REPORT9_MISSED_MERGES = 16
+REPORT9_MISSED_MERGES = 14
 #: report10: the next eight Multi-News clusters of the shuffle (positions 25 to 32) and four Timeline17
 #: weeks, fixed at the start of the ninth stop before its rules, judged blind at its start (108
 #: sentences, GOOD 77 = 71.3%, JUNK 27.8%, MISLEADING 0.9%; titles 3 of 12; entities OK 133 /
@@ -184,7 +187,8 @@ REPORT10_BAD_SHARE = 0.22
 REPORT10_TITLES_RIGHT = 4
 #: Tenth stop: BAD-MERGE 8: the ceiling falls.
 REPORT10_BAD_MERGES = 8
-REPORT10_MISSED_MERGES = 32
+#: Sixteenth stop: 28 ('America' joins 'US' where 'United States' is never written, in two stories).
+REPORT10_MISSED_MERGES = 28
 #: report11: the next eight Multi-News clusters of the shuffle (positions 33 to 40) and four Timeline17
 #: weeks, fixed at the start of the tenth stop before its rules, judged blind at its start (118
 #: sentences, GOOD 83 = 70.3%, JUNK 27.1%, MISLEADING 2.5%; titles 2 of 12; entities OK 147 /
@@ -195,11 +199,12 @@ REPORT10_MISSED_MERGES = 32
 #: Fifteenth stop: GOOD 87 of 118 = 73.7%, JUNK 22.9%, MISLEADING 3.4% (75.4% before). LOWERED: the lead
 #: rule changed which sentences two Timeline17 weeks chose (a quotation cut mid-way, and a sentence an
 #: older caption cut leaves a fragment, "BP included still hope …", came in); the closing note says so.
-REPORT11_GOOD_SHARE = 0.73
-REPORT11_BAD_SHARE = 0.27
+#: Sixteenth stop: GOOD 88 of 115 = 76.5%.
+REPORT11_GOOD_SHARE = 0.76
+REPORT11_BAD_SHARE = 0.24
 REPORT11_TITLES_RIGHT = 2
 REPORT11_BAD_MERGES = 4
-REPORT11_MISSED_MERGES = 28
+REPORT11_MISSED_MERGES = 27
 #: report12: the last four Multi-News clusters of the shuffle (positions 41 to 44) and four Timeline17
 #: weeks, fixed at the start of the eleventh stop before its rules, judged blind at its start (65
 #: sentences, GOOD 52 = 80.0%, JUNK 18.5%, MISLEADING 1.5%; titles 3 of 8; entities OK 107 /
@@ -210,7 +215,7 @@ REPORT11_MISSED_MERGES = 28
 #: Thirteenth stop (rules from report13): GOOD 55 of 64 = 85.9%, JUNK 12.5%, MISLEADING 1.6%.
 REPORT12_GOOD_SHARE = 0.85
 REPORT12_BAD_SHARE = 0.15
-REPORT12_TITLES_RIGHT = 4
+REPORT12_TITLES_RIGHT = 5
 REPORT12_BAD_MERGES = 2
 #: Thirteenth stop: MISSED-MERGE 11. The Guardian header block ending in a photo credit is page furniture
 #: now (one Multi-News report of mn-79); it held the "Adolf Eichmann" the tagger typed PERSON, and the
@@ -230,11 +235,13 @@ REPORT12_MISSED_MERGES = 11
 #: cut misread one long sentence ("… at a hotel in downtown Washington was labeled …", a verb the parser
 #: left without its subject) and the changed choices of two BP weeks brought in a caption run and an
 #: unintroduced employee; the closing note says so.
-REPORT13_GOOD_SHARE = 0.75
-REPORT13_BAD_SHARE = 0.25
+#: Sixteenth stop: GOOD 46 of 57 = 80.7%; one BAD-MERGE (a 'Washington' whose mentions include the 'Washington
+#: Consensus', newly among the top 15 once the Fed joined the Federal Reserve).
+REPORT13_GOOD_SHARE = 0.8
+REPORT13_BAD_SHARE = 0.2
 REPORT13_TITLES_RIGHT = 2
-REPORT13_BAD_MERGES = 0
-REPORT13_MISSED_MERGES = 10
+REPORT13_BAD_MERGES = 1
+REPORT13_MISSED_MERGES = 6
 #: report14: the next eight Timeline17 weeks never cut before (four of the financial crisis from 24
 #: February 2009, four of BP from 5 July 2010), fixed at the start of the thirteenth stop before its
 #: rules, judged blind at its start (58 sentences, GOOD 34 = 58.6%, JUNK 39.7%, MISLEADING 1.7%; titles
@@ -258,20 +265,24 @@ REPORT14_MISSED_MERGES = 4
 #: Fifteenth stop (report15 read for rules): GOOD 46 of 61 = 75.4%, JUNK 24.6%, no MISLEADING; titles 2 of 8
 #: (LOWERED from 3: one BP week's lead, and with it its title, moved to another report's headline run into
 #: its caption); entities OK 113 / MISSED-MERGE 4 / BAD-MERGE 3.
-REPORT15_GOOD_SHARE = 0.75
-REPORT15_BAD_SHARE = 0.25
+#: Sixteenth stop: GOOD 44 of 55 = 80.0%; BAD-MERGE 3 -> 4: the Fed, joined to the Federal Reserve, carries a shouted
+#: verb ('the credit bubble FED the trade deficit') that an older rule gave it.
+REPORT15_GOOD_SHARE = 0.8
+REPORT15_BAD_SHARE = 0.2
 REPORT15_TITLES_RIGHT = 2
-REPORT15_BAD_MERGES = 3
-REPORT15_MISSED_MERGES = 4
+REPORT15_BAD_MERGES = 4
+REPORT15_MISSED_MERGES = 2
 #: report16: the last Timeline17 weeks but one never cut before (the financial crisis weeks of 17 April and
 #: 17 June 2009, six BP weeks from 4 November 2010), fixed at the start of the fifteenth stop before its
 #: rules, judged blind at its start (63 sentences, GOOD 48 = 76.2%, JUNK 22.2%, MISLEADING 1.6%; titles 3 of
 #: 8; entities OK 114 / MISSED-MERGE 2 / BAD-MERGE 4); after the stop's rules (new items judged blind): 62
 #: sentences, GOOD 48 = 77.4%, JUNK 21.0%, MISLEADING 1.6%; titles and entities unchanged. Floors at what
 #: was measured, far below the targets (95%, 2%, 9 in 10).
-REPORT16_GOOD_SHARE = 0.77
-REPORT16_BAD_SHARE = 0.23
-REPORT16_TITLES_RIGHT = 3
+#: Sixteenth stop (report16 read for rules): GOOD 50 of 62 = 80.6%; titles LOWERED 3 -> 2: one BP week's title
+#: became the commission's finding cut to 'The companies made decisions …', naming neither BP nor the spill.
+REPORT16_GOOD_SHARE = 0.8
+REPORT16_BAD_SHARE = 0.2
+REPORT16_TITLES_RIGHT = 2
 REPORT16_BAD_MERGES = 4
 REPORT16_MISSED_MERGES = 2
 #: report17: ECB+ train events never used before (one per train topic whose id is 2 modulo 3: an attack, an
