@@ -501,8 +501,7 @@ def cluster_mentions(
     _join_run_ins(clusters)
     _join_lone_given_names(clusters)
     _join_place_short_forms(clusters)
-    _join_place_aliases(clusters)
-    _join_org_aliases(clusters)
+    _join_aliases(clusters)
     _join_org_first_words(clusters)
     _join_by_leader(clusters, leaderships, at)
     _join_glossed(clusters, equivalences, at)
@@ -934,35 +933,28 @@ PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 ORG_HEADS = frozenset(w for w, t in HEAD_HINTS.items() if t == "ORG")
 
 
-def _join_place_aliases(clusters: _Clusters) -> None:
+def _join_aliases(clusters: _Clusters) -> None:
     """ "America" -> "United States" (or its initials, "US", where the story never writes it out): a
     country's other name (resources/place_aliases.tsv), when the story names it both ways and neither is
-    typed a person or an organisation (report10 split: "America" apart from "US" in two stories)."""
-    _join_aliases(clusters, place_aliases(), PLACE_TYPES | {None})
-
-
-def _join_org_aliases(clusters: _Clusters) -> None:
-    """ "Fed" -> "Federal Reserve": an institution's clipped name (resources/org_aliases.tsv)."""
-    _join_aliases(clusters, org_aliases(), frozenset({"ORG", None}))
-
-
-def _join_aliases(clusters: _Clusters, table: Mapping[tuple[str, ...], tuple[str, ...]], kinds: frozenset) -> None:
+    typed a person or an organisation (report10 split: "America" apart from "US" in two stories); "Fed"
+    -> "Federal Reserve": an institution's clipped name (resources/org_aliases.tsv), typed an
+    organisation or nothing."""
     by_key: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, n in enumerate(clusters.nodes):
         by_key[place_words(n.form)].append(i)  # not key_tokens: its plural slips make "Americas" "America"
-    for alias, name in table.items():
-        initials = ("".join(w[0] for w in name),) if len(name) > 1 else None
-        short, full = by_key.get(alias, []), by_key.get(name, [])
-        full = full + [i for i in by_key.get(initials, []) if clusters.nodes[i].acronym]
-        # a short name already attached to a longer one is that one's ("Fed" in "the New York Fed", report13),
-        # and one in capitals is shouted text ("the credit bubble FED the trade deficit", report15)
-        short = [i for i in short if not clusters.nodes[i].form.isupper()
-                 and all(place_words(n.form) == alias for n in clusters.group(i))]
-        members = [i for i in short + full if clusters.kind(i) in kinds]
-        if not short or not full:
-            continue
-        for i in members[1:]:
-            clusters.join(members[0], i)
+    for table, kinds in ((place_aliases(), PLACE_TYPES | {None}), (org_aliases(), frozenset({"ORG", None}))):
+        for alias, name in table.items():
+            initials = ("".join(w[0] for w in name),) if len(name) > 1 else None
+            # a short name already attached to a longer one is that one's ("Fed" in "the New York Fed",
+            # report13), and one in capitals is shouted text ("the credit bubble FED the trade deficit", report15)
+            short = [i for i in by_key.get(alias, []) if not clusters.nodes[i].form.isupper()
+                     and all(place_words(n.form) == alias for n in clusters.group(i))]
+            full = by_key.get(name, []) + [i for i in by_key.get(initials, []) if clusters.nodes[i].acronym]
+            if not short or not full:
+                continue
+            members = [i for i in short + full if clusters.kind(i) in kinds]
+            for i in members[1:]:
+                clusters.join(members[0], i)
 
 
 def _join_org_first_words(clusters: _Clusters) -> None:
