@@ -59,11 +59,13 @@ from .aliases import (
     full_name_tokens,
     is_acronym,
     is_acronym_of,
+    is_given_name,
     is_place_short_form,
     is_short_form,
     key_tokens,
     name_key,
     org_aliases,
+    surname_particles,
     person_shaped,
     person_titles,
     phonetic,
@@ -502,6 +504,7 @@ def cluster_mentions(
     _join_lone_given_names(clusters)
     _join_place_short_forms(clusters)
     _join_aliases(clusters)
+    _join_attached_org_words(clusters, attached)
     _join_org_first_words(clusters)
     _join_by_leader(clusters, leaderships, at)
     _join_glossed(clusters, equivalences, at)
@@ -783,19 +786,25 @@ def _join_middle_names(clusters: _Clusters) -> None:
                 clusters.join(members[0], i)
 
 
+def _lone_surname_size(node: Node) -> bool:
+    """One word, or a surname particle and one word ("Lo Presti" of "Gaetano Lo Presti", report17;
+    "De France" of "Cecile de France", report11)."""
+    return node.size == 1 or node.size == 2 and node.key.split()[0] in surname_particles()
+
+
 def _join_lone_surnames(clusters: _Clusters, attached: set[int]) -> None:
     """An article that names someone by surname only: the one full name in the story that ends in it."""
     nodes = clusters.nodes
     found: list[tuple[int, int]] = []
     for i, short in enumerate(nodes):
         # A one-word name labelled ORG stays an organisation: "Ford" is not William Clay Ford Jr. (MEANTIME gm).
-        if i in attached or short.size != 1 or short.acronym:
+        if i in attached or not _lone_surname_size(short) or short.acronym:
             continue
         if clusters.kind(i) not in {"PERSON", None} and (clusters.kind(i) != "ORG" or _org_word(clusters, short.key)):
             continue
         if _first_name_elsewhere(clusters, short):
             continue
-        if clusters.any_multiword(i):
+        if clusters.any_multiword(i) and (short.size == 1 or not all(_lone_surname_size(n) for n in clusters.group(i))):
             continue
         full_names = clusters.one_per_cluster(("surname", short.form), partial(_full_names, clusters, i))
         hosts = {clusters.root(j) for j in full_names if clusters.person_like(j)}
@@ -916,17 +925,37 @@ def _join_lone_given_names(clusters: _Clusters) -> None:
     Sr., whose son, Karl, ..." (deepwater-horizon) names the other generation."""
     nodes = clusters.nodes
     for i, short in enumerate(nodes):
-        if short.size != 1 or short.acronym or clusters.kind(i) != "PERSON" or clusters.any_multiword(i):
+        if short.size != 1 or short.acronym or clusters.any_multiword(i) or not _given_name_node(clusters, i):
             continue
         word = short.key
         if clusters.one_per_cluster(("surname", short.form), partial(_full_names, clusters, i)):
             continue
         opening = clusters.one_per_cluster(("first name", word), partial(_names_opening, clusters, word))
-        hosts = {clusters.root(j) for j in opening if clusters.kind(j) == "PERSON"}
+        hosts = {clusters.root(j) for j in opening}
         hosts.discard(clusters.root(i))
         family = any(len(full_name_tokens(nodes[j].form)) < nodes[j].size for j in opening)
-        if len(hosts) == 1 and not family and not any(clusters.kind(j) != "PERSON" for j in opening):
-            clusters.join(hosts.pop(), i)
+        if len(hosts) == 1 and not family and all(clusters.person_like(j) for j in opening):
+            # a lone word typed an organisation holds no full name to conflict with: only the type veto
+            # would keep it out, and ``_given_name_node`` has read it as a given name
+            clusters.join(hosts.pop(), i, force=clusters.kind(i) == "ORG")
+
+
+def _given_name_node(clusters: _Clusters, i: int) -> bool:
+    """A lone word that may be a person's given name: typed a person, or typed an organisation but a
+    given name the dictionary knows and no word of the story's organisation names ("Raffaele" and
+    "Meredith" [ORG] beside "Raffaele Sollecito" and "Meredith Kercher", report10; "Brad" beside
+    "Brad Fischetti" [ORG], tune). A place-typed word is left alone: "Jordan", "Florence" and
+    "Georgia" are places as often as given names."""
+    kind = clusters.kind(i)
+    short = clusters.nodes[i]
+    if kind == "PERSON":
+        return True
+    # a company written with its suffix ("Meredith Corp.", the same key) or an organisation's name holding
+    # the word ("Meredith Media Group") makes it that organisation's, unless
+    # the name is a person's the tagger called an organisation ("Meredith Kercher" [ORG])
+    return kind == "ORG" and all(is_given_name(n.form) for n in clusters.group(i)) and not any(
+        clusters.kind(j) == "ORG" and not person_shaped(clusters.nodes[j].form)
+        for j in _names_holding(clusters, short.key))
 
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -955,6 +984,27 @@ def _join_aliases(clusters: _Clusters) -> None:
             members = [i for i in short + full if clusters.kind(i) in kinds]
             for i in members[1:]:
                 clusters.join(members[0], i)
+
+
+def _join_attached_org_words(clusters: _Clusters, attached: set[int]) -> None:
+    """ "Colts" -> "Indianapolis Colts" in every report once one report has tied the word to that
+    name: an organisation's clipped name, which one report attached to its one full name (step 2),
+    names it in the story's other reports too, whatever type the tagger gave it there (report17:
+    "Colts" [MISC] apart from "Indianapolis Colts"; report6: "Chargers" [PRODUCT] apart from "San
+    Diego Chargers"). Not when reports tie the word to two organisations, not a word that opens
+    other names ("House" of "House Republicans" beside "White House"), and never a person or a
+    place: those have their own rules (``_join_lone_surnames``, ``_join_place_short_forms``)."""
+    nodes = clusters.nodes
+    tied: dict[str, set[int]] = defaultdict(set)
+    for j in attached:
+        if nodes[j].size == 1 and clusters.kind(j) == "ORG":
+            tied[nodes[j].key].add(clusters.root(j))
+    for i, short in enumerate(nodes):
+        hosts = tied.get(short.key) if short.size == 1 and i not in attached and not short.acronym else None
+        if not hosts or len(hosts) != 1 or clusters.kind(i) in PLACE_TYPES | {"PERSON"}:
+            continue
+        if not _opens_other_names(clusters, short):
+            clusters.join(next(iter(hosts)), i)
 
 
 def _join_org_first_words(clusters: _Clusters) -> None:

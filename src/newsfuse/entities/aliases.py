@@ -125,6 +125,13 @@ def person_titles() -> frozenset[str]:
     return frozenset(line.split("\t")[0].strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def surname_particles() -> frozenset[str]:
+    """Words that open a two-word surname (resources/surname_particles.tsv, one reason per entry)."""
+    text = resources.files("newsfuse").joinpath("resources/surname_particles.tsv").read_text(encoding="utf-8")
+    return frozenset(line.split("\t")[0].strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
 def _alias_table(name: str) -> dict[tuple[str, ...], tuple[str, ...]]:
     text = resources.files("newsfuse").joinpath(f"resources/{name}").read_text(encoding="utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
@@ -363,8 +370,8 @@ def conflicting_people(a: str, b: str) -> bool:
     (deepwater-horizon). A suffix ("Sr.", "Jr.") also separates father and son.
     """
     ka, kb = key_tokens(a), key_tokens(b)
-    if len(ka) < 2 or len(kb) < 2:
-        return False
+    if len(ka) < 2 or len(kb) < 2 or any(len(k) == 2 and k[0] in surname_particles() for k in (ka, kb)):
+        return False  # "Lo Presti" is a surname alone, no "Lo" of the family
     if _generation(ka) != _generation(kb):
         return True
     ka, kb = _strip_generation(ka), _strip_generation(kb)

@@ -197,6 +197,10 @@ def judge(sent: Any, context: str = ALONE) -> Verdict:
         if why == "pronoun" and dep.i == rest[0].i:
             pronoun = True
         elif why in {"pronoun", "it"}:
+            # a preposition's object points back only inside the subject ("The search for them …"), not
+            # as an adjunct of the verb ("He spoke to them on Monday.": "He" is what decides)
+            if dep.dep_ == "pobj" and not _in_subject(dep, root):
+                continue
             if dep.head.i == root.i or not nominal_subject or _in_subject(dep, root):  # "…, they said."; not "Police said it would …"
                 back.append(f'a "{dep.lower_}" subject with its antecedent in an earlier sentence')
         elif why and why.startswith("first or second person"):
