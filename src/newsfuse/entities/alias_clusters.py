@@ -65,7 +65,6 @@ from .aliases import (
     key_tokens,
     name_key,
     org_aliases,
-    surname_particles,
     person_shaped,
     person_titles,
     phonetic,
@@ -74,6 +73,7 @@ from .aliases import (
     same_surname,
     short_form_tokens,
     similar_names,
+    surname_particles,
 )
 from .mentions import Mention
 from .patterns import GROUP_NOUNS, Equivalence, Leadership
