@@ -29,3 +29,33 @@ def test_a_pronoun_object_inside_the_subject_points_back(nlp):
 def test_a_noun_subject_with_an_adjunct_pronoun_stands_alone(nlp):
     verdict = judge(next(nlp("Officials met with them in Paris on Tuesday.").sents))
     assert not verdict.back and not verdict.pronoun
+
+
+# Titles: a participle's charge stays with it ("was charged [with …]"), a bare noun keeps its
+# preposition ("in connection [with …]"); a time, a duration and a complement do not hold one.
+
+def _phrase(nlp, text):
+    from newsfuse.summary.title import headline_phrase
+
+    return headline_phrase(next(nlp(text).sents))
+
+
+def test_a_title_keeps_what_someone_was_charged_with(nlp):
+    phrase = _phrase(nlp, "A Baltimore defense attorney was arraigned Friday on charges of obstruction of justice and "
+                          "witness tampering after he told a client to flee the country before his trial.")
+    assert phrase.startswith("A Baltimore defense attorney was arraigned on charges of obstruction of justice"), phrase
+
+
+def test_a_title_keeps_what_an_arrest_was_in_connection_with(nlp):
+    phrase = _phrase(nlp, "Four people have been arrested in connection with the fatal shooting of a man outside a "
+                          "liquor store in South Los Angeles on Sunday night, police said.")
+    assert "in connection with the fatal shooting" in phrase, phrase
+
+
+def test_a_time_or_a_complement_holds_no_preposition(nlp):
+    assert "Monday" not in _phrase(nlp, "A man was arrested on Monday after a chase through the streets of the old "
+                                        "city that lasted more than an hour and ended near the river bank.")
+    from newsfuse.summary.title import _completes
+
+    sent = next(nlp("Gaetano Lo Presti was found dead in his cell in Pagliarelli prison.").sents)
+    assert not _completes(next(t for t in sent if t.text == "in"))  # "dead" completes "found"

@@ -367,11 +367,38 @@ def _completes(tok: Any) -> bool:
     """A dependent a noun cannot do without in a title: what "one", "a charge" or "a campaign" is
     ("obsessed with one [of her students]", "not guilty to a charge [of manslaughter]", "launched a
     Twitter campaign [to get the seat]"). Cut, the title ends on a word that promises more."""
+    if tok.dep_ == "prep" and _charge(tok):
+        return True
     if tok.head.pos_ not in {"NOUN", "PRON", "NUM", "ADJ"}:
         return False
-    if tok.dep_ == "prep" and tok.lower_ == "of":
+    if tok.dep_ == "prep" and (tok.lower_ == "of" or _bare_idiom(tok)):
         return True
     return tok.dep_ in {"acl", "advcl"} and tok.tag_ == "VB" and any(c.tag_ == "TO" for c in tok.children)
+
+
+def _charge(prep: Any) -> bool:
+    """The first preposition after a passive participle with no object: what someone "was charged
+    [with]", "has been arrested [in connection with]", "is accused [of]", "was arraigned [on]". Cut,
+    the title says that something happened to someone and not what (report8, tune, report11,
+    report6: "Geraldine Alcorn was charged", "Four people have been arrested in connection"). Not a
+    time ("was arrested on Monday"): a headline drops that first."""
+    verb = prep.head
+    if verb.tag_ != "VBN" or verb.i > prep.i or _time_adjunct(prep) or any(
+            temporal_words().get(c.lemma_.lower()) == "unit" for c in prep.children):  # "for two decades"
+        return False
+    passive = any(c.dep_ == "auxpass" for c in verb.children) or verb.dep_ in {"acl", "advcl", "amod"}
+    if not passive or any(c.dep_ in _COMPLEMENTS for c in verb.children):  # "was found dead [in his cell]"
+        return False
+    return next((c.i for c in verb.children if c.dep_ == "prep" and c.i > verb.i), None) == prep.i
+
+
+def _bare_idiom(prep: Any) -> bool:
+    """The preposition right after a bare singular noun that is itself a preposition's object: "in
+    connection [with]", "in response [to]", "in support [of]", "on behalf [of]". The pair says
+    nothing until the second preposition's object does."""
+    noun = prep.head
+    return (noun.tag_ == "NN" and noun.dep_ == "pobj" and prep.i == noun.i + 1
+            and not any(c.dep_ in {"det", "poss", "nummod", "amod", "compound"} for c in noun.children))
 
 
 def _without(sent: Any, keep: set[int], tok: Any) -> set[int]:
@@ -422,7 +449,29 @@ def _starts_word(tok: Any) -> bool:
     doc, last = tok.doc, list(tok.subtree)[-1]
     starts = tok.i == 0 or bool(doc[tok.i - 1].whitespace_)
     ends = bool(last.whitespace_) or last.i + 1 >= len(doc) or doc[last.i + 1].text in {",", ".", ";", ":"}
-    return starts and ends and not (tok.dep_ == "conj" and tok.head.pos_ in {"NOUN", "PROPN"})
+    return starts and ends and not (tok.dep_ == "conj" and tok.head.pos_ in {"NOUN", "PROPN"} and not _listed_charge(tok))
+
+
+def _listed_charge(conj: Any) -> bool:
+    """A later item of an uncounted list of things a preposition names ("charged with obstruction of
+    justice and [bribery]"): the first item names the charge; not a counted one ("two women and a
+    man" are all the dead), not names ("Kanan and Li")."""
+    head = conj.head
+    if head.pos_ != "NOUN" or conj.pos_ not in {"NOUN", "VERB"} or any(
+            c.dep_ == "nummod" for t in (head, conj) for c in t.children):
+        return False
+    tok = head  # up the chain of the charge's prepositions: "arraigned on charges of [obstruction]"
+    for _ in range(MAX_CHARGE_LINKS):
+        if tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+            return False
+        if _charge(tok.head):
+            return True
+        tok = tok.head.head
+    return False
+
+
+#: Prepositions between a participle and a charge it names ("arraigned on charges of obstruction").
+MAX_CHARGE_LINKS = 3
 
 
 def _drop_order(tok: Any, clause: Any) -> tuple[int, int, int]:
@@ -482,7 +531,9 @@ def _balanced(toks: list[Any]) -> list[Any]:
                 continue
             open_at.pop()
         out.append(t)
-    return [t for i, t in enumerate(out) if i not in set(open_at)]
+    out = [t for i, t in enumerate(out) if i not in set(open_at)]
+    straight = [i for i, t in enumerate(out) if t.text == '"']
+    return [t for i, t in enumerate(out) if len(straight) % 2 == 0 or i != straight[-1]]  # one left unpaired
 
 
 def shorten(text: str, limit: int = MAX_TITLE_CHARS) -> str:
