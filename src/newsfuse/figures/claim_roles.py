@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..entities.aliases import person_titles
 from ..nlp.ents import doc_ents
 from ..nlp.syntax import set_off
@@ -34,6 +36,8 @@ def predicate_of(anchor, sent, whole: bool = False) -> str | None:
     for child in anchor.children:
         if child.dep_ in ("acl", "relcl", "amod") and _pred(child) and not anchor.like_num:
             return _pred(child)  # "132 foreign workers captured"; not "the remaining 14 were safe"
+        if _acted_on(child):
+            return None  # "the 700,000 barrels of oil which it scooped or burned": no event of ours, no other's
         if child.dep_ == "prep" and child.lower_ in ("on", "aboard"):
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if pobj is not None and _pred(pobj) == "aboard":
@@ -58,6 +62,18 @@ def predicate_of(anchor, sent, whole: bool = False) -> str | None:
             break
         node = node.head
     return _linear(anchor, sent)
+
+
+def _acted_on(clause) -> bool:
+    """A relative clause that says what someone did to the counted things ("barrels which it scooped
+    from the surface"): its relative pronoun is the object and it has a subject of its own. Its verb is
+    the claim's event even when no event class reads it; a verb farther off is another event's
+    (report16: oil BP skimmed filed under "oil spewed")."""
+    if clause.dep_ != "relcl" or clause.pos_ != "VERB" or _pred(clause):
+        return False
+    children = list(clause.children)
+    return any(c.dep_ == "dobj" and c.lower_ in RELATIVE for c in children) and any(
+        c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in children)
 
 
 #: Nouns whose "of" phrase names whose they are: a count inside describes them, it is not the claim's subject.
@@ -152,7 +168,11 @@ def _is_active_subject(anchor, verb) -> bool:
         if not (node.dep_ in ("conj", "appos") and node.head.i != node.i):
             break
         node = node.head
-    return node.dep_ == "nsubj" and node.head.i == verb.i and not any(c.dep_ == "auxpass" for c in verb.children)
+    if not (node.dep_ == "nsubj" and node.head.i == verb.i and not any(c.dep_ == "auxpass" for c in verb.children)):
+        return False
+    # the subject of a verb with no object underwent it: "Eleven men died when the rig exploded" counts
+    # the dead ("die" reads as the killed class), not killers (report16: filed as "people taking part")
+    return _pred(verb) == "took part" or any(c.dep_ in {"dobj", "prt"} for c in verb.children)
 
 
 def _linear(anchor, sent) -> str | None:
@@ -169,8 +189,16 @@ def attribution_of(anchor, sent) -> str | None:
     for tok in sent:
         if tok.lower_ == "according" and tok.i + 1 < sent.end and tok.doc[tok.i + 1].lower_ == "to":
             pobj = next((c for c in tok.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
-            if pobj is not None:
+            # a count inside the source's own description ("according to the claims facility, which was
+            # set up to compensate victims of the blowout that killed 11 rig workers") is the writer's
+            # gloss on the source, not what the source says (report16: 11 dead "by" the claims facility)
+            if pobj is not None and not pobj.is_ancestor(anchor):
                 return _phrase(pobj)
+            if pobj is not None:
+                return None
+    owner = _estimate_owner(anchor)
+    if owner is not None:
+        return owner
     if _writers_aside(anchor) and not any(_says(t) and t.i > anchor.i for t in sent):
         return None  # unless a frame after it covers the aside too ("…, which had a dozen people inside, police said")
     speaker = _say_subject(anchor, sent) or _mistagged_saying(sent)
@@ -183,6 +211,20 @@ def attribution_of(anchor, sent) -> str | None:
                 return _phrase(pobj)
         if tok.lower_ in ("reportedly", "reports", "reported"):
             return "reports"
+    return None
+
+
+def _estimate_owner(anchor) -> str | None:
+    """ "the government's estimates that the well spewed 4.9 million barrels", "BP's figure of 5,000
+    barrels a day": the claim states the content of an estimate (or a document) that a possessive
+    names the owner of; the owner is its source (report16: the government's total read as no one's).
+    The nearest such noun above the claim decides; a person's or a pronoun's possessive is resolved
+    as a sayer's is."""
+    for node in anchor.ancestors:
+        if node.pos_ != "NOUN" or node.lemma_.lower() not in lexicon().revised_nouns | lexicon().document_nouns:
+            continue
+        owner = next((c for c in node.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
+        return re.sub(r"\s*['’]s?$", "", _phrase(owner)) if owner is not None else None
     return None
 
 

@@ -1,0 +1,35 @@
+"""Issue 11, seventeenth stop: the subject of a death verb with no object is among the dead, not among
+those "taking part"; a count inside the source's own description is not the source's (made-up
+sentences, the shapes of the report16 split's wrong claims)."""
+
+from __future__ import annotations
+
+from claim_sentences import one_claim
+
+
+def test_the_subject_of_died_counts_the_dead(nlp):
+    assert one_claim(nlp, "Eleven men died when the rig exploded on Tuesday night.", 11).predicate == "killed"
+
+
+def test_a_subject_with_an_object_still_takes_part(nlp):
+    assert one_claim(nlp, "About 30 gunmen seized the plant on Wednesday.", 30).predicate != "killed"
+
+
+def test_a_count_in_the_sources_own_description_is_not_its_claim(nlp):
+    text = ("The company agreed to pay the firm $850,000 a month, according to the claims facility, which was set up "
+            "to compensate victims of the April blowout that killed 11 rig workers.")
+    assert one_claim(nlp, text, 11).attribution is None
+    assert one_claim(nlp, "The plant employs 700 workers, according to the company.", 700).attribution == "the company"
+
+
+def test_what_someone_did_to_the_counted_things_is_their_event(nlp):
+    text = ("The company argued it should receive credit for the 700,000 barrels of oil which it scooped from the "
+            "surface, and it disputes the size of the spill.")
+    assert one_claim(nlp, text, 700000).predicate is None
+    assert one_claim(nlp, "The 30 hostages whom the gunmen killed were buried on Friday.", 30).predicate == "killed"
+
+
+def test_the_owner_of_an_estimate_is_its_source(nlp):
+    text = ("A lower rate would call into question the government's estimates that the well spewed a total of "
+            "4.9 million barrels of oil this summer.")
+    assert one_claim(nlp, text, 4900000).attribution == "the government"
