@@ -33,3 +33,32 @@ def test_the_owner_of_an_estimate_is_its_source(nlp):
     text = ("A lower rate would call into question the government's estimates that the well spewed a total of "
             "4.9 million barrels of oil this summer.")
     assert one_claim(nlp, text, 4900000).attribution == "the government"
+
+
+def test_a_count_describing_the_event_an_adjunct_names_is_the_writers(nlp):
+    text = ("The chief executive said today that the firm will not be quitting America in the wake of the explosion "
+            "on the rig that left 11 workers dead.")
+    assert one_claim(nlp, text, 11).attribution is None
+    said = one_claim(nlp, "The chief executive said that the company would cut 500 jobs that it had added in May.", 500)
+    assert said.attribution == "The chief executive"
+
+
+def _undated_figures(nlp, texts):
+    from newsfuse.figures.align import build_figures
+    from newsfuse.figures.claims import doc_claims
+    from newsfuse.nlp.sentences import doc_sentences
+
+    claims = []
+    for sid, text in texts.items():
+        doc = nlp(text)
+        claims += doc_claims(sid, doc, doc_sentences(sid, doc), None)  # no publication dates (Multi-News)
+    return [f for f in build_figures(claims, tuple((sid,) for sid in texts), frozenset(), texts) if f.status != "single"]
+
+
+def test_counts_of_different_named_days_are_no_conflict(nlp):
+    figs = _undated_figures(nlp, {"a": "As day broke on Tuesday, four people were killed across the country, activists said.",
+                                  "b": "At least 125 people were killed across the country on Monday, the network said."})
+    assert figs and all(f.status != "conflict" for f in figs)
+    same = _undated_figures(nlp, {"a": "Four people were killed across the country on Monday, activists said.",
+                                  "b": "At least 125 people were killed across the country on Monday, the network said."})
+    assert any(f.status == "conflict" for f in same)

@@ -22,6 +22,7 @@ from ..ids import content_id
 from ..model import Briefing, Claim, Figure, FigureValue, Span
 from ..pipeline import stage
 from ..words import MONTHS as MONTH_NAMES
+from ..words import WEEKDAYS as WEEKDAY_NAMES
 from .classes import (
     CountedClass,
     class_label,
@@ -582,6 +583,10 @@ def _conflicts(claims: list[Claim], group_of, texts, cumulative: bool, measure: 
             if a.unit != b.unit and _same_measure(a, b):
                 continue  # a conversion of the same figure, rounded as written ("5,000 ft (1,500 m)")
             ia, ib, sentence = intervals[i], intervals[j], sentences[j]
+            if a.as_of is None and b.as_of is None and _days_named(sentences[i]) != _days_named(sentence):
+                # no dates to compare by, and the sentences date themselves apart: no comparable time
+                moves.append(f"{_say(a)} and {_say(b)} are not compared: their sentences name different days")
+                continue
             if _aged(a, b):
                 moves.append(f"moved from {_say(a)} to {_say(b)}")
                 continue
@@ -594,6 +599,14 @@ def _conflicts(claims: list[Claim], group_of, texts, cumulative: bool, measure: 
     skipped = [f"only the first {MAX_COMPARED} of its {len(distinct)} claims were compared"] \
         if len(distinct) > MAX_COMPARED else []
     return ranked[:6] + (skipped if ranked else []), list(dict.fromkeys(moves))[:6] + (skipped if not ranked else [])
+
+
+def _days_named(sentence: str) -> frozenset[str]:
+    """The weekdays a sentence names ("As day broke on Tuesday, four people were killed"). Where no
+    report has a date (Multi-News), they are all a claim says of its time: a count the sentence
+    dates to one day is that day's, and another day's count, or a count no day is named for, is
+    no disagreement with it (report7: Tuesday's four dead against Monday's 125 flagged a conflict)."""
+    return frozenset(w for w in WEEKDAY_NAMES if w in sentence.lower())
 
 
 #: Days between two reports from which a person's age may have grown by a birthday: within a month
