@@ -73,3 +73,13 @@ def test_a_given_name_in_a_longer_company_name_stays_the_company():
     ms = [Mention(Span("a", 0, 20), "Meredith Media Group", "ORG"), Mention(Span("a", 30, 45), "Meredith Kercher", "PERSON"),
           Mention(Span("b", 0, 8), "Meredith", "ORG")]
     assert not _together(ms, "Meredith Kercher", "Meredith")
+
+
+def test_a_familiar_given_name_is_the_same_person():
+    ms = [Mention(Span("a", 0, 14), "Kathryn Jenkin", "PERSON"), Mention(Span("b", 0, 12), "Katie Jenkin", "PERSON")]
+    _test_both_ways(ms, "Kathryn Jenkin", "Katie Jenkin")
+
+
+def test_two_given_names_no_table_relates_stay_two_people():
+    ms = [Mention(Span("a", 0, 14), "Kathryn Jenkin", "PERSON"), Mention(Span("b", 0, 12), "Sarah Jenkin", "PERSON")]
+    assert not _together(ms, "Kathryn Jenkin", "Sarah Jenkin")

@@ -55,6 +55,7 @@ from .aliases import (
     acronym_letters,
     conflicting_people,
     expansion_initials,
+    familiar_form,
     fold,
     full_name_tokens,
     is_acronym,
@@ -339,7 +340,7 @@ class _Blocks:
                     surnames.update(by_last[t])
             if len(kt) > 1:
                 surnames = {y for y in surnames if fuzz.ratio(given[x], given[y]) >= SIMILAR_FIRST_NAME_RATIO
-                            or len(kt) == 2 and _same_opening(kt[0], keys[y][0])}
+                            or len(kt) == 2 and (_same_opening(kt[0], keys[y][0]) or familiar_form(kt[0], keys[y][0]))}
             near |= surnames
             partners[kt] = [keys[y] for y in sorted(near) if y != x and len(keys[y]) == len(kt)
                             and _similar_either_way(form[kt], form[keys[y]])]

@@ -25,6 +25,7 @@ from importlib import resources
 
 import jellyfish
 from gender_guesser.detector import Detector
+from nicknames import NickNamer
 from rapidfuzz import fuzz
 
 #: Whole-name similarity (rapidfuzz ``ratio``, 0-100) above which two keys
@@ -314,10 +315,26 @@ def same_surname(a: str, b: str) -> bool:
     return a == b or (phonetic(a) == phonetic(b) and fuzz.ratio(a, b) >= PHONETIC_SURNAME_RATIO)
 
 
+@lru_cache(maxsize=1)
+def _nick_namer() -> NickNamer:
+    """The ``nicknames`` package's hand-curated table of English given names and their familiar
+    forms: read once, on the first question."""
+    return NickNamer()
+
+
+@lru_cache(maxsize=4096)
+def familiar_form(a: str, b: str) -> bool:
+    """One given name is a familiar form of the other in the curated table ("katie"/"kathryn",
+    "hank"/"henry", "bob"/"robert"), whatever their spelling shares (report17, report: "Katie
+    Jenkin" apart from "Kathryn Jenkin", "Hank Paulson" from "Henry M. Paulson Jr.")."""
+    table = _nick_namer()
+    return a in table.nicknames_of(b) or b in table.nicknames_of(a)
+
+
 def given_name_forms(a: str, b: str) -> bool:
     """A given name and its short or familiar form ("randy"/"randall"): same opening letters,
-    one metaphone key extending the other."""
-    if a == b:
+    one metaphone key extending the other; or a pair the table of familiar forms holds."""
+    if a == b or familiar_form(a, b):
         return True
     if len(a) < GIVEN_NAME_PREFIX or len(b) < GIVEN_NAME_PREFIX or a[:GIVEN_NAME_PREFIX] != b[:GIVEN_NAME_PREFIX]:
         return False
