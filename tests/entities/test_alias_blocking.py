@@ -31,9 +31,9 @@ ECBPLUS = SHARED / "eval" / "entities-ecbplus" / "subtopics.jsonl"
 MEANTIME = SHARED / "eval" / "entities-meantime" / "topics.jsonl"
 
 
-def assert_same(*args) -> None:
-    blocked = cluster_mentions(*args)
-    assert blocked == cluster_mentions(*args, exhaustive=True)
+def assert_same(*args, **kwargs) -> None:
+    blocked = cluster_mentions(*args, **kwargs)
+    assert blocked == cluster_mentions(*args, **kwargs, exhaustive=True)
 
 
 # -- CloseStrings: complete against brute force ------------------------------------------------
@@ -83,10 +83,10 @@ def _compare_find_entities(briefing, monkeypatch) -> None:
     """Both clusterings of ``find_entities`` (before and after the look-up) agree."""
     calls = []
 
-    def both(*args):
+    def both(*args, **kwargs):
         calls.append(args)
-        assert_same(*args)
-        return cluster_mentions(*args)
+        assert_same(*args, **kwargs)
+        return cluster_mentions(*args, **kwargs)
 
     monkeypatch.setattr(entity_stage, "cluster_mentions", both)
     entity_stage.find_entities(briefing.sources, briefing.docs)

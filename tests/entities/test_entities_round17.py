@@ -83,3 +83,18 @@ def test_a_familiar_given_name_is_the_same_person():
 def test_two_given_names_no_table_relates_stay_two_people():
     ms = [Mention(Span("a", 0, 14), "Kathryn Jenkin", "PERSON"), Mention(Span("b", 0, 12), "Sarah Jenkin", "PERSON")]
     assert not _together(ms, "Kathryn Jenkin", "Sarah Jenkin")
+
+
+def test_a_common_noun_name_is_a_piece_of_the_one_name_it_heads():
+    ms = [Mention(Span("a", 0, 19), "Misuse of Drugs Act", "LAW"), Mention(Span("b", 0, 3), "Act", "LAW"),
+          Mention(Span("b", 10, 13), "Act", "LAW")]
+    assert {"Misuse of Drugs Act", "Act"} in [set(e.aliases) for e in cluster_mentions(ms, common_nouns=frozenset({"act"}))]
+    assert {"Act"} in [set(e.aliases) for e in cluster_mentions(ms)]  # not written as a common noun: left alone
+    exhaustive = [set(e.aliases) for e in cluster_mentions(ms, common_nouns=frozenset({"act"}), exhaustive=True)]
+    assert {"Misuse of Drugs Act", "Act"} in exhaustive
+
+
+def test_a_common_noun_name_heading_two_names_stays_alone():
+    ms = [Mention(Span("a", 0, 19), "Misuse of Drugs Act", "LAW"), Mention(Span("a", 30, 45), "Clean Air Act", "LAW"),
+          Mention(Span("b", 0, 3), "Act", "LAW")]
+    assert {"Act"} in [set(e.aliases) for e in cluster_mentions(ms, common_nouns=frozenset({"act"}))]
