@@ -954,10 +954,12 @@ def _given_name_node(clusters: _Clusters, i: int) -> bool:
     short = clusters.nodes[i]
     if kind == "PERSON":
         return True
-    # a company written with its suffix ("Meredith Corp.", the same key) or an organisation's name holding
-    # the word ("Meredith Media Group") makes it that organisation's, unless
-    # the name is a person's the tagger called an organisation ("Meredith Kercher" [ORG])
-    return kind == "ORG" and all(is_given_name(n.form) for n in clusters.group(i)) and not any(
+    # a given name and a surname open the person's name ("Meredith Kercher", not "Tory MP Karen Vecchio":
+    # "Tory" is the party, report7); a company written with its suffix ("Meredith Corp.", the same key)
+    # or an organisation's name holding the word ("Meredith Media Group") makes it that organisation's,
+    # unless the name is a person's the tagger called an organisation ("Meredith Kercher" [ORG])
+    return kind == "ORG" and all(is_given_name(n.form) for n in clusters.group(i)) and any(
+        person_shaped(clusters.nodes[j].form) for j in _names_opening(clusters, short.key)) and not any(
         clusters.kind(j) == "ORG" and not person_shaped(clusters.nodes[j].form)
         for j in _names_holding(clusters, short.key))
 
@@ -1037,8 +1039,8 @@ def _join_common_heads(clusters: _Clusters, common_nouns: frozenset[str]) -> Non
     nodes = clusters.nodes
     for i, short in enumerate(nodes):
         if short.size != 1 or short.acronym or short.key not in common_nouns or clusters.kind(i) == "PERSON" \
-                or clusters.any_multiword(i):
-            continue
+                or clusters.any_multiword(i) or _opens_other_names(clusters, short):
+            continue  # "House" of "House Republicans" is a name of its own (the House), not "White House"
         heads = [j for j in clusters.blocks.holding(short.key)
                  if (n := nodes[j]).size > 1 and short.key in (n.key.split()[-1], n.key.split()[0] if _of_head(n.form) else None)]
         hosts = {clusters.root(j) for j in heads if clusters.kind(j) != "PERSON"}
