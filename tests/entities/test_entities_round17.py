@@ -85,29 +85,7 @@ def test_two_given_names_no_table_relates_stay_two_people():
     assert not _together(ms, "Kathryn Jenkin", "Sarah Jenkin")
 
 
-def test_a_common_noun_name_is_a_piece_of_the_one_name_it_heads():
-    ms = [Mention(Span("a", 0, 19), "Misuse of Drugs Act", "LAW"), Mention(Span("b", 0, 3), "Act", "LAW"),
-          Mention(Span("b", 10, 13), "Act", "LAW")]
-    assert {"Misuse of Drugs Act", "Act"} in [set(e.aliases) for e in cluster_mentions(ms, common_nouns=frozenset({"act"}))]
-    assert {"Act"} in [set(e.aliases) for e in cluster_mentions(ms)]  # not written as a common noun: left alone
-    exhaustive = [set(e.aliases) for e in cluster_mentions(ms, common_nouns=frozenset({"act"}), exhaustive=True)]
-    assert {"Misuse of Drugs Act", "Act"} in exhaustive
-
-
-def test_a_common_noun_name_heading_two_names_stays_alone():
-    ms = [Mention(Span("a", 0, 19), "Misuse of Drugs Act", "LAW"), Mention(Span("a", 30, 45), "Clean Air Act", "LAW"),
-          Mention(Span("b", 0, 3), "Act", "LAW")]
-    assert {"Act"} in [set(e.aliases) for e in cluster_mentions(ms, common_nouns=frozenset({"act"}))]
-
-
 def test_a_party_name_before_a_title_is_no_given_name():
     ms = [Mention(Span("a", 0, 21), "Tory MP Karen Vecchio", "PERSON"), Mention(Span("b", 0, 4), "Tory", "ORG"),
           Mention(Span("b", 20, 24), "Tory", "ORG")]
     assert not _together(ms, "Tory MP Karen Vecchio", "Tory")
-
-
-def test_a_common_noun_that_opens_other_names_is_a_name_of_its_own():
-    ms = [Mention(Span("a", 0, 11), "White House", "ORG"), Mention(Span("a", 20, 37), "House Republicans", "ORG"),
-          Mention(Span("b", 0, 5), "House", "ORG")]
-    names = [set(e.aliases) for e in cluster_mentions(ms, common_nouns=frozenset({"house"}))]
-    assert not any({"White House", "House"} <= n for n in names), names

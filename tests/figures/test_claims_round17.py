@@ -62,3 +62,15 @@ def test_counts_of_different_named_days_are_no_conflict(nlp):
     same = _undated_figures(nlp, {"a": "Four people were killed across the country on Monday, activists said.",
                                   "b": "At least 125 people were killed across the country on Monday, the network said."})
     assert any(f.status == "conflict" for f in same)
+
+
+def test_an_undated_count_equal_to_a_dated_one_is_of_that_day(nlp):
+    figs = _undated_figures(nlp, {
+        "a": "As day broke on Tuesday, four people were killed across the country, activists said.",
+        "b": "A total of 125 people were killed across the country, the network said.",
+        "c": "At least 125 people were killed across the country on Monday, the committees said.",
+    })
+    assert figs and all(f.status != "conflict" for f in figs)
+    alone = _undated_figures(nlp, {"a": "As day broke on Tuesday, four people were killed across the country, activists said.",
+                                   "b": "A total of 125 people were killed across the country, the network said."})
+    assert any(f.status == "conflict" for f in alone)  # no day for the 125: a disagreement, as before

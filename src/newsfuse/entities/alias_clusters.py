@@ -483,13 +483,11 @@ def cluster_mentions(
     leaderships: Sequence[Leadership] = (),
     *,
     exhaustive: bool = False,
-    common_nouns: frozenset[str] = frozenset(),
 ) -> tuple[Entity, ...]:
     """Entities from mentions of every source, in the order the module docstring gives.
 
     ``exhaustive`` tries every rule on every pair of names instead of on the blocked candidates:
-    the same clusters, far slower; the reference the blocking is tested against. ``common_nouns``:
-    the nouns the story's texts write in lower case (``_join_common_heads``)."""
+    the same clusters, far slower; the reference the blocking is tested against."""
     nodes = build_nodes(mentions)
     clusters = _Clusters(nodes, exhaustive=exhaustive)
     at = {m.span: i for i, n in enumerate(nodes) for m in n.mentions}
@@ -509,7 +507,6 @@ def cluster_mentions(
     _join_aliases(clusters)
     _join_attached_org_words(clusters, attached)
     _join_org_first_words(clusters)
-    _join_common_heads(clusters, common_nouns)
     _join_by_leader(clusters, leaderships, at)
     _join_glossed(clusters, equivalences, at)
     roots = sorted({clusters.root(i) for i in range(len(nodes))})
@@ -938,7 +935,10 @@ def _join_lone_given_names(clusters: _Clusters) -> None:
         hosts = {clusters.root(j) for j in opening}
         hosts.discard(clusters.root(i))
         family = any(len(full_name_tokens(nodes[j].form)) < nodes[j].size for j in opening)
-        if len(hosts) == 1 and not family and all(clusters.person_like(j) for j in opening):
+        # a person's given name opens people's names only; one typed an organisation may open a
+        # person's name the tagger typed so too ("Meredith Kercher" [ORG]), not "Philly Max" for "Philly"
+        fits = (lambda j: clusters.person_like(j)) if clusters.kind(i) == "ORG" else (lambda j: clusters.kind(j) == "PERSON")
+        if len(hosts) == 1 and not family and all(fits(j) for j in opening):
             # a lone word typed an organisation holds no full name to conflict with: only the type veto
             # would keep it out, and ``_given_name_node`` has read it as a given name
             clusters.join(hosts.pop(), i, force=clusters.kind(i) == "ORG")
@@ -1022,28 +1022,6 @@ def _join_org_first_words(clusters: _Clusters) -> None:
             continue
         headed = clusters.one_per_cluster(("org head", short.key), partial(_headed_names, clusters, short.key))
         hosts = {clusters.root(j) for j in headed if clusters.kind(j) == "ORG"}
-        hosts.discard(clusters.root(i))
-        if len(hosts) == 1:
-            clusters.join(hosts.pop(), i)
-
-
-def _join_common_heads(clusters: _Clusters, common_nouns: frozenset[str]) -> None:
-    """ "Museum" -> the one "American Museum of Natural History", "Island" -> the one "Qeshm Island":
-    a name that is one common noun (the story writes it in lower case too: "the museum", "the
-    island") names nothing by itself; capitalised, it is a piece or a second reference of the one
-    longer name whose head it is (its last word, or the first of an "X of Y" name). Judged missed
-    merges on five stories of five splits (report3 "Museum", report9 "Act", report6 "Club",
-    report8 "Services", report17 "Island"). Not a person's name, and not beside two such names."""
-    if not common_nouns:
-        return
-    nodes = clusters.nodes
-    for i, short in enumerate(nodes):
-        if short.size != 1 or short.acronym or short.key not in common_nouns or clusters.kind(i) == "PERSON" \
-                or clusters.any_multiword(i) or _opens_other_names(clusters, short):
-            continue  # "House" of "House Republicans" is a name of its own (the House), not "White House"
-        heads = [j for j in clusters.blocks.holding(short.key)
-                 if (n := nodes[j]).size > 1 and short.key in (n.key.split()[-1], n.key.split()[0] if _of_head(n.form) else None)]
-        hosts = {clusters.root(j) for j in heads if clusters.kind(j) != "PERSON"}
         hosts.discard(clusters.root(i))
         if len(hosts) == 1:
             clusters.join(hosts.pop(), i)

@@ -51,19 +51,12 @@ def find_entities(sources: Sequence[Source], docs: Mapping[str, Any]) -> tuple[E
         mentions += found.mentions
         equivalences += found.equivalences
         leaderships += found.leaderships
-    common = _common_nouns(docs)
-    first = cluster_mentions(mentions, equivalences, leaderships, common_nouns=common)
+    first = cluster_mentions(mentions, equivalences, leaderships)
     extra = _as_mentions(propagate(first, sources, docs), first, sources, docs)
-    entities = cluster_mentions(mentions + extra, equivalences, leaderships, common_nouns=common)
+    entities = cluster_mentions(mentions + extra, equivalences, leaderships)
     groups = _nationality_words(docs)
     kept = tuple(e for e in entities if not all(_one_word(a) and a in groups for a in e.aliases))
     return retype(kept, {s.id: s.text for s in sources})
-
-
-def _common_nouns(docs: Mapping[str, Any]) -> frozenset[str]:
-    """The nouns the story writes in lower case ("the island", "the museum"), as lemmas: a name that
-    is one of them alone is a piece of a longer name (``alias_clusters._join_common_heads``)."""
-    return frozenset(t.lemma_.lower() for doc in docs.values() for t in doc if t.pos_ == "NOUN" and t.is_lower)
 
 
 def _nationality_words(docs: Mapping[str, Any]) -> set[str]:

@@ -575,6 +575,7 @@ def _conflicts(claims: list[Claim], group_of, texts, cumulative: bool, measure: 
     voice = [group_of.get(c.span.source, c.span.source) for c in ordered]
     intervals = [_interval(c, claims[0]) for c in ordered]
     sentences = [texts.get(c.span.source, "")[c.sentence.start : c.sentence.end] if c.sentence else "" for c in ordered]
+    days = _days_of(ordered, sentences)
     for i, a in enumerate(ordered):
         for j in range(i + 1, len(ordered)):
             b = ordered[j]
@@ -583,7 +584,7 @@ def _conflicts(claims: list[Claim], group_of, texts, cumulative: bool, measure: 
             if a.unit != b.unit and _same_measure(a, b):
                 continue  # a conversion of the same figure, rounded as written ("5,000 ft (1,500 m)")
             ia, ib, sentence = intervals[i], intervals[j], sentences[j]
-            if a.as_of is None and b.as_of is None and _days_named(sentences[i]) != _days_named(sentence):
+            if a.as_of is None and b.as_of is None and days[i] and days[j] and not days[i] & days[j]:
                 # no dates to compare by, and the sentences date themselves apart: no comparable time
                 moves.append(f"{_say(a)} and {_say(b)} are not compared: their sentences name different days")
                 continue
@@ -601,12 +602,19 @@ def _conflicts(claims: list[Claim], group_of, texts, cumulative: bool, measure: 
     return ranked[:6] + (skipped if ranked else []), list(dict.fromkeys(moves))[:6] + (skipped if not ranked else [])
 
 
-def _days_named(sentence: str) -> frozenset[str]:
-    """The weekdays a sentence names ("As day broke on Tuesday, four people were killed"). Where no
-    report has a date (Multi-News), they are all a claim says of its time: a count the sentence
-    dates to one day is that day's, and another day's count, or a count no day is named for, is
-    no disagreement with it (report7: Tuesday's four dead against Monday's 125 flagged a conflict)."""
-    return frozenset(w for w in WEEKDAY_NAMES if w in sentence.lower())
+def _days_of(claims: list[Claim], sentences: list[str]) -> list[frozenset[str]]:
+    """The weekdays each claim's sentence names ("As day broke on Tuesday, four people were killed").
+    Where no report has a date (Multi-News) they are all a claim says of its time: two counts whose
+    sentences name days, none in common, are each their own day's, no disagreement (report7 flagged
+    Tuesday's four dead against Monday's 125). A sentence that names no day says nothing of its time
+    ("80 people were injured" against "injuring 70 on Sunday" stays a disagreement, report17), unless
+    its value is one a dated claim of the figure gives: then it is that count, of that day (another
+    outlet's undated 125 dead is Monday's 125)."""
+    named = [frozenset(w for w in WEEKDAY_NAMES if w in s.lower()) for s in sentences]
+    by_value: dict[tuple, set[str]] = defaultdict(set)
+    for c, d in zip(claims, named, strict=True):
+        by_value[(c.value, c.low, c.high, c.unit)] |= d
+    return [d or frozenset(by_value[(c.value, c.low, c.high, c.unit)]) for c, d in zip(claims, named, strict=True)]
 
 
 #: Days between two reports from which a person's age may have grown by a birthday: within a month
