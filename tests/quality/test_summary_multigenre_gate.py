@@ -57,7 +57,8 @@ REPORT3_TITLES_RIGHT = 6
 #: 2.7%; titles 5 of 8); its entities judged for the first time: OK 82, MISSED-MERGE 32, BAD-MERGE 6.
 REPORT3_BAD_MERGES = 4
 #: Tenth stop: MISSED-MERGE 26 (end-round labels): the ceiling falls.
-REPORT3_MISSED_MERGES = 24
+#: Seventeenth stop: MISSED-MERGE 23 (a given name typed an organisation joins its person).
+REPORT3_MISSED_MERGES = 23
 #: report4: ten Multi-News stories fixed as a split before this stop's rules were written and
 #: judged only after they were final (the closing note's honest number): 88 sentences, GOOD 56
 #: (63.6%), JUNK 29 (33.0%), MISLEADING 3 (3.4%); titles RIGHT 5 of 10; top entities OK 110,
@@ -73,7 +74,8 @@ REPORT4_BAD_SHARE = 0.28
 #: cut from that lead, loses the news; the same rules gained titles on report5 and report9 (the
 #: closing note says so).
 REPORT4_TITLES_RIGHT = 4
-REPORT4_BAD_MERGES = 8
+#: Seventeenth stop: BAD-MERGE 7.
+REPORT4_BAD_MERGES = 7
 REPORT4_MISSED_MERGES = 27
 #: report5: eight ECB+ dev events and five Timeline17 windows, fixed as a split at the start of the
 #: fourth stop before any of its rules, judged by annotators who wrote no rule: at the stop's start
@@ -90,9 +92,11 @@ REPORT4_MISSED_MERGES = 27
 REPORT5_GOOD_SHARE = 0.86
 REPORT5_BAD_SHARE = 0.14
 #: Tenth stop: 8 of 13: the floor rises.
-REPORT5_TITLES_RIGHT = 8
+#: Seventeenth stop: titles 9 of 13.
+REPORT5_TITLES_RIGHT = 9
 REPORT5_BAD_MERGES = 7
-REPORT5_MISSED_MERGES = 21
+#: Seventeenth stop: MISSED-MERGE 19.
+REPORT5_MISSED_MERGES = 19
 #: report6: the other event of each ECB+ dev topic and four Timeline17 weeks, fixed at the start of the
 #: fifth stop before its rules and judged blind at its start (98 sentences, GOOD 76.5%, JUNK 20.4%,
 #: MISLEADING 3.1%; titles 5 of 12; entities OK 120 / MISSED-MERGE 32 / BAD-MERGE 3) and after them
@@ -108,11 +112,13 @@ REPORT5_MISSED_MERGES = 21
 #: "there", "another") left the summary and their replacements, chosen as before, were judged no better.
 REPORT6_GOOD_SHARE = 0.85
 REPORT6_BAD_SHARE = 0.15
-REPORT6_TITLES_RIGHT = 8
+#: Seventeenth stop: titles 9 of 12 (a trial's title keeps what the accused is charged with, or gives way).
+REPORT6_TITLES_RIGHT = 9
 REPORT6_BAD_MERGES = 3
 #: Ninth stop (a surname read as written; a tagger's ORG that opens with a given name is person-like):
 #: entities OK 138 / MISSED-MERGE 26 / BAD-MERGE 3.
-REPORT6_MISSED_MERGES = 24
+#: Seventeenth stop: MISSED-MERGE 23 ("Chargers" joins "San Diego Chargers").
+REPORT6_MISSED_MERGES = 23
 #: report7: eight Multi-News clusters and four Timeline17 weeks fixed at the start of the sixth stop
 #: before its rules, judged blind at its start (104 sentences, GOOD 67.3%, JUNK 28.8%, MISLEADING 3.8%;
 #: titles 2 of 12; entities OK 142 / MISSED-MERGE 27 / BAD-MERGE 11) and after them (104 sentences, GOOD
@@ -130,7 +136,8 @@ REPORT7_TITLES_RIGHT = 4
 #: purpose: joining a place's headline run ("Cardiff Michael Jackson") to the star also brought in a
 #: caption run carrying his sister's name (judged borderline); two missed merges fewer.
 REPORT7_BAD_MERGES = 10
-REPORT7_MISSED_MERGES = 20
+#: Seventeenth stop: MISSED-MERGE 19.
+REPORT7_MISSED_MERGES = 19
 #: report8: the next eight Multi-News clusters of the seeded shuffle and four Timeline17 weeks, fixed at
 #: the start of the seventh stop before its rules, judged blind at its start (104 sentences, GOOD 82 =
 #: 78.8%, JUNK 19.2%, MISLEADING 1.9%; titles 2 of 12; entities OK 142 / MISSED-MERGE 26 / BAD-MERGE 8)
@@ -149,7 +156,8 @@ REPORT7_MISSED_MERGES = 20
 #: two stories brought a list item, a fragment with a broken character and 'The energy giant' before BP is named.
 REPORT8_GOOD_SHARE = 0.77
 REPORT8_BAD_SHARE = 0.23
-REPORT8_TITLES_RIGHT = 2
+#: Seventeenth stop: titles 3 of 12.
+REPORT8_TITLES_RIGHT = 3
 #: Tenth stop: BAD-MERGE 10. RAISED by two on purpose: the end-round annotator judged two changed
 #: entities (a 'Senator Clinton' comment joined to Bill Clinton; a state Senate joined to the US
 #: Senate) BAD where an earlier one had judged a near-identical entity OK; the closing note says so.
@@ -188,7 +196,8 @@ REPORT10_TITLES_RIGHT = 4
 #: Tenth stop: BAD-MERGE 8: the ceiling falls.
 REPORT10_BAD_MERGES = 8
 #: Sixteenth stop: 28 ('America' joins 'US' where 'United States' is never written, in two stories).
-REPORT10_MISSED_MERGES = 28
+#: Seventeenth stop: MISSED-MERGE 23 ("Raffaele", "Meredith" typed organisations join their people).
+REPORT10_MISSED_MERGES = 23
 #: report11: the next eight Multi-News clusters of the shuffle (positions 33 to 40) and four Timeline17
 #: weeks, fixed at the start of the tenth stop before its rules, judged blind at its start (118
 #: sentences, GOOD 83 = 70.3%, JUNK 27.1%, MISLEADING 2.5%; titles 2 of 12; entities OK 147 /
@@ -202,9 +211,11 @@ REPORT10_MISSED_MERGES = 28
 #: Sixteenth stop: GOOD 88 of 115 = 76.5%.
 REPORT11_GOOD_SHARE = 0.76
 REPORT11_BAD_SHARE = 0.24
-REPORT11_TITLES_RIGHT = 2
+#: Seventeenth stop: titles 4 of 12 ("was arraigned on charges of obstruction of justice").
+REPORT11_TITLES_RIGHT = 4
 REPORT11_BAD_MERGES = 4
-REPORT11_MISSED_MERGES = 27
+#: Seventeenth stop: MISSED-MERGE 25.
+REPORT11_MISSED_MERGES = 25
 #: report12: the last four Multi-News clusters of the shuffle (positions 41 to 44) and four Timeline17
 #: weeks, fixed at the start of the eleventh stop before its rules, judged blind at its start (65
 #: sentences, GOOD 52 = 80.0%, JUNK 18.5%, MISLEADING 1.5%; titles 3 of 8; entities OK 107 /
@@ -255,7 +266,8 @@ REPORT14_GOOD_SHARE = 0.72
 REPORT14_BAD_SHARE = 0.28
 REPORT14_TITLES_RIGHT = 4
 REPORT14_BAD_MERGES = 4
-REPORT14_MISSED_MERGES = 4
+#: Seventeenth stop: MISSED-MERGE 3.
+REPORT14_MISSED_MERGES = 3
 #: report15: eight Timeline17 weeks never cut before (four of the financial crisis from 9 April 2009, four of BP
 #: from 7 October 2010), fixed at the start of the fourteenth stop before its rules, judged blind at its start
 #: (61 sentences, GOOD 38 = 62.3%, JUNK 36.1%, MISLEADING 1.6%; titles 3 of 8; entities OK 111 / MISSED-MERGE 6
@@ -280,11 +292,16 @@ REPORT15_MISSED_MERGES = 2
 #: was measured, far below the targets (95%, 2%, 9 in 10).
 #: Sixteenth stop (report16 read for rules): GOOD 50 of 62 = 80.6%; titles LOWERED 3 -> 2: one BP week's title
 #: became the commission's finding cut to 'The companies made decisions …', naming neither BP nor the spill.
-REPORT16_GOOD_SHARE = 0.8
-REPORT16_BAD_SHARE = 0.2
+#: Seventeenth stop: GOOD 49 of 62 = 79.0%, JUNK 17.7%: floors LOWERED 0.80 -> 0.79 and 0.20 -> 0.21, on
+#: purpose. Two generated dispute sentences changed (the government named as the source of 4.9 million
+#: barrels) and one more lower-ranked BBC sentence came in, judged JUNK ("The atmosphere aboard the boat
+#: was sombre.": the boat never introduced). MISSED-MERGE RAISED 2 -> 3: "Eric H. Holder Jr." came into the
+#: top 15 beside "Eric Holder" (a suffix keeps two names apart, as for fathers and sons).
+REPORT16_GOOD_SHARE = 0.79
+REPORT16_BAD_SHARE = 0.21
 REPORT16_TITLES_RIGHT = 2
 REPORT16_BAD_MERGES = 4
-REPORT16_MISSED_MERGES = 2
+REPORT16_MISSED_MERGES = 3
 #: report17: ECB+ train events never used before (one per train topic whose id is 2 modulo 3: an attack, an
 #: election, a fire, an earthquake, a Mafia arrest, a football game, a double murder; their reports are only
 #: the corpus's annotated sentences, two to four each) and the last Timeline17 BP week (6 January 2011), fixed
@@ -296,7 +313,20 @@ REPORT17_GOOD_SHARE = 0.96
 REPORT17_BAD_SHARE = 0.04
 REPORT17_TITLES_RIGHT = 6
 REPORT17_BAD_MERGES = 0
-REPORT17_MISSED_MERGES = 22
+#: Seventeenth stop: read for rules this stop: MISSED-MERGE 18 ("Lo Presti", "Colts", "Kathryn"/"Katie" joined).
+REPORT17_MISSED_MERGES = 18
+#: report18: the next untaken ECB+ train events (one per train topic whose id is 0 modulo 3: a prison escape,
+#: a film's director, an environment rule, a jewellery raid, a browser flaw, cut undersea cables, a murder
+#: trial; only the corpus's annotated sentences, two to four per report), fixed at the start of the
+#: seventeenth stop before its rules, judged blind at its start (53 sentences, GOOD 52 = 98.1%, JUNK 1.9%;
+#: titles 5 of 7; entities OK 58 / MISSED-MERGE 8 / BAD-MERGE 1) and at its end (1 new item judged blind:
+#: the same shares and titles; entities OK 59 / MISSED-MERGE 6 / BAD-MERGE 1). As for report17, the short
+#: reports say more about choosing than about cleaning.
+REPORT18_GOOD_SHARE = 0.98
+REPORT18_BAD_SHARE = 0.02
+REPORT18_TITLES_RIGHT = 5
+REPORT18_BAD_MERGES = 1
+REPORT18_MISSED_MERGES = 6
 #: ECB+ dev report half (odd topics), pairwise over gold mentions found: P 0.991, R 0.775; fifth stop
 #: (a lone surname joins its story's dominant full name; more role words before names): P 0.993, R 0.881.
 ECB_PRECISION = 0.98
@@ -381,6 +411,8 @@ HELD_OUT = {
                 REPORT16_MISSED_MERGES),
     "report17": (REPORT17_GOOD_SHARE, REPORT17_BAD_SHARE, REPORT17_TITLES_RIGHT, REPORT17_BAD_MERGES,
                 REPORT17_MISSED_MERGES),
+    "report18": (REPORT18_GOOD_SHARE, REPORT18_BAD_SHARE, REPORT18_TITLES_RIGHT, REPORT18_BAD_MERGES,
+                REPORT18_MISSED_MERGES),
 }
 
 

@@ -224,6 +224,7 @@ def _estimate_owner(anchor) -> str | None:
         if node.pos_ != "NOUN" or node.lemma_.lower() not in lexicon().revised_nouns | lexicon().document_nouns:
             continue
         owner = next((c for c in node.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
+        # no owner written ("the much-anticipated report asserted that …"): the other rules read the source
         return re.sub(r"\s*['’]s?$", "", _phrase(owner)) if owner is not None else None
     return None
 
@@ -236,23 +237,7 @@ def _writers_aside(anchor) -> bool:
         if node.dep_ != "relcl":
             continue
         # "…, which it identified as a factor in …": the aside says who says it itself
-        if any(_says(t) for t in node.subtree):
-            return False
-        # also a restrictive one on a noun inside an adjunct of the saying ("said … in the wake of the
-        # explosion that left 11 workers dead", report7): it says which explosion, the sayer does not
-        return (node.left_edge.lower_ == "which" and set_off(node)) or (
-            node.left_edge.lower_ in ("that", "which") and _in_adjunct(node.head))
-    return False
-
-
-def _in_adjunct(noun) -> bool:
-    """The noun is the object of a preposition that hangs off a verb ("in the wake of the explosion",
-    "after the blast"), not a subject or object the sayer's clause is about."""
-    for node in [noun, *noun.ancestors]:
-        if node.dep_ == "prep" and node.head.pos_ in ("VERB", "AUX"):
-            return True
-        if node.dep_ not in ("pobj", "prep"):  # up through "the wake of the explosion on the rig"
-            return False
+        return node.left_edge.lower_ == "which" and set_off(node) and not any(_says(t) for t in node.subtree)
     return False
 
 
