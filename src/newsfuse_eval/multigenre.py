@@ -156,8 +156,9 @@ def _ecbplus_articles(story: str) -> list[dict]:
     if not docs:
         for line in ECBPLUS_TRAIN.open(encoding="utf-8"):
             row = json.loads(line)
-            if row["topic"] == story:
+            if row["topic"] == story:  # one row per event
                 docs = [{"id": d["doc_id"], "text": d["text"]} for d in row["documents"]]
+                break
     docs.sort(key=lambda r: _doc_number(r["id"]))
     return docs[:MAX_REPORTS]
 

@@ -66,6 +66,7 @@ from .aliases import (
     key_tokens,
     name_key,
     org_aliases,
+    particle_surname,
     person_shaped,
     person_titles,
     phonetic,
@@ -74,7 +75,6 @@ from .aliases import (
     same_surname,
     short_form_tokens,
     similar_names,
-    surname_particles,
 )
 from .mentions import Mention
 from .patterns import GROUP_NOUNS, Equivalence, Leadership
@@ -790,7 +790,7 @@ def _join_middle_names(clusters: _Clusters) -> None:
 def _lone_surname_size(node: Node) -> bool:
     """One word, or a surname particle and one word ("Lo Presti" of "Gaetano Lo Presti", report17;
     "De France" of "Cecile de France", report11)."""
-    return node.size == 1 or node.size == 2 and node.key.split()[0] in surname_particles()
+    return node.size == 1 or particle_surname(node.key.split())
 
 
 def _join_lone_surnames(clusters: _Clusters, attached: set[int]) -> None:
@@ -937,7 +937,7 @@ def _join_lone_given_names(clusters: _Clusters) -> None:
         family = any(len(full_name_tokens(nodes[j].form)) < nodes[j].size for j in opening)
         # a person's given name opens people's names only; one typed an organisation may open a
         # person's name the tagger typed so too ("Meredith Kercher" [ORG]), not "Philly Max" for "Philly"
-        fits = (lambda j: clusters.person_like(j)) if clusters.kind(i) == "ORG" else (lambda j: clusters.kind(j) == "PERSON")
+        fits = clusters.person_like if clusters.kind(i) == "ORG" else (lambda j: clusters.kind(j) == "PERSON")
         if len(hosts) == 1 and not family and all(fits(j) for j in opening):
             # a lone word typed an organisation holds no full name to conflict with: only the type veto
             # would keep it out, and ``_given_name_node`` has read it as a given name

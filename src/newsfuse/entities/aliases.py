@@ -133,6 +133,12 @@ def surname_particles() -> frozenset[str]:
     return frozenset(line.split("\t")[0].strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 
 
+def particle_surname(tokens: Sequence[str]) -> bool:
+    """A surname particle and one word ("lo presti", "de france"): a surname alone, not a given name
+    and a surname."""
+    return len(tokens) == 2 and tokens[0] in surname_particles()
+
+
 def _alias_table(name: str) -> dict[tuple[str, ...], tuple[str, ...]]:
     text = resources.files("newsfuse").joinpath(f"resources/{name}").read_text(encoding="utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
@@ -387,7 +393,7 @@ def conflicting_people(a: str, b: str) -> bool:
     (deepwater-horizon). A suffix ("Sr.", "Jr.") also separates father and son.
     """
     ka, kb = key_tokens(a), key_tokens(b)
-    if len(ka) < 2 or len(kb) < 2 or any(len(k) == 2 and k[0] in surname_particles() for k in (ka, kb)):
+    if len(ka) < 2 or len(kb) < 2 or particle_surname(ka) or particle_surname(kb):
         return False  # "Lo Presti" is a surname alone, no "Lo" of the family
     if _generation(ka) != _generation(kb):
         return True

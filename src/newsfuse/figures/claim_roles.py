@@ -192,10 +192,8 @@ def attribution_of(anchor, sent) -> str | None:
             # a count inside the source's own description ("according to the claims facility, which was
             # set up to compensate victims of the blowout that killed 11 rig workers") is the writer's
             # gloss on the source, not what the source says (report16: 11 dead "by" the claims facility)
-            if pobj is not None and not pobj.is_ancestor(anchor):
-                return _phrase(pobj)
             if pobj is not None:
-                return None
+                return None if pobj.is_ancestor(anchor) else _phrase(pobj)
     owner = _estimate_owner(anchor)
     if owner is not None:
         return owner
@@ -218,13 +216,12 @@ def _estimate_owner(anchor) -> str | None:
     """ "the government's estimates that the well spewed 4.9 million barrels", "BP's figure of 5,000
     barrels a day": the claim states the content of an estimate (or a document) that a possessive
     names the owner of; the owner is its source (report16: the government's total read as no one's).
-    The nearest such noun above the claim decides; a person's or a pronoun's possessive is resolved
-    as a sayer's is."""
+    The nearest such noun above the claim decides: with no owner written, or a pronoun's ("its
+    estimate"), the other rules read the source."""
     for node in anchor.ancestors:
         if node.pos_ != "NOUN" or node.lemma_.lower() not in lexicon().revised_nouns | lexicon().document_nouns:
             continue
         owner = next((c for c in node.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
-        # no owner written ("the much-anticipated report asserted that …"): the other rules read the source
         return re.sub(r"\s*['’]s?$", "", _phrase(owner)) if owner is not None else None
     return None
 

@@ -197,10 +197,6 @@ def judge(sent: Any, context: str = ALONE) -> Verdict:
         if why == "pronoun" and dep.i == rest[0].i:
             pronoun = True
         elif why in {"pronoun", "it"}:
-            # a preposition's object points back only inside the subject ("The search for them …"), not
-            # as an adjunct of the verb ("He spoke to them on Monday.": "He" is what decides)
-            if dep.dep_ == "pobj" and not _in_subject(dep, root):
-                continue
             if dep.head.i == root.i or not nominal_subject or _in_subject(dep, root):  # "…, they said."; not "Police said it would …"
                 back.append(f'a "{dep.lower_}" subject with its antecedent in an earlier sentence')
         elif why and why.startswith("first or second person"):
@@ -584,10 +580,16 @@ def _opener(toks: list[Any]) -> tuple[int, str | None]:
     return 0, None
 
 
+def _subject_pobj(tok: Any) -> bool:
+    """The object of a preposition inside a subject ("The search for them …"): it points back as the
+    subject does. As an adjunct of the verb ("He spoke to them on Monday.") the subject decides."""
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.dep_ in _SUBJECTS
+
+
 def _in_subject(tok: Any, root: Any) -> bool:
     """The object of a preposition inside the main clause's subject ("The search for them")."""
-    prep = tok.head
-    return prep.dep_ == "prep" and prep.head.dep_ in _SUBJECTS and prep.head.head.i == root.i
+    return _subject_pobj(tok) and tok.head.head.head.i == root.i
 
 
 def _arguments(root: Any) -> list[Any]:
@@ -652,8 +654,8 @@ def _points_back(tok: Any, quoted: list[tuple[int, int]]) -> str | None:
             return "first or second person outside a quotation"
         if morph.get("PronType") == ["Dem"]:
             return "a demonstrative points back"
-        if person == ["3"] and morph.get("Gender") != ["Neut"] and (tok.dep_ in _SUBJECTS or tok.dep_ == "pobj"):
-            return "pronoun"  # a pobj only counts inside the subject (``_in_subject``)
+        if person == ["3"] and morph.get("Gender") != ["Neut"] and (tok.dep_ in _SUBJECTS or _subject_pobj(tok)):
+            return "pronoun"
         if tok.lower_ == "it" and tok.dep_ in _SUBJECTS and not _expletive(tok):
             return "it"
         return None
