@@ -14,7 +14,7 @@ import json
 from corpus import need_shared  # noqa: F401  (the deepwater fixture skips without ../shared)
 
 #: sha256 of ``render(brief([...]), "json")`` with each source's ``path`` (where the checkout lives) blanked.
-EXAMPLE_JSON_SHA256 = "d25a80145de3294a40212e5215b8aaba59685a812d88542837799d4c9afc8eeb"
+EXAMPLE_JSON_SHA256 = "10fa434144eaa09e73584d35a92acd6e96834e03f3f1763919009a93fa2a316f"
 DEEPWATER_JSON_SHA256 = "e740ab04ef196b65073859c147c8f2396aa7644b8cf97249aea26725599623c2"
 
 

@@ -4,7 +4,7 @@ sentences, the shapes of the report16 split's wrong claims)."""
 
 from __future__ import annotations
 
-from claim_sentences import one_claim
+from claim_sentences import one_claim, parsed
 
 
 def test_the_subject_of_died_counts_the_dead(nlp):
@@ -66,3 +66,25 @@ def test_an_undated_count_equal_to_a_dated_one_is_of_that_day(nlp):
     alone = _undated_figures(nlp, {"a": "As day broke on Tuesday, four people were killed across the country, activists said.",
                                    "b": "A total of 125 people were killed across the country, the network said."})
     assert any(f.status == "conflict" for f in alone)  # no day for the 125: a disagreement, as before
+
+
+# Eighteenth stop: an age after "died at", a preposition that only looks like a hedge, reports that
+# name no one (the tune and report9 splits' obituary ages, the read splits' "over two days" read as
+# more than two, report17's "according to reports").
+
+def test_an_age_after_died_at_counts_no_one(nlp):
+    assert not [c for c in parsed(nlp, "s", "My grandfather died at 86 in 1946, my grandmother at 97.") if c.value == 86]
+    assert not [c for c in parsed(nlp, "s", "Singer Devin Lima Dead at 41 After Cancer Battle") if c.value == 41]
+    assert one_claim(nlp, "The death toll stood at 48 on Sunday, the ministry said.", 48).value == 48
+
+
+def test_a_preposition_before_a_number_is_no_hedge(nlp):
+    assert one_claim(nlp, "Hansen hit a bank shot over two defenders to break the record.", 2).qualifier == "exact"
+    assert one_claim(nlp, "The fire killed over 30 people in the town.", 30).qualifier == "more than"
+    assert one_claim(nlp, "Brent crude rose to average over $76 a barrel in the first quarter.", 76).qualifier == "more than"
+
+
+def test_reports_that_name_no_one_are_no_sayer(nlp):
+    assert one_claim(nlp, "Three people were killed, according to reports.", 3).attribution is None
+    assert one_claim(nlp, "Five of the men reportedly were workers at the plant.", 5).attribution is None
+    assert one_claim(nlp, "Three people were killed, according to the report.", 3).attribution == "the report"

@@ -75,6 +75,7 @@ from .aliases import (
     same_surname,
     short_form_tokens,
     similar_names,
+    surname_particles,
 )
 from .mentions import Mention
 from .patterns import GROUP_NOUNS, Equivalence, Leadership
@@ -913,10 +914,20 @@ def _join_run_ins(clusters: _Clusters) -> None:
                 # Before the name, a place only before a person's ("United States Senate" is the Senate's
                 # name, "Cardiff Michael Jackson" no one's); after it, weekday and month words only.
                 run_in = all(t in _TRAILING_NOT_NAME for t in rest) if after else (
-                    any(clusters.kind(k) in PLACE_TYPES for k in by_key.get(rest, ()))
+                    (any(clusters.kind(k) in PLACE_TYPES for k in by_key.get(rest, ())) or cut == 1 and _descriptor(n.form))
                     and any(clusters.kind(j) == "PERSON" for j in hosts))
                 if run_in:  # into the name's biggest cluster; the veto reads two full names where there is one
                     clusters.join(max(hosts, key=lambda j: (len(clusters.members[clusters.root(j)]), -j)), i, force=True)
+
+
+def _descriptor(form: str) -> bool:
+    """A capitalised word that is no given name before a full name that opens with one: a role, a
+    nationality or an affiliation the tagger took into the name ("Linebacker Steve Foley",
+    "Frenchwoman Edith Bouvier", "Host Chris Wallace", "BP Tony Hayward"; report5, report7, tune,
+    report16 splits), not a first name of three ("Bryce Dallas Howard", "Thomas Morgan Evans")."""
+    words = form.split()
+    return len(words) >= 3 and words[0][:1].isupper() and not is_given_name(words[0]) \
+        and words[0].lower() not in surname_particles() and is_given_name(words[1])
 
 
 def _join_lone_given_names(clusters: _Clusters) -> None:

@@ -676,7 +676,7 @@ def _two_sayers(a: Claim, b: Claim) -> bool:
     """Two named sources in one article ("the ministry says 150, the envoy 800"): they can disagree."""
     if a.span.source != b.span.source or a.as_of != b.as_of:
         return False
-    if not a.attribution or not b.attribution or a.attribution == "reports" or b.attribution == "reports":
+    if not a.attribution or not b.attribution:
         return False
     from rapidfuzz import fuzz
 

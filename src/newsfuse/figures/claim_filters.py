@@ -72,6 +72,8 @@ def _calendar(doc, q, first, prev, nxt, raw) -> str | None:
 def _duration_or_age(doc, q, first, prev, nxt, raw) -> str | None:
     if prev is not None and prev.lower_ in ("aged", "age", "ages"):
         return "age"
+    if _age_at(prev, nxt):
+        return "age"
     if nxt is None:
         return None
     if nxt.lower_ in ("year-old", "years-old") or (nxt.lemma_ == "year" and doc[nxt.i + 1 : nxt.i + 2].text == "old"):
@@ -83,6 +85,16 @@ def _duration_or_age(doc, q, first, prev, nxt, raw) -> str | None:
     if first.ent_type_ in ("DATE", "TIME") and not _counts_a_noun(doc, q):
         return "date or duration"
     return None
+
+
+def _age_at(prev, nxt) -> bool:
+    """ "died at 86", "Singer Dead at 41 After Cancer Battle", "retired at 65": a number after "at" on a
+    word of a life's events (resources/figures.toml), with no unit or noun after it, is an age (tune and
+    report9 splits: an obituary's age read as a count of the killed)."""
+    if prev is None or prev.lower_ != "at" or nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "SYM") \
+            and not nxt.is_title:
+        return False
+    return prev.head.lemma_.lower() in lexicon().age_at_words or prev.head.lower_ in lexicon().age_at_words
 
 
 #: Prepositions that put a duration in the place it was spent ("21 years in prison", "behind bars").

@@ -24,6 +24,9 @@ QUALIFIERS: tuple[tuple[str, str], ...] = (
     ("an estimated", "about"), ("estimated", "about"), ("nearly", "about"), ("almost", "about"),
     ("close to", "about"), ("approx.", "about"), ("circa", "about"),
 )
+#: Hedges that are also prepositions: the parse tells "over 300 people" (a hedge on the number) from
+#: "shot over two defenders" or "700 points over two days" (a place or a period).
+PREPOSITIONS = frozenset({"over", "under", "above", "about", "around"})
 #: Lemmas that name what happened to the counted things -> general event classes (resources/figures.toml).
 PREDICATES: dict[str, str] = lexicon().events
 #: Nouns that carry the predicate only as a copula's complement ("five of the Islamists were workers at the plant").
@@ -59,10 +62,20 @@ def qualifier_of(doc, q: Quantity) -> tuple[str, int]:
     before = doc[max(0, at - 3) : at].text.lower()
     for phrase, norm in QUALIFIERS:
         if before == phrase or before.endswith(" " + phrase):
+            if phrase in PREPOSITIONS and _heads_phrase(doc[at - 1], doc[q.end - 1]):
+                break  # the word heads a phrase of its own: "a bank shot over two defenders"
             return norm, at - len(phrase.split())
     if q.vague and q.low is not None and q.high is not None and not _explicit_range(doc, q):
         return "approximate-vague", q.start
     return "exact", q.start
+
+
+def _heads_phrase(word, number) -> bool:
+    """The hedge-like word is a preposition whose object the number counts ("over two defenders",
+    "over two days"), not a hedge on an amount ("to average over $76 a barrel", parsed as the verb's
+    preposition too, but with the amount as its object)."""
+    noun = number.head
+    return word.dep_ == "prep" and number.dep_ == "nummod" and noun.dep_ == "pobj" and noun.head.i == word.i
 
 
 def _explicit_range(doc, q: Quantity) -> bool:

@@ -62,6 +62,7 @@ class Lexicon:
     magnitude_after: tuple[str, ...]  # "6.1 on the Richter scale": a magnitude
     duration_contexts: frozenset[str]  # what a duration can measure a stay in ("21 years in prison")
     term_verbs: frozenset[str]  # verbs that impose a duration as a term ("sentenced to 48 years")
+    age_at_words: frozenset[str]  # "died at 86": a bare number after "at" on these is an age
     weight_or_money: frozenset[str]  # unit words that are a weight or a currency ("pound")
     weight_verbs: frozenset[str]  # verbs whose object is a weight ("weighs 17 pounds")
     money_nouns: frozenset[str]  # nouns that make such a unit money ("a 10-pound note")
@@ -125,6 +126,7 @@ def lexicon() -> Lexicon:
         weight_verbs=frozenset(raw["weight_or_money"]["weight_verbs"]),
         money_nouns=frozenset(raw["weight_or_money"]["money_nouns"]),
         duration_contexts=frozenset(raw["duration"]["contexts"]), term_verbs=frozenset(raw["duration"]["term_verbs"]),
+        age_at_words=frozenset(raw["duration"]["age_at_words"]),
         document_nouns=frozenset(raw["attribution"]["documents"]), dispute_verbs=frozenset(raw["attribution"]["dispute"]),
         life_sparing_verbs=frozenset(raw["life"]["sparing_verbs"]),
     )

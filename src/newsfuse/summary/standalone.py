@@ -61,6 +61,8 @@ MAX_HEADLINE_WORDS = 14
 MAX_GLUED_WORDS = 40
 #: Headline, standfirst, caption: at most this many runs before the sentence.
 MAX_GLUED_RUNS = 3
+#: A caption that ``_sentences_run_together`` cuts off has a subject, a verb and what it did.
+MIN_CAPTION_WORDS = 5
 #: A sentence wholly in brackets: "(New Line Cinema picked it up and squeezed it dry.)", "(See: every
 #: app that wanted to make money ever.)" -- the writer's aside on the sentence before it.
 _ASIDE = re.compile(r"^\([^()]*\)[.!?]?$|^\([^()]*[.!?]\)$")
@@ -702,7 +704,7 @@ def _restricts(child: Any, noun: Any) -> bool:
 
 
 def headline_prefix(sent: Any, *, first: bool = True, parse: Callable[[str], Any] | None = None,
-                    runs: int | None = None) -> int:
+                    runs: int | None = None, captions: bool = True) -> int:
     """Characters of a headline (and standfirst or caption) glued to an article's first sentence
     by a text-only scraper, or 0.
 
@@ -720,20 +722,22 @@ def headline_prefix(sent: Any, *, first: bool = True, parse: Callable[[str], Any
     ("chairman Henry Waxman") nor governs it ("told Reuters"), nor is a finite verb that could
     take the rest as its unmarked object clause ("said Michael Jackson died"). Runs are cut in
     turn: a headline, then a standfirst or caption, then the sentence (``runs``: at most this many).
+    ``captions``: also cut a whole caption run into a sentence (``_sentences_run_together``); the
+    title, which takes the first run as a headline, asks for headlines only.
     """
     toks = [t for t in sent if not t.is_space]
     if not toks:
         return 0
     origin, cut = toks[0].idx, 0
     for _ in range(MAX_GLUED_RUNS if runs is None else runs):
-        k = _glued_split(toks, first, parse)
+        k = _glued_split(toks, first, parse, captions)
         if not k:
             break
         cut, toks = toks[k].idx - origin, toks[k:]
     return cut
 
 
-def _glued_split(toks: list[Any], first: bool, parse: Callable[[str], Any] | None) -> int:
+def _glued_split(toks: list[Any], first: bool, parse: Callable[[str], Any] | None, captions: bool = True) -> int:
     """Index of the token that starts the real sentence after a glued run, or 0."""
     if first and parse is not None:
         title_case = _title_case_headline(toks, parse)
@@ -753,6 +757,9 @@ def _glued_split(toks: list[Any], first: bool, parse: Callable[[str], Any] | Non
         if (prev.is_punct and not closing_quote) or prev.pos_ in {"DET", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "PRON"} \
                 or prev.tag_ == "VBG" or _open_quote(toks[:k]):
             continue  # "including Rclbeauty101 have …"; a title in quotes ("Gone With the Wind")
+        if captions and parse is not None and (tok.ent_iob_ != "I" or tok.pos_ == "DET") \
+                and _sentences_run_together(toks, k, parse):
+            return k
         if not first:
             if tok.pos_ == "DET" and len(tok.text) > 1 and prev.pos_ in {"NOUN", "PROPN", "NUM"} and k <= MAX_HEADLINE_WORDS:
                 return k  # mid-article, a caption run into "The …"/"A …" is cut
@@ -802,14 +809,31 @@ def _run_on(toks: list[Any], k: int, parse: Callable[[str], Any]) -> bool:
         return False
     if not ((prev.is_alpha and prev.is_lower and prev.pos_ == "NOUN") or prev.like_num):
         return False
-    if prev.lower_ in person_titles() or HEAD_HINTS.get(prev.lemma_.lower()) == "ORG" or tok.ent_type_ in {"PERSON", "NORP"}:
+    if tok.ent_type_ in {"PERSON", "NORP"}:
         return False  # a name after a noun is the noun's name, whatever the noun ("defector Colonel Riyadh Asaad")
+    return not _names_continue(tok, prev) and _seam(toks, k, parse)
+
+
+def _names_continue(tok: Any, prev: Any) -> bool:
+    """The word before the capital leads into it: a role or an organisation's class noun ("chief
+    executive Tony Hayward", "the oil company BP"), a number ("the 1977 Act", "the four Americans
+    Francis cited"), an ordinal ("the first Gulf war"; report7), a time word ("last year Switzerland
+    ran a contest"), or a line break between them (a seam other rules read)."""
+    if prev.lower_ in person_titles() or HEAD_HINTS.get(prev.lemma_.lower()) == "ORG":
+        return True
     if prev.like_num and (len(prev.text) == 4 or (prev.dep_ == "nummod" and prev.head.i >= tok.i)):
-        return False  # "the 1977 Act", "the four Americans Francis cited"
+        return True
     if contrast_words().get(prev.lower_) == "ordinal":
-        return False  # "the first Gulf war in 1991 when …" (report7): an ordinal numbers the name after it
-    if temporal_words().get(prev.lemma_.lower()) or "\n" in prev.doc[prev.i : tok.i + 1].text_with_ws:
-        return False  # "last year Switzerland ran a contest"; a line break is a seam other rules read
+        return True
+    return bool(temporal_words().get(prev.lemma_.lower())) or "\n" in prev.doc[prev.i : tok.i + 1].text_with_ws
+
+
+def _seam(toks: list[Any], k: int, parse: Callable[[str], Any], *, subject_first: bool = False) -> bool:
+    """The words before ``k`` and the words from it, each parsed alone, are whole sentences: the
+    rest opens with its own subject and a finite verb, the words before are one sentence with a
+    finite verb and a subject (``subject_first``: one that opens them), and the whole run's parse
+    does not read the two as one sentence (see ``_run_on``)."""
+    tok, prev = toks[k], toks[k - 1]
     subjects = _rest_subjects(toks, k, parse, reported=True)
     if not any(c.left_edge.i == 0 for c in subjects):
         return False
@@ -823,7 +847,57 @@ def _run_on(toks: list[Any], k: int, parse: Callable[[str], Any]) -> bool:
         return False
     before = parse(toks[0].doc[toks[0].i : prev.i + 1].text)
     sents = list(before.sents)
-    return len(sents) == 1 and _finite(sents[0].root) and any(c.dep_ in _SUBJECTS for c in sents[0].root.children)
+    return len(sents) == 1 and _finite(sents[0].root) and any(
+        c.dep_ in _SUBJECTS and (not subject_first or c.left_edge.i == 0) for c in sents[0].root.children)
+
+
+def _sentences_run_together(toks: list[Any], k: int, parse: Callable[[str], Any]) -> bool:
+    """A caption run into a sentence that opens with a capitalised article or with a name's
+    possessive ("… attacks The administrator of a $20bn fund …", "… used before anaesthetics
+    Michael Jackson's physician … has been found guilty", "… from Hurricane Katrina Louisiana's
+    oyster beds have not recovered …"; Timeline17's BBC pages, every read split). ``_run_on`` leaves
+    these alone because a name after a noun is, in edited prose, mostly the noun's name
+    ("photojournalist Mary Rogers", "the newspaper Charlie Hebdo"). Here the sentence after the seam
+    is about a common noun (``physician``, ``members``, ``administrator``), which no role noun names,
+    and the seam holds on both sides: the words before are a whole sentence that opens with its
+    subject, the rest a whole sentence too, and the whole run's parse does not read them as one.
+    After a name, only an article or a possessive opens the next sentence ("U.S. President Barack
+    Obama", "Southwest Airlines", "the Deepwater Horizon well pipe" continue one)."""
+    tok, prev = toks[k], toks[k - 1]
+    if not (tok.text[:1].isupper() and tok.is_alpha) or tok.ent_type_ in {"DATE", "TIME"} or tok.pos_ == "PRON":
+        return False  # "… Billie Jean got to 25, Beat It reached 30": a song's title
+    article = tok.pos_ == "DET"
+    if tok.lower_ not in {"the", "a", "an"} if article else len(tok.text) == 1:
+        return False  # an initial ("J. Smith") is no sentence's first word
+    if prev.is_punct or not (prev.pos_ in {"NOUN", "PROPN"} or prev.like_num) or k < MIN_CAPTION_WORDS:
+        return False
+    if tok.lower_ in person_titles() or prev.ent_type_ == "NORP" or _names_continue(tok, prev):
+        return False  # "Treasury Secretary", "Haitian Wismond Exantus", "20 Russian officials"
+    if not (article or _possessive(tok) or prev.is_lower and prev.pos_ == "NOUN") and _one_phrase(tok, prev):
+        return False
+    subjects = [c for c in _rest_subjects(toks, k, parse, reported=True) if c.left_edge.i == 0]
+    if not article and not any(c.pos_ == "NOUN" and c.i > 0 for c in subjects):
+        return False  # the rest is about the name itself: "… grabbed a camera from network photojournalist Mary Rogers, cracked …"
+    return _seam(toks, k, parse, subject_first=True)
+
+
+def _possessive(tok: Any) -> bool:
+    """The name that opens at ``tok`` ends in a possessive ("Michael Jackson's physician")."""
+    doc, i = tok.doc, tok.i
+    while i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I":
+        i += 1
+    return i + 1 < len(doc) and doc[i + 1].tag_ == "POS"
+
+
+def _one_phrase(tok: Any, prev: Any) -> bool:
+    """In the whole run's parse, the word before modifies a word from ``tok`` on ("U.S. President",
+    "four Gulf states"), or the name hangs on the word before ("told Reuters", "his son Prince Michael")."""
+    if prev.head.i >= tok.i and prev.dep_ in _MODIFIERS:
+        return True
+    head = tok
+    while head.dep_ in _MODIFIERS and head.head.i > head.i:
+        head = head.head
+    return head.head.i == prev.i
 
 
 def _run_on_verb(verb: Any) -> bool:

@@ -111,7 +111,9 @@ def glued_headlines(briefing: Briefing) -> list[tuple[str, str]]:
         if not spans or doc is None or source.title:
             continue
         sent = doc.char_span(spans[0].start, spans[0].end, alignment_mode="expand")
-        cut = headline_prefix(sent, parse=parse, runs=1) if sent is not None else 0  # the headline, not a standfirst
+        # the headline, not a standfirst; nor a caption cut as a whole sentence ("Propofol is a fast-acting
+        # hospital sedative used before anaesthetics Michael Jackson's physician …")
+        cut = headline_prefix(sent, parse=parse, runs=1, captions=False) if sent is not None else 0
         if cut:
             out.append((source.id, source.text[spans[0].start : spans[0].start + cut].strip()))
     return out
