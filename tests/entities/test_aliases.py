@@ -115,6 +115,8 @@ def test_place_short_forms() -> None:
 def test_conflicting_people() -> None:
     assert conflicting_people("Stanley Murray", "Chad Murray")
     assert conflicting_people("Karl Kleppinger Sr.", "Karl Kleppinger")  # father and son
+    assert conflicting_people("Donald Trump Jr.", "Donald Trump")
+    assert not conflicting_people("Eric H. Holder Jr.", "Eric Holder")  # one man's formal style (report16)
     assert not conflicting_people("Omar Abdul Rahman", "Omar Abdel-Rahman")
     assert not conflicting_people("Mary Landry", "Mary Landrieu")  # different surnames: not this rule's call
 

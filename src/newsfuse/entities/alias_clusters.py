@@ -773,19 +773,37 @@ def _join_middle_names(clusters: _Clusters) -> None:
     a middle name or initial is the same person as its first and last names alone, when the story
     gives that pair one middle form only. Two middles ("George W. Bush", "George H. W. Bush") are
     father and son: neither joins the plain name. Without this the plain surname has two hosts
-    and stays alone as well."""
-    by_ends: dict[tuple[str, str], list[int]] = defaultdict(list)
+    and stays alone as well. A familiar form of the first name is the same first name ("Hank
+    Paulson" and "Henry M. Paulson Jr.", "Fred Bartlit" and "Fred H. Bartlit Jr."; report and
+    report16 splits): the generation written once ("Jr.") does not make another person of the plain
+    name (``conflicting_people``)."""
+    by_last: dict[str, list[tuple[str, int]]] = defaultdict(list)
     for i, n in enumerate(clusters.nodes):
         tokens = full_name_tokens(n.form)
         if not n.acronym and len(tokens) >= 2:
-            by_ends[(tokens[0], tokens[-1])].append(i)
-    for members in by_ends.values():
-        middles = {full_name_tokens(clusters.nodes[i].form)[1:-1] for i in members}
-        if len(middles) != 2 or () not in middles:
-            continue
-        if any(clusters.kind(i) == "PERSON" for i in members):  # the vetoes keep a decided place or company out
-            for i in members[1:]:
-                clusters.join(members[0], i)
+            by_last[tokens[-1]].append((tokens[0], i))
+    for named in by_last.values():
+        for members in _same_first_names(named):
+            middles = {full_name_tokens(clusters.nodes[i].form)[1:-1] for i in members}
+            if len(middles) != 2 or () not in middles:
+                continue
+            if any(clusters.kind(i) == "PERSON" for i in members):  # the vetoes keep a decided place or company out
+                for i in members[1:]:
+                    clusters.join(members[0], i)
+
+
+def _same_first_names(named: list[tuple[str, int]]) -> list[list[int]]:
+    """The nodes of one surname grouped by first name, a familiar form with its formal one ("hank",
+    "henry"); a first name that two groups could take ("alex" of "alexander" and "alexandra") joins none."""
+    firsts = sorted({first for first, _ in named})
+    groups: list[set[str]] = []
+    for first in firsts:
+        homes = [g for g in groups if any(first == f or familiar_form(first, f) for f in g)]
+        if len(homes) == 1:
+            homes[0].add(first)
+        elif not homes:
+            groups.append({first})
+    return [[i for first, i in named if first in g] for g in groups]
 
 
 def _lone_surname_size(node: Node) -> bool:

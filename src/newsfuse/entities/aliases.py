@@ -390,12 +390,14 @@ def conflicting_people(a: str, b: str) -> bool:
     """Two full names with one surname and different first names: different people.
 
     "Stanley Murray"/"Chad Murray", "Carolyn Kemp"/"Roy Wyatt Kemp"
-    (deepwater-horizon). A suffix ("Sr.", "Jr.") also separates father and son.
+    (deepwater-horizon). A suffix ("Sr.", "Jr.") also separates father and son ("Donald Trump Jr.",
+    "Karl Kleppinger Sr."), but for a "Jr." written with a middle initial, the formal style of a name
+    its bearer goes by plainly ("Eric H. Holder Jr." and "Eric Holder", report16).
     """
     ka, kb = key_tokens(a), key_tokens(b)
     if len(ka) < 2 or len(kb) < 2 or particle_surname(ka) or particle_surname(kb):
         return False  # "Lo Presti" is a surname alone, no "Lo" of the family
-    if _generation(ka) != _generation(kb):
+    if _generation(ka) != _generation(kb) and not (_formal_junior(ka, kb) or _formal_junior(kb, ka)):
         return True
     ka, kb = _strip_generation(ka), _strip_generation(kb)
     if ka[-1] != kb[-1]:
@@ -404,6 +406,11 @@ def conflicting_people(a: str, b: str) -> bool:
 
 
 _GENERATIONS = frozenset({"sr", "jr", "ii", "iii", "iv"})
+
+
+def _formal_junior(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """``a`` is first name, middle initial(s), surname and "Jr."; ``b`` the plain first and last name."""
+    return len(a) >= 4 and a[-1] == "jr" and all(len(t) == 1 for t in a[1:-2]) and len(b) == 2
 
 
 def _generation(tokens: tuple[str, ...]) -> str:
