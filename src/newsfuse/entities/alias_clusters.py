@@ -945,7 +945,7 @@ def _descriptor(form: str) -> bool:
     report16 splits), not a first name of three ("Bryce Dallas Howard", "Thomas Morgan Evans")."""
     words = form.split()
     return len(words) >= 3 and words[0][:1].isupper() and not is_given_name(words[0]) \
-        and words[0].lower() not in surname_particles() and is_given_name(words[1])
+        and not {words[0].lower(), words[1].lower()} & surname_particles() and is_given_name(words[1])
 
 
 def _join_lone_given_names(clusters: _Clusters) -> None:
@@ -1141,6 +1141,6 @@ def _untitled(form: str) -> str:
     ("President Obama"), as ``key_tokens`` keeps them. People only: "Speaker's Corner Trust" is not
     a person's name with a title."""
     words = form.split()
-    while len(words) > 2 and fold(words[0]).rstrip(".") in person_titles():
-        words = words[1:]
+    while len(words) > 2 and (fold(words[0]).rstrip(".") in person_titles() or _descriptor(" ".join(words))):
+        words = words[1:]  # and a descriptor the tagger ran in: "Miami Barack Obama", "RIP Marty Balin"
     return " ".join(words)
