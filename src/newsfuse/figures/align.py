@@ -57,8 +57,33 @@ def align_figures(briefing: Briefing) -> Briefing:
     texts = {s.id: s.text for s in briefing.sources}
     options = Options(roles=story_roles(briefing.docs.values()))
     causes = claim_causes(briefing)
-    figures = build_figures(list(briefing.claims), independent_voices(briefing), demonyms, texts, options, causes)
+    claims = story_wide(list(briefing.claims), home_place(briefing.docs.values()))
+    figures = build_figures(claims, independent_voices(briefing), demonyms, texts, options, causes)
     return dataclasses.replace(briefing, figures=tuple(figures))
+
+
+def home_place(docs) -> str | None:
+    """The place the story happens in: the place name most of its reports use, and more reports use
+    than any other ("Syria" in a week of Syrian news). None when no place is named by most reports."""
+    docs = list(docs)
+    named: Counter[str] = Counter()
+    for doc in docs:
+        named.update({ent.text.lower() for ent in doc.ents if ent.label_ == "GPE"})
+    ranked = named.most_common(2)
+    if not ranked or 2 * ranked[0][1] <= len(docs) or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return ranked[0][0]
+
+
+def story_wide(claims: list[Claim], home: str | None) -> list[Claim]:
+    """A count scoped to the story's own place ("125 people died across Syria" in a Syrian story) is the
+    story-wide count, as one that names no place is: they may group and disagree (report7 split: 125
+    "across Syria" against 144 killed Monday, a real dispute missed). Other places keep theirs
+    ("31 killed in Alexandria" is no evidence against a nationwide toll)."""
+    if home is None:
+        return claims
+    return [dataclasses.replace(c, place=None) if c.place and c.place.split(" ", 1)[-1].lower() == home else c
+            for c in claims]
 
 
 def independent_voices(briefing: Briefing) -> tuple[tuple[str, ...], ...]:

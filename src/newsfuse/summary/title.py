@@ -24,7 +24,7 @@ from ..model import Briefing
 from ..pipeline import stage
 from ..words import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from .build import parser
-from .standalone import attributing, headline_prefix, judge, temporal_words
+from .standalone import MAX_HEADLINE_WORDS, attributing, headline_prefix, judge, temporal_words
 
 MAX_TITLE_CHARS = 90
 #: Summary sentences tried in turn for a headline-shaped phrase when no headline is found.
@@ -119,6 +119,31 @@ def glued_headlines(briefing: Briefing) -> list[tuple[str, str]]:
     return out
 
 
+def line_headlines(briefing: Briefing) -> list[tuple[str, str]]:
+    """(source id, headline) for each plain-text report that opens with a line of its own that no
+    sentence ends: a headline above the body ("Lindsay Lohan Leaves Betty Ford, Checks Into Malibu
+    Rehab" / "Lindsay Lohan has left …"; report17 and report18's ECB+ reports: "real headlines
+    exist", the judges wrote beside a title cut from a lede). Not a report with a title of its own,
+    nor a line longer than a headline (``MAX_HEADLINE_WORDS``, ``MAX_TITLE_CHARS``): a longer line
+    without a stop is a sentence that lost its full stop."""
+    out = []
+    for source in briefing.sources:
+        if source.title:
+            continue
+        first, _, rest = source.text.lstrip().partition("\n")
+        first = first.strip()
+        bare = first.rstrip(_QUOTE_MARKS)
+        if rest.strip() and bare and bare[-1] not in _SENTENCE_ENDS and len(first) <= MAX_TITLE_CHARS \
+                and len(first.split()) <= MAX_HEADLINE_WORDS:
+            out.append((source.id, first))
+    return out
+
+
+#: Marks that end a sentence (before a closing quotation mark too): a line ending so is no headline.
+_SENTENCE_ENDS = frozenset(".!?:;")
+_QUOTE_MARKS = "\"”’'"
+
+
 def story_title(briefing: Briefing) -> str:
     headlines = [(s.id, s.title) for s in briefing.sources if s.title and is_headline(s.title)]
     latest = max((s.published.year for s in briefing.sources if s.published), default=None)
@@ -130,7 +155,8 @@ def story_title(briefing: Briefing) -> str:
             parsed[text] = parse(text)
         return parsed[text]
 
-    headlines += [(sid, t) for sid, t in glued_headlines(briefing) if is_headline(t) and not _background(t, latest)
+    headlines += [(sid, t) for sid, t in [*glued_headlines(briefing), *line_headlines(briefing)]
+                  if is_headline(t) and not _background(t, latest)
                   and not _imperative(t, parse_once) and not _past_caption(t, parse_once)]
     headlines = [(sid, _TRAILING_DATELINE.sub("", t)) for sid, t in headlines]
     summary = " ".join(s.text for s in briefing.summary)
