@@ -104,3 +104,9 @@ def test_a_count_scoped_to_the_storys_own_place_is_story_wide(nlp):
     (killed,) = [f for f in figs if {v.value for v in f.values} >= {125, 144}]
     assert killed.status == "conflict"
     assert not any({v.value for v in f.values} >= {7, 125} for f in figs)
+
+
+def test_a_closing_frame_before_a_line_break_is_the_source(nlp):
+    text = ("The shop was closed on Friday.\nPolice said John Allen Smith, 61, surrendered after two hours of talks and "
+            "was charged on Saturday, the Herald reported.\nSmith had been dismissed on Thursday.")
+    assert one_claim(nlp, text, 61).attribution == "the Herald"

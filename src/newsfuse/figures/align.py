@@ -63,16 +63,22 @@ def align_figures(briefing: Briefing) -> Briefing:
 
 
 def home_place(docs) -> str | None:
-    """The place the story happens in: the place name most of its reports use, and more reports use
-    than any other ("Syria" in a week of Syrian news). None when no place is named by most reports."""
+    """The place the story happens in: the place name most of its reports use, more reports than any
+    other, or as many and more often ("Syria" in a week of Syrian news, beside its cities). None when
+    no place is named by most reports."""
     docs = list(docs)
-    named: Counter[str] = Counter()
+    reports: Counter[str] = Counter()
+    mentions: Counter[str] = Counter()
     for doc in docs:
-        named.update({ent.text.lower() for ent in doc.ents if ent.label_ == "GPE"})
-    ranked = named.most_common(2)
-    if not ranked or 2 * ranked[0][1] <= len(docs) or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        names = [ent.text.lower() for ent in doc.ents if ent.label_ == "GPE"]
+        reports.update(set(names))
+        mentions.update(names)
+    ranked = sorted(reports, key=lambda p: (reports[p], mentions[p]), reverse=True)[:2]
+    if not ranked or 2 * reports[ranked[0]] <= len(docs):
         return None
-    return ranked[0][0]
+    if len(ranked) > 1 and (reports[ranked[1]], mentions[ranked[1]]) == (reports[ranked[0]], mentions[ranked[0]]):
+        return None  # two places named as often: the story has no one home
+    return ranked[0]
 
 
 def story_wide(claims: list[Claim], home: str | None) -> list[Claim]:
