@@ -57,6 +57,14 @@ def _cut(nlp, text: str, first: bool) -> str:
     ("The singer died in June 2009 aged 50 Executors for the late star's estate had asked the channel to drop "
      "the programme.",
      "Executors for the late star's estate had asked the channel to drop the programme."),
+    # eighteenth stop: a caption run into a sentence that opens with an article or a name's possessive
+    ("Dr Jane Brown is charged with the involuntary manslaughter of Smith A recording of the singer bemoaning his "
+     "childhood has been played to the trial of the doctor charged with his death.",
+     "A recording of the singer bemoaning his childhood has been played to the trial of the doctor charged with "
+     "his death."),
+    ("Morphine is a strong painkiller used before operations Michael Smith's doctor, Dr Anne Jones, has been "
+     "found guilty of gross negligence by a jury in Leeds.",
+     "Michael Smith's doctor, Dr Anne Jones, has been found guilty of gross negligence by a jury in Leeds."),
 ])
 @pytest.mark.parametrize("first", [True, False])
 def test_two_whole_sentences_run_together_are_cut_at_the_seam(nlp, text, rest, first):
@@ -70,6 +78,15 @@ def test_two_whole_sentences_run_together_are_cut_at_the_seam(nlp, text, rest, f
     "Officials said the statement was first published on Monday afternoon in London by the weekly newspaper The Guardian and was "
     "later confirmed by the ministry in London.",
     "The report cited Section 2 of the 1977 Act, which the court found was unconstitutional last May.",
+    # eighteenth stop: a role noun's name, a title before a name, a multiword name, a song's title
+    "A spokesman said police grabbed a camera from network photojournalist Mary Rogers, cracked its viewfinder, "
+    "and took the camera away from her.",
+    "The White House has been in touch with the Egyptian government but U.S. President Barack Obama has not "
+    "spoken with the president this week.",
+    "Thad Allen said the relief well is expected to intercept the Deepwater Horizon well pipe about 18,000 feet "
+    "below sea level within days.",
+    "The song re-entered the charts at number 11, while Billie Jean got to 25 and Beat It reached 30 in the "
+    "same week.",
 ])
 def test_a_name_that_continues_its_sentence_is_no_seam(nlp, text):
     assert _cut(nlp, text, False) == text
