@@ -90,22 +90,6 @@ def test_reports_that_name_no_one_are_no_sayer(nlp):
     assert one_claim(nlp, "Three people were killed, according to the report.", 3).attribution == "the report"
 
 
-def test_a_count_scoped_to_the_storys_own_place_is_story_wide(nlp):
-    from newsfuse.figures.align import build_figures, home_place, story_wide
-
-    texts = {"a": "Activists said 125 people died across Syria on Monday.",
-             "b": "At least 144 people were killed in Syria on Monday, the monitoring group said.",
-             "c": "Syria's government denied the figures on Monday.",
-             "d": "Seven people were killed in Alexandria on Monday, officials said."}
-    docs = {sid: nlp(t) for sid, t in texts.items()}
-    assert home_place(docs.values()) == "syria"
-    claims = story_wide([c for sid, t in texts.items() for c in parsed(nlp, sid, t)], home_place(docs.values()))
-    figs = build_figures(claims, tuple((sid,) for sid in texts), frozenset(), texts)
-    (killed,) = [f for f in figs if {v.value for v in f.values} >= {125, 144}]
-    assert killed.status == "conflict"
-    assert not any({v.value for v in f.values} >= {7, 125} for f in figs)
-
-
 def test_a_closing_frame_before_a_line_break_is_the_source(nlp):
     text = ("The shop was closed on Friday.\nPolice said John Allen Smith, 61, surrendered after two hours of talks and "
             "was charged on Saturday, the Herald reported.\nSmith had been dismissed on Thursday.")

@@ -57,39 +57,8 @@ def align_figures(briefing: Briefing) -> Briefing:
     texts = {s.id: s.text for s in briefing.sources}
     options = Options(roles=story_roles(briefing.docs.values()))
     causes = claim_causes(briefing)
-    claims = story_wide(list(briefing.claims), home_place(briefing.docs.values()))
-    figures = build_figures(claims, independent_voices(briefing), demonyms, texts, options, causes)
+    figures = build_figures(list(briefing.claims), independent_voices(briefing), demonyms, texts, options, causes)
     return dataclasses.replace(briefing, figures=tuple(figures))
-
-
-def home_place(docs) -> str | None:
-    """The place the story happens in: the place name most of its reports use, more reports than any
-    other, or as many and more often ("Syria" in a week of Syrian news, beside its cities). None when
-    no place is named by most reports."""
-    docs = list(docs)
-    reports: Counter[str] = Counter()
-    mentions: Counter[str] = Counter()
-    for doc in docs:
-        names = [ent.text.lower() for ent in doc.ents if ent.label_ == "GPE"]
-        reports.update(set(names))
-        mentions.update(names)
-    ranked = sorted(reports, key=lambda p: (reports[p], mentions[p]), reverse=True)[:2]
-    if not ranked or 2 * reports[ranked[0]] <= len(docs):
-        return None
-    if len(ranked) > 1 and (reports[ranked[1]], mentions[ranked[1]]) == (reports[ranked[0]], mentions[ranked[0]]):
-        return None  # two places named as often: the story has no one home
-    return ranked[0]
-
-
-def story_wide(claims: list[Claim], home: str | None) -> list[Claim]:
-    """A count scoped to the story's own place ("125 people died across Syria" in a Syrian story) is the
-    story-wide count, as one that names no place is: they may group and disagree (report7 split: 125
-    "across Syria" against 144 killed Monday, a real dispute missed). Other places keep theirs
-    ("31 killed in Alexandria" is no evidence against a nationwide toll)."""
-    if home is None:
-        return claims
-    return [dataclasses.replace(c, place=None) if c.place and c.place.split(" ", 1)[-1].lower() == home else c
-            for c in claims]
 
 
 def independent_voices(briefing: Briefing) -> tuple[tuple[str, ...], ...]:
@@ -707,7 +676,7 @@ def _two_sayers(a: Claim, b: Claim) -> bool:
     """Two named sources in one article ("the ministry says 150, the envoy 800"): they can disagree."""
     if a.span.source != b.span.source or a.as_of != b.as_of:
         return False
-    if not a.attribution or not b.attribution:
+    if not a.attribution or not b.attribution or a.attribution == "reports" or b.attribution == "reports":
         return False
     from rapidfuzz import fuzz
 
