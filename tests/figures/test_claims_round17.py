@@ -88,9 +88,3 @@ def test_reports_that_name_no_one_are_no_sayer(nlp):
     assert one_claim(nlp, "Three people were killed, according to reports.", 3).attribution is None
     assert one_claim(nlp, "Five of the men reportedly were workers at the plant.", 5).attribution is None
     assert one_claim(nlp, "Three people were killed, according to the report.", 3).attribution == "the report"
-
-
-def test_a_closing_frame_before_a_line_break_is_the_source(nlp):
-    text = ("The shop was closed on Friday.\nPolice said John Allen Smith, 61, surrendered after two hours of talks and "
-            "was charged on Saturday, the Herald reported.\nSmith had been dismissed on Thursday.")
-    assert one_claim(nlp, text, 61).attribution == "the Herald"

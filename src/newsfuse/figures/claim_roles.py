@@ -312,9 +312,7 @@ def _closing_frame(verb, sent) -> bool:
     start = subject.left_edge.i
     if start <= sent.start or sent.doc[start - 1].text != ",":
         return False
-    if any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > verb.i for c in verb.children):
-        return False  # ", the service had reported 509 fires": a clause of its own, no frame
-    return all(t.is_punct or t.is_space or verb.is_ancestor(t) for t in sent.doc[verb.i + 1 : sent.end])  # a line break may close it
+    return all(t.is_punct or verb.is_ancestor(t) for t in sent.doc[verb.i + 1 : sent.end])
 
 
 #: Relative pronouns: as the subject of a saying verb's clause they make the saying part of a relative clause.
