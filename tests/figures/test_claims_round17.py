@@ -88,3 +88,11 @@ def test_reports_that_name_no_one_are_no_sayer(nlp):
     assert one_claim(nlp, "Three people were killed, according to reports.", 3).attribution is None
     assert one_claim(nlp, "Five of the men reportedly were workers at the plant.", 5).attribution is None
     assert one_claim(nlp, "Three people were killed, according to the report.", 3).attribution == "the report"
+
+
+def test_a_sayer_never_runs_across_paragraphs(nlp):
+    from newsfuse.figures.claim_roles import one_paragraph
+
+    assert one_paragraph("Greek bank\n\nPolice") == "Police"
+    assert one_paragraph("(USA Today article)\n\n") is None
+    assert one_paragraph("the police") == "the police"

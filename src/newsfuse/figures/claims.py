@@ -31,7 +31,7 @@ from .claim_parts import (
     qualifier_of,
     sentenced_person,
 )
-from .claim_roles import attribution_of, continued_quote_speaker, predicate_of, written_verb
+from .claim_roles import attribution_of, continued_quote_speaker, one_paragraph, predicate_of, written_verb
 from .lexicon import lexicon
 from .modality import disputer_of, earlier_event, modality_of, month_scope, place_of, running_total
 from .numbers import Quantity, find_quantities
@@ -227,8 +227,9 @@ def read_claim(source_id: str, doc, q: Quantity, sents, k: int, published: date 
         id=content_id("c", source_id, span.start, span.end),
         span=span, text=doc[qstart:end_tok].text,  # not doc.text[...]: Doc.text rebuilds the whole text per claim
         value=q.value if q.value is not None else _mid(q), qualifier=qualifier, counts=counts,
-        attribution=None if disputer else (attribution_of(anchor, sent)
-                                           or continued_quote_speaker(sents, k, text)), as_of=day, low=q.low, high=q.high,
+        attribution=None if disputer else one_paragraph(attribution_of(anchor, sent)
+                                                        or continued_quote_speaker(sents, k, text)),
+        as_of=day, low=q.low, high=q.high,
         # a stay's length ("21 years in prison") is named by where it was spent; verbs around it ("spent",
         # "in the couple's case") say nothing of it
         predicate=predicate,
