@@ -79,7 +79,8 @@ REPORT6_MAX_FALSE_CONFLICTS = 0
 #: so "125 people had died across Syria" joined the day's tolls (0.720, 18/25); the false conflict it made beside Tuesday's
 #: four dead is gone (counts of named days apart are not compared), one "2 vs more than 7,500" (a village against the
 #: uprising) remains: still 1 of 2 flagged real.
-REPORT7_PRECISION_FLOOR = 0.72
+#: Eighteenth stop: RAISED 0.72 -> 0.75: 0.760 (19/25): reports that name no one are no sayer.
+REPORT7_PRECISION_FLOOR = 0.75
 #: Fourteenth stop: 0.762 (16/21), 1 of 2 flagged real (a scenario is hypothetical).
 REPORT7_MAX_FALSE_CONFLICTS = 1
 #: report8: the next eight Multi-News clusters of the same shuffle and four Timeline17 weeks, fixed at
@@ -162,7 +163,8 @@ REPORT16_MAX_FALSE_CONFLICTS = 1
 #: each) and the last Timeline17 BP week, fixed at the start of the sixteenth stop before its rules, judged
 #: blind at its start: 0.960 (48/50), both flagged conflicts real (injured 70 vs 80, magnitude 5.9 vs 6.1),
 #: 2 of 4 true conflicts found; unchanged at its end (no new shown claim).
-REPORT17_PRECISION_FLOOR = 0.95
+#: Eighteenth stop (read for rules): RAISED 0.95 -> 0.98: 0.982 (54/55): "according to reports" names no sayer.
+REPORT17_PRECISION_FLOOR = 0.98
 REPORT17_MAX_FALSE_CONFLICTS = 0
 #: report18: seven more ECB+ train events never used before (topics 0 modulo 3; two to four annotated sentences
 #: per report), fixed at the start of the seventeenth stop before its rules, judged blind at its start: 0.944
@@ -170,6 +172,12 @@ REPORT17_MAX_FALSE_CONFLICTS = 0
 #: (13 children against 12); unchanged at its end (no new shown claim).
 REPORT18_PRECISION_FLOOR = 0.94
 REPORT18_MAX_FALSE_CONFLICTS = 0
+#: report19: the last untaken ECB+ train events (topics 1 modulo 3; two to four annotated sentences per
+#: report), fixed at the start of the eighteenth stop before its rules, judged blind at its start: 0.545
+#: (12/22: two obituary ages read as deaths, "over two defenders" as more than two, reports and a writer's
+#: description as sayers), none flagged, no true conflict labelled; at its end 0.889 (16/18), the same.
+REPORT19_PRECISION_FLOOR = 0.88
+REPORT19_MAX_FALSE_CONFLICTS = 0
 
 
 def _scores(split: str) -> FigureScores:
@@ -247,6 +255,7 @@ HELD_OUT = {
     "report16": (REPORT16_PRECISION_FLOOR, REPORT16_MAX_FALSE_CONFLICTS),
     "report17": (REPORT17_PRECISION_FLOOR, REPORT17_MAX_FALSE_CONFLICTS),
     "report18": (REPORT18_PRECISION_FLOOR, REPORT18_MAX_FALSE_CONFLICTS),
+    "report19": (REPORT19_PRECISION_FLOOR, REPORT19_MAX_FALSE_CONFLICTS),
 }
 
 

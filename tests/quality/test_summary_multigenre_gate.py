@@ -39,12 +39,17 @@ from newsfuse_eval.summary_multigenre import load_judgements, score, shown_items
 #: floor is LOWERED 5 -> 4, on purpose: the lead's own headline replaced one judged right here (and one
 #: each in report5 and report4), and won one in report6 and two in report7: no net gain on the read
 #: splits, none on the held-out report8.
-GOOD_SHARE = 0.91
-BAD_SHARE = 0.09
+#: Eighteenth stop: GOOD 63 of 72 = 87.5%, JUNK 9.7%, MISLEADING 2.8%: floors LOWERED 0.91 -> 0.87 and
+#: 0.09 -> 0.13, on purpose. "Hank Paulson" now joins "Henry M. Paulson Jr.", and the merged person
+#: reshuffled t17-finance's greedy choice: a sentence that sets up a doctrine the summary never names
+#: (JUNK) and one whose "Wall Street giant" reads as the bank named before it (MISLEADING) came in; the same
+#: name rules gained sentences on report7, report11 and report16 (read splits, closing note).
+GOOD_SHARE = 0.87
+BAD_SHARE = 0.13
 TITLES_RIGHT = 4
 BAD_MERGES = 1
-#: Sixteenth stop: 5 (the Fed joins the Federal Reserve).
-MISSED_MERGES = 5
+#: Sixteenth stop: 5 (the Fed joins the Federal Reserve). Eighteenth stop: 4 ("Hank Paulson").
+MISSED_MERGES = 4
 #: The fresh held-out split report3 (eight stories chosen and judged after every rule above was
 #: written; bench/summary_multigenre.py --split report3): 76 sentences, GOOD 51 (67.1%), JUNK 24
 #: (31.6%), MISLEADING 1 (1.3%); titles RIGHT 4 of 8. Its entities are not judged yet.
@@ -76,7 +81,8 @@ REPORT4_BAD_SHARE = 0.28
 REPORT4_TITLES_RIGHT = 4
 #: Seventeenth stop: BAD-MERGE 7.
 REPORT4_BAD_MERGES = 7
-REPORT4_MISSED_MERGES = 27
+#: Eighteenth stop: 25 (a descriptor run into a full name joins it).
+REPORT4_MISSED_MERGES = 25
 #: report5: eight ECB+ dev events and five Timeline17 windows, fixed as a split at the start of the
 #: fourth stop before any of its rules, judged by annotators who wrote no rule: at the stop's start
 #: 136 sentences GOOD 77.9%, JUNK 19.1%, MISLEADING 2.9%, titles 8 of 13, entities OK 151 /
@@ -197,7 +203,8 @@ REPORT10_TITLES_RIGHT = 4
 REPORT10_BAD_MERGES = 8
 #: Sixteenth stop: 28 ('America' joins 'US' where 'United States' is never written, in two stories).
 #: Seventeenth stop: MISSED-MERGE 23 ("Raffaele", "Meredith" typed organisations join their people).
-REPORT10_MISSED_MERGES = 23
+#: Eighteenth stop: 21 ("Producer David O. Selznick" joins David O. Selznick).
+REPORT10_MISSED_MERGES = 21
 #: report11: the next eight Multi-News clusters of the shuffle (positions 33 to 40) and four Timeline17
 #: weeks, fixed at the start of the tenth stop before its rules, judged blind at its start (118
 #: sentences, GOOD 83 = 70.3%, JUNK 27.1%, MISLEADING 2.5%; titles 2 of 12; entities OK 147 /
@@ -297,11 +304,14 @@ REPORT15_MISSED_MERGES = 2
 #: barrels) and one more lower-ranked BBC sentence came in, judged JUNK ("The atmosphere aboard the boat
 #: was sombre.": the boat never introduced). MISSED-MERGE RAISED 2 -> 3: "Eric H. Holder Jr." came into the
 #: top 15 beside "Eric Holder" (a suffix keeps two names apart, as for fathers and sons).
-REPORT16_GOOD_SHARE = 0.79
-REPORT16_BAD_SHARE = 0.21
+#: Eighteenth stop: GOOD 51 of 63 = 81.0%, JUNK 15.9%: floors RAISED 0.79 -> 0.80 and 0.21 -> 0.20 (a caption
+#: cut from "It took Louisiana's oyster industry years to recover from Hurricane Katrina Louisiana's oyster
+#: beds …"); MISSED-MERGE 1 ("Eric H. Holder Jr." joins "Eric Holder", "Fred H. Bartlit Jr." "Fred Bartlit").
+REPORT16_GOOD_SHARE = 0.80
+REPORT16_BAD_SHARE = 0.20
 REPORT16_TITLES_RIGHT = 2
 REPORT16_BAD_MERGES = 4
-REPORT16_MISSED_MERGES = 3
+REPORT16_MISSED_MERGES = 1
 #: report17: ECB+ train events never used before (one per train topic whose id is 2 modulo 3: an attack, an
 #: election, a fire, an earthquake, a Mafia arrest, a football game, a double murder; their reports are only
 #: the corpus's annotated sentences, two to four each) and the last Timeline17 BP week (6 January 2011), fixed
@@ -311,7 +321,8 @@ REPORT16_MISSED_MERGES = 3
 #: the share says more about choosing than about cleaning.
 REPORT17_GOOD_SHARE = 0.96
 REPORT17_BAD_SHARE = 0.04
-REPORT17_TITLES_RIGHT = 6
+#: Eighteenth stop: 8 of 8 (a plain-text report's opening line with no full stop is its headline).
+REPORT17_TITLES_RIGHT = 8
 REPORT17_BAD_MERGES = 0
 #: Seventeenth stop: read for rules this stop: MISSED-MERGE 18 ("Lo Presti", "Colts", "Kathryn"/"Katie" joined).
 REPORT17_MISSED_MERGES = 18
@@ -324,13 +335,27 @@ REPORT17_MISSED_MERGES = 18
 #: reports say more about choosing than about cleaning.
 REPORT18_GOOD_SHARE = 0.98
 REPORT18_BAD_SHARE = 0.02
-REPORT18_TITLES_RIGHT = 5
+#: Eighteenth stop (read for rules): 6 of 7 (the opening-line headline).
+REPORT18_TITLES_RIGHT = 6
 REPORT18_BAD_MERGES = 1
 REPORT18_MISSED_MERGES = 6
+#: report19: the last untaken ECB+ train events (one per train topic whose id is 1 modulo 3: a celebrity's
+#: rehab, two obituaries, a boxing title, a baseball offer, a church arson, a deputy's murder, a police shooting
+#: and riot, a workplace shooting, a player's injury, a college scoring record; only the corpus's annotated
+#: sentences, two to four per report), fixed at the start of the eighteenth stop before its rules, judged
+#: blind at its start (76 sentences, GOOD 71 = 93.4%, JUNK 6.6%; titles 7 of 11; entities OK 92 /
+#: MISSED-MERGE 33 / BAD-MERGE 1) and at its end (6 new items judged blind: the same shares; titles 8 of 11;
+#: entities OK 94 / MISSED-MERGE 29 / BAD-MERGE 1).
+REPORT19_GOOD_SHARE = 0.93
+REPORT19_BAD_SHARE = 0.07
+REPORT19_TITLES_RIGHT = 8
+REPORT19_BAD_MERGES = 1
+REPORT19_MISSED_MERGES = 29
 #: ECB+ dev report half (odd topics), pairwise over gold mentions found: P 0.991, R 0.775; fifth stop
 #: (a lone surname joins its story's dominant full name; more role words before names): P 0.993, R 0.881.
+#: Eighteenth stop (a descriptor run into a full name joins it): P 0.993, R 0.903.
 ECB_PRECISION = 0.98
-ECB_RECALL = 0.87
+ECB_RECALL = 0.90
 
 
 def _scores(split: str, tmp_path_factory):
@@ -413,6 +438,8 @@ HELD_OUT = {
                 REPORT17_MISSED_MERGES),
     "report18": (REPORT18_GOOD_SHARE, REPORT18_BAD_SHARE, REPORT18_TITLES_RIGHT, REPORT18_BAD_MERGES,
                 REPORT18_MISSED_MERGES),
+    "report19": (REPORT19_GOOD_SHARE, REPORT19_BAD_SHARE, REPORT19_TITLES_RIGHT, REPORT19_BAD_MERGES,
+                REPORT19_MISSED_MERGES),
 }
 
 
