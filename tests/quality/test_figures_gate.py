@@ -52,8 +52,13 @@ FLOORS = {
     "deepwater-horizon": {"precision": 0.98, "recall": 0.97, "pair_f1": 0.78, "status_accuracy": 0.86, "conflicts_flagged": 1},
 }
 #: Field agreement on matched claims, pinned the same way.
+#: Issue 11, eighteenth stop (reports that name no one are no sayer): In Amenas attribution 0.79 -> 0.78,
+#: on purpose. The bundled labels, written before LABELLING.md, give "reportedly" the sayer "reports" ("Five
+#: of the Islamists reportedly were workers at the plant": two claims); LABELLING.md, which the multi-genre
+#: labels and the issue's measure follow, has "not attributed" right when no one is named (report17's
+#: "three killed, according to reports" and report7's claims now agree with their labels).
 FIELD_FLOORS = {
-    "in-amenas": {"value": 1.0, "qualifier": 0.97, "as_of": 0.85, "attribution": 0.79},
+    "in-amenas": {"value": 1.0, "qualifier": 0.97, "as_of": 0.85, "attribution": 0.78},
     "deepwater-horizon": {"value": 1.0, "qualifier": 0.94, "as_of": 0.92, "attribution": 0.77},
 }
 
