@@ -119,18 +119,22 @@ def person_shaped(form: str) -> bool:
     return 2 <= len(words) <= 3 and is_given_name(words[0]) and all(w[:1].isupper() for w in words)
 
 
+def _word_list(name: str) -> frozenset[str]:
+    """The first column of a word list in ``resources`` (word<TAB>reason, "#" comment lines)."""
+    text = resources.files("newsfuse").joinpath(f"resources/{name}").read_text(encoding="utf-8")
+    return frozenset(line.split("\t")[0].strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
 @lru_cache(maxsize=1)
 def person_titles() -> frozenset[str]:
     """Role words written before a name (resources/person_titles.tsv, one reason per entry)."""
-    text = resources.files("newsfuse").joinpath("resources/person_titles.tsv").read_text(encoding="utf-8")
-    return frozenset(line.split("\t")[0].strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return _word_list("person_titles.tsv")
 
 
 @lru_cache(maxsize=1)
 def surname_particles() -> frozenset[str]:
     """Words that open a two-word surname (resources/surname_particles.tsv, one reason per entry)."""
-    text = resources.files("newsfuse").joinpath("resources/surname_particles.tsv").read_text(encoding="utf-8")
-    return frozenset(line.split("\t")[0].strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    return _word_list("surname_particles.tsv")
 
 
 def particle_surname(tokens: Sequence[str]) -> bool:

@@ -828,13 +828,16 @@ def _names_continue(tok: Any, prev: Any) -> bool:
     return bool(temporal_words().get(prev.lemma_.lower())) or "\n" in prev.doc[prev.i : tok.i + 1].text_with_ws
 
 
-def _seam(toks: list[Any], k: int, parse: Callable[[str], Any], *, subject_first: bool = False) -> bool:
+def _seam(toks: list[Any], k: int, parse: Callable[[str], Any], *, subject_first: bool = False,
+          subjects: list[Any] | None = None) -> bool:
     """The words before ``k`` and the words from it, each parsed alone, are whole sentences: the
     rest opens with its own subject and a finite verb, the words before are one sentence with a
     finite verb and a subject (``subject_first``: one that opens them), and the whole run's parse
-    does not read the two as one sentence (see ``_run_on``)."""
+    does not read the two as one sentence (see ``_run_on``). ``subjects``: the rest's, where the
+    caller has parsed it already (``_rest_subjects``)."""
     tok, prev = toks[k], toks[k - 1]
-    subjects = _rest_subjects(toks, k, parse, reported=True)
+    if subjects is None:
+        subjects = _rest_subjects(toks, k, parse, reported=True)
     if not any(c.left_edge.i == 0 for c in subjects):
         return False
     # Given the run whole, the parser either hangs the name on the noun before it ("to the surface BP"),
@@ -875,10 +878,10 @@ def _sentences_run_together(toks: list[Any], k: int, parse: Callable[[str], Any]
         return False  # "Treasury Secretary", "Haitian Wismond Exantus", "20 Russian officials"
     if not (article or _possessive(tok) or prev.is_lower and prev.pos_ == "NOUN") and _one_phrase(tok, prev):
         return False
-    subjects = [c for c in _rest_subjects(toks, k, parse, reported=True) if c.left_edge.i == 0]
-    if not article and not any(c.pos_ == "NOUN" and c.i > 0 for c in subjects):
+    subjects = _rest_subjects(toks, k, parse, reported=True)
+    if not article and not any(c.left_edge.i == 0 and c.pos_ == "NOUN" and c.i > 0 for c in subjects):
         return False  # the rest is about the name itself: "… grabbed a camera from network photojournalist Mary Rogers, cracked …"
-    return _seam(toks, k, parse, subject_first=True)
+    return _seam(toks, k, parse, subject_first=True, subjects=subjects)
 
 
 def _possessive(tok: Any) -> bool:
@@ -892,8 +895,12 @@ def _possessive(tok: Any) -> bool:
 def _one_phrase(tok: Any, prev: Any) -> bool:
     """In the whole run's parse, the word before modifies a word from ``tok`` on ("U.S. President",
     "four Gulf states"), or the name hangs on the word before ("told Reuters", "his son Prince Michael")."""
-    if prev.head.i >= tok.i and prev.dep_ in _MODIFIERS:
-        return True
+    return prev.head.i >= tok.i and prev.dep_ in _MODIFIERS or _hangs_on(tok, prev)
+
+
+def _hangs_on(tok: Any, prev: Any) -> bool:
+    """The name at ``tok``, through the modifiers inside it, is a dependent of the word before it
+    ("told Reuters", "his son Prince Michael")."""
     head = tok
     while head.dep_ in _MODIFIERS and head.head.i > head.i:
         head = head.head
@@ -1010,10 +1017,7 @@ def _starts_clause(toks: list[Any], k: int, closing_quote: bool, parse: Callable
             return False  # a role before a name: "BP chief executive Tony Hayward"
         if prev.head.i >= tok.i and prev.dep_ in _MODIFIERS and tok.ent_type_:
             return False  # "the oil company BP", "the company's chief executive Tony Hayward"
-        head = tok
-        while head.dep_ in _MODIFIERS and head.head.i > head.i:
-            head = head.head
-        if head.head.i == prev.i:
+        if _hangs_on(tok, prev):
             return False  # "told Reuters", "his son Prince Michael"
     if any(t.dep_ == "appos" and t.left_edge.i < tok.i <= t.right_edge.i for t in toks[:k]):
         return False  # inside an aside: "Prodigy, the rapper … of New York duo Mobb Deep, died …"
