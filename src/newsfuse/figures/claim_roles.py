@@ -216,7 +216,7 @@ def _no_one(source) -> bool:
     killed, according to reports" read as said by "reports"). "the report", "a report by the
     agency", "Reuters reports" name one."""
     return source.tag_ == "NNS" and source.lemma_.lower() in lexicon().document_nouns | lexicon().revised_nouns \
-        and not any(c.dep_ in ("det", "poss", "prep", "compound", "nummod") and c.lower_ not in ("some", "media", "news", "press")
+        and not any(c.dep_ in ("det", "poss", "prep", "compound", "nummod") and c.lower_ not in lexicon().unnamed_modifiers
                     for c in source.children)
 
 

@@ -74,6 +74,7 @@ class Lexicon:
     say_with_clause: frozenset[str]  # saying only with a reported clause ("claims that ..."), not with an object
     revised_nouns: frozenset[str]  # "revised its estimate to 5,000": a verb of change on these says the value
     document_nouns: frozenset[str]  # a statement or letter: its issuer is the sayer
+    unnamed_modifiers: frozenset[str]  # "media reports": modifiers that leave reports unnamed
     dispute_verbs: frozenset[str]
     life_sparing_verbs: frozenset[str]  # verbs under which "lives" are the living ("saved 200 lives")
 
@@ -127,6 +128,7 @@ def lexicon() -> Lexicon:
         money_nouns=frozenset(raw["weight_or_money"]["money_nouns"]),
         duration_contexts=frozenset(raw["duration"]["contexts"]), term_verbs=frozenset(raw["duration"]["term_verbs"]),
         age_at_words=frozenset(raw["duration"]["age_at_words"]),
-        document_nouns=frozenset(raw["attribution"]["documents"]), dispute_verbs=frozenset(raw["attribution"]["dispute"]),
+        document_nouns=frozenset(raw["attribution"]["documents"]),
+        unnamed_modifiers=frozenset(raw["attribution"]["unnamed"]), dispute_verbs=frozenset(raw["attribution"]["dispute"]),
         life_sparing_verbs=frozenset(raw["life"]["sparing_verbs"]),
     )
