@@ -23,6 +23,19 @@ TIMELINE17 = EVAL / "timeline17-dev" / "timelines.jsonl"
 ECBPLUS = EVAL / "cluster-ecbplus-dev" / "articles.jsonl"
 #: ECB+ train events: only their annotated (validated) sentences are in the eval data.
 ECBPLUS_TRAIN = EVAL / "entities-ecbplus" / "subtopics.jsonl"
+#: TempEval-3 training documents: its AQUAINT part holds wire and newspaper reports of a few
+#: stories (the 1998 embassy bombings, a doctor's murder, Elian Gonzalez, NATO's enlargement).
+TEMPEVAL = EVAL / "timex-tbaq" / "docs.jsonl"
+#: MEANTIME's Wikinews articles, four topics of thirty, each a headline line, a date line, text.
+MEANTIME = EVAL / "entities-meantime" / "topics.jsonl"
+#: Who published a TempEval-3 document, from its id's prefix (the corpus's own naming).
+TEMPEVAL_OUTLETS = {
+    "APW": "Associated Press",
+    "AP": "Associated Press",
+    "NYT": "New York Times",
+    "XIE": "Xinhua",
+    "WSJ": "Wall Street Journal",
+}
 #: Timeline17 topics are cut to this many days and at most this many reports.
 WINDOW_DAYS = 7
 MAX_REPORTS = 8
@@ -49,7 +62,7 @@ class Story:
 
 def available() -> bool:
     """True when ../shared/eval is beside the checkout (tests skip otherwise, saying so)."""
-    return all(p.is_file() for p in (MULTINEWS, TIMELINE17, ECBPLUS, ECBPLUS_TRAIN))
+    return all(p.is_file() for p in (MULTINEWS, TIMELINE17, ECBPLUS, ECBPLUS_TRAIN, TEMPEVAL, MEANTIME))
 
 
 def selection(split: str | None = None) -> list[dict]:
@@ -167,6 +180,34 @@ def _rows(path: Path, key: str) -> dict[str, dict]:
     return {json.loads(line)[key]: json.loads(line) for line in path.open(encoding="utf-8") if line.strip()}
 
 
+def _tempeval_articles(doc_ids: list[str]) -> tuple[Article, ...]:
+    """The named TempEval-3 documents in the selection's order, dated by their DCT.
+
+    Their text is the corpus's (a dateline paragraph, then the story); none has a headline.
+    """
+    docs = _rows(TEMPEVAL, "doc_id")
+    return tuple(
+        Article(
+            f"{d}.txt",
+            None,
+            docs[d]["text"].strip() + "\n",
+            docs[d]["dct"][:10],
+            TEMPEVAL_OUTLETS[re.match(r"[A-Z]+", d).group()],
+        )
+        for d in doc_ids
+    )
+
+
+def _meantime_articles(topic: str, doc_ids: list[str]) -> tuple[Article, ...]:
+    """The named MEANTIME documents (Wikinews), detokenised like ECB+; headline stays the first line."""
+    row = _rows(MEANTIME, "topic")[topic]
+    docs = {d["doc_id"].split("_", 1)[0]: d for d in row["documents"]}
+    return tuple(
+        Article(f"wikinews-{d}.txt", None, detokenise(docs[d]["text"]) + "\n", docs[d]["published"][:10], "Wikinews")
+        for d in doc_ids
+    )
+
+
 def stories(split: str | None = None) -> Iterator[Story]:
     """The selected stories of one split (or all), with their reports, in selection order."""
     multinews = _rows(MULTINEWS, "cluster_id")
@@ -183,6 +224,10 @@ def stories(split: str | None = None) -> Iterator[Story]:
                 Article(f"{a['id']}.txt", None, detokenise(a["text"]), None, None)
                 for a in _ecbplus_articles(row["key"])
             )
+        elif row["source"] == "tempeval":
+            arts = _tempeval_articles(row["docs"])
+        elif row["source"] == "meantime":
+            arts = _meantime_articles(row["key"], row["docs"])
         elif "keys" in row:
             raw = select_merged({k.rsplit("_", 1)[-1]: timeline17[k]["articles"] for k in row["keys"]}, row["start"])
             arts = tuple(
