@@ -70,13 +70,16 @@ def selection(split: str | None = None) -> list[dict]:
     return [r for r in rows if split is None or r["split"] == split]
 
 
-def select_articles(articles: list[dict], start: str) -> list[dict]:
-    """Reports published in [start, start + WINDOW_DAYS), round-robin across days, at most MAX_REPORTS."""
+def select_articles(articles: list[dict], start: str, days: int = WINDOW_DAYS) -> list[dict]:
+    """Reports published in [start, start + days), round-robin across days, at most MAX_REPORTS.
+
+    ``days`` is shorter than a week only where a later week of the topic is already in a split.
+    """
     first = dt.date.fromisoformat(start)
     by_day: dict[str, list[dict]] = {}
     for a in sorted(articles, key=lambda a: (a["published"][:10], str(a["id"]))):
         day = dt.date.fromisoformat(a["published"][:10])
-        if first <= day < first + dt.timedelta(days=WINDOW_DAYS):
+        if first <= day < first + dt.timedelta(days=days):
             by_day.setdefault(a["published"][:10], []).append(a)
     picked: list[dict] = []
     queues = [list(v) for _, v in sorted(by_day.items())]
@@ -87,7 +90,7 @@ def select_articles(articles: list[dict], start: str) -> list[dict]:
     return sorted(picked, key=lambda a: (a["published"][:10], str(a["id"])))
 
 
-def select_merged(by_outlet: dict[str, list[dict]], start: str) -> list[tuple[str, dict]]:
+def select_merged(by_outlet: dict[str, list[dict]], start: str, days: int = WINDOW_DAYS) -> list[tuple[str, dict]]:
     """One story told by several outlets: Timeline17 topics on one event, merged over one window.
 
     Each outlet's reports in [start, start + WINDOW_DAYS) are ordered by day; reports are taken
@@ -100,7 +103,7 @@ def select_merged(by_outlet: dict[str, list[dict]], start: str) -> list[tuple[st
         inside = [
             a
             for a in sorted(articles, key=lambda a: (a["published"][:10], str(a["id"])))
-            if first <= dt.date.fromisoformat(a["published"][:10]) < first + dt.timedelta(days=WINDOW_DAYS)
+            if first <= dt.date.fromisoformat(a["published"][:10]) < first + dt.timedelta(days=days)
         ]
         queues.append([(outlet, a) for a in inside])
     picked: list[tuple[str, dict]] = []
@@ -229,7 +232,8 @@ def stories(split: str | None = None) -> Iterator[Story]:
         elif row["source"] == "meantime":
             arts = _meantime_articles(row["key"], row["docs"])
         elif "keys" in row:
-            raw = select_merged({k.rsplit("_", 1)[-1]: timeline17[k]["articles"] for k in row["keys"]}, row["start"])
+            raw = select_merged({k.rsplit("_", 1)[-1]: timeline17[k]["articles"] for k in row["keys"]}, row["start"],
+                                row.get("days", WINDOW_DAYS))
             arts = tuple(
                 Article(f"{outlet}-{a['id']}.txt", a.get("title"), a["text"], a["published"][:10], outlet)
                 for outlet, a in raw
@@ -237,7 +241,7 @@ def stories(split: str | None = None) -> Iterator[Story]:
         else:
             topic = timeline17[row["key"]]
             outlet = row["key"].rsplit("_", 1)[-1]
-            raw = select_articles(topic["articles"], row["start"])
+            raw = select_articles(topic["articles"], row["start"], row.get("days", WINDOW_DAYS))
             arts = tuple(Article(f"{a['id']}.txt", a.get("title"), a["text"], a["published"][:10], outlet) for a in raw)
         yield Story(row["id"], row["kind"], row["split"], arts)
 
