@@ -163,6 +163,10 @@ def test_the_shapes_are_datelines_where_they_should_be() -> None:
     assert datelines.dateline_prefix("IN AMENAS: The siege ended.") == len("IN AMENAS: ")
     assert datelines.is_dateline_only("NEW ORLEANS --") and not datelines.is_dateline_only("NASA said on Monday")
     assert datelines.dateline_places("Text\nRIO DE JANEIRO: Rain fell") == [(5, 19)]
+    # ASCII wire copy's underscore for a dash (AP and the New York Times news service, 1990s)
+    assert datelines.is_dateline_only("NAIROBI, Kenya (AP) _") and datelines.is_dateline_only("WASHINGTON _")
+    assert datelines.dateline_prefix("MIAMI _ The crowd rushed.") == len("MIAMI _ ")
+    assert not datelines.is_dateline_only("SNAKE_CASE") and datelines.dateline_prefix("MY_VAR is set") == 0
 
 
 @pytest.mark.parametrize(("line", "rest"), [

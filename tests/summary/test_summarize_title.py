@@ -191,7 +191,9 @@ def test_a_plain_text_reports_opening_line_is_its_headline():
     texts = ["Pirate attack foiled in Gulf of Aden\nAn Indian warship foiled an attack on a merchant ship on Friday.",
              "The navy said an Indian warship foiled an attack by pirates on a merchant ship in the Gulf of Aden on Friday "
              "morning\nThe pirates fled.",
-             "An Indian warship foiled a pirate attack on Friday."]
+             "An Indian warship foiled a pirate attack on Friday.",
+             "NAIROBI, Kenya (AP) _\n\nSuspected bombs exploded outside the embassy.",  # a dateline line
+             "UPDATE:\nThe pirates fled."]
     briefing = Briefing(sources=tuple(Source(f"s{i}", t) for i, t in enumerate(texts)))
     assert line_headlines(briefing) == [("s0", "Pirate attack foiled in Gulf of Aden")]
     assert story_title(briefing) == "Pirate attack foiled in Gulf of Aden"

@@ -37,8 +37,10 @@ MAX_PLACE_WORDS = 4
 _PLACE = rf"[A-Z][A-Z .,'’/\\-]{{0,{MAX_PLACE_CHARS - 1}}}[A-Z.]"
 #: The agency or outlet in brackets: "(Reuters)", "(AP)", "(CBS SF)".
 _BRACKET = r"\s*\((?P<agency>[A-Za-z][\w .&/-]{0,30})\)"
-#: A dash or a colon after the place: "ALGIERS –", "IN AMENAS:", "NEW ORLEANS --".
-_MARK = r"\s*(?::|[–—-]{1,2})"
+#: A dash or a colon after the place: "ALGIERS –", "IN AMENAS:", "NEW ORLEANS --"; or the lone
+#: underscore that ASCII wire copy sent for a dash ("NAIROBI, Kenya (AP) _", "WASHINGTON _": AP and the
+#: New York Times news service in the 1990s).
+_MARK = r"\s*(?::|[–—-]{1,2}|_(?=\s|$))"
 
 #: After the place, AP style may give its region or country in ordinary case ("KATHMANDU, Nepal",
 #: "DELPHI, Ind.", "SYDNEY, New South Wales"), and a newspaper the day ("NEW YORK, Sept. 29 --",

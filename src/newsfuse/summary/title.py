@@ -123,7 +123,8 @@ def line_headlines(briefing: Briefing) -> list[tuple[str, str]]:
     """(source id, headline) for each plain-text report that opens with a line of its own that no
     sentence ends: a headline above the body ("Lindsay Lohan Leaves Betty Ford, Checks Into Malibu
     Rehab" / "Lindsay Lohan has left …"; report17 and report18's ECB+ reports: "real headlines
-    exist", the judges wrote beside a title cut from a lede). Not a report with a title of its own,
+    exist", the judges wrote beside a title cut from a lede). A headline ends on a word, a question or
+    an exclamation (``_HEADLINE_ENDS``). Not a report with a title of its own,
     nor a line longer than a headline (``MAX_HEADLINE_WORDS``, ``MAX_TITLE_CHARS``): a longer line
     without a stop is a sentence that lost its full stop."""
     out = []
@@ -133,14 +134,16 @@ def line_headlines(briefing: Briefing) -> list[tuple[str, str]]:
         first, _, rest = source.text.lstrip().partition("\n")
         first = first.strip()
         bare = first.rstrip(_QUOTE_MARKS)
-        if rest.strip() and bare and bare[-1] not in _SENTENCE_ENDS and len(first) <= MAX_TITLE_CHARS \
-                and len(first.split()) <= MAX_HEADLINE_WORDS:
+        if rest.strip() and bare and (bare[-1].isalnum() or bare[-1] in _HEADLINE_ENDS) \
+                and len(first) <= MAX_TITLE_CHARS and len(first.split()) <= MAX_HEADLINE_WORDS:
             out.append((source.id, first))
     return out
 
 
-#: Marks that end a sentence (before a closing quotation mark too): a line ending so is no headline.
-_SENTENCE_ENDS = frozenset(".!?:;")
+#: Besides a letter or a digit, what a headline may end on: a question, an exclamation, a bracket.
+#: A line ending on a full stop is a sentence; on a colon, a dash or a wire's underscore, it leads
+#: into what follows (a dateline, "UPDATE:").
+_HEADLINE_ENDS = frozenset("?!)")
 _QUOTE_MARKS = "\"”’'"
 
 
