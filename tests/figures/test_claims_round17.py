@@ -96,3 +96,11 @@ def test_a_sayer_never_runs_across_paragraphs(nlp):
     assert one_paragraph("Greek bank\n\nPolice") == "Police"
     assert one_paragraph("(USA Today article)\n\n") is None
     assert one_paragraph("the police") == "the police"
+
+
+def test_a_hedge_opening_a_paragraph_is_read(nlp):
+    """Nineteenth stop: the parser keeps a paragraph break as a token, and the hedge after it was lost
+    ("\n\nMore than 100 people were injured" read as exactly 100)."""
+    text = "The embassy was bombed on Friday.\n\nMore than 100 people were injured in the blast."
+    assert one_claim(nlp, text, 100).qualifier == "more than"
+    assert one_claim(nlp, "Officials spoke.\n\nAt least 82 people were killed.", 82).qualifier == "at least"

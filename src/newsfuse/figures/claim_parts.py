@@ -59,12 +59,20 @@ LINEAR_WINDOW = 10
 def qualifier_of(doc, q: Quantity) -> tuple[str, int]:
     """(qualifier, start token of the hedge) from the words just before the numeral; vague amounts are approximate."""
     at = q.start - 1 if q.start > 0 and doc[q.start - 1].text in CURRENCY_SIGNS else q.start  # "about $3 million"
-    before = doc[max(0, at - 3) : at].text.lower()
+    # the last three words before it, over line breaks: a paragraph may open with the hedge
+    # ("\n\nMore than 100 people were injured"), and the parser keeps the break as a token
+    words: list = []
+    k = at - 1
+    while k >= 0 and len(words) < 3:
+        if not doc[k].is_space:
+            words.insert(0, doc[k])
+        k -= 1
+    before = " ".join(w.lower_ for w in words)
     for phrase, norm in QUALIFIERS:
         if before == phrase or before.endswith(" " + phrase):
-            if phrase in PREPOSITIONS and _heads_phrase(doc[at - 1], doc[q.end - 1]):
+            if phrase in PREPOSITIONS and _heads_phrase(words[-1], doc[q.end - 1]):
                 break  # the word heads a phrase of its own: "a bank shot over two defenders"
-            return norm, at - len(phrase.split())
+            return norm, words[-len(phrase.split())].i
     if q.vague and q.low is not None and q.high is not None and not _explicit_range(doc, q):
         return "approximate-vague", q.start
     return "exact", q.start
