@@ -104,3 +104,17 @@ def test_a_hedge_opening_a_paragraph_is_read(nlp):
     text = "The embassy was bombed on Friday.\n\nMore than 100 people were injured in the blast."
     assert one_claim(nlp, text, 100).qualifier == "more than"
     assert one_claim(nlp, "Officials spoke.\n\nAt least 82 people were killed.", 82).qualifier == "at least"
+
+
+def test_the_story_day_dates_the_counts_that_name_none():
+    """Nineteenth stop: in undated reports, a count whose sentence names no day is of the day the
+    reports are about (the one each names most), so a count recalled from another named day is
+    not compared with it."""
+    from newsfuse.figures.align import _days_of, story_day
+
+    texts = {"a": "Clashes on Monday. Monday's fighting. Bombs killed 27 on Saturday.",
+             "b": "On Monday, three were killed. Monday night was quiet.", "c": "No day here."}
+    assert story_day(texts) == "monday"
+    assert story_day({"a": "Monday and Sunday.", "b": "Sunday, then Monday."}) is None  # no report's day is clear
+    days = _days_of([], [], "monday")
+    assert days == []

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -96,7 +97,8 @@ def build_figures(claims: list[Claim], groups, demonyms: frozenset[str], texts: 
                   options: Options = Options(), causes: Mapping[str, str] | None = None) -> list[Figure]:
     keyed = group_claims(claims, demonyms, options, causes or {})
     group_of = {sid: n for n, g in enumerate(groups) for sid in g}
-    figures = {key: judge(key, members, group_of, texts) for key, members in keyed.items()}
+    day = story_day(texts)
+    figures = {key: judge(key, members, group_of, texts, day) for key, members in keyed.items()}
     return link_subsets(figures)
 
 
@@ -541,12 +543,13 @@ def _precision(x: float) -> float:
     return step
 
 
-def judge(key: tuple, claims: list[Claim], group_of: Mapping[str, int], texts: Mapping[str, str]) -> Figure:
-    """Values, status and reasons of one figure."""
+def judge(key: tuple, claims: list[Claim], group_of: Mapping[str, int], texts: Mapping[str, str],
+          day: str | None = None) -> Figure:
+    """Values, status and reasons of one figure; ``day`` is the weekday the story is of (``story_day``)."""
     kind, dim, cls, predicate = key[:4]
     # measures must explain a change between dates too ("the slick grew to 1,900 square miles")
     conflicts, moves = _conflicts(claims, group_of, texts, predicate in CUMULATIVE or kind == "measure", kind == "measure",
-                                  kind == "count" and predicate in FIXED_AT_EVENT)
+                                  kind == "count" and predicate in FIXED_AT_EVENT, day)
     groups = {group_of.get(c.span.source, c.span.source) for c in claims}
     status = "conflict" if conflicts else ("single" if len(groups) == 1 else "consistent")
     reasons = conflicts if status == "conflict" else moves
@@ -565,7 +568,7 @@ REASON_ORDER = ("disagree", "fell", "rose without explanation")
 
 
 def _conflicts(claims: list[Claim], group_of, texts, cumulative: bool, measure: bool = False,
-               fixed: bool = False) -> tuple[list[str], list[str]]:
+               fixed: bool = False, day: str | None = None) -> tuple[list[str], list[str]]:
     """(conflicts, explained or allowed moves between dates), each as plain sentences."""
     reasons: list[str] = []
     moves: list[str] = []
@@ -575,7 +578,7 @@ def _conflicts(claims: list[Claim], group_of, texts, cumulative: bool, measure: 
     voice = [group_of.get(c.span.source, c.span.source) for c in ordered]
     intervals = [_interval(c, claims[0]) for c in ordered]
     sentences = [texts.get(c.span.source, "")[c.sentence.start : c.sentence.end] if c.sentence else "" for c in ordered]
-    days = _days_of(ordered, sentences)
+    days = _days_of(ordered, sentences, day)
     for i, a in enumerate(ordered):
         for j in range(i + 1, len(ordered)):
             b = ordered[j]
@@ -602,19 +605,40 @@ def _conflicts(claims: list[Claim], group_of, texts, cumulative: bool, measure: 
     return ranked[:6] + (skipped if ranked else []), list(dict.fromkeys(moves))[:6] + (skipped if not ranked else [])
 
 
-def _days_of(claims: list[Claim], sentences: list[str]) -> list[frozenset[str]]:
+def story_day(texts: Mapping[str, str]) -> str | None:
+    """The weekday the story's reports are of, where they say: the day each report names most often,
+    when it is one day for most reports ("Monday's clashes", "pre-dawn Monday"; Saturday's bombings
+    and Sunday's blast are recalled once or twice). None when reports disagree or name no day."""
+    tops: Counter[str] = Counter()
+    for text in texts.values():
+        counts = Counter(m.group().lower() for m in _WEEKDAY_WORD.finditer(text))
+        ranked = counts.most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            tops[ranked[0][0]] += 1
+    best = tops.most_common(1)
+    return best[0][0] if best and best[0][1] * 2 > len(texts) else None
+
+
+_WEEKDAY_WORD = re.compile(rf"\b(?:{'|'.join(w.capitalize() for w in WEEKDAY_NAMES)})\b")
+
+
+def _days_of(claims: list[Claim], sentences: list[str], day: str | None = None) -> list[frozenset[str]]:
     """The weekdays each claim's sentence names ("As day broke on Tuesday, four people were killed").
     Where no report has a date (Multi-News) they are all a claim says of its time: two counts whose
     sentences name days, none in common, are each their own day's, no disagreement (report7 flagged
     Tuesday's four dead against Monday's 125). A sentence that names no day says nothing of its time
     ("80 people were injured" against "injuring 70 on Sunday" stays a disagreement, report17), unless
     its value is one a dated claim of the figure gives: then it is that count, of that day (another
-    outlet's undated 125 dead is Monday's 125)."""
+    outlet's undated 125 dead is Monday's 125), or the story's own ``day`` says what day it is of:
+    Monday's three dead against Saturday's 27 (report7: the earlier bombings' toll, recalled) are
+    two days' counts, while 80 injured against 70 "on Sunday" in a Sunday story are compared."""
     named = [frozenset(w for w in WEEKDAY_NAMES if w in s.lower()) for s in sentences]
     by_value: dict[tuple, set[str]] = defaultdict(set)
     for c, d in zip(claims, named, strict=True):
         by_value[(c.value, c.low, c.high, c.unit)] |= d
-    return [d or frozenset(by_value[(c.value, c.low, c.high, c.unit)]) for c, d in zip(claims, named, strict=True)]
+    story = frozenset({day}) if day else frozenset()
+    return [d or frozenset(by_value[(c.value, c.low, c.high, c.unit)]) or story
+            for c, d in zip(claims, named, strict=True)]
 
 
 #: Days between two reports from which a person's age may have grown by a birthday: within a month

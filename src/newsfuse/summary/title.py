@@ -123,8 +123,7 @@ def line_headlines(briefing: Briefing) -> list[tuple[str, str]]:
     """(source id, headline) for each plain-text report that opens with a line of its own that no
     sentence ends: a headline above the body ("Lindsay Lohan Leaves Betty Ford, Checks Into Malibu
     Rehab" / "Lindsay Lohan has left …"; report17 and report18's ECB+ reports: "real headlines
-    exist", the judges wrote beside a title cut from a lede). A headline ends on a word, a question or
-    an exclamation (``_HEADLINE_ENDS``). Not a report with a title of its own,
+    exist", the judges wrote beside a title cut from a lede). A headline line ends on a word (``_HEADLINE_ENDS``). Not a report with a title of its own,
     nor a line longer than a headline (``MAX_HEADLINE_WORDS``, ``MAX_TITLE_CHARS``): a longer line
     without a stop is a sentence that lost its full stop."""
     out = []
@@ -140,10 +139,11 @@ def line_headlines(briefing: Briefing) -> list[tuple[str, str]]:
     return out
 
 
-#: Besides a letter or a digit, what a headline may end on: a question, an exclamation, a bracket.
-#: A line ending on a full stop is a sentence; on a colon, a dash or a wire's underscore, it leads
-#: into what follows (a dateline, "UPDATE:").
-_HEADLINE_ENDS = frozenset("?!)")
+#: Besides a letter or a digit, what a headline line may end on: a closing bracket. A line ending on
+#: a full stop, a question or an exclamation is a sentence (Timeline17's pages open with teasers such
+#: as "How much has BP paid out?"); on a colon, a dash or a wire's underscore, it leads into what
+#: follows (a dateline, "UPDATE:").
+_HEADLINE_ENDS = frozenset(")%")
 _QUOTE_MARKS = "\"”’'"
 
 
