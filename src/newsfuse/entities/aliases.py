@@ -161,6 +161,13 @@ def org_aliases() -> dict[tuple[str, ...], tuple[str, ...]]:
     return _alias_table("org_aliases.tsv")
 
 
+@lru_cache(maxsize=1)
+def distinct_short_names() -> frozenset[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """(short name, longer name) pairs where the short name is another institution's, never a clipped
+    form of the longer one: "House" is not "White House" (resources/distinct_short_names.tsv)."""
+    return frozenset(_alias_table("distinct_short_names.tsv").items())
+
+
 #: Generic head words of organisation, place and facility names ("... University", "Gulf of ...").
 HEAD_HINTS: Mapping[str, str] = {
     **dict.fromkeys(
@@ -355,7 +362,7 @@ def given_name_forms(a: str, b: str) -> bool:
 def is_short_form(short: str, full: str) -> bool:
     """ "Belmokhtar" of "Mokhtar Belmokhtar", "Le Drian" of "Jean-Yves Le Drian", "Etkins" of "... Etkin"."""
     ks, kf = short_form_tokens(short), full_name_tokens(full)
-    if not ks or len(ks) >= len(kf):
+    if not ks or len(ks) >= len(kf) or (place_words(short), place_words(full)) in distinct_short_names():
         return False
     if kf[-len(ks) :] == ks:
         return True
