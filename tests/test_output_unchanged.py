@@ -14,8 +14,8 @@ import json
 from corpus import need_shared  # noqa: F401  (the deepwater fixture skips without ../shared)
 
 #: sha256 of ``render(brief([...]), "json")`` with each source's ``path`` (where the checkout lives) blanked.
-EXAMPLE_JSON_SHA256 = "10fa434144eaa09e73584d35a92acd6e96834e03f3f1763919009a93fa2a316f"
-DEEPWATER_JSON_SHA256 = "e740ab04ef196b65073859c147c8f2396aa7644b8cf97249aea26725599623c2"
+EXAMPLE_JSON_SHA256 = "8ba5322630a1f8c8b4534f4e8aa8dea236723b25258919ea0dc48f7fd495eb12"
+DEEPWATER_JSON_SHA256 = "33089752dc618e970195bfb6c4f57592d9573b0362177595b882ac5572f87ff8"
 
 
 def _sha(briefing) -> str:

@@ -169,6 +169,9 @@ class Figure:
     predicate: str | None = None
     kind: str = "count"
     unit: str | None = None
+    # Added at the nineteenth stop (issue 11): the claims of a conflict that take part in a
+    # disagreement; the others are shown, but no dispute sentence names them.
+    disputed: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -73,9 +73,12 @@ def test_phrases():
     assert who_says(["c2"], CLAIMS, SOURCES) == "WSWS"
 
 
-def test_outlet_fallback_is_the_file_name_not_the_headline():
+def test_outlet_fallback_is_the_sources_list_label():
+    """Nineteenth stop: the headline, as the sources list labels a report with no outlet (it was the
+    file name); the file name only without a headline."""
     sources = {"b": Source("b", TEXT_B, path="/x/003_abc.txt", title="Algeria launches second rescue effort")}
-    assert who_says(["c2"], CLAIMS, sources) == "003_abc"
+    assert who_says(["c2"], CLAIMS, sources) == "Algeria launches second rescue effort"
+    assert who_says(["c2"], CLAIMS, {"b": Source("b", TEXT_B, path="/x/003_abc.txt")}) == "003_abc"
 
 
 def test_values_in_several_units_name_their_units():
@@ -92,3 +95,15 @@ def test_values_in_several_units_name_their_units():
     assert disputed_sentence(fig, claims, sources).text == (
         "Reports of oil leaked (barrels, gallons) disagree: 5,000,000 barrels (Guardian) and 3,500,000 gallons (Fox).")
     assert "barrels (" not in disputed_sentence(FIGURE, CLAIMS, SOURCES).text
+
+
+def test_only_the_values_of_a_disagreement_are_named():
+    """Nineteenth stop: a value the conflict holds that disagrees with no other (another day's
+    count, recalled) is no side of the dispute; the figure still shows it."""
+    import dataclasses
+
+    fig = dataclasses.replace(FIGURE, disputed=("c1", "c2"))
+    s = disputed_sentence(fig, CLAIMS, SOURCES)
+    assert s.text == "Reports of hostages killed disagree: 48 (WSWS) and 23 (the interior ministry)."
+    assert {c for c in s.citations} == {CLAIMS["c1"].span, CLAIMS["c2"].span}
+

@@ -548,8 +548,9 @@ def judge(key: tuple, claims: list[Claim], group_of: Mapping[str, int], texts: M
     """Values, status and reasons of one figure; ``day`` is the weekday the story is of (``story_day``)."""
     kind, dim, cls, predicate = key[:4]
     # measures must explain a change between dates too ("the slick grew to 1,900 square miles")
+    disputed: set[str] = set()
     conflicts, moves = _conflicts(claims, group_of, texts, predicate in CUMULATIVE or kind == "measure", kind == "measure",
-                                  kind == "count" and predicate in FIXED_AT_EVENT, day)
+                                  kind == "count" and predicate in FIXED_AT_EVENT, day, disputed)
     groups = {group_of.get(c.span.source, c.span.source) for c in claims}
     status = "conflict" if conflicts else ("single" if len(groups) == 1 else "consistent")
     reasons = conflicts if status == "conflict" else moves
@@ -560,6 +561,7 @@ def judge(key: tuple, claims: list[Claim], group_of: Mapping[str, int], texts: M
         label=label, status=status, values=values, reasons=tuple(reasons),
         predicate=predicate if isinstance(predicate, str) and kind == "count" else main_predicate(claims),
         kind=kind, unit=claims[0].unit,
+        disputed=tuple(c.id for c in claims if c.id in disputed) if status == "conflict" else (),
     )
 
 
@@ -568,8 +570,10 @@ REASON_ORDER = ("disagree", "fell", "rose without explanation")
 
 
 def _conflicts(claims: list[Claim], group_of, texts, cumulative: bool, measure: bool = False,
-               fixed: bool = False, day: str | None = None) -> tuple[list[str], list[str]]:
-    """(conflicts, explained or allowed moves between dates), each as plain sentences."""
+               fixed: bool = False, day: str | None = None,
+               disputed: set[str] | None = None) -> tuple[list[str], list[str]]:
+    """(conflicts, explained or allowed moves between dates), each as plain sentences; ``disputed``
+    collects the ids of the claims in a disagreeing pair, and of the repeats of their values."""
     reasons: list[str] = []
     moves: list[str] = []
     distinct = _restated(_distinct(claims, texts))
@@ -597,6 +601,9 @@ def _conflicts(claims: list[Claim], group_of, texts, cumulative: bool, measure: 
             why = compare(a, b, ia, ib, sentence, cumulative, measure, fixed)
             if why:
                 reasons.append(f"{_say(a)} vs {_say(b)}: {why}")
+                if disputed is not None:
+                    disputed.update(c.id for c in claims if (c.value, c.qualifier) in {(a.value, a.qualifier),
+                                                                                     (b.value, b.qualifier)})
             elif not ia.meets(ib) and a.as_of != b.as_of:
                 moves.append(f"moved from {_say(a)} to {_say(b)}")
     ranked = sorted(dict.fromkeys(reasons), key=lambda r: next(i for i, k in enumerate(REASON_ORDER) if r.endswith(k)))
@@ -619,7 +626,17 @@ def story_day(texts: Mapping[str, str]) -> str | None:
     return best[0][0] if best and best[0][1] * 2 > len(texts) else None
 
 
-_WEEKDAY_WORD = re.compile(rf"\b(?:{'|'.join(w.capitalize() for w in WEEKDAY_NAMES)})\b")
+def _nearest_day(c: Claim, sentence: str) -> frozenset[str]:
+    """The weekday the claim's sentence names nearest its number: "Monday's clashes came after car
+    bombs ripped through Damascus on Saturday, killing 27" dates the 27 Saturday's."""
+    found = [(m.start(), m.group().lower()) for m in _WEEKDAY_WORD.finditer(sentence)]
+    if len(found) < 2 or c.number is None or c.sentence is None:
+        return frozenset(day for _, day in found)
+    at = c.number.start - c.sentence.start
+    return frozenset({min(found, key=lambda f: abs(f[0] - at))[1]})
+
+
+_WEEKDAY_WORD = re.compile(rf"\b(?:{'|'.join(WEEKDAY_NAMES)})\b", re.IGNORECASE)
 
 
 def _days_of(claims: list[Claim], sentences: list[str], day: str | None = None) -> list[frozenset[str]]:
@@ -632,7 +649,7 @@ def _days_of(claims: list[Claim], sentences: list[str], day: str | None = None) 
     outlet's undated 125 dead is Monday's 125), or the story's own ``day`` says what day it is of:
     Monday's three dead against Saturday's 27 (report7: the earlier bombings' toll, recalled) are
     two days' counts, while 80 injured against 70 "on Sunday" in a Sunday story are compared."""
-    named = [frozenset(w for w in WEEKDAY_NAMES if w in s.lower()) for s in sentences]
+    named = [_nearest_day(c, s) for c, s in zip(claims, sentences, strict=True)]
     by_value: dict[tuple, set[str]] = defaultdict(set)
     for c, d in zip(claims, named, strict=True):
         by_value[(c.value, c.low, c.high, c.unit)] |= d

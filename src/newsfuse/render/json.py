@@ -87,7 +87,7 @@ def _figure(f: Figure) -> dict[str, Any]:
             for v in f.values
         ],
         "reasons": list(f.reasons), "subset_of": f.subset_of, "predicate": f.predicate,
-        "kind": f.kind, "unit": f.unit,
+        "kind": f.kind, "unit": f.unit, "disputed_claims": list(f.disputed),
     }
 
 

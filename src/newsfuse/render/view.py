@@ -14,8 +14,7 @@ def source_names(data: dict[str, Any]) -> dict[str, str]:
     Without an outlet (none in the metadata, URL, credits or dateline), the headline,
     shortened; a file name only as a last resort.
     """
-    base = {s["id"]: s["outlet"] or _short(s.get("title")) or (Path(s["path"]).stem if s["path"] else s["id"])
-            for s in data["sources"]}
+    base = {s["id"]: source_label(s["outlet"], s.get("title"), s["path"], s["id"]) for s in data["sources"]}
     counts = Counter(base.values())
     seen: Counter[str] = Counter()
     names = {}
@@ -30,6 +29,12 @@ def source_names(data: dict[str, Any]) -> dict[str, str]:
 
 #: A headline used as a source's label is cut to this many characters.
 LABEL_CHARS = 40
+
+
+def source_label(outlet: str | None, title: str | None, path: str | None, source_id: str) -> str:
+    """What a reader recognises a report by: its outlet; else its headline, shortened; a file name
+    only as a last resort (issue 12). The sources list and the dispute sentences use this one."""
+    return outlet or _short(title) or (Path(path).stem if path else source_id)
 
 
 def _short(title: str | None) -> str | None:

@@ -11,9 +11,9 @@ the reader sees who says what instead of one number stated as fact.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 
 from ..model import Claim, Figure, FigureValue, Source, SummarySentence
+from ..render.view import source_label
 
 #: Authorities named per value: the In Amenas toll of 23 has three wordings
 #: of one source ("a preliminary government toll", "the interior ministry",
@@ -43,8 +43,8 @@ def who_says(claim_ids: Sequence[str], claims: Mapping[str, Claim], sources: Map
 
 
 def _outlet(source: Source) -> str:
-    """The outlet; without one, the file's name (as the reports label sources), never the headline."""
-    return source.outlet or (Path(source.path).stem if source.path else source.id)
+    """The report as the sources list labels it: its outlet, else its headline, else its file name."""
+    return source_label(source.outlet, source.title, source.path, source.id)
 
 
 #: Values a disputed-figure sentence names (issue 11): more reads as a table, not a sentence.
@@ -60,7 +60,10 @@ def disputed_sentence(fig: Figure, claims: Mapping[str, Claim], sources: Mapping
     outlet); a number repeated under other dates, wordings or qualifiers is one
     value to a reader. Every claim behind every named value is cited.
     """
-    values = [v for v in fig.values if any(c in claims for c in v.claims)]
+    # only the values of a disagreeing pair: a value the figure holds that disagrees with none
+    # (another day's count, recalled) is no side of the dispute
+    taking_part = set(fig.disputed) or {c for v in fig.values for c in v.claims}
+    values = [v for v in fig.values if any(c in claims and c in taking_part for c in v.claims)]
     newest = sorted(values, key=lambda v: (v.as_of.toordinal() if v.as_of else 0), reverse=True)
     distinct: list[FigureValue] = []
     for v in newest:  # one entry per number, shown as stated exactly if anyone did
