@@ -116,5 +116,14 @@ def test_the_story_day_dates_the_counts_that_name_none():
              "b": "On Monday, three were killed. Monday night was quiet.", "c": "No day here."}
     assert story_day(texts) == "monday"
     assert story_day({"a": "Monday and Sunday.", "b": "Sunday, then Monday."}) is None  # no report's day is clear
-    days = _days_of([], [], "monday")
-    assert days == []
+    from newsfuse.model import Claim, Span
+
+    def claim(cid, sentence, number):
+        at = sentence.index(number)
+        return Claim(cid, Span(cid, at, at + len(number)), number, float(number), "exact", "people", predicate="killed",
+                     number=Span(cid, at, at + len(number)), sentence=Span(cid, 0, len(sentence)))
+
+    recalled = "Monday's clashes came after car bombs ripped through the city on Saturday, killing 27 people."
+    today = "3 people were killed."
+    days = _days_of([claim("a", recalled, "27"), claim("b", today, "3")], [recalled, today], "monday")
+    assert days == [frozenset({"saturday"}), frozenset({"monday"})]  # nearest day to the 27; the story's day
