@@ -34,6 +34,7 @@ class Lexicon:
     reporting_verbs: frozenset[str]  # "the newspaper found": a past perfect under them is reported, not earlier
     long_suffix: str  # "the year-long uprising": the period's total
     area_nouns: frozenset[str]  # "the Idlib area", "Homs province": the name is the place
+    event_nouns: frozenset[str]  # "the Nairobi blast": a place named on the event scopes the count
     event_clause_marks: frozenset[str]  # "wounded when a shell struck a gathering in Homs": the clause's place
     other_phrasal: frozenset[str]  # "wound up", "took on": a verb with a particle that names no event of its class
     window_words: frozenset[str]  # "the last 10 games": the window a tally is taken over
@@ -99,7 +100,7 @@ def lexicon() -> Lexicon:
         cumulative_phrases=tuple(raw["scope"]["cumulative_phrases"]),
         state_events=frozenset(raw["scope"]["state_events"]), long_suffix=raw["scope"]["long_suffix"],
         reporting_verbs=frozenset(raw["scope"]["reporting_verbs"]),
-        area_nouns=frozenset(raw["scope"]["area_nouns"]),
+        area_nouns=frozenset(raw["scope"]["area_nouns"]), event_nouns=frozenset(raw["scope"]["event_nouns"]),
         event_clause_marks=frozenset(raw["scope"]["event_clause_marks"]),
         other_phrasal=frozenset(raw["phrasal"]["other"]), window_words=frozenset(m["window"]["words"]),
         window_ordinal_preps=frozenset(m["window"]["ordinal_preps"]),

@@ -244,9 +244,12 @@ def place_of(anchor, sent, measure: bool = False) -> str | None:
         named = _named_area(pobj) if prep.lower_ in PLACE_PREPS else None
         if named is not None:
             return f"{prep.lower_} {_entity_text(named)}"
+        found = _event_place(pobj) if prep.lower_ in PLACE_PREPS else None
+        if found:
+            return found  # "died in the Dar es Salaam explosion", "killed in an explosion near … in Dar es Salaam"
     if not measure:
         verb = _first_verb(anchor, sent)
-        found = _event_clause_place(verb) or _subject_place(verb, anchor)
+        found = _event_clause_place(verb) or _subject_place(verb, anchor) or _participle_place(verb)
         if found:
             return found
     verb = _first_verb(anchor, sent) if measure else None
@@ -282,6 +285,40 @@ def _event_clause_place(verb) -> str | None:
     return None
 
 
+def _event_place(noun) -> str | None:
+    """The place named on an event noun (resources/figures.toml ``event_nouns``): "the Nairobi blast",
+    "an explosion near the embassy in Dar es Salaam". A place before another noun names what it
+    belongs to ("the U.S. embassy", "the Syrian army"), so only an event's is where it happened."""
+    if noun.lemma_.lower() not in lexicon().event_nouns and noun.lower_ not in lexicon().event_nouns:
+        return None
+    for child in noun.children:
+        if child.dep_ == "compound" and child.ent_type_ in PLACE_ENTITIES:
+            return f"in {_entity_text(child)}"
+        if child.dep_ == "compound" and child.pos_ == "PROPN" and not child.ent_type_:
+            return "in " + " ".join(t.text for t in child.subtree)  # a place the tagger missed: "Dar es Salaam"
+    for prep in noun.subtree:
+        if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and pobj.ent_type_ in PLACE_ENTITIES:
+                    return f"{prep.lower_} {_entity_text(pobj)}"
+    return None
+
+
+def _participle_place(verb) -> str | None:
+    """"A blast damaged the embassy in Nairobi, killing 40 people": a participle clause adds what the
+    clause it hangs on did, where that clause says it happened."""
+    if verb is None or verb.dep_ != "advcl" or verb.tag_ != "VBG" or any(c.dep_ == "mark" for c in verb.children):
+        return None
+    head, inside = verb.head, {t.i for t in verb.subtree}
+    for prep in head.subtree:
+        if prep.i in inside or prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj" and pobj.ent_type_ in PLACE_ENTITIES:
+                return f"{prep.lower_} {_entity_text(pobj)}"
+    return None
+
+
 def _subject_place(verb, anchor) -> str | None:
     """'Three suicide bombings in Damascus killed 27 people': a place on the subject of the count's verb
     (what did it, or where it was found) is where the count happened. Not for a subject that is the count."""
@@ -290,6 +327,9 @@ def _subject_place(verb, anchor) -> str | None:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is None or subject.i == anchor.i or subject.is_ancestor(anchor):
         return None
+    found = _event_place(subject)
+    if found:
+        return found  # "The Nairobi blast killed 74 people"
     for prep in subject.subtree:
         if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
             continue

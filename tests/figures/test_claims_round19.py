@@ -1,0 +1,23 @@
+"""Issue 11, nineteenth stop: the place an event noun names scopes its count (made-up sentences of the
+shapes a count of one city takes beside a story-wide toll)."""
+
+from __future__ import annotations
+
+from claim_sentences import one_claim
+
+
+def test_a_place_on_the_event_scopes_the_count(nlp):
+    assert one_claim(nlp, "The Nairobi blast killed 74 people.", 74).place == "in Nairobi"
+    assert one_claim(nlp, "Seven people died in the Dar es Salaam explosion.", 7).place == "in Dar es Salaam"
+    text = "At least four people were killed in an explosion near the American embassy in Dar es Salaam."
+    assert one_claim(nlp, text, 4).place == "in Dar es Salaam"
+
+
+def test_a_participle_takes_the_place_of_its_clause(nlp):
+    text = "A massive blast damaged the U.S. embassy in Nairobi, killing 40 people."
+    assert one_claim(nlp, text, 40).place == "in Nairobi"
+
+
+def test_a_place_before_an_agent_is_whose_it_is_not_where(nlp):
+    assert one_claim(nlp, "The Syrian army killed 30 rebels.", 30).place is None
+    assert one_claim(nlp, "The bombings killed 224 people.", 224).place is None
