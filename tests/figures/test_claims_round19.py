@@ -21,3 +21,12 @@ def test_a_participle_takes_the_place_of_its_clause(nlp):
 def test_a_place_before_an_agent_is_whose_it_is_not_where(nlp):
     assert one_claim(nlp, "The Syrian army killed 30 rebels.", 30).place is None
     assert one_claim(nlp, "The bombings killed 224 people.", 224).place is None
+
+
+def test_people_and_attackers_are_no_synonyms_by_an_equal_count():
+    """Nineteenth stop: equal counts of people and of rebels killed do not make them one class; through
+    "people", every civilian count joined the attackers' figure (report7)."""
+    from newsfuse.figures.classes import CountedClass, _compatible
+
+    assert not _compatible(CountedClass(None, "person"), CountedClass(None, "attacker"))
+    assert _compatible(CountedClass("foreign", "attacker"), CountedClass(None, "attacker"))

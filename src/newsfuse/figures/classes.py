@@ -167,6 +167,10 @@ def _compatible(a: CountedClass, b: CountedClass) -> bool:
     a number and a verb by chance (report half)."""
     if (" of " in a.base or " of " in b.base) and a.base != b.base:
         return False
+    if {a.base, b.base} == {"attacker", "person"}:
+        return False  # "at least three people" and "at least three rebels" killed: equal by chance, and
+        # through "people" every civilian count would join the attackers' (report7: nine civilians
+        # shot by security forces against two gunmen killed, a false dispute)
     return a.modifier == b.modifier or a.base == "attacker" or b.base == "attacker"
 
 
