@@ -61,13 +61,10 @@ def test_a_time_or_a_complement_holds_no_preposition(nlp):
     assert not _completes(next(t for t in sent if t.text == "in"))  # "dead" completes "found"
 
 
-def test_a_title_keeps_what_identifies_its_object(nlp):
-    """Nineteenth stop: "a bill" or "three men" cut from what follows says that something was done
-    to something, not what; a reason clause goes before the verb's own complement."""
-    assert "that gives" in _phrase(nlp, "President Andrzej Duda said that he would sign into law a bill that gives the "
-                                        "government control over the public media and the civil service.")
-    assert "suspected of killing" in _phrase(nlp, "Murder charges have been filed against three men suspected of killing "
-                                                  "a 19-year-old in South Los Angeles over his red shoes, prosecutors said.")
+def test_a_title_drops_a_reason_before_the_verbs_complement(nlp):
+    """Nineteenth stop: a reason clause goes before the verb's own complement. (Keeping what follows an
+    object its own words do not identify, "a bill [that gives …]", was tried: on the read splits it
+    cut more titles short, "Bill Cosby is responding", than it completed.)"""
     phrase = _phrase(nlp, "The New Orleans Saints have placed running back Reggie Bush on injured reserve because of a "
                           "sprained knee, ending his season.")
     assert phrase.endswith("on injured reserve"), phrase

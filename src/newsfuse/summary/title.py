@@ -404,29 +404,9 @@ def _completes(tok: Any) -> bool:
         return False
     if tok.dep_ == "prep" and (tok.lower_ == "of" or _bare_idiom(tok)):
         return True
-    if tok.dep_ in {"prep", "acl", "relcl"} and _unidentified_object(tok.head):
-        return True  # "sign into law a bill [that gives …]", "intensified allegations [that …]"
     return tok.dep_ in {"acl", "advcl"} and tok.tag_ == "VB" and any(c.tag_ == "TO" for c in tok.children)
 
 
-def _unidentified_object(noun: Any) -> bool:
-    """An object that its own words do not identify: "a bill", "allegations", "an eight-year offer",
-    "three men" (an article, a number or nothing before a common noun; no owner, no name). What
-    follows it says which ("a bill that gives the government control of the media", "three men
-    suspected of killing a teenager"); cut there, a title says that something was done to something
-    and not what (report and report19 splits: "Duda said he would sign into law a bill", "confirmed
-    that he has made an eight-year offer")."""
-    if noun.pos_ != "NOUN" or noun.dep_ not in {"dobj", "pobj", "attr", "dative", "oprd"}:
-        return False
-    for c in noun.children:
-        if c.i < noun.i and (c.dep_ in {"poss", "compound"} and c.pos_ == "PROPN" or c.dep_ == "poss"
-                             or c.dep_ == "det" and c.lower_ not in _INDEFINITE):
-            return False
-    return True
-
-
-#: Determiners that leave a noun unidentified.
-_INDEFINITE = frozenset({"a", "an", "some", "several", "many", "more"})
 #: Subordinators of reason and circumstance: a headline drops "because of a sprained knee" before
 #: the verb's own complement ("placed Reggie Bush [on injured reserve]").
 _CIRCUMSTANCE = frozenset({"because", "due", "amid", "despite", "although", "though", "while"})
