@@ -127,3 +127,5 @@ def test_the_story_day_dates_the_counts_that_name_none():
     today = "3 people were killed."
     days = _days_of([claim("a", recalled, "27"), claim("b", today, "3")], [recalled, today], "monday")
     assert days == [frozenset({"saturday"}), frozenset({"monday"})]  # nearest day to the 27; the story's day
+    both = "The city got 15 inches Wednesday and Thursday, officials said on Friday evening after the storm."
+    assert _days_of([claim("c", both, "15")], [both], None) == [frozenset({"wednesday", "thursday"})]

@@ -627,13 +627,19 @@ def story_day(texts: Mapping[str, str]) -> str | None:
 
 
 def _nearest_day(c: Claim, sentence: str) -> frozenset[str]:
-    """The weekday the claim's sentence names nearest its number: "Monday's clashes came after car
-    bombs ripped through Damascus on Saturday, killing 27" dates the 27 Saturday's."""
+    """The weekdays the claim's sentence names near its number: "Monday's clashes came after car
+    bombs ripped through Damascus on Saturday, killing 27" dates the 27 Saturday's; "got 15.2 inches
+    Wednesday and Thursday" gives both days (within ``NEAR_DAY_CHARS`` of the number)."""
     found = [(m.start(), m.group().lower()) for m in _WEEKDAY_WORD.finditer(sentence)]
     if len(found) < 2 or c.number is None or c.sentence is None:
         return frozenset(day for _, day in found)
     at = c.number.start - c.sentence.start
-    return frozenset({min(found, key=lambda f: abs(f[0] - at))[1]})
+    nearest = min(abs(pos - at) for pos, _ in found)
+    return frozenset(day for pos, day in found if abs(pos - at) <= max(nearest, NEAR_DAY_CHARS))
+
+
+#: Characters from a number within which every weekday its sentence names dates it.
+NEAR_DAY_CHARS = 30
 
 
 _WEEKDAY_WORD = re.compile(rf"\b(?:{'|'.join(WEEKDAY_NAMES)})\b", re.IGNORECASE)
