@@ -8,7 +8,10 @@ from claim_sentences import one_claim
 
 def test_a_place_on_the_event_scopes_the_count(nlp):
     assert one_claim(nlp, "The Nairobi blast killed 74 people.", 74).place == "in Nairobi"
-    assert one_claim(nlp, "Seven people died in the Dar es Salaam explosion.", 7).place == "in Dar es Salaam"
+    text = "The embassy in Dar es Salaam was hit. Seven people died in the Dar es Salaam explosion."
+    assert one_claim(nlp, text, 7).place == "in Dar es Salaam"
+    text = "The Deepwater Horizon explosion killed 11 workers on the rig."  # a rig's name, no place
+    assert one_claim(nlp, text, 11).place is None
     text = "At least four people were killed in an explosion near the American embassy in Dar es Salaam."
     assert one_claim(nlp, text, 4).place == "in Dar es Salaam"
 

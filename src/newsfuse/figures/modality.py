@@ -295,7 +295,9 @@ def _event_place(noun) -> str | None:
         if child.dep_ == "compound" and child.ent_type_ in PLACE_ENTITIES:
             return f"in {_entity_text(child)}"
         if child.dep_ == "compound" and child.pos_ == "PROPN" and not child.ent_type_:
-            return "in " + " ".join(t.text for t in child.subtree)  # a place the tagger missed: "Dar es Salaam"
+            phrase = " ".join(t.text for t in child.subtree)  # a place the tagger missed here but named
+            if any(e.text == phrase and e.label_ in PLACE_ENTITIES for e in noun.doc.ents):  # elsewhere
+                return f"in {phrase}"  # ("the Dar es Salaam explosion"); not a rig ("Deepwater Horizon")
     for prep in noun.subtree:
         if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
             for pobj in prep.children:
