@@ -12,6 +12,8 @@ def test_a_place_on_the_event_scopes_the_count(nlp):
     assert one_claim(nlp, text, 7).place == "in Dar es Salaam"
     text = "The Deepwater Horizon explosion killed 11 workers on the rig."  # a rig's name, no place
     assert one_claim(nlp, text, 11).place is None
+    text = "Oil has poured into the sea since the Deepwater Horizon explosion killed 11 people on 12 April."
+    assert one_claim(nlp, text, 11).place is None
     text = "At least four people were killed in an explosion near the American embassy in Dar es Salaam."
     assert one_claim(nlp, text, 4).place == "in Dar es Salaam"
 

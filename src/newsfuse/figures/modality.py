@@ -292,12 +292,14 @@ def _event_place(noun) -> str | None:
     if noun.lemma_.lower() not in lexicon().event_nouns and noun.lower_ not in lexicon().event_nouns:
         return None
     for child in noun.children:
-        if child.dep_ == "compound" and child.ent_type_ in PLACE_ENTITIES:
-            return f"in {_entity_text(child)}"
-        if child.dep_ == "compound" and child.pos_ == "PROPN" and not child.ent_type_:
-            phrase = " ".join(t.text for t in child.subtree)  # a place the tagger missed here but named
-            if any(e.text == phrase and e.label_ in PLACE_ENTITIES for e in noun.doc.ents):  # elsewhere
-                return f"in {phrase}"  # ("the Dar es Salaam explosion"); not a rig ("Deepwater Horizon")
+        if child.dep_ != "compound" or child.pos_ != "PROPN":
+            continue
+        # the whole name before the event, as the text names a place here or elsewhere: "the Dar es
+        # Salaam explosion" (tagged only elsewhere); not a rig's name of which the tagger took one
+        # word for a place ("the Deepwater Horizon explosion": "Horizon" LOC)
+        phrase = " ".join(t.text for t in child.subtree)
+        if any(e.text == phrase and e.label_ in PLACE_ENTITIES for e in noun.doc.ents):
+            return f"in {phrase}"
     for prep in noun.subtree:
         if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
             for pobj in prep.children:
