@@ -163,6 +163,8 @@ def judge(sent: Any, context: str = ALONE) -> Verdict:
         return Verdict("opens with a label and a colon (a caption, a timeline entry or a headline run)")
     if _present_caption(root, sent, text):
         return Verdict("a photo caption (present tense with a full date, a picture that shows, or a place in the picture)")
+    if _present_scene(root, sent):
+        return Verdict("a caption or a standfirst (a named person in the simple present of a scene verb, no day)")
     if _presents(toks, root):
         return Verdict('"Here is …" introduces what follows it (a list, a timeline, a video)')
     quoted = _quoted_ranges(sent)
@@ -511,6 +513,20 @@ def _present_caption(root: Any, sent: Any, text: str) -> bool:
         c.dep_ == "auxpass" and c.tag_ in {"VBZ", "VBP"} for c in root.children))
     return (present and (bool(_FULL_DATE.search(text)) or _seen_doing(root) or _shows_picture(root))
             or bool(_IN_PICTURE.search(text))) and not _in_quotes(root, sent)
+
+
+def _present_scene(root: Any, sent: Any) -> bool:
+    """ "Dennis Kucinich questions Lewis at the committee", "David Shukman looks at UK training": a
+    named person as the subject of a scene verb (resources/scene_verbs.tsv) in the simple present, with
+    no date or time in the sentence, is what a photo shows or a video page offers."""
+    return (root.tag_ in {"VBZ", "VBP"} and root.lemma_.lower() in scene_verbs()
+            and any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in root.children)
+            and not any(t.ent_type_ in {"DATE", "TIME"} for t in sent) and not _in_quotes(root, sent))
+
+
+@cache
+def scene_verbs() -> frozenset[str]:
+    return frozenset(_table("scene_verbs.tsv"))
 
 
 #: Quantifiers that, as a subject with no noun and no "of" phrase, count members of a group an earlier
