@@ -94,10 +94,8 @@ def lead_filter(briefing: Briefing) -> tuple[Callable[[Scored], bool], Callable[
         return s.when is None or day is None or (day - s.when).days <= BACKGROUND_DAYS
 
     def lead_key(s: Scored) -> tuple:
-        # among equals, the lede most like the whole story (``centrality``): a week's latest day may
-        # open with a side item beside its main report (Timeline17 weeks of the read splits)
         lede = may_lead(s)
-        return (lede and published.get(s.candidate.span.source) in (latest, None), s.groups, lede, s.centrality)
+        return (lede and published.get(s.candidate.span.source) in (latest, None), s.groups, lede)
 
     return may_lead, lead_key
 
