@@ -178,6 +178,18 @@ REPORT18_MAX_FALSE_CONFLICTS = 0
 #: description as sayers), none flagged, no true conflict labelled; at its end 0.889 (16/18), the same.
 REPORT19_PRECISION_FLOOR = 0.88
 REPORT19_MAX_FALSE_CONFLICTS = 0
+#: report20: TempEval-3 AQUAINT wire and newspaper stories and MEANTIME Wikinews (see the summary gate),
+#: fixed at the start of the nineteenth stop, judged blind at its start: 0.738 (31/42), 0 of 2 flagged
+#: real, 0 of 4 true conflicts found. The developer read the start judges' reports (one city's toll in a
+#: whole toll's figure; a paragraph-opening "At least 82" read as exact). At its end 0.821 (32/39), still 0
+#: of 2 flagged real and 0 of 4 found.
+REPORT20_PRECISION_FLOOR = 0.82
+REPORT20_MAX_FALSE_CONFLICTS = 2
+#: report21: full-page Timeline17 days no split used, MEANTIME's September 2008 markets and the TempEval-3
+#: documents left of two stories, judged blind with counts-only reports: 0.412 (7/17), 0 of 2 flagged real,
+#: 0 of 3 found, at the start and at the end.
+REPORT21_PRECISION_FLOOR = 0.41
+REPORT21_MAX_FALSE_CONFLICTS = 2
 
 
 def _scores(split: str) -> FigureScores:
@@ -256,6 +268,8 @@ HELD_OUT = {
     "report17": (REPORT17_PRECISION_FLOOR, REPORT17_MAX_FALSE_CONFLICTS),
     "report18": (REPORT18_PRECISION_FLOOR, REPORT18_MAX_FALSE_CONFLICTS),
     "report19": (REPORT19_PRECISION_FLOOR, REPORT19_MAX_FALSE_CONFLICTS),
+    "report20": (REPORT20_PRECISION_FLOOR, REPORT20_MAX_FALSE_CONFLICTS),
+    "report21": (REPORT21_PRECISION_FLOOR, REPORT21_MAX_FALSE_CONFLICTS),
 }
 
 
