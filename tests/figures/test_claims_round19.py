@@ -35,3 +35,11 @@ def test_people_and_attackers_are_no_synonyms_by_an_equal_count():
 
     assert not _compatible(CountedClass(None, "person"), CountedClass(None, "attacker"))
     assert _compatible(CountedClass("foreign", "attacker"), CountedClass(None, "attacker"))
+
+
+def test_a_clause_that_says_which_event_is_no_sayers(nlp):
+    """Nineteenth stop: "the explosion that killed 11 workers" identifies the event in the writer's words;
+    the sentence's sayer says something else (five read-split sayers of the eleven dead)."""
+    text = "Bob Dudley said BP would learn lessons from the explosion that killed 11 workers."
+    assert one_claim(nlp, text, 11).attribution is None
+    assert one_claim(nlp, "Police said the blast killed 40 people.", 40).attribution == "Police"

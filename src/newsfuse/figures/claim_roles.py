@@ -237,12 +237,17 @@ def _estimate_owner(anchor) -> str | None:
 def _writers_aside(anchor) -> bool:
     """The claim sits in a relative clause set off by a comma and opened by "which" ("Eichmann says the
     court overstated his role in the Final Solution, which involved the extermination of 6 million
-    Jews"): the writer's gloss on a noun, not what the sayer of the sentence says (report12 split)."""
+    Jews"): the writer's gloss on a noun, not what the sayer of the sentence says (report12 split).
+    So is a clause on an event noun that says which event ("BP's chief said the company would learn
+    from the explosion that killed 11 workers": five read-split sayers of the eleven dead)."""
     for node in [anchor, *anchor.ancestors]:
-        if node.dep_ != "relcl":
+        if node.dep_ not in ("relcl", "acl"):
             continue
-        # "…, which it identified as a factor in …": the aside says who says it itself
-        return node.left_edge.lower_ == "which" and set_off(node) and not any(_says(t) for t in node.subtree)
+        if any(_says(t) for t in node.subtree):
+            return False  # "…, which it identified as a factor in …": the aside says who says it itself
+        if node.head.lemma_.lower() in lexicon().event_nouns:
+            return True  # "the explosion that killed 11 workers": which event, the writer's identification
+        return node.dep_ == "relcl" and node.left_edge.lower_ == "which" and set_off(node)
     return False
 
 
