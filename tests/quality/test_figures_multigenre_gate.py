@@ -80,7 +80,8 @@ REPORT6_MAX_FALSE_CONFLICTS = 0
 #: four dead is gone (counts of named days apart are not compared), one "2 vs more than 7,500" (a village against the
 #: uprising) remains: still 1 of 2 flagged real.
 #: Eighteenth stop: RAISED 0.72 -> 0.75: 0.760 (19/25): reports that name no one are no sayer.
-REPORT7_PRECISION_FLOOR = 0.75
+#: Nineteenth stop: RAISED 0.75 -> 0.80: 0.800 (20/25): people and attackers no synonyms by an equal count.
+REPORT7_PRECISION_FLOOR = 0.80
 #: Fourteenth stop: 0.762 (16/21), 1 of 2 flagged real (a scenario is hypothetical).
 REPORT7_MAX_FALSE_CONFLICTS = 1
 #: report8: the next eight Multi-News clusters of the same shuffle and four Timeline17 weeks, fixed at
@@ -88,7 +89,8 @@ REPORT7_MAX_FALSE_CONFLICTS = 1
 #: conflict real, 1 of 3 true conflicts found. The stop changed no figure rule; the same after it.
 #: Tenth stop: 0.896 (43/48) (sums named by a noun, 'cost (USD)'): the floor rises.
 #: Fourteenth stop: 0.917 (44/48).
-REPORT8_PRECISION_FLOOR = 0.91
+#: Nineteenth stop: RAISED 0.91 -> 0.97: 0.979 (47/48): a hedge that opens a paragraph is read.
+REPORT8_PRECISION_FLOOR = 0.97
 REPORT8_MAX_FALSE_CONFLICTS = 0
 #: report9: the next eight Multi-News clusters of the same shuffle (positions 17 to 24) and four Timeline17
 #: weeks, fixed at the start of the eighth stop before its rules, judged blind at its start: 0.744 (32/43),
@@ -96,14 +98,16 @@ REPORT8_MAX_FALSE_CONFLICTS = 0
 #: Floors hold what was measured, far below the targets (0.90, 0.90, 0.6), and the closing note says so.
 #: Tenth stop: 0.791 (34/43) ('two others' count the dogs counted before them): the floor rises.
 #: Fourteenth stop: 0.833 (35/42), 1 of 1 flagged real (Bhopal's toll scoped to its place).
-REPORT9_PRECISION_FLOOR = 0.83
+#: Nineteenth stop: RAISED 0.83 -> 0.88: 0.881 (37/42): a hedge that opens a paragraph is read.
+REPORT9_PRECISION_FLOOR = 0.88
 REPORT9_MAX_FALSE_CONFLICTS = 0
 #: report10: the next eight Multi-News clusters of the same shuffle (positions 25 to 32) and four Timeline17
 #: weeks, fixed at the start of the ninth stop before its rules, judged blind at its start: 0.750 (6/8),
 #: 0 of 1 flagged conflict real, 0 of 1 true conflict found; the same after the stop's rules. Few claims
 #: reach a multi-source figure on these stories (eight in twelve stories): a weak measure, said so.
 #: Thirteenth stop (a report "that found" is a source): 0.875 (7/8).
-REPORT10_PRECISION_FLOOR = 0.87
+#: Nineteenth stop: RAISED 0.87 -> 0.99: 1.000 (8/8): a hedge that opens a paragraph is read.
+REPORT10_PRECISION_FLOOR = 0.99
 #: Eleventh stop: the false conflict ("more than" a value beside that value) is gone.
 REPORT10_MAX_FALSE_CONFLICTS = 0
 #: report11: the next eight Multi-News clusters of the same shuffle (positions 33 to 40) and four Timeline17
@@ -112,7 +116,8 @@ REPORT10_MAX_FALSE_CONFLICTS = 0
 #: 3 real, 0 of 9 found (one story's real conflict lost: the closing note says which rule and why). Floors
 #: hold what was measured, far below the targets (0.90, 0.90, 0.6).
 #: Eleventh stop (report11 read for rules): 0.733 (33/45), 0 of 1 flagged real, 0 of 9 found.
-REPORT11_PRECISION_FLOOR = 0.73
+#: Nineteenth stop: RAISED 0.73 -> 0.75: 0.756 (34/45).
+REPORT11_PRECISION_FLOOR = 0.75
 REPORT11_MAX_FALSE_CONFLICTS = 1
 #: report12: the last four Multi-News clusters of the shuffle (positions 41 to 44) and four untaken
 #: Timeline17 weeks, fixed at the start of the eleventh stop before its rules, judged blind at its start:
@@ -130,7 +135,8 @@ REPORT12_MAX_FALSE_CONFLICTS = 0
 #: Thirteenth stop (report13 read for rules): 1.000 (21/21), no flagged conflict (the false one gone), 0 of 3 found.
 #: Seventeenth stop: LOWERED 1.0 -> 0.95: 0.957 (22/23); two BP tolls of eleven dead, no longer "taking part",
 #: are shown; one names BP as its source where the blog names none.
-REPORT13_PRECISION_FLOOR = 0.95
+#: Nineteenth stop: RAISED 0.95 -> 0.99: 1.000 (23/23): a clause saying which event is no sayer's.
+REPORT13_PRECISION_FLOOR = 0.99
 REPORT13_MAX_FALSE_CONFLICTS = 0
 #: report14: the next eight Timeline17 weeks never cut before (four of the financial crisis from 24
 #: February 2009, four of BP from 5 July 2010), fixed at the start of the thirteenth stop before its
@@ -139,6 +145,8 @@ REPORT13_MAX_FALSE_CONFLICTS = 0
 #: was measured, far below the targets (0.90, 0.90, 0.6).
 #: Fourteenth stop (report14 read for rules): 0.774 (24/31), 0 of 2 flagged real, 0 of 3 found.
 #: Fifteenth stop: 0.806 (25/31).
+#: Nineteenth stop: 0.800 (24/30): "exploded in the Gulf of Mexico, killing 11 workers" now scoped to its place,
+#: apart from the unscoped eleven (a correct claim no longer shown as multi-source).
 REPORT14_PRECISION_FLOOR = 0.80
 REPORT14_MAX_FALSE_CONFLICTS = 2
 #: report15: eight Timeline17 weeks never cut before (four of the financial crisis from 9 April 2009, four

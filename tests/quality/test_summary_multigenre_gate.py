@@ -196,8 +196,9 @@ REPORT9_MISSED_MERGES = 14
 #: was measured, far below the targets (95%, 2%, 9 in 10).
 #: Thirteenth stop (rules from report13): GOOD 80 of 107 = 74.8%, JUNK 24.3%, MISLEADING 0.9%.
 #: Fifteenth stop: GOOD 85 of 108 = 78.7%, JUNK 20.4%, MISLEADING 0.9%.
-REPORT10_GOOD_SHARE = 0.78
-REPORT10_BAD_SHARE = 0.22
+#: Nineteenth stop: RAISED 0.78 -> 0.81: 84/103 (captions and standfirsts in the present of a scene verb).
+REPORT10_GOOD_SHARE = 0.81
+REPORT10_BAD_SHARE = 0.19
 REPORT10_TITLES_RIGHT = 4
 #: Tenth stop: BAD-MERGE 8: the ceiling falls.
 REPORT10_BAD_MERGES = 8
@@ -269,8 +270,9 @@ REPORT13_MISSED_MERGES = 6
 #: Fourteenth stop (report14 read for rules): GOOD 38 of 58 = 65.5%, JUNK 32.8%, MISLEADING 1.7%; titles 4 of 8;
 #: entities OK 112 / MISSED-MERGE 4 / BAD-MERGE 4.
 #: Fifteenth stop: GOOD 43 of 59 = 72.9%, JUNK 27.1%.
-REPORT14_GOOD_SHARE = 0.72
-REPORT14_BAD_SHARE = 0.28
+#: Nineteenth stop: RAISED 0.72 -> 0.76: 45/59 (captions and standfirsts in the present of a scene verb).
+REPORT14_GOOD_SHARE = 0.76
+REPORT14_BAD_SHARE = 0.24
 REPORT14_TITLES_RIGHT = 4
 REPORT14_BAD_MERGES = 4
 #: Seventeenth stop: MISSED-MERGE 3.
@@ -348,7 +350,8 @@ REPORT18_MISSED_MERGES = 6
 #: entities OK 94 / MISSED-MERGE 29 / BAD-MERGE 1).
 REPORT19_GOOD_SHARE = 0.93
 REPORT19_BAD_SHARE = 0.07
-REPORT19_TITLES_RIGHT = 8
+#: Nineteenth stop (read for rules): 9 of 11 (a reason clause dropped before the verb's complement).
+REPORT19_TITLES_RIGHT = 9
 REPORT19_BAD_MERGES = 1
 REPORT19_MISSED_MERGES = 29
 #: report20: TempEval-3's AQUAINT wire and newspaper reports (AP, Xinhua, New York Times, Wall Street Journal:
