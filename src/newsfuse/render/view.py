@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date
-from pathlib import Path
 from typing import Any
+
+from ..model import source_label
 
 
 def source_names(data: dict[str, Any]) -> dict[str, str]:
@@ -27,20 +28,6 @@ def source_names(data: dict[str, Any]) -> dict[str, str]:
     return names
 
 
-#: A headline used as a source's label is cut to this many characters.
-LABEL_CHARS = 40
-
-
-def source_label(outlet: str | None, title: str | None, path: str | None, source_id: str) -> str:
-    """What a reader recognises a report by: its outlet; else its headline, shortened; a file name
-    only as a last resort (issue 12). The sources list and the dispute sentences use this one."""
-    return outlet or _short(title) or (Path(path).stem if path else source_id)
-
-
-def _short(title: str | None) -> str | None:
-    if not title or len(title.split()) < 3:
-        return None
-    return title if len(title) <= LABEL_CHARS else title[: LABEL_CHARS - 1].rsplit(" ", 1)[0] + "…"
 
 
 def date_range(data: dict[str, Any]) -> str:

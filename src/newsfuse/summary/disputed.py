@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from ..model import Claim, Figure, FigureValue, Source, SummarySentence
-from ..render.view import source_label
+from ..model import Claim, Figure, FigureValue, Source, SummarySentence, source_label
 
 #: Authorities named per value: the In Amenas toll of 23 has three wordings
 #: of one source ("a preliminary government toll", "the interior ministry",
