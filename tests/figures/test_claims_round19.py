@@ -43,3 +43,23 @@ def test_a_clause_that_says_which_event_is_no_sayers(nlp):
     text = "Bob Dudley said BP would learn lessons from the explosion that killed 11 workers."
     assert one_claim(nlp, text, 11).attribution is None
     assert one_claim(nlp, "Police said the blast killed 40 people.", 40).attribution == "Police"
+
+
+def test_counts_of_two_named_days_are_two_figures():
+    """Nineteenth stop: undated reports' counts dated to different days are never compared, so they are
+    not shown together as agreeing (report7: Saturday's 27 dead in Monday's figure)."""
+    from newsfuse.figures.align import _split_days
+    from newsfuse.model import Claim, Span
+
+    texts = {"a": "Car bombs ripped through the city on Saturday, killing 27 people.",
+             "b": "On Monday, 3 people were killed in the clashes.", "c": "At least 9 people were killed."}
+
+    def claim(sid, number):
+        text = texts[sid]
+        at = text.index(number)
+        return Claim(sid, Span(sid, at, at + len(number)), number, float(number), "exact", "people", predicate="killed",
+                     number=Span(sid, at, at + len(number)), sentence=Span(sid, 0, len(text)))
+
+    keyed = {("count", "", "person", "killed"): [claim("a", "27"), claim("b", "3"), claim("c", "9")]}
+    _split_days(keyed, texts, "monday")
+    assert sorted(sorted(c.value for c in cs) for cs in keyed.values()) == [[3.0, 9.0], [27.0]]

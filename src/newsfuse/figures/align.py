@@ -98,6 +98,7 @@ def build_figures(claims: list[Claim], groups, demonyms: frozenset[str], texts: 
     keyed = group_claims(claims, demonyms, options, causes or {})
     group_of = {sid: n for n, g in enumerate(groups) for sid in g}
     day = story_day(texts)
+    _split_days(keyed, texts, day)
     figures = {key: judge(key, members, group_of, texts, day) for key, members in keyed.items()}
     return link_subsets(figures)
 
@@ -610,6 +611,32 @@ def _conflicts(claims: list[Claim], group_of, texts, cumulative: bool, measure: 
     skipped = [f"only the first {MAX_COMPARED} of its {len(distinct)} claims were compared"] \
         if len(distinct) > MAX_COMPARED else []
     return ranked[:6] + (skipped if ranked else []), list(dict.fromkeys(moves))[:6] + (skipped if not ranked else [])
+
+
+def _split_days(keyed: dict[tuple, list[Claim]], texts: Mapping[str, str], day: str | None) -> None:
+    """Counts of undated reports whose sentences date them to different days are different figures:
+    they are never compared (``_conflicts``), so shown together they would read as agreeing (report7:
+    Saturday's 27 dead in Monday's "people killed" figure, "consistent"). A count whose sentence names
+    no day, and no story day stands for it, may be any day's and stays with each."""
+    for key in [k for k in keyed if k[0] == "count" and len(keyed[k]) > 1]:
+        members = keyed[key]
+        if any(c.as_of is not None for c in members):
+            continue
+        sentences = [texts.get(c.span.source, "")[c.sentence.start : c.sentence.end] if c.sentence else ""
+                     for c in members]
+        days = _days_of(members, sentences, day)
+        parts: list[tuple[set[str], list[Claim]]] = []
+        for c, d in zip(members, days, strict=True):
+            home = next((p for p in parts if not d or not p[0] or d & p[0]), None)
+            if home is None:
+                parts.append((set(d), [c]))
+            else:
+                home[0].update(d)
+                home[1].append(c)
+        if len(parts) > 1:
+            del keyed[key]
+            for i, (_, cs) in enumerate(parts):
+                keyed[key + (("day", i) if i else ())] = cs
 
 
 def story_day(texts: Mapping[str, str]) -> str | None:
