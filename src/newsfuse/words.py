@@ -13,6 +13,15 @@ import tomllib
 from datetime import date, timedelta
 from importlib import resources
 
+
+def resource_rows(name: str) -> list[list[str]]:
+    """The rows of a tab-separated table in ``resources`` (one entry per line, its reason in a
+    column; "#" lines and blank lines are comments), each split at its tabs. Every stage's word
+    tables (person titles, surname particles, scene verbs, disease cues…) are read through this."""
+    text = resources.files("newsfuse").joinpath(f"resources/{name}").read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEKDAY_RE = "|".join(WEEKDAYS)
 

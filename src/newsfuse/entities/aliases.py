@@ -21,12 +21,13 @@ import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from importlib import resources
 
 import jellyfish
 from gender_guesser.detector import Detector
 from nicknames import NickNamer
 from rapidfuzz import fuzz
+
+from ..words import resource_rows
 
 #: Whole-name similarity (rapidfuzz ``ratio``, 0-100) above which two keys
 #: with the same token count are taken as spelling variants. Calibrated on
@@ -120,9 +121,8 @@ def person_shaped(form: str) -> bool:
 
 
 def _word_list(name: str) -> frozenset[str]:
-    """The first column of a word list in ``resources`` (word<TAB>reason, "#" comment lines)."""
-    text = resources.files("newsfuse").joinpath(f"resources/{name}").read_text(encoding="utf-8")
-    return frozenset(line.split("\t")[0].strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    """The first column of a word list in ``resources`` (word<TAB>reason)."""
+    return frozenset(row[0].strip() for row in resource_rows(name))
 
 
 @lru_cache(maxsize=1)
@@ -144,9 +144,7 @@ def particle_surname(tokens: Sequence[str]) -> bool:
 
 
 def _alias_table(name: str) -> dict[tuple[str, ...], tuple[str, ...]]:
-    text = resources.files("newsfuse").joinpath(f"resources/{name}").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return {place_words(r[0]): place_words(r[1]) for r in rows if len(r) >= 2}
+    return {place_words(r[0]): place_words(r[1]) for r in resource_rows(name) if len(r) >= 2}
 
 
 @lru_cache(maxsize=1)
@@ -302,8 +300,7 @@ def similar_names(a: str, b: str, *, person: bool) -> bool:
 @lru_cache(maxsize=1)
 def contrast_words() -> dict[str, str]:
     """Word -> its contrast group (resources/contrast_words.tsv, one reason per entry)."""
-    text = resources.files("newsfuse").joinpath("resources/contrast_words.tsv").read_text(encoding="utf-8")
-    return {f[0]: f[1] for f in (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))}
+    return {f[0]: f[1] for f in resource_rows("contrast_words.tsv")}
 
 
 def contrasted(ka: Sequence[str], kb: Sequence[str]) -> bool:

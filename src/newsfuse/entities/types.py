@@ -12,9 +12,9 @@ import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 from functools import cache
-from importlib import resources
 
 from ..model import Entity
+from ..words import resource_rows
 from .aliases import person_titles
 
 DISEASE = "DISEASE"
@@ -36,8 +36,7 @@ _AGE_AFTER = re.compile(r"^,\s*\d{1,3},")
 
 @cache
 def _cues() -> tuple[frozenset[str], tuple[str, ...]]:
-    text = resources.files("newsfuse").joinpath("resources/disease_cues.tsv").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    rows = resource_rows("disease_cues.tsv")
     after = frozenset(r[1].strip() for r in rows if r[0] == "after")
     before = tuple(r[1].strip() for r in rows if r[0] == "before")
     return after, before

@@ -28,12 +28,12 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from ..clean.lines import DATE_PATTERN
 from ..entities.aliases import HEAD_HINTS, contrast_words, person_titles
 from ..nlp.syntax import set_off
+from ..words import resource_rows
 
 _FULL_DATE = re.compile(DATE_PATTERN)
 _OPEN_QUOTES = "“"
@@ -84,9 +84,7 @@ _FUNCTION_POS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PART"})
 
 @cache
 def _table(name: str) -> dict[str, tuple[str, ...]]:
-    text = resources.files("newsfuse").joinpath("resources/" + name).read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return {r[0].strip().lower(): tuple(c.strip() for c in r[1:]) for r in rows}
+    return {r[0].strip().lower(): tuple(c.strip() for c in r[1:]) for r in resource_rows(name)}
 
 
 def openers() -> dict[str, str]:
