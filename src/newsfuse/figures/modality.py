@@ -273,15 +273,27 @@ def _event_clause_place(verb) -> str | None:
     for clause in verb.children:
         if clause.dep_ != "advcl" or not any(m.dep_ in ("mark", "advmod") and m.lower_ in marks for m in clause.children):
             continue
-        for prep in clause.subtree:
-            if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
+        found = _place_phrase(clause.subtree)
+        if found:
+            return found
+    return None
+
+
+def _place_phrase(tokens, areas: bool = True, skip: frozenset[int] = frozenset()) -> str | None:
+    """The first place phrase among ``tokens`` (a subtree): a place preposition whose object is a place
+    entity ("in Homs"), or with ``areas`` a named area ("in the Idlib area"); tokens in ``skip`` are
+    passed over. The one reader of a place for the clause, subject, event and participle rules."""
+    for prep in tokens:
+        if prep.i in skip or prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
                 continue
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj" and pobj.ent_type_ in PLACE_ENTITIES:
-                    return f"{prep.lower_} {_entity_text(pobj)}"
-                named = _named_area(pobj) if pobj.dep_ == "pobj" else None
-                if named is not None:
-                    return f"{prep.lower_} {_entity_text(named)}"
+            if pobj.ent_type_ in PLACE_ENTITIES:
+                return f"{prep.lower_} {_entity_text(pobj)}"
+            named = _named_area(pobj) if areas else None
+            if named is not None:
+                return f"{prep.lower_} {_entity_text(named)}"
     return None
 
 
@@ -300,12 +312,7 @@ def _event_place(noun) -> str | None:
         phrase = " ".join(t.text for t in child.subtree)
         if any(e.text == phrase and e.label_ in PLACE_ENTITIES for e in noun.doc.ents):
             return f"in {phrase}"
-    for prep in noun.subtree:
-        if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
-            for pobj in prep.children:
-                if pobj.dep_ == "pobj" and pobj.ent_type_ in PLACE_ENTITIES:
-                    return f"{prep.lower_} {_entity_text(pobj)}"
-    return None
+    return _place_phrase(noun.subtree, areas=False)
 
 
 def _participle_place(verb) -> str | None:
@@ -313,14 +320,7 @@ def _participle_place(verb) -> str | None:
     clause it hangs on did, where that clause says it happened."""
     if verb is None or verb.dep_ != "advcl" or verb.tag_ != "VBG" or any(c.dep_ == "mark" for c in verb.children):
         return None
-    head, inside = verb.head, {t.i for t in verb.subtree}
-    for prep in head.subtree:
-        if prep.i in inside or prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
-            continue
-        for pobj in prep.children:
-            if pobj.dep_ == "pobj" and pobj.ent_type_ in PLACE_ENTITIES:
-                return f"{prep.lower_} {_entity_text(pobj)}"
-    return None
+    return _place_phrase(verb.head.subtree, areas=False, skip=frozenset(t.i for t in verb.subtree))
 
 
 def _subject_place(verb, anchor) -> str | None:
@@ -334,18 +334,7 @@ def _subject_place(verb, anchor) -> str | None:
     found = _event_place(subject)
     if found:
         return found  # "The Nairobi blast killed 74 people"
-    for prep in subject.subtree:
-        if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
-            continue
-        for pobj in prep.children:
-            if pobj.dep_ != "pobj":
-                continue
-            if pobj.ent_type_ in PLACE_ENTITIES:
-                return f"{prep.lower_} {_entity_text(pobj)}"
-            named = _named_area(pobj)
-            if named is not None:
-                return f"{prep.lower_} {_entity_text(named)}"
-    return None
+    return _place_phrase(subject.subtree)
 
 
 def _named_area(pobj):
