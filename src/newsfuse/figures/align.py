@@ -549,9 +549,8 @@ def judge(key: tuple, claims: list[Claim], group_of: Mapping[str, int], texts: M
     """Values, status and reasons of one figure; ``day`` is the weekday the story is of (``story_day``)."""
     kind, dim, cls, predicate = key[:4]
     # measures must explain a change between dates too ("the slick grew to 1,900 square miles")
-    disputed: set[str] = set()
-    conflicts, moves = _conflicts(claims, group_of, texts, predicate in CUMULATIVE or kind == "measure", kind == "measure",
-                                  kind == "count" and predicate in FIXED_AT_EVENT, day, disputed)
+    conflicts, moves, disputed = _conflicts(claims, group_of, texts, predicate in CUMULATIVE or kind == "measure",
+                                            kind == "measure", kind == "count" and predicate in FIXED_AT_EVENT, day)
     groups = {group_of.get(c.span.source, c.span.source) for c in claims}
     status = "conflict" if conflicts else ("single" if len(groups) == 1 else "consistent")
     reasons = conflicts if status == "conflict" else moves
@@ -571,18 +570,18 @@ REASON_ORDER = ("disagree", "fell", "rose without explanation")
 
 
 def _conflicts(claims: list[Claim], group_of, texts, cumulative: bool, measure: bool = False,
-               fixed: bool = False, day: str | None = None,
-               disputed: set[str] | None = None) -> tuple[list[str], list[str]]:
-    """(conflicts, explained or allowed moves between dates), each as plain sentences; ``disputed``
-    collects the ids of the claims in a disagreeing pair, and of the repeats of their values."""
+               fixed: bool = False, day: str | None = None) -> tuple[list[str], list[str], set[str]]:
+    """(conflicts, explained or allowed moves between dates), each as plain sentences, and the ids of
+    the claims in a disagreeing pair, with the repeats of their values."""
     reasons: list[str] = []
     moves: list[str] = []
+    disputed: set[str] = set()
     distinct = _restated(_distinct(claims, texts))
     ordered = sorted(distinct[:MAX_COMPARED], key=lambda c: (c.as_of.toordinal() if c.as_of else 0))
     # each claim's voice, interval and sentence read once, not once per pair
     voice = [group_of.get(c.span.source, c.span.source) for c in ordered]
     intervals = [_interval(c, claims[0]) for c in ordered]
-    sentences = [texts.get(c.span.source, "")[c.sentence.start : c.sentence.end] if c.sentence else "" for c in ordered]
+    sentences = [_sentence_of(c, texts) for c in ordered]
     days = _days_of(ordered, sentences, day)
     for i, a in enumerate(ordered):
         for j in range(i + 1, len(ordered)):
@@ -602,15 +601,15 @@ def _conflicts(claims: list[Claim], group_of, texts, cumulative: bool, measure: 
             why = compare(a, b, ia, ib, sentence, cumulative, measure, fixed)
             if why:
                 reasons.append(f"{_say(a)} vs {_say(b)}: {why}")
-                if disputed is not None:
-                    disputed.update(c.id for c in claims if (c.value, c.qualifier) in {(a.value, a.qualifier),
-                                                                                     (b.value, b.qualifier)})
+                disputed.update(c.id for c in claims if (c.value, c.qualifier) in {(a.value, a.qualifier),
+                                                                                 (b.value, b.qualifier)})
             elif not ia.meets(ib) and a.as_of != b.as_of:
                 moves.append(f"moved from {_say(a)} to {_say(b)}")
     ranked = sorted(dict.fromkeys(reasons), key=lambda r: next(i for i, k in enumerate(REASON_ORDER) if r.endswith(k)))
     skipped = [f"only the first {MAX_COMPARED} of its {len(distinct)} claims were compared"] \
         if len(distinct) > MAX_COMPARED else []
-    return ranked[:6] + (skipped if ranked else []), list(dict.fromkeys(moves))[:6] + (skipped if not ranked else [])
+    return (ranked[:6] + (skipped if ranked else []), list(dict.fromkeys(moves))[:6] + (skipped if not ranked else []),
+            disputed)
 
 
 def _split_days(keyed: dict[tuple, list[Claim]], texts: Mapping[str, str], day: str | None) -> None:
@@ -622,9 +621,7 @@ def _split_days(keyed: dict[tuple, list[Claim]], texts: Mapping[str, str], day: 
         members = keyed[key]
         if any(c.as_of is not None for c in members):
             continue
-        sentences = [texts.get(c.span.source, "")[c.sentence.start : c.sentence.end] if c.sentence else ""
-                     for c in members]
-        days = _days_of(members, sentences, day)
+        days = _days_of(members, [_sentence_of(c, texts) for c in members], day)
         parts: list[tuple[set[str], list[Claim]]] = []
         for c, d in zip(members, days, strict=True):
             home = next((p for p in parts if not d or not p[0] or d & p[0]), None)
@@ -637,6 +634,11 @@ def _split_days(keyed: dict[tuple, list[Claim]], texts: Mapping[str, str], day: 
             del keyed[key]
             for i, (_, cs) in enumerate(parts):
                 keyed[key + (("day", i) if i else ())] = cs
+
+
+def _sentence_of(c: Claim, texts: Mapping[str, str]) -> str:
+    """The text of the sentence a claim is read from ("" where none is known)."""
+    return texts.get(c.span.source, "")[c.sentence.start : c.sentence.end] if c.sentence else ""
 
 
 def story_day(texts: Mapping[str, str]) -> str | None:
@@ -718,7 +720,7 @@ def _distinct(claims: list[Claim], texts) -> list[Claim]:
     pair of 15,000 repeats never finished."""
     seen: dict[tuple, Claim] = {}
     for c in claims:
-        sentence = texts.get(c.span.source, "")[c.sentence.start : c.sentence.end] if c.sentence else ""
+        sentence = _sentence_of(c, texts)
         key = (c.span.source, sentence, dataclasses.replace(c, id="", span=Span(c.span.source, 0, 0), number=None,
                                                             sentence=None))
         seen.setdefault(key, c)
