@@ -13,6 +13,7 @@ import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -179,8 +180,12 @@ def _ecbplus_articles(story: str) -> list[dict]:
     return docs[:MAX_REPORTS]
 
 
+@cache
 def _rows(path: Path, key: str) -> dict[str, dict]:
-    return {json.loads(line)[key]: json.loads(line) for line in path.open(encoding="utf-8") if line.strip()}
+    """An eval file's rows by ``key``, parsed once per process: each story of a split (TempEval-3 and
+    MEANTIME stories name their documents) and each split of a run read the same files. Read only."""
+    rows = (json.loads(line) for line in path.open(encoding="utf-8") if line.strip())
+    return {row[key]: row for row in rows}
 
 
 def _tempeval_articles(doc_ids: list[str]) -> tuple[Article, ...]:
