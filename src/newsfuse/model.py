@@ -145,6 +145,9 @@ class Claim:
     # a count with no event class whose own verb names something else ("Eleven people have been let go"):
     # no verbless count that may join an event's figure by its value; not in the JSON
     unclassed_verb: str | None = None
+    # a part of the event's period the count covers ("during the first month"): compared only with
+    # counts of a part, never with a total; not in the JSON
+    period: str | None = None
 
 
 @dataclass(frozen=True)

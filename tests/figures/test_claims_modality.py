@@ -6,6 +6,7 @@ increments, other places, disputing sayers, addresses and phone numbers).
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pytest
@@ -154,3 +155,44 @@ def test_the_place_of_the_clause_that_says_how_a_count_came_about(nlp):
 def test_a_place_on_the_subject_of_the_count_s_verb(nlp):
     """'Three bombings in Lima killed 27 people': the bombs' place is the toll's."""
     assert only(nlp, "On Saturday, bombings in Lima killed 27 people.").place == "in Lima"
+
+
+@pytest.mark.parametrize("text, value, qualifier", [
+    ("He said the images gave a leak estimate of 26,000 barrels a day minimum.", 26000, "at least"),
+    ("1,000 or more people were evacuated on Tuesday.", 1000, "at least"),
+    ("The storm cut power to 40 homes or so.", 40, "about"),
+    ("About 2,000 people fled, at least one of them a child.", 2000, "about"),
+    ("The 15 minimum-wage workers were laid off.", 15, "exact"),
+])
+def test_a_hedge_written_after_the_number(nlp, text, value, qualifier):
+    claim = next(c for c in claims_of(nlp, text) if c.value == value)
+    assert claim.qualifier == qualifier
+    assert "or" not in claim.counts.split()
+
+
+def test_a_campaign_s_count_is_its_running_total(nlp):
+    """'have now died in the crackdown' counts the whole campaign, not the day's attack (report7 split, Syria)."""
+    total = only(nlp, "The UN says more than 7,500 people have now died in the crackdown.")
+    day = only(nlp, "At least 144 people were killed on Monday, activists said.")
+    assert total.scope == "in the crackdown" and day.scope is None
+    figures = build_figures([total] + [dataclasses.replace(day, span=dataclasses.replace(day.span, source="b"))],
+                            (("s",), ("b",)), frozenset(), {})
+    assert not any(f.status == "conflict" for f in figures)
+
+
+def test_a_part_of_the_period_is_never_compared_with_a_total(nlp):
+    """'half a million barrels during the first month' against 'more than 4 million barrels' in all: a part,
+    not a dispute (report7 split); two parts of the same period still are compared."""
+    part = only(nlp, "The well pumped out around half a million barrels of oil during the first month.")
+    assert part.period == "during the first month"
+    whole = claims_of(nlp, "The well pumped out more than 4 million barrels of oil.", "b")
+    figures = build_figures([part] + whole, (("s",), ("b",)), frozenset(), {})
+    assert not any(f.status == "conflict" for f in figures), [(f.label, f.status, f.reasons) for f in figures]
+    other_part = claims_of(nlp, "The well pumped out 2 million barrels of oil during the first month.", "b")
+    figures = build_figures([part] + other_part, (("s",), ("b",)), frozenset(), {})
+    assert any(f.status == "conflict" for f in figures), [(f.label, f.status, f.reasons) for f in figures]
+
+
+def test_a_part_is_read_on_its_own_clause_only(nlp):
+    first, second = claims_of(nlp, "Officials said 12 people were killed in the first week, and 300 have died since.")
+    assert first.period == "in the first week" and second.period is None

@@ -595,6 +595,10 @@ def _conflicts(claims: list[Claim], group_of, texts, cumulative: bool, measure: 
                 # no dates to compare by, and the sentences date themselves apart: no comparable time
                 moves.append(f"{_say(a)} and {_say(b)} are not compared: their sentences name different days")
                 continue
+            if bool(a.period) != bool(b.period):
+                part = a if a.period else b
+                moves.append(f"{_say(a)} and {_say(b)} are not compared: {_say(part)} counts only {part.period}")
+                continue
             if _aged(a, b):
                 moves.append(f"moved from {_say(a)} to {_say(b)}")
                 continue

@@ -24,6 +24,15 @@ QUALIFIERS: tuple[tuple[str, str], ...] = (
     ("an estimated", "about"), ("estimated", "about"), ("nearly", "about"), ("almost", "about"),
     ("close to", "about"), ("approx.", "about"), ("circa", "about"),
 )
+#: Hedges written after the number ("1,000 or more people", "26,000 barrels a day minimum", "a week or so"):
+#: right after it, or closing its phrase before a punctuation mark.
+AFTER_QUALIFIERS: tuple[tuple[str, str], ...] = (
+    ("or more", "at least"), ("or so", "about"), ("or less", "up to"), ("or fewer", "up to"),
+    ("at a minimum", "at least"), ("at minimum", "at least"), ("minimum", "at least"), ("at least", "at least"),
+    ("at the most", "up to"), ("at most", "up to"), ("maximum", "up to"),
+)
+#: Tokens after the numeral a closing hedge may sit behind: its unit and counted noun ("barrels a day").
+AFTER_WINDOW = 5
 #: Hedges that are also prepositions: the parse tells "over 300 people" (a hedge on the number) from
 #: "shot over two defenders" or "700 points over two days" (a place or a period).
 PREPOSITIONS = frozenset({"over", "under", "above", "about", "around"})
@@ -75,7 +84,32 @@ def qualifier_of(doc, q: Quantity) -> tuple[str, int]:
             return norm, words[-len(phrase.split())].i
     if q.vague and q.low is not None and q.high is not None and not _explicit_range(doc, q):
         return "approximate-vague", q.start
+    after = _closing_hedge(doc, q)
+    if after is not None:
+        return after, q.start
     return "exact", q.start
+
+
+def _closing_hedge(doc, q: Quantity) -> str | None:
+    """A hedge written after the number: right after it ("1,000 or more people"), or closing the number's
+    phrase, before a punctuation mark or the sentence's end ("an estimate of 26,000 barrels a day minimum.",
+    a leak estimate read as exactly 26,000 and called a conflict with 56,000, report7 split). Not across
+    a verb or a mark: "2,000 people, at least one of them" hedges another number."""
+    end = min(len(doc), q.end + AFTER_WINDOW)
+    for k in range(q.end, end):
+        tok = doc[k]
+        if k > q.end and (tok.is_punct or tok.pos_ in ("VERB", "AUX") or tok.like_num):
+            return None
+        for phrase, norm in AFTER_QUALIFIERS:
+            words = phrase.split()
+            got = [t.lower_ for t in doc[k : k + len(words)]]
+            if got != words:
+                continue
+            nxt = doc[k + len(words)] if k + len(words) < len(doc) else None
+            closes = nxt is None or nxt.is_space or nxt.is_punct and nxt.text not in ("-", "/")  # not "minimum-wage"
+            if k == q.end and phrase.startswith("or ") or closes:
+                return norm
+    return None
 
 
 def _heads_phrase(word, number) -> bool:
@@ -188,6 +222,8 @@ def counts_phrase(doc, q: Quantity, noun, via_of: bool) -> str:
     start = noun.left_edge.i if via_of else q.end
     if not via_of and noun.i - q.end > LINEAR_WINDOW:
         start = noun.i
+    if not via_of and start + 1 < noun.i and doc[start].lower_ == "or" and doc[start + 1].lower_ in ("more", "so", "less", "fewer"):
+        start += 2  # "1,000 or more people": the hedge (``_closing_hedge``), not what is counted
     words = [t for t in doc[start : noun.i + 1] if t.lower_ not in DROP_MODIFIERS and not t.like_num and t.dep_ != "poss" and t.text not in ("'s", "’s")]
     if noun.lemma_ == "hostage" and noun.text.lower() == "hostage" and len(words) > 1:
         return " ".join(w.lower_ for w in words[:-1]) + "s"  # "41 foreign worker hostage" -> "foreign workers"

@@ -33,7 +33,7 @@ from .claim_parts import (
 )
 from .claim_roles import attribution_of, continued_quote_speaker, one_paragraph, predicate_of, written_verb
 from .lexicon import lexicon
-from .modality import disputer_of, earlier_event, modality_of, month_scope, place_of, running_total
+from .modality import disputer_of, earlier_event, modality_of, month_scope, part_of_period, place_of, running_total
 from .numbers import Quantity, find_quantities
 from .units import dimension
 
@@ -243,6 +243,7 @@ def read_claim(source_id: str, doc, q: Quantity, sents, k: int, published: date 
         place=place_of(anchor, sent, measure=kind == "measure"), disputed_by=disputer, elided=elided,
         verb=written_verb(anchor, sent, predicate),
         unclassed_verb=_unclassed_verb(anchor) if predicate is None and kind == "count" else None,
+        period=part_of_period(anchor, sent),
     )
 
 

@@ -33,6 +33,9 @@ class Lexicon:
     state_events: frozenset[str]  # event classes that are states ("missing since the blast"): no 'since' scope
     reporting_verbs: frozenset[str]  # "the newspaper found": a past perfect under them is reported, not earlier
     long_suffix: str  # "the year-long uprising": the period's total
+    campaign_nouns: frozenset[str]  # "died in the crackdown": the campaign's running total
+    campaign_preps: frozenset[str]
+    part_preps: frozenset[str]  # "during the first month": a part of the event's period
     area_nouns: frozenset[str]  # "the Idlib area", "Homs province": the name is the place
     event_nouns: frozenset[str]  # "the Nairobi blast": a place named on the event scopes the count
     event_clause_marks: frozenset[str]  # "wounded when a shell struck a gathering in Homs": the clause's place
@@ -99,6 +102,8 @@ def lexicon() -> Lexicon:
         cumulative_preps=frozenset(raw["scope"]["cumulative_preps"]),
         cumulative_phrases=tuple(raw["scope"]["cumulative_phrases"]),
         state_events=frozenset(raw["scope"]["state_events"]), long_suffix=raw["scope"]["long_suffix"],
+        campaign_nouns=frozenset(raw["scope"]["campaign_nouns"]), campaign_preps=frozenset(raw["scope"]["campaign_preps"]),
+        part_preps=frozenset(raw["scope"]["part_preps"]),
         reporting_verbs=frozenset(raw["scope"]["reporting_verbs"]),
         area_nouns=frozenset(raw["scope"]["area_nouns"]), event_nouns=frozenset(raw["scope"]["event_nouns"]),
         event_clause_marks=frozenset(raw["scope"]["event_clause_marks"]),

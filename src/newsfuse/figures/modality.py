@@ -16,7 +16,7 @@ from functools import cache
 from ..nlp.ents import doc_ents
 from ..words import MONTHS as MONTH_NAMES
 from .lexicon import lexicon
-from .numbers import changes_from
+from .numbers import TIME_UNITS, changes_from
 
 ASSERTED = "asserted"
 #: Clause links climbed from the claim's verb to a governing verb ("expected to approve", "warned that ... would").
@@ -399,6 +399,8 @@ def running_total(anchor, sent, predicate: str | None = None) -> str | None:
     for prep, pobj in _prepositions(anchor, sent):
         if prep.lower_ in lex.cumulative_preps and since:
             return _phrase(prep)
+        if prep.lower_ in lex.campaign_preps and pobj.lemma_.lower() in lex.campaign_nouns:
+            return _phrase(prep)  # "have now died in the crackdown": the campaign's total
         if any(c.text.lower().endswith(lex.long_suffix) or (c.text in ("-", "–") and pobj.doc[c.i + 1 : c.i + 2].text == "long")
                for c in pobj.subtree if c.i < pobj.i):
             return _phrase(prep)  # "in the year-long uprising"
@@ -413,6 +415,22 @@ def running_total(anchor, sent, predicate: str | None = None) -> str | None:
     return next((p for p in lex.cumulative_phrases if f" {p} " in words), None)
 
 
+def part_of_period(anchor, sent) -> str | None:
+    """'pumped half a million barrels during the first month', 'spent $350 million in the first 20 days', 'in
+    the past 24 hours': the count covers a part of the event's period, named by a window word
+    (resources/figures.toml ``[modality.window]``) on a unit of time. Returns the phrase as written, or None.
+
+    A part is another quantity than the whole: compared with a total, half a million barrels in the first
+    month read as a conflict with four million in all (report7 split). Two parts are compared."""
+    lex = lexicon()
+    # not the first conjunct's: "12 were killed in the first week, and 300 have died since" has two subjects
+    for prep, pobj in _prepositions(anchor, sent, shared=False):
+        if prep.lower_ in lex.part_preps and pobj.lemma_.lower() in TIME_UNITS and any(
+                c.dep_ == "amod" and c.lower_ in lex.window_words for c in pobj.children):
+            return _phrase(prep)
+    return None
+
+
 def _phrase(head) -> str:
     """The words a phrase or clause spans, as written ("since the crackdown began")."""
     return head.doc[head.left_edge.i : head.right_edge.i + 1].text
@@ -423,13 +441,14 @@ def _entity_text(tok) -> str:
     return ent.text if ent is not None else tok.text
 
 
-def _prepositions(anchor, sent):
-    """(preposition, its object) on the counted noun, then on its clause's verb: where scope is written."""
+def _prepositions(anchor, sent, shared: bool = True):
+    """(preposition, its object) on the counted noun, then on its clause's verb: where scope is written.
+    ``shared``: and on the first of two conjoined verbs, which may share the count's subject."""
     holders = [anchor]
     verb = _first_verb(anchor, sent)
     if verb is not None:
         holders.append(verb)
-        if verb.dep_ == "conj" and verb.head.i < verb.i:
+        if shared and verb.dep_ == "conj" and verb.head.i < verb.i:
             holders.append(verb.head)  # "In early March, a gunman shot and wounded three": the first conjunct's phrase
     for holder in holders:
         for prep in holder.children:
