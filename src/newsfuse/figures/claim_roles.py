@@ -245,10 +245,27 @@ def _writers_aside(anchor) -> bool:
             continue
         if any(_says(t) for t in node.subtree):
             return False  # "…, which it identified as a factor in …": the aside says who says it itself
-        if node.head.lemma_.lower() in lexicon().event_nouns:
+        if _names_event(node.head):
             return True  # "the explosion that killed 11 workers": which event, the writer's identification
-        return node.dep_ == "relcl" and node.left_edge.lower_ == "which" and set_off(node)
+        return node.dep_ == "relcl" and node.left_edge.lower_ in _NONRESTRICTIVE and set_off(node)
     return False
+
+
+#: Words that open a relative clause set off by commas: a gloss on a noun already named ("the Deepwater
+#: Horizon, where 11 workers died in the April 20 explosion": the writer's, not the commission's counsel's,
+#: report16 split).
+_NONRESTRICTIVE = frozenset({"which", "where"})
+
+
+def _names_event(noun) -> bool:
+    """An event noun, or the 'of' or 'on' object of one: "the explosion of the Deepwater Horizon rig that
+    caused a crisis and left 11 workers dead", "an explosion on the rig that killed 11 workers": the clause
+    hangs on the rig, but says which explosion (report15, report16 splits)."""
+    events = lexicon().event_nouns
+    if noun.lemma_.lower() in events or noun.lower_ in events:
+        return True
+    prep = noun.head if noun.dep_ == "pobj" else None
+    return prep is not None and prep.lower_ in ("of", "on") and prep.head.lemma_.lower() in events
 
 
 #: How far into a sentence a verb of saying the tagger read as a noun is looked for ("Police allege ...").
