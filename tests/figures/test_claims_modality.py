@@ -196,3 +196,16 @@ def test_a_part_of_the_period_is_never_compared_with_a_total(nlp):
 def test_a_part_is_read_on_its_own_clause_only(nlp):
     first, second = claims_of(nlp, "Officials said 12 people were killed in the first week, and 300 have died since.")
     assert first.period == "in the first week" and second.period is None
+
+
+def test_a_part_of_the_period_is_a_figure_of_its_own(nlp):
+    """Shown in the total's figure, the first month's leak read as one more estimate of the total (report16)."""
+    part = claims_of(nlp, "The well pumped out about 500,000 barrels of oil during the first month.", "a")
+    whole = claims_of(nlp, "The well pumped out 4.9 million barrels of oil.", "b") \
+        + claims_of(nlp, "The well pumped out 4.9 million barrels of oil, officials said.", "c")
+    figures = build_figures(part + whole, (("a",), ("b",), ("c",)), frozenset(), {})
+    together = [f for f in figures if len(f.values) > 1]
+    assert not together, [(f.label, [v.value for v in f.values]) for f in together]
+    same = claims_of(nlp, "The well pumped out 4.9 million barrels of oil during the first month.", "a")
+    figures = build_figures(same + whole, (("a",), ("b",), ("c",)), frozenset(), {})
+    assert any(len(f.values) == 1 and len(f.values[0].sources) == 3 for f in figures)

@@ -144,11 +144,28 @@ def group_claims(claims: list[Claim], demonyms: frozenset[str], options: Options
         first = members[0]
         # measures join by value; a past period keeps another event's volume apart ("11m gallons in 1989")
         keyed[(first.kind, dimension(first.unit)[0], CountedClass(None, first.counts or first.unit or ""), first.id)] = members
+    _split_parts(keyed)
     for key in [k for k, members in keyed.items() if len(members) > 1 and all(c.qualifier == VAGUE for c in members)]:
         alone.extend(keyed.pop(key))  # "millions of dollars" twice: vague amounts alone agree on nothing
     for c in alone:  # kept out of every group: a figure of one claim
         keyed[(c.kind, c.scope or "", CountedClass(None, c.counts or c.unit or ""), c.predicate, "alone", c.id)] = [c]
     return dict(keyed)
+
+
+def _split_parts(keyed: dict[tuple, list[Claim]]) -> None:
+    """A count over a part of the event's period ("half a million barrels during the first month",
+    ``Claim.period``) is a figure of its own beside the whole's: shown in the total's figure it reads as
+    one more estimate of the total (report16). One that repeats a value of the whole stays with it: a
+    report that does not say the period names the same number ("$350 million in the first 20 days" and
+    "BP has spent $350m")."""
+    for key in [k for k, members in keyed.items() if len(members) > 1]:
+        members = keyed[key]
+        whole = [c for c in members if not c.period]
+        apart = [c for c in members if c.period and whole and not any(
+            (c.value, c.unit) == (w.value, w.unit) or _same_measure(c, w) for w in whole)]
+        if apart:
+            keyed[key] = [c for c in members if c not in apart]
+            keyed[key + ("period",)] = apart
 
 
 def another_event(c: Claim) -> bool:
