@@ -501,8 +501,10 @@ def cluster_mentions(
     _join_variants(clusters, attached)
     _join_acronyms(clusters, same_source=False)
     _join_middle_names(clusters)
-    _join_lone_surnames(clusters, attached)
+    # a name the tagger ran into its neighbour ("Reading Kirsten Gillibrand") is that name before a lone
+    # surname looks for its one full name: two hosts of one person left "Gillibrand" alone (report11)
     _join_run_ins(clusters)
+    _join_lone_surnames(clusters, attached)
     _join_lone_given_names(clusters)
     _join_place_short_forms(clusters)
     _join_aliases(clusters)
@@ -816,11 +818,18 @@ def _join_lone_surnames(clusters: _Clusters, attached: set[int]) -> None:
     """An article that names someone by surname only: the one full name in the story that ends in it."""
     nodes = clusters.nodes
     found: list[tuple[int, int]] = []
+    same_key: dict[str, list[Node]] = defaultdict(list)
+    for n in nodes:
+        same_key[n.key].append(n)
     for i, short in enumerate(nodes):
         # A one-word name labelled ORG stays an organisation: "Ford" is not William Clay Ford Jr. (MEANTIME gm).
         if i in attached or not _lone_surname_size(short) or short.acronym:
             continue
-        if clusters.kind(i) not in {"PERSON", None} and (clusters.kind(i) != "ORG" or _org_word(clusters, short.key)):
+        kind = clusters.kind(i)
+        # a surname the tagger called a place in one report is the person where the story's other
+        # reports call the same word a person ("Comeaux" a GPE once, a PERSON four times: report18)
+        if kind not in {"PERSON", None} and (kind != "ORG" or _org_word(clusters, short.key)) \
+                and not (kind != "ORG" and decided_type(votes(same_key[short.key])) == "PERSON"):
             continue
         if _first_name_elsewhere(clusters, short):
             continue
