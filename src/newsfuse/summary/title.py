@@ -258,10 +258,21 @@ def headline_like(text: str, parse: Any) -> bool:
         return False  # "… reminded me that …": a columnist's voice, no headline's
     if any(t.lower_ == "there" and t.dep_ == "advmod" for t in sent):
         return False  # "… dinosaurs roamed there": where, an absent sentence said
+    if _telegraphic_passive(sent):
+        return True  # "Four people arrested in …": the parser reads the headline's participle as a modifier
     verdict = judge(sent)
     if verdict.back or verdict.pronoun:
         return False  # "Its products also include …", "They said …", "The fund was set up …": an absent sentence said
     return root.pos_ in {"VERB", "AUX"} and bool(subjects) and subjects[0].left_edge.i == sent.start
+
+
+def _telegraphic_passive(sent: Any) -> bool:
+    """A headline's passive without its auxiliaries (``_passive_auxiliaries``): the phrase opens with a
+    noun phrase whose participle follows its head right away ("Four people arrested in connection with
+    …"), which the parser takes for a noun modified by a participle."""
+    root = sent.root
+    return root.pos_ in {"NOUN", "PROPN"} and root.left_edge.i == sent.start and any(
+        c.dep_ == "acl" and c.tag_ == "VBN" and c.i == root.i + 1 for c in root.children)
 
 
 def _imperative(text: str, parse: Any) -> bool:
@@ -376,6 +387,15 @@ def headline_phrase(sent: Any, limit: int = MAX_TITLE_CHARS) -> str:
     keep = {t.i for t in clause.subtree if t.i in inside and not t.is_space}
     detail = sorted((t for t in clause.subtree if t.dep_ in _DETAIL and t.i != clause.i and t.i in inside
                      and _starts_word(t) and not _completes(t)), key=lambda t: _drop_order(t, clause))
+    text = _fit(sent, clause, keep, detail, limit)
+    if text.endswith("…"):  # cut: headline grammar ("Four people arrested …") may fit it whole
+        shorter = _fit(sent, clause, keep - _passive_auxiliaries(clause), detail, limit)
+        text = shorter if not shorter.endswith("…") else text
+    return text
+
+
+def _fit(sent: Any, clause: Any, keep: set[int], detail: list[Any], limit: int) -> str:
+    """``headline_phrase``'s dropping loop: the kept words less detail dependents until they fit."""
     text = _render(sent.doc, keep)
     while len(text) > limit:
         options = [(tok, _without(sent, keep, tok)) for tok in detail if tok.i in keep]
@@ -392,6 +412,19 @@ def headline_phrase(sent: Any, limit: int = MAX_TITLE_CHARS) -> str:
         else:
             _, keep, text = rendered[0]
     return shorten(text, limit)
+
+
+def _passive_auxiliaries(verb: Any) -> set[int]:
+    """The auxiliaries of a passive that a headline leaves out: "Four people [have been] arrested in
+    connection with the fatal shooting of a 19-year-old man" fits where the sentence's words did not
+    (report11: the lead cut with an ellipsis gave way to a side item's sentence). Not a modal's or a
+    negation's ("will be tried", "was not charged"): those say what happened."""
+    auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if verb.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in auxiliaries):
+        return set()
+    if any(c.tag_ in {"MD", "TO"} for c in auxiliaries) or any(c.dep_ == "neg" for c in verb.children):
+        return set()
+    return {c.i for c in auxiliaries}
 
 
 def _completes(tok: Any) -> bool:

@@ -1,0 +1,25 @@
+"""Issue 12, twentieth stop: a lead cut at the title's limit is tried again in headline grammar (a
+passive without its auxiliaries) before another sentence takes its place (made-up sentence, the shape of
+report11's lead)."""
+
+from __future__ import annotations
+
+from newsfuse.summary import title as T
+
+
+def test_a_passive_lead_too_long_drops_its_auxiliaries(nlp):
+    text = ("Four people have been arrested in connection with the fatal Hyde Park shooting of a 19-year-old man "
+            "who was killed at a car wash after an argument about his red shoes, police announced Tuesday.")
+    phrase = T.headline_phrase(next(nlp(text).sents))
+    assert phrase == "Four people arrested in connection with the fatal Hyde Park shooting of a 19-year-old man"
+    assert T.headline_like(phrase, nlp)
+
+
+def test_a_lead_that_fits_keeps_its_grammar(nlp):
+    phrase = T.headline_phrase(next(nlp("The man has been arrested after the shooting on Monday.").sents))
+    assert phrase.startswith("The man has been arrested")
+
+
+def test_a_modal_passive_keeps_its_auxiliaries(nlp):
+    verb = next(t for t in nlp("The suspects will be tried in a federal court in New York next spring.") if t.lemma_ == "try")
+    assert T._passive_auxiliaries(verb) == set()
