@@ -23,3 +23,14 @@ def test_a_lead_that_fits_keeps_its_grammar(nlp):
 def test_a_modal_passive_keeps_its_auxiliaries(nlp):
     verb = next(t for t in nlp("The suspects will be tried in a federal court in New York next spring.") if t.lemma_ == "try")
     assert T._passive_auxiliaries(verb) == set()
+
+
+def test_the_sentence_s_own_main_verb_may_close_a_title(nlp):
+    sent = nlp("An air search of the remote southern Indian Ocean resumed on Friday, seeking to confirm what "
+               "the satellites had spotted.")[:]
+    assert not T._hanging(sent, "An air search of the remote southern Indian Ocean resumed")
+
+
+def test_a_copula_left_last_is_hanging(nlp):
+    sent = nlp("Dr Conrad Murray is on trial accused of the involuntary manslaughter of singer Michael Jackson.")[:]
+    assert T._hanging(sent, "Dr Conrad Murray is")

@@ -359,9 +359,11 @@ def _hanging(sent: Any, phrase: str) -> bool:
     if not words or phrase.endswith("…"):
         return False
     last = words[-1]
+    # the sentence's own main verb may close a headline ("An air search of the Indian Ocean resumed"):
+    # only a verb of a clause inside it lost what followed ("… a news conference that ran")
     return any(t.text == last and t.pos_ in {"VERB", "AUX"} and any(
         (c.dep_ in (_INFINITIVE_COMPLEMENTS if t.tag_ == "VB" else _COMPLEMENTS)
-         or t.tag_ in _FINITE and c.dep_ in _DETAIL) and c.i > t.i
+         or t.tag_ in _FINITE and c.dep_ in _DETAIL and not (t.i == sent.root.i and t.pos_ == "VERB")) and c.i > t.i
         for c in t.children) for t in sent)
 
 
