@@ -107,6 +107,8 @@ def test_a_sentence_about_a_credit_is_kept() -> None:
      "The company's head of safety"),  # Washington Post
     ("June 28, 2010 - 6:39 AM | by: Jane Roe Gulf Coast states have launched advertising campaigns this week.",
      "Gulf Coast states have launched"),  # Fox News video page: dash before the clock, reporter after
+    ("6 January 2011 Last updated at 04:46 GMT Help A bodyguard to the singer has testified in the hearing.",
+     "A bodyguard to the singer"),  # BBC: the help link beside the stamp
 ])
 def test_a_page_header_run_into_the_first_sentence_is_cut(line: str, kept: str) -> None:
     text = between(line)
@@ -119,6 +121,8 @@ def test_a_page_header_run_into_the_first_sentence_is_cut(line: str, kept: str) 
 def test_a_sentence_running_on_after_a_date_and_time_is_kept() -> None:
     line = "It was March 8, 2014 9:30 p.m. when the plane left the gate."
     assert line in clean_text(between(line)).text
+    line = "6 January 2011 Last updated at 04:46 GMT Help is on its way to the flooded towns, officials said."
+    assert "Help is on its way" in clean_text(between(line)).text
 
 
 @pytest.mark.parametrize("box", [

@@ -88,7 +88,10 @@ _ZONE = r"(?:GMT|UTC|BST|CET|CEST|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT)"
 _STAMP_CLOCK = rf"\d{{1,2}}(?::\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s+{_ZONE})?|\.\d{{2}}\s+{_ZONE})\b"
 _HEADER_STAMP = re.compile(
     rf"(?:{DATE_PATTERN}(?:[\s,;:]+|\s+[-–—]\s+)(?:last updated at\s+)?{_STAMP_CLOCK}|{_STAMP_CLOCK}[\s,;:]+{DATE_PATTERN})\.?"
-    r"(?:\s*\|\s*by:?\s+(?-i:[A-Z][\w'’-]+\s+[A-Z][\w'’-]+))?\s+(?=\S)",
+    r"(?:\s*\|\s*by:?\s+(?-i:[A-Z][\w'’-]+\s+[A-Z][\w'’-]+))?"
+    # a link printed beside the stamp ("29 September 2011 Last updated at 15:44 GMT Help A bodyguard …":
+    # the BBC's help link, 24 of its Timeline17 pages), before the capitalised word that opens the text
+    r"(?:\s+(?-i:Help)(?=\s+(?-i:[A-Z])))?\s+(?=\S)",
     re.IGNORECASE,
 )
 #: The header before the stamp is no sentence, and the stamp comes early in the line.
