@@ -82,9 +82,11 @@ REPORT6_MAX_FALSE_CONFLICTS = 0
 #: Eighteenth stop: RAISED 0.72 -> 0.75: 0.760 (19/25): reports that name no one are no sayer.
 #: Nineteenth stop: RAISED 0.75 -> 0.86: 0.870 (20/23): people and attackers no synonyms by an equal count; counts
 #: of two named days are two figures.
-REPORT7_PRECISION_FLOOR = 0.86
-#: Fourteenth stop: 0.762 (16/21), 1 of 2 flagged real (a scenario is hypothetical).
-REPORT7_MAX_FALSE_CONFLICTS = 1
+#: Twentieth stop: RAISED 0.86 -> 0.94: 0.950 (19/20): the uprising's running total ("have now died in the
+#: crackdown") no longer set against Monday's toll; the one flagged conflict left is real.
+REPORT7_PRECISION_FLOOR = 0.94
+#: Fourteenth stop: 0.762 (16/21), 1 of 2 flagged real (a scenario is hypothetical). Twentieth stop: 1 of 1.
+REPORT7_MAX_FALSE_CONFLICTS = 0
 #: report8: the next eight Multi-News clusters of the same shuffle and four Timeline17 weeks, fixed at
 #: the start of the seventh stop before its rules, judged blind at its start: 0.854 (41/48), 1 of 1 flagged
 #: conflict real, 1 of 3 true conflicts found. The stop changed no figure rule; the same after it.
@@ -157,7 +159,8 @@ REPORT14_MAX_FALSE_CONFLICTS = 2
 #: four finance weeks show no multi-source figure. Floors hold what was measured, far below the targets.
 #: Fifteenth stop (report15 read for rules): 0.900 (18/20: "several hundred" is vague, who revises an
 #: estimate gives the new value), none flagged, 0 of 2 found.
-REPORT15_PRECISION_FLOOR = 0.90
+#: Twentieth stop: RAISED 0.90 -> 0.95: 0.952 (20/21): a set-off "where" clause is the writer's gloss.
+REPORT15_PRECISION_FLOOR = 0.95
 REPORT15_MAX_FALSE_CONFLICTS = 0
 #: report16: the last Timeline17 weeks but one never cut before (the financial crisis weeks of 17 April
 #: and 17 June 2009, six BP weeks from 4 November 2010), fixed at the start of the fifteenth stop before
@@ -166,8 +169,10 @@ REPORT15_MAX_FALSE_CONFLICTS = 0
 #: measured, far below the targets.
 #: Seventeenth stop: RAISED 0.66 -> 0.84: 0.846 (33/39): the eleven dead are "people killed", not "taking
 #: part"; a count in the source's own description is not the source's; the owner of an estimate is its source.
-REPORT16_PRECISION_FLOOR = 0.84
-REPORT16_MAX_FALSE_CONFLICTS = 1
+#: Twentieth stop: RAISED 0.84 -> 0.89: 0.895 (34/38): the first month's leak is a part, no total's value and no
+#: conflict with it; a clause on the rig an explosion hit says which explosion. 1 of 1 flagged real.
+REPORT16_PRECISION_FLOOR = 0.89
+REPORT16_MAX_FALSE_CONFLICTS = 0
 #: report17: seven ECB+ train events never used before (their reports are two to four annotated sentences
 #: each) and the last Timeline17 BP week, fixed at the start of the sixteenth stop before its rules, judged
 #: blind at its start: 0.960 (48/50), both flagged conflicts real (injured 70 vs 80, magnitude 5.9 vs 6.1),
@@ -185,7 +190,8 @@ REPORT18_MAX_FALSE_CONFLICTS = 0
 #: report), fixed at the start of the eighteenth stop before its rules, judged blind at its start: 0.545
 #: (12/22: two obituary ages read as deaths, "over two defenders" as more than two, reports and a writer's
 #: description as sayers), none flagged, no true conflict labelled; at its end 0.889 (16/18), the same.
-REPORT19_PRECISION_FLOOR = 0.88
+#: Twentieth stop: RAISED 0.88 -> 0.94: 0.944 (17/18).
+REPORT19_PRECISION_FLOOR = 0.94
 REPORT19_MAX_FALSE_CONFLICTS = 0
 #: report20: TempEval-3 AQUAINT wire and newspaper stories and MEANTIME Wikinews (see the summary gate),
 #: fixed at the start of the nineteenth stop, judged blind at its start: 0.738 (31/42), 0 of 2 flagged
@@ -199,6 +205,12 @@ REPORT20_MAX_FALSE_CONFLICTS = 2
 #: 0 of 3 found, at the start and at the end.
 REPORT21_PRECISION_FLOOR = 0.41
 REPORT21_MAX_FALSE_CONFLICTS = 2
+#: report22: the Timeline17 days no split had used (BP's 24-25 May 2010 from four outlets, four windows of
+#: Michael Jackson's doctor's 2011 hearings and trial, a late-2008 finance fortnight), fixed at the start of
+#: the twentieth stop before its rules, judged blind with counts-only reports: 1.000 (6/6), none flagged, 0
+#: of 1 true conflict found, at the start and at the end. Five of its six stories show no multi-source figure.
+REPORT22_PRECISION_FLOOR = 0.99
+REPORT22_MAX_FALSE_CONFLICTS = 0
 
 
 def _scores(split: str) -> FigureScores:
@@ -279,6 +291,7 @@ HELD_OUT = {
     "report19": (REPORT19_PRECISION_FLOOR, REPORT19_MAX_FALSE_CONFLICTS),
     "report20": (REPORT20_PRECISION_FLOOR, REPORT20_MAX_FALSE_CONFLICTS),
     "report21": (REPORT21_PRECISION_FLOOR, REPORT21_MAX_FALSE_CONFLICTS),
+    "report22": (REPORT22_PRECISION_FLOOR, REPORT22_MAX_FALSE_CONFLICTS),
 }
 
 

@@ -34,3 +34,14 @@ def test_the_sentence_s_own_main_verb_may_close_a_title(nlp):
 def test_a_copula_left_last_is_hanging(nlp):
     sent = nlp("Dr Conrad Murray is on trial accused of the involuntary manslaughter of singer Michael Jackson.")[:]
     assert T._hanging(sent, "Dr Conrad Murray is")
+
+
+def test_an_opening_adverbial_and_a_class_noun_are_no_glued_headline(nlp):
+    """Twentieth stop: "In 2002 the tanker" was cut as a headline from a background sentence, which then read
+    as the week's news (report11)."""
+    from newsfuse.summary.standalone import headline_prefix
+
+    text = "In 2002 the tanker Prestige broke up off Spain's Galician coast causing one of the worst oil disasters."
+    assert headline_prefix(nlp(text)[:], parse=nlp) == 0
+    glued = "Haiti devastated by massive quake Thousands of people are feared dead after a powerful earthquake."
+    assert headline_prefix(nlp(glued)[:], parse=nlp) > 0

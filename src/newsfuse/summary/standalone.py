@@ -1037,7 +1037,20 @@ def _starts_clause(toks: list[Any], k: int, closing_quote: bool, parse: Callable
         return False  # inside an aside: "Prodigy, the rapper … of New York duo Mobb Deep, died …"
     if any(t.dep_ == "det" and t.head.i >= tok.i for t in toks[:k]):
         return False  # one noun phrase across the name: "a major Facebook acquisition"
+    if _leads_into(toks[:k], tok):
+        return False  # "In 2002 the tanker Prestige broke up …": an opening adverbial and the name's class noun
     return _clause_from(toks, k, parse)
+
+
+def _leads_into(before: list[Any], tok: Any) -> bool:
+    """The words before ``tok`` have no verb, and each of them that hangs on a word outside them hangs on
+    ``tok`` or a word after it: they open the sentence ``tok`` goes on with, no headline of their own
+    (report11: "In 2002 the tanker" cut from "In 2002 the tanker Prestige broke up off Spain's coast",
+    which then read as news of August 2010)."""
+    if not before or any(t.pos_ in {"VERB", "AUX"} for t in before):
+        return False
+    inside = {t.i for t in before}
+    return all(t.head.i >= tok.i for t in before if t.head.i not in inside and t.head.i != t.i)
 
 
 def _clause_from(toks: list[Any], k: int, parse: Callable[[str], Any], *, reported: bool = False) -> bool:
