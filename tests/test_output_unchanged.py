@@ -14,7 +14,7 @@ import json
 from corpus import need_shared  # noqa: F401  (the deepwater fixture skips without ../shared)
 
 #: sha256 of ``render(brief([...]), "json")`` with each source's ``path`` (where the checkout lives) blanked.
-EXAMPLE_JSON_SHA256 = "8ba5322630a1f8c8b4534f4e8aa8dea236723b25258919ea0dc48f7fd495eb12"
+EXAMPLE_JSON_SHA256 = "219dad110c324d1a0b382b30727813d4e1b917f60a73fc46f10c448284b2352f"
 DEEPWATER_JSON_SHA256 = "33089752dc618e970195bfb6c4f57592d9573b0362177595b882ac5572f87ff8"
 
 
