@@ -202,6 +202,15 @@ class _Clusters:
         self.static[key] = list(seen.values())
         return self.static[key]
 
+    @cached_property
+    def key_kinds(self) -> dict[str, str | None]:
+        """The type the story's mentions decide for each name key, voted over every node with that key
+        whatever cluster it is in ("Comeaux": a GPE in one report, a PERSON in four)."""
+        same_key: dict[str, list[Node]] = defaultdict(list)
+        for n in self.nodes:
+            same_key[n.key].append(n)
+        return {key: decided_type(votes(nodes)) for key, nodes in same_key.items()}
+
     def root(self, i: int) -> int:
         return self.sets.find(i)
 
@@ -535,11 +544,9 @@ def _attach_short_forms(clusters: _Clusters) -> set[int]:
     """
     attached: set[int] = set()
     by_source = defaultdict(list)
-    same_key = defaultdict(list)
     for i, n in enumerate(clusters.nodes):
         by_source[n.source].append(i)
-        same_key[n.key].append(n)
-    story_kinds = {key: decided_type(votes(nodes)) for key, nodes in same_key.items()}
+    story_kinds = clusters.key_kinds
     for members in by_source.values():
         for i in members:
             short = clusters.nodes[i]
@@ -818,9 +825,6 @@ def _join_lone_surnames(clusters: _Clusters, attached: set[int]) -> None:
     """An article that names someone by surname only: the one full name in the story that ends in it."""
     nodes = clusters.nodes
     found: list[tuple[int, int]] = []
-    same_key: dict[str, list[Node]] = defaultdict(list)
-    for n in nodes:
-        same_key[n.key].append(n)
     for i, short in enumerate(nodes):
         # A one-word name labelled ORG stays an organisation: "Ford" is not William Clay Ford Jr. (MEANTIME gm).
         if i in attached or not _lone_surname_size(short) or short.acronym:
@@ -829,7 +833,7 @@ def _join_lone_surnames(clusters: _Clusters, attached: set[int]) -> None:
         # a surname the tagger called a place in one report is the person where the story's other
         # reports call the same word a person ("Comeaux" a GPE once, a PERSON four times: report18)
         if kind not in {"PERSON", None} and (kind != "ORG" or _org_word(clusters, short.key)) \
-                and not (kind != "ORG" and decided_type(votes(same_key[short.key])) == "PERSON"):
+                and not (kind != "ORG" and clusters.key_kinds[short.key] == "PERSON"):
             continue
         if _first_name_elsewhere(clusters, short):
             continue

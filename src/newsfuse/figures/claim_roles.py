@@ -8,7 +8,7 @@ from ..entities.aliases import person_titles
 from ..nlp.ents import doc_ents
 from ..nlp.syntax import set_off
 from .claim_parts import AGENTIVE, ATTR_PREDICATES, LIGHT_VERBS, LINEAR_WINDOW, NOUN_PREDICATES, PREDICATES, SAY_VERBS
-from .lexicon import lexicon
+from .lexicon import is_event_noun, lexicon
 
 #: Dependents of a verb that can carry the predicate word ("were among the dead", "remain unaccounted for").
 COMPLEMENTS = frozenset({"acomp", "oprd", "attr", "dobj", "prt", "xcomp", "advmod"})
@@ -261,11 +261,10 @@ def _names_event(noun) -> bool:
     """An event noun, or the 'of' or 'on' object of one: "the explosion of the Deepwater Horizon rig that
     caused a crisis and left 11 workers dead", "an explosion on the rig that killed 11 workers": the clause
     hangs on the rig, but says which explosion (report15, report16 splits)."""
-    events = lexicon().event_nouns
-    if noun.lemma_.lower() in events or noun.lower_ in events:
+    if is_event_noun(noun):
         return True
     prep = noun.head if noun.dep_ == "pobj" else None
-    return prep is not None and prep.lower_ in ("of", "on") and prep.head.lemma_.lower() in events
+    return prep is not None and prep.lower_ in ("of", "on") and is_event_noun(prep.head)
 
 
 #: How far into a sentence a verb of saying the tagger read as a noun is looked for ("Police allege ...").

@@ -138,3 +138,10 @@ def lexicon() -> Lexicon:
         unnamed_modifiers=frozenset(raw["attribution"]["unnamed"]), dispute_verbs=frozenset(raw["attribution"]["dispute"]),
         life_sparing_verbs=frozenset(raw["life"]["sparing_verbs"]),
     )
+
+
+def is_event_noun(tok) -> bool:
+    """The token names an event counts happen in (``event_nouns``), by its lemma or as written: the one
+    test the place and the writer's-clause rules share."""
+    events = lexicon().event_nouns
+    return tok.lemma_.lower() in events or tok.lower_ in events

@@ -15,7 +15,7 @@ from functools import cache
 
 from ..nlp.ents import doc_ents
 from ..words import MONTHS as MONTH_NAMES
-from .lexicon import lexicon
+from .lexicon import is_event_noun, lexicon
 from .numbers import TIME_UNITS, changes_from
 
 ASSERTED = "asserted"
@@ -301,7 +301,7 @@ def _event_place(noun) -> str | None:
     """The place named on an event noun (resources/figures.toml ``event_nouns``): "the Nairobi blast",
     "an explosion near the embassy in Dar es Salaam". A place before another noun names what it
     belongs to ("the U.S. embassy", "the Syrian army"), so only an event's is where it happened."""
-    if noun.lemma_.lower() not in lexicon().event_nouns and noun.lower_ not in lexicon().event_nouns:
+    if not is_event_noun(noun):
         return None
     for child in noun.children:
         if child.dep_ != "compound" or child.pos_ != "PROPN":

@@ -28,8 +28,6 @@ def source_names(data: dict[str, Any]) -> dict[str, str]:
     return names
 
 
-
-
 def date_range(data: dict[str, Any]) -> str:
     first, last = data["story"]["first_date"], data["story"]["last_date"]
     if not first:

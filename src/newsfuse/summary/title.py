@@ -390,8 +390,9 @@ def headline_phrase(sent: Any, limit: int = MAX_TITLE_CHARS) -> str:
     detail = sorted((t for t in clause.subtree if t.dep_ in _DETAIL and t.i != clause.i and t.i in inside
                      and _starts_word(t) and not _completes(t)), key=lambda t: _drop_order(t, clause))
     text = _fit(sent, clause, keep, detail, limit)
-    if text.endswith("…"):  # cut: headline grammar ("Four people arrested …") may fit it whole
-        shorter = _fit(sent, clause, keep - _passive_auxiliaries(clause), detail, limit)
+    auxiliaries = _passive_auxiliaries(clause) if text.endswith("…") else set()
+    if auxiliaries:  # cut: headline grammar ("Four people arrested …") may fit it whole
+        shorter = _fit(sent, clause, keep - auxiliaries, detail, limit)
         text = shorter if not shorter.endswith("…") else text
     return text
 
